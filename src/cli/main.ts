@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerAdminCommands } from './admin-commands.ts';
+import { registerBackupCommand } from './backup-command.ts';
+import { fail } from './output.ts';
+import { registerServeCommands } from './serve-commands.ts';
+
+const program = new Command('niva')
+  .description('Nivå: service levels, cases, availability and reports for the shared platform')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerServeCommands(program);
+registerAdminCommands(program);
+registerBackupCommand(program);
+
+for (const command of program.commands) {
+  command.exitOverride();
+  for (const sub of command.commands) sub.exitOverride();
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its one-line message (or the help text).
+    process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2);
+  }
+  fail(error);
+}

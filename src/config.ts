@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:).+/, 'postgres://… or sqlite:PATH')
+    .default('sqlite:./data/niva.db'),
+  NIVA_PUBLIC_URL: z.string().url('an absolute URL such as https://niva.example.no').default('http://localhost:8080'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  NIVA_SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'smtp://host:port or smtps://…').optional(),
+  NIVA_MAIL_FROM: z.string().min(3).default('Nivå <noreply@niva.localhost>'),
+  NIVA_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  NIVA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  NIVA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  NIVA_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  NIVA_JOBS: z.enum(['on', 'off']).default('on'),
+  NIVA_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  NIVA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  logLevel: (typeof logLevels)[number];
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  loginRatePerMinute: number;
+  jobsEnabled: boolean;
+  jobPollMs: number;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; the first bad variable is reported in one line naming it and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[variable] ?? '')})`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    publicUrl: c.NIVA_PUBLIC_URL.replace(/\/$/, ''),
+    secureCookies: c.NIVA_PUBLIC_URL.startsWith('https://'),
+    logLevel: c.LOG_LEVEL,
+    smtpUrl: c.NIVA_SMTP_URL ?? null,
+    mailFrom: c.NIVA_MAIL_FROM,
+    sessionTtlMs: c.NIVA_SESSION_TTL_HOURS * 3_600_000,
+    loginMaxFailures: c.NIVA_LOGIN_MAX_FAILURES,
+    loginLockMs: c.NIVA_LOGIN_LOCK_MINUTES * 60_000,
+    loginRatePerMinute: c.NIVA_LOGIN_RATE_PER_MINUTE,
+    jobsEnabled: c.NIVA_JOBS === 'on',
+    jobPollMs: c.NIVA_JOB_POLL_MS,
+    trustProxy: c.NIVA_TRUST_PROXY === 'true',
+  };
+}

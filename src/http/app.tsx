@@ -1,0 +1,113 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { Context } from 'hono';
+import { sql } from 'kysely';
+import { AppError, isAppError } from '../services/app-error.ts';
+import { pendingMigrations } from '../store/migrate.ts';
+import { accessRoutes } from './api/access-routes.ts';
+import { auditRoutes } from './api/audit-routes.ts';
+import { organisationRoutes } from './api/organisation-routes.ts';
+import { serviceRoutes } from './api/service-routes.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { csrfProtection } from './middleware/csrf.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { internalProblem, problemOf, problemResponse } from './problem.ts';
+import { staticAssets } from './static-assets.ts';
+import { auditPages } from './web/audit-pages.tsx';
+import { authPages } from './web/auth-pages.tsx';
+import { ErrorPage } from './web/error-page.tsx';
+import { homePage } from './web/home-page.tsx';
+import { organisationPages } from './web/organisation-pages.tsx';
+import { pageContext, render } from './web/render.tsx';
+import { tokenPages } from './web/token-pages.tsx';
+import { userPages } from './web/user-pages.tsx';
+import { setCookie } from 'hono/cookie';
+import { localeCookie } from './middleware/authenticate.ts';
+
+const apiVersion = '/api/v1';
+
+function wantsProblemJson(c: Context<AppEnv>): boolean {
+  return c.req.path.startsWith('/api/') || c.req.path === '/readyz';
+}
+
+/** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
+export function apiRoutes() {
+  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestContext(deps));
+  app.use('*', securityHeaders(deps.config.secureCookies));
+  app.use('*', bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError('payload-too-large', 'the request body is larger than 5 MiB'); } }));
+  app.use('/assets/*', compress());
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.store.db);
+      const pending = await pendingMigrations(deps.store);
+      if (pending.length > 0) return c.json({ status: 'migrations pending', pending }, 503);
+      return c.json({ status: 'ready', dialect: deps.store.dialect });
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'readiness check failed');
+      return c.json({ status: 'database unreachable' }, 503);
+    }
+  });
+  app.get('/metrics', async (c) => {
+    c.header('content-type', deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+  app.route('/', staticAssets());
+
+  app.use('*', authenticate());
+  app.use('*', async (c, next) => {
+    const lang = c.req.query('lang');
+    if (lang === c.var.locale) setCookie(c, localeCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: deps.config.secureCookies });
+    await next();
+  });
+  app.use('*', csrfProtection(new URL(deps.config.publicUrl).origin));
+
+  const api = apiRoutes();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token: niva_…' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'niva_session', description: 'Browser session; mutations also need X-CSRF-Token' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Nivå API', version: '1', description: 'Service management for the shared platform. Errors are RFC 9457 problem documents.' },
+    servers: [{ url: apiVersion }],
+  });
+  app.route(apiVersion, api);
+
+  app.route('/', authPages);
+  app.route('/', homePage);
+  app.route('/', organisationPages);
+  app.route('/', userPages);
+  app.route('/', tokenPages);
+  app.route('/', auditPages);
+
+  app.notFound((c) => {
+    if (wantsProblemJson(c)) return problemResponse(c, problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId));
+    return render(c, <ErrorPage page={pageContext(c)} status={404} />, 404);
+  });
+
+  app.onError((error, c) => {
+    if (isAppError(error)) {
+      const problem = problemOf(error, c.req.path, c.var.requestId);
+      if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);
+      if (error.code === 'unauthenticated') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      const page = pageContext(c);
+      const message = error.code === 'csrf' ? page.t('error.csrf') : error.code === 'not-found' || error.code === 'forbidden' ? undefined : error.message;
+      return render(c, <ErrorPage page={page} status={problem.status} {...(message ? { message } : {})} />, problem.status as 400);
+    }
+    (c.var.logger ?? deps.logger).error({ err: error, path: c.req.path }, 'unhandled error');
+    if (wantsProblemJson(c)) return problemResponse(c, internalProblem(c.req.path, c.var.requestId));
+    return render(c, <ErrorPage page={pageContext(c)} status={500} />, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { Locale } from '../i18n/messages.ts';
+import type { Actor } from '../services/actor.ts';
+import type { Store } from '../store/database.ts';
+import type { Metrics } from './metrics.ts';
+import type { RateLimiter } from './middleware/rate-limit.ts';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  loginLimiter: RateLimiter;
+}
+
+/** Per-request values set by middleware. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    logger: Logger;
+    actor: Actor | null;
+    authVia: 'session' | 'token' | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+    locale: Locale;
+  };
+}

@@ -1,0 +1,91 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../domain/clock.ts';
+import { claimJobs } from '../services/jobs/claim-jobs.ts';
+import { finishJob } from '../services/jobs/finish-job.ts';
+import type { Store } from '../store/database.ts';
+import type { Job } from '../store/schema.ts';
+
+export type JobHandler = (job: Job, payload: unknown) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
+
+export interface JobRunnerOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  handlers: JobHandlers;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  workerId?: string;
+}
+
+export interface JobRunner {
+  workerId: string;
+  /** Claims and runs one batch; resolves to the number of jobs run. */
+  tick(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
+  const { store, clock, logger, handlers } = options;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopped = true;
+
+  async function runOne(job: Job): Promise<void> {
+    const handler = handlers[job.kind];
+    let outcome: { ok: true } | { ok: false; error: string };
+    if (!handler) {
+      outcome = { ok: false, error: `no handler for job kind ${job.kind}` };
+    } else {
+      try {
+        await handler(job, JSON.parse(job.payload));
+        outcome = { ok: true };
+      } catch (error) {
+        outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const result = await finishJob({ db: store.db, job, workerId, now: clock.now(), outcome });
+    const log = { jobId: job.id, kind: job.kind, attempt: job.attempts, result };
+    if (outcome.ok) logger.debug(log, 'job done');
+    else logger.warn({ ...log, error: outcome.error }, 'job failed');
+  }
+
+  async function tick(): Promise<number> {
+    const jobs = await claimJobs({ db: store.db, dialect: store.dialect, workerId, now: clock.now(), limit: options.batchSize ?? 10, leaseMs: options.leaseMs ?? 60_000 });
+    await Promise.all(jobs.map(runOne));
+    return jobs.length;
+  }
+
+  function schedule(delay: number): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .then((count) => schedule(count > 0 ? 0 : pollIntervalMs))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'job runner tick failed');
+          schedule(pollIntervalMs);
+        });
+    }, delay);
+  }
+
+  return {
+    workerId,
+    tick,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './domain/clock.ts';
+import { createApp, type App } from './http/app.tsx';
+import { createMetrics } from './http/metrics.ts';
+import { createRateLimiter } from './http/middleware/rate-limit.ts';
+import { defaultJobHandlers } from './jobs/handlers/index.ts';
+import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { openStore, type Store } from './store/database.ts';
+import { migrateToLatest } from './store/migrate.ts';
+
+export interface Runtime {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  app: App;
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+export function createLogger(level: Config['logLevel']): Logger {
+  return pino({ level, base: { service: 'niva' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+/** The composition root: one store, one app, one job runner, wired from configuration. */
+export async function openRuntime(config: Config, options: { clock?: Clock; logger?: Logger; migrate?: boolean } = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const store = openStore(config.databaseUrl);
+  try {
+    if (options.migrate !== false) await migrateToLatest(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const metrics = createMetrics();
+  const loginLimiter = createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 });
+  const app = createApp({ store, config, clock, logger, metrics, loginLimiter });
+  const jobs = createJobRunner({ store, clock, logger, handlers: defaultJobHandlers({ store, clock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }), pollIntervalMs: config.jobPollMs });
+  return {
+    config,
+    store,
+    clock,
+    logger,
+    app,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../domain/clock.ts';
+import type { DialectName } from '../store/database.ts';
+import type { Database } from '../store/schema.ts';
+import type { Actor } from './actor.ts';
+
+/** What every operation receives: where to read and write, what time it is, who acts, and for which request. */
+export interface ServiceContext {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  actor: Actor;
+  requestId: string | null;
+}
+
+export type Tx = Transaction<Database>;
+
+export function newId(): string {
+  return randomUUID();
+}
+
+export function inTransaction<T>(ctx: ServiceContext, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(work);
+}
