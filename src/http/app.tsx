@@ -24,8 +24,6 @@ import { organisationPages } from './web/organisation-pages.tsx';
 import { pageContext, render } from './web/render.tsx';
 import { tokenPages } from './web/token-pages.tsx';
 import { userPages } from './web/user-pages.tsx';
-import { setCookie } from 'hono/cookie';
-import { localeCookie } from './middleware/authenticate.ts';
 
 const apiVersion = '/api/v1';
 
@@ -64,11 +62,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', staticAssets());
 
   app.use('*', authenticate());
-  app.use('*', async (c, next) => {
-    const lang = c.req.query('lang');
-    if (lang === c.var.locale) setCookie(c, localeCookie, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: deps.config.secureCookies });
-    await next();
-  });
   app.use('*', csrfProtection(new URL(deps.config.publicUrl).origin));
 
   const api = apiRoutes();

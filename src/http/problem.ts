@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, httpStatusOf } from '../services/app-error.ts';
+import type { AppError} from '../services/app-error.ts';
+import { httpStatusOf } from '../services/app-error.ts';
 
 export interface Problem {
   type: string;

@@ -31,17 +31,17 @@ export function parseDatabaseUrl(url: string): { dialect: 'postgres'; url: strin
 }
 
 // PostgreSQL returns int8 as strings; our instants and counters fit in a double (< 2^53).
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
-  },
-} as pg.CustomTypesConfig;
+const int8Oid = 20;
+function pgTypes(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(int8Oid, (value: string) => Number(value));
+  return types;
+}
 
 export function openStore(databaseUrl: string, options: { poolSize?: number } = {}): Store {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: pgTypes });
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: pgTypes() });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqliteFile: null, sqlite: null, close: () => db.destroy() };
   }

@@ -31,7 +31,7 @@ export async function migrateToLatest(store: Store): Promise<MigrationReport> {
   const result: MigrationResultSet = await migrator(store).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
     throw new Error(`migration ${failed} failed: ${reason}`);
   }
   return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

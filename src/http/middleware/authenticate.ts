@@ -1,4 +1,4 @@
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { isLocale } from '../../i18n/messages.ts';
 import { resolveSession } from '../../services/auth/sessions.ts';
@@ -30,8 +30,15 @@ export function authenticate() {
         c.set('csrfToken', session.csrfToken);
       }
     }
-    const lang = c.req.query('lang') ?? getCookie(c, localeCookie);
-    if (isLocale(lang)) c.set('locale', lang);
+    const chosen = c.req.query('lang');
+    if (isLocale(chosen)) {
+      // An explicit switch is remembered for later pages.
+      setCookie(c, localeCookie, chosen, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: config.secureCookies });
+      c.set('locale', chosen);
+    } else {
+      const remembered = getCookie(c, localeCookie);
+      if (isLocale(remembered)) c.set('locale', remembered);
+    }
     await next();
   });
 }

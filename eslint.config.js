@@ -1,0 +1,21 @@
+// Type-aware linting: floating promises and unsafe `any` are errors, so async mistakes fail `npm test`.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'src/web/assets/**', 'scripts/**', 'eslint.config.js', 'bin/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read time from a Clock, not new Date().' }],
+    },
+  },
+  {
+    files: ['test/**', 'bench/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

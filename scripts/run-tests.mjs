@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Runs every test file under test/ with Node's test runner (TypeScript through tsx), files in parallel.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function find(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'support' ? [] : find(full);
+    return /\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+const filter = process.argv.slice(2);
+const files = find('test').filter((f) => filter.length === 0 || filter.some((part) => f.includes(part))).sort();
+if (files.length === 0) {
+  console.error('no test files matched');
+  process.exit(1);
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,48 @@
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { createMetrics } from '../../src/http/metrics.ts';
+import { createRateLimiter } from '../../src/http/middleware/rate-limit.ts';
+import { testEpoch } from './factories.ts';
+import type { TestStore } from './test-store.ts';
+
+export type TestApp = ReturnType<typeof createApp>;
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+/** The real application over a test database, with a controllable clock and a silent logger. */
+export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
+  const config = testConfig({ databaseUrl: store.url, ...overrides });
+  const clock = fixedClock(testEpoch);
+  const app = createApp({ store, config, clock, logger: pino({ level: 'silent' }), metrics: createMetrics(), loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }) });
+  return { app, clock, config };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs in through the real login form and returns the session cookie and the CSRF token from a rendered page. */
+export async function logIn(app: TestApp, email: string, password: string): Promise<Session> {
+  const response = await app.request('/login', { method: 'POST', body: new URLSearchParams({ email, password }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const match = /niva_session=([^;]+)/.exec(setCookie);
+  if (response.status !== 303 || !match) throw new Error(`login failed for ${email}: ${response.status}`);
+  const cookie = `niva_session=${match[1]}`;
+  const page = await (await app.request('/tokens', { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!csrf) throw new Error('no CSRF token on the page');
+  return { cookie, csrf };
+}
+
+export function bearer(secret: string): Record<string, string> {
+  return { authorization: `Bearer ${secret}` };
+}
+
+export function sessionHeaders(session: Session, json = true): Record<string, string> {
+  return { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(json ? { 'content-type': 'application/json' } : {}) };
+}
