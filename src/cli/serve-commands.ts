@@ -1,8 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { demoPassword, seedDemo } from '../demo/seed-demo.ts';
-import { openRuntime } from '../runtime.ts';
 import { UsageError } from './output.ts';
 
 function portOption(value: string | undefined): number | undefined {
@@ -22,6 +20,8 @@ export function registerServeCommands(program: Command): void {
     .action(async (opts: { demo?: boolean; port?: string; jobs: boolean }) => {
       const config = loadConfig();
       const port = portOption(opts.port) ?? config.port;
+      // Loaded here so that the admin commands start without compiling the web application.
+      const [{ openRuntime }, { demoPassword, seedDemo }] = await Promise.all([import('../runtime.ts'), import('../demo/seed-demo.ts')]);
       const runtime = await openRuntime(config);
       const seed = opts.demo ? await seedDemo({ store: runtime.store, clock: runtime.clock }) : null;
       if (opts.jobs && config.jobsEnabled) runtime.jobs.start();
@@ -46,6 +46,7 @@ export function registerServeCommands(program: Command): void {
     .command('worker')
     .description('run only the job runner (for extra nodes)')
     .action(async () => {
+      const { openRuntime } = await import('../runtime.ts');
       const runtime = await openRuntime(loadConfig());
       runtime.jobs.start();
       runtime.logger.info({ workerId: runtime.jobs.workerId }, 'job runner started');

@@ -18,6 +18,7 @@ export const actions = [
   'component.read',
   'component.manage',
   'audit.read',
+  'audit.verify',
   'job.read',
   'job.manage',
 ] as const;
@@ -30,11 +31,12 @@ const grants: Record<Role, readonly Action[]> = {
   'operator-agent': [...readOnly, 'service.manage', 'job.read'],
   'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read'],
   'owner-member': readOnly,
-  auditor: [...readOnly, 'audit.read', 'job.read'],
+  auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read'],
 };
 
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
-const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'job.read', 'job.manage']);
+// The audit chain spans every tenant, so verifying it is platform-only too.
+const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage']);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
   if (!grants[role].includes(action)) return false;

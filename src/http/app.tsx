@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
 import type { Context } from 'hono';
 import { sql } from 'kysely';
@@ -86,7 +87,9 @@ export function createApp(deps: AppDeps) {
     return render(c, <ErrorPage page={pageContext(c)} status={404} />, 404);
   });
 
-  app.onError((error, c) => {
+  app.onError((caught, c) => {
+    // Hono's own parsers report malformed bodies as HTTPException 400; treat them as invalid input.
+    const error = caught instanceof HTTPException && caught.status < 500 ? new AppError(caught.status === 413 ? 'payload-too-large' : 'validation', `(body): ${caught.message}`, { fields: [{ field: '(body)', message: caught.message }] }) : caught;
     if (isAppError(error)) {
       const problem = problemOf(error, c.req.path, c.var.requestId);
       if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);

@@ -105,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action': 'Action',
   'audit.subject': 'Subject',
   'audit.summary': 'Change',
+  'audit.verify': 'Verify the chain',
   'audit.older': 'Older events',
   'audit.verifyOk': 'The chain is intact ({count} events checked).',
   'audit.verifyFail': 'The chain is broken at event {seq} ({kind}).',

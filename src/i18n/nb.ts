@@ -104,6 +104,7 @@ export const nb = {
   'audit.action': 'Handling',
   'audit.subject': 'Gjelder',
   'audit.summary': 'Endring',
+  'audit.verify': 'Kontroller kjeden',
   'audit.older': 'Eldre hendelser',
   'audit.verifyOk': 'Kjeden er intakt ({count} hendelser kontrollert).',
   'audit.verifyFail': 'Kjeden er brutt ved hendelse {seq} ({kind}).',

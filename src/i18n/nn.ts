@@ -105,6 +105,7 @@ export const nn: Record<MessageKey, string> = {
   'audit.action': 'Handling',
   'audit.subject': 'Gjeld',
   'audit.summary': 'Endring',
+  'audit.verify': 'Kontroller kjeda',
   'audit.older': 'Eldre hendingar',
   'audit.verifyOk': 'Kjeda er intakt ({count} hendingar kontrollerte).',
   'audit.verifyFail': 'Kjeda er broten ved hending {seq} ({kind}).',

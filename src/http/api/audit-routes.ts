@@ -51,8 +51,7 @@ export const auditRoutes = apiRouter()
     }),
     async (c) => {
       const ctx = serviceContext(c);
-      authorize(ctx.actor, 'job.read'); // platform-wide readers only: the chain spans every tenant
-      authorize(ctx.actor, 'audit.read');
+      authorize(ctx.actor, 'audit.verify');
       return c.json(await verifyAuditChain({ db: ctx.db }), 200);
     },
   )

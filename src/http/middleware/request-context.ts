@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 import { createMiddleware } from 'hono/factory';
 import type { AppDeps, AppEnv } from '../env.ts';
 
@@ -23,7 +23,8 @@ export function requestContext(deps: AppDeps) {
     await next();
     c.header('x-request-id', requestId);
     const seconds = (performance.now() - started) / 1000;
-    const route = routePath(c, -1);
+    // The handler is the first matched non-middleware route; label by its pattern to keep metric cardinality bounded.
+    const route = matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? 'unmatched';
     deps.metrics.httpDuration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
     logger.info({ method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
   });

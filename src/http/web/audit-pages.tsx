@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { can, isPlatformActor } from '../../services/actor.ts';
+import { can } from '../../services/actor.ts';
 import { listAuditEvents } from '../../services/audit/list-audit-events.ts';
 import { type ChainReport, verifyAuditChain } from '../../services/audit/verify-audit-chain.ts';
 import { retryDeadJob } from '../../services/jobs/retry-dead-job.ts';
@@ -26,7 +26,7 @@ function summaryText(summary: string): string {
     .join('; ');
 }
 
-function AuditPage({ page, events, report }: { page: PageContext; events: AuditEvent[]; report: ChainReport | null }) {
+function AuditPage({ page, events, report, canVerify }: { page: PageContext; events: AuditEvent[]; report: ChainReport | null; canVerify: boolean }) {
   const { t, locale } = page;
   const last = events.at(-1);
   return (
@@ -35,6 +35,11 @@ function AuditPage({ page, events, report }: { page: PageContext; events: AuditE
         {t('audit.title')}
       </Heading>
       <Paragraph>{t('audit.intro')}</Paragraph>
+      {canVerify && !report && (
+        <Paragraph>
+          <Link href="/audit?verify=1">{t('audit.verify')}</Link>
+        </Paragraph>
+      )}
       {report && (report.ok ? <Alert data-color="success">{t('audit.verifyOk', { count: report.checked })}</Alert> : <Alert data-color="danger">{t('audit.verifyFail', { seq: report.fault?.seq ?? 0, kind: report.fault?.kind ?? '' })}</Alert>)}
       <Table data-size="sm" zebra>
         <Table.Head>
@@ -147,9 +152,10 @@ export const auditPages = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const before = Number(c.req.query('before'));
     const events = await listAuditEvents(ctx, { limit: pageSize, ...(Number.isInteger(before) && before > 0 ? { beforeSeq: before } : {}) });
-    // The chain spans all tenants, so only platform-wide readers see its verdict.
-    const report = isPlatformActor(ctx.actor) ? await verifyAuditChain({ db: ctx.db }) : null;
-    return render(c, <AuditPage page={pageContext(c)} events={events} report={report} />);
+    const canVerify = can(ctx.actor, 'audit.verify', null);
+    // Verifying reads the whole chain, so it runs only when asked for.
+    const report = canVerify && c.req.query('verify') === '1' ? await verifyAuditChain({ db: ctx.db }) : null;
+    return render(c, <AuditPage page={pageContext(c)} events={events} report={report} canVerify={canVerify} />);
   })
   .get('/jobs', async (c) => {
     const ctx = serviceContext(c);

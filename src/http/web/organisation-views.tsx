@@ -69,7 +69,7 @@ export function OrganisationListPage({ page, organisations, query, createForm }:
       <form method="get" action="/organisations" role="search" className="niva-search">
         <Search>
           <Search.Input aria-label={t('org.search')} name="q" defaultValue={query} />
-          <Search.Button type="submit" aria-label={t('common.filter')} />
+          <Search.Button type="submit">{t('common.filter')}</Search.Button>
         </Search>
       </form>
       <Table data-size="sm" zebra>

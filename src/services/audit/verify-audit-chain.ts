@@ -41,7 +41,8 @@ export async function verifyAuditChain({ db, pageSize = 2_000 }: { db: Kysely<Da
       .execute();
     if (page.length === 0) break;
     const result = checkChainSegment(page.map(toChainRow), state);
-    if ('fault' in result) return { ok: false, checked, fault: result.fault };
+    // The rows of this page before the fault are intact and count as checked.
+    if ('fault' in result) return { ok: false, checked: checked + (result.fault.seq - state.expectedSeq), fault: result.fault };
     checked += page.length;
     state = result.next;
   }

@@ -13,26 +13,13 @@ export interface ClaimOptions {
 }
 
 /**
- * Claims due jobs for one worker. On PostgreSQL the candidate rows are locked with SKIP LOCKED, so concurrent
- * workers on other nodes never claim the same row; on SQLite the single writer makes the UPDATE atomic.
+ * Claims due jobs for one worker in a single UPDATE whose candidate subquery, on PostgreSQL, locks rows with
+ * SKIP LOCKED, so concurrent workers on other nodes never claim the same row. Being one write statement, it
+ * also takes SQLite's write lock up front instead of upgrading a read (which fails under contention).
  * Running jobs whose lease expired (a crashed worker) are claimed again.
  */
 export async function claimJobs({ db, dialect, workerId, now, limit, leaseMs }: ClaimOptions): Promise<Job[]> {
   return db.transaction().execute(async (trx) => {
-    let candidates = trx
-      .selectFrom('jobs')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
-          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
-        ]),
-      )
-      .orderBy('run_at')
-      .limit(limit);
-    if (dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
-    const ids = (await candidates.execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
     const claimed = await trx
       .updateTable('jobs')
       .set((eb) => ({
@@ -42,9 +29,23 @@ export async function claimJobs({ db, dialect, workerId, now, limit, leaseMs }: 
         attempts: eb('attempts', '+', 1),
         updated_at: now,
       }))
-      .where('id', 'in', ids)
+      .where('id', 'in', (eb) => {
+        const candidates = eb
+          .selectFrom('jobs')
+          .select('id')
+          .where((w) =>
+            w.or([
+              w.and([w('status', '=', 'pending'), w('run_at', '<=', now)]),
+              w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+            ]),
+          )
+          .orderBy('run_at')
+          .limit(limit);
+        return dialect === 'postgres' ? candidates.forUpdate().skipLocked() : candidates;
+      })
       .returningAll()
       .execute();
+    if (claimed.length === 0) return [];
     await trx
       .insertInto('job_attempts')
       .values(claimed.map((job) => ({ id: newId(), job_id: job.id, attempt: job.attempts, worker_id: workerId, started_at: now, finished_at: null, outcome: null, error: null })))

@@ -25,6 +25,8 @@ export async function finishJob({ db, job, workerId, now, outcome }: { db: Kysel
       .where('id', '=', job.id)
       .where('locked_by', '=', workerId)
       .where('status', '=', 'running')
+      // The same worker may have re-claimed the job after its lease expired: only the current attempt may finish it.
+      .where('attempts', '=', job.attempts)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return 'lost';
     await trx
@@ -33,6 +35,8 @@ export async function finishJob({ db, job, workerId, now, outcome }: { db: Kysel
       .where('job_id', '=', job.id)
       .where('attempt', '=', job.attempts)
       .where('worker_id', '=', workerId)
+      // A job re-queued by retryDeadJob counts attempts from 1 again: leave the earlier, finished rows as recorded.
+      .where('finished_at', 'is', null)
       .execute();
     return next;
   });

@@ -1,10 +1,11 @@
-import { tenantScope } from '../actor.ts';
+import { authorize, tenantScope } from '../actor.ts';
 import { AppError } from '../app-error.ts';
 import type { ServiceContext } from '../context.ts';
 import { scoped } from '../../store/tenant-scope.ts';
 import type { Service } from '../../store/schema.ts';
 
 export async function listServices(ctx: ServiceContext, { organisationId, platform }: { organisationId?: string; platform?: 'altinn2' | 'altinn3' } = {}): Promise<Service[]> {
+  authorize(ctx.actor, 'service.read');
   let q = scoped(ctx.db.selectFrom('services').selectAll(), 'services.organisation_id', tenantScope(ctx.actor, 'service.read')).orderBy('name');
   if (organisationId) q = q.where('organisation_id', '=', organisationId);
   if (platform) q = q.where('platform', '=', platform);

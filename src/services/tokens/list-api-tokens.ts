@@ -1,10 +1,11 @@
-import { tenantScope } from '../actor.ts';
+import { authorize, tenantScope } from '../actor.ts';
 import { AppError } from '../app-error.ts';
 import type { ServiceContext } from '../context.ts';
 import { scoped } from '../../store/tenant-scope.ts';
 import type { ApiToken } from '../../store/schema.ts';
 
 export async function listApiTokens(ctx: ServiceContext, { organisationId }: { organisationId?: string } = {}): Promise<ApiToken[]> {
+  authorize(ctx.actor, 'token.read');
   let q = scoped(ctx.db.selectFrom('api_tokens').selectAll(), 'api_tokens.organisation_id', tenantScope(ctx.actor, 'token.read')).orderBy('created_at', 'desc');
   if (organisationId) q = q.where('organisation_id', '=', organisationId);
   return q.execute();

@@ -1,4 +1,4 @@
-import { tenantScope } from '../actor.ts';
+import { authorize, tenantScope } from '../actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { scoped } from '../../store/tenant-scope.ts';
 
@@ -17,6 +17,7 @@ export interface MemberRow {
 
 /** Memberships the actor may see, newest organisation first; optionally one organisation. */
 export async function listMembers(ctx: ServiceContext, { organisationId }: { organisationId?: string } = {}): Promise<MemberRow[]> {
+  authorize(ctx.actor, 'user.read');
   let q = scoped(ctx.db.selectFrom('memberships'), 'memberships.organisation_id', tenantScope(ctx.actor, 'user.read'))
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')

@@ -1,0 +1,205 @@
+// The web shell in a real browser: the server runs as a child process over its own database, Chromium drives it,
+// and axe-core checks every page visited against WCAG 2.1 A/AA.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test, type TestContext } from 'node:test';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createTestStore, type TestStore } from '../support/test-store.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = existsSync(chromiumPath);
+const requireBrowser = process.env.NIVA_REQUIRE_BROWSER === '1';
+const password = 'demo-passord-2026';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeOptions: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+let store: TestStore | undefined;
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let baseUrl = '';
+
+/** Starts `niva serve --demo` on a free port and resolves with that port once the server says it is listening. */
+function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['bin/niva', 'serve', '--demo', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NIVA_JOBS: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within 60 s\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /Nivå is running on http:\/\/localhost:(\d+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(match[1]) });
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited early (code ${code}, signal ${signal})\nstdout: ${stdout}\nstderr: ${stderr}`));
+    });
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+before(async () => {
+  if (!haveBrowser) return;
+  store = await createTestStore();
+  const started = await startServer(store.url);
+  server = started.child;
+  // The server listens on all IPv4 interfaces; 127.0.0.1 avoids "localhost" resolving to ::1 first.
+  baseUrl = `http://127.0.0.1:${started.port}`;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+  await store?.destroy();
+});
+
+/** The browser is a prerequisite: without it the tests skip, or fail when NIVA_REQUIRE_BROWSER=1 demands it. */
+function browserOrSkip(t: TestContext): Browser | null {
+  if (!haveBrowser) {
+    if (requireBrowser) assert.fail(`NIVA_REQUIRE_BROWSER=1 but no Chromium at ${chromiumPath} (set CHROMIUM_PATH or install chromium)`);
+    t.skip('chromium not installed');
+    return null;
+  }
+  assert.ok(browser, 'the browser was not launched');
+  return browser;
+}
+
+async function newPage(b: Browser): Promise<Page> {
+  // The app's CSP allows only same-origin scripts; bypassing it lets axe be injected as an inline script.
+  const context = await b.newContext({ bypassCSP: true, baseURL: baseUrl, locale: 'nb-NO' });
+  return context.newPage();
+}
+
+/** Runs axe on the current page and fails on any serious or critical WCAG A/AA violation. */
+async function checkAccessibility(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations: Violation[] = await page.evaluate(async (options) => {
+    const runner = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
+    const result = await runner.run(document, options);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  }, axeOptions);
+  const report = violations.map((v) => `  ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+  assert.equal(violations.length, 0, `accessibility violations on ${label} (${page.url()}):\n${report}`);
+}
+
+/** Opens a path, asserts it rendered without a server error, and checks its accessibility. */
+async function visit(page: Page, path: string, expectedStatus = 200): Promise<void> {
+  const response = await page.goto(path);
+  assert.equal(response?.status(), expectedStatus, `GET ${path}`);
+  await checkAccessibility(page, path);
+}
+
+async function heading(page: Page): Promise<string> {
+  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+}
+
+function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await visit(page, '/login');
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Logg inn', exact: true }).click()]);
+}
+
+async function switchLanguage(page: Page, label: string, lang: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: /^(Språk|Language)$/ }).getByRole('link', { name: label, exact: true });
+  await Promise.all([page.waitForURL((url) => url.searchParams.get('lang') === lang), link.click()]);
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  await checkAccessibility(page, `/ in ${lang}`);
+}
+
+void test('an operator admin logs in, switches language, browses the shell and logs out', { timeout: 180_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const page = await newPage(b);
+  try {
+    await logIn(page, 'admin@asf.demo.niva.no');
+    assert.equal(await heading(page), 'Oversikt over tjenesteeiere');
+    assert.equal(await page.getByRole('link', { name: 'Skatteetaten', exact: true }).count(), 1, 'Skatteetaten is listed');
+    await checkAccessibility(page, 'operator home');
+
+    await switchLanguage(page, 'Nynorsk', 'nn');
+    assert.equal(await heading(page), 'Oversikt over tenesteeigarar');
+    await switchLanguage(page, 'English', 'en');
+    assert.equal(await heading(page), 'Service owners at a glance');
+    await switchLanguage(page, 'Bokmål', 'nb');
+    assert.equal(await heading(page), 'Oversikt over tjenesteeiere');
+
+    await visit(page, '/organisations');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/organisations/skd'), page.getByRole('link', { name: 'Skatteetaten', exact: true }).click()]);
+    assert.equal(await heading(page), 'Skatteetaten');
+    assert.equal(await page.locator('main dd', { hasText: '974761076' }).count(), 1, 'the organisation number is shown');
+    await checkAccessibility(page, 'organisation Skatteetaten');
+
+    for (const path of ['/users', '/tokens', '/audit', '/jobs']) await visit(page, path);
+
+    await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.getByRole('button', { name: 'Logg ut', exact: true }).click()]);
+    assert.equal(await heading(page), 'Logg inn i Nivå');
+    await checkAccessibility(page, 'login after logout');
+    await visit(page, '/');
+    assert.equal(pathOf(page), '/login', 'a signed-out visit to / ends at the login page');
+  } finally {
+    await page.context().close();
+  }
+});
+
+void test('a service-owner member sees only its own organisation', { timeout: 120_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const page = await newPage(b);
+  try {
+    await logIn(page, 'medarbeider@skd.demo.niva.no');
+    assert.equal(await heading(page), 'Oversikt for Skatteetaten');
+    await checkAccessibility(page, 'owner home');
+
+    await visit(page, '/organisations');
+    const main = (await page.locator('main').textContent()) ?? '';
+    assert.match(main, /Skatteetaten/);
+    assert.doesNotMatch(main, /Arbeids- og velferdsetaten|\bNAV\b/, 'another owner is not listed');
+
+    await visit(page, '/organisations/nav', 404);
+    assert.equal(await heading(page), 'Fant ikke siden');
+  } finally {
+    await page.context().close();
+  }
+});
