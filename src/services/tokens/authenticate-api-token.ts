@@ -1,8 +1,17 @@
 import type { Kysely } from 'kysely';
 import { isTokenScope } from '../../domain/roles.ts';
+import { prebuilt } from '../../store/prebuilt.ts';
 import type { Database } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
 import { digest } from '../auth/secrets.ts';
+
+// Every bearer request runs this lookup, so its fixed part is built once per database handle.
+const tokenLookup = prebuilt((db) =>
+  db
+    .selectFrom('api_tokens')
+    .innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
+    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.prefix', 'api_tokens.scopes', 'api_tokens.organisation_id', 'api_tokens.revoked_at', 'api_tokens.expires_at', 'api_tokens.last_used_at', 'organisations.kind']),
+);
 
 /**
  * Resolves a bearer secret to a token actor. `last_used_at` is written at most once a minute per token,
@@ -10,12 +19,7 @@ import { digest } from '../auth/secrets.ts';
  */
 export async function authenticateApiToken(db: Kysely<Database>, secret: string, now: number): Promise<Extract<Actor, { type: 'token' }> | null> {
   if (!secret.startsWith('niva_')) return null;
-  const row = await db
-    .selectFrom('api_tokens')
-    .innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
-    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.prefix', 'api_tokens.scopes', 'api_tokens.organisation_id', 'api_tokens.revoked_at', 'api_tokens.expires_at', 'api_tokens.last_used_at', 'organisations.kind'])
-    .where('api_tokens.secret_hash', '=', digest(secret))
-    .executeTakeFirst();
+  const row = await tokenLookup(db).where('api_tokens.secret_hash', '=', digest(secret)).executeTakeFirst();
   if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return null;
   if (row.last_used_at === null || now - row.last_used_at > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
