@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerBackupCommand } from './backup-command.ts';
+import { registerCalendarCommands } from './calendar-commands.ts';
 import { fail } from './output.ts';
 import { registerServeCommands } from './serve-commands.ts';
 
@@ -12,11 +13,13 @@ const program = new Command('niva')
 registerServeCommands(program);
 registerAdminCommands(program);
 registerBackupCommand(program);
+registerCalendarCommands(program);
 
-for (const command of program.commands) {
+function exitOverrideAll(command: Command): void {
   command.exitOverride();
-  for (const sub of command.commands) sub.exitOverride();
+  command.commands.forEach(exitOverrideAll);
 }
+exitOverrideAll(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,182 @@
+import { type CalendarDefinition, calendarDefinitionSchema, type CalendarDefinitionInput } from './calendar-definition.ts';
+import { type CalendarLayout, layOut } from './compiled-calendar.ts';
+import { instantToLocal } from './time-zone.ts';
+
+const day = 86_400_000;
+const week = 7 * day;
+
+/** Index of the last element ≤ value in an ascending array, or −1. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first element ≥ value in an ascending array, or the length. */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class CalendarRangeError extends Error {}
+
+/**
+ * Business-calendar arithmetic on instants (epoch milliseconds). Instances are immutable from the outside;
+ * internally the laid-out range grows when a question reaches beyond it, so results never depend on history.
+ */
+export class Calendar {
+  readonly definition: CalendarDefinition;
+  private layout: CalendarLayout | null = null;
+
+  constructor(definition: CalendarDefinition | CalendarDefinitionInput) {
+    this.definition = calendarDefinitionSchema.parse(definition);
+  }
+
+  get id(): string {
+    return this.definition.id;
+  }
+
+  /** Local date of an instant in this calendar's zone, as days since 1970-01-01. */
+  localDay(instant: number): number {
+    return Math.floor(instantToLocal(this.definition.timeZone, instant) / day);
+  }
+
+  private cover(firstDay: number, lastDay: number): CalendarLayout {
+    const current = this.layout;
+    if (current && firstDay >= current.firstDay && lastDay <= current.lastDay) return current;
+    // Grow generously so that a run of questions lays out again only rarely, and only on the side that is short:
+    // growing forward keeps the origin of the running totals, which addOpenTime relies on.
+    const from = current && firstDay >= current.firstDay ? current.firstDay : firstDay - 400;
+    const to = current && lastDay <= current.lastDay ? current.lastDay : lastDay + 800;
+    if (from < -84_000 || to > 157_000) throw new CalendarRangeError('instant outside 1740–2400');
+    this.layout = layOut(this.definition, from, to);
+    return this.layout;
+  }
+
+  private covering(instant: number): CalendarLayout {
+    const l = this.layout;
+    if (l && instant >= l.coverStart && instant < l.coverEnd) return l;
+    const d = this.localDay(instant);
+    return this.cover(d - 1, d + 1);
+  }
+
+  /** Open milliseconds from the start of the layout to `instant`. */
+  private cum(l: CalendarLayout, instant: number): number {
+    const k = lastAtOrBefore(l.starts, instant);
+    if (k < 0) return 0;
+    const start = l.starts[k] as number;
+    const end = l.ends[k] as number;
+    return (l.cumBefore[k] as number) + Math.min(instant, end) - start;
+  }
+
+  isOpen(instant: number): boolean {
+    if (this.definition.alwaysOpen) return true;
+    const l = this.covering(instant);
+    const k = lastAtOrBefore(l.starts, instant);
+    return k >= 0 && instant < (l.ends[k] as number);
+  }
+
+  /** The instant itself when open, otherwise the next opening. */
+  nextOpening(instant: number): number {
+    if (this.definition.alwaysOpen) return instant;
+    let l = this.covering(instant);
+    for (;;) {
+      const k = lastAtOrBefore(l.starts, instant);
+      if (k >= 0 && instant < (l.ends[k] as number)) return instant;
+      const next = l.starts[k + 1];
+      if (next !== undefined) return next;
+      l = this.cover(l.firstDay, l.lastDay + 1);
+    }
+  }
+
+  /** Open time (ms) between two instants; negative when `to` is before `from`. */
+  openTimeBetween(from: number, to: number): number {
+    if (this.definition.alwaysOpen) return to - from;
+    if (to < from) return -this.openTimeBetween(to, from);
+    let l = this.covering(from);
+    if (to >= l.coverEnd) l = this.cover(l.firstDay, this.localDay(to) + 1);
+    return this.cum(l, to) - this.cum(l, from);
+  }
+
+  /**
+   * The instant at which `openMs` of open time has passed after `start`. Counting begins at the next opening when
+   * `start` is closed; a target that ends exactly at a closing returns that closing, not the next opening.
+   */
+  addOpenTime(start: number, openMs: number): number {
+    if (openMs < 0) throw new RangeError('open time must not be negative');
+    if (this.definition.alwaysOpen) return start + openMs;
+    if (openMs === 0) return this.nextOpening(start);
+    let l = this.covering(start);
+    const target = this.cum(l, start) + openMs;
+    for (;;) {
+      const total = l.cumBefore.length === 0 ? 0 : (l.cumBefore[l.cumBefore.length - 1] as number) + (l.ends[l.ends.length - 1] as number) - (l.starts[l.starts.length - 1] as number);
+      if (target <= total) break;
+      l = this.cover(l.firstDay, l.lastDay + Math.max(366, Math.ceil((target - total) / day) * 2));
+    }
+    // First interval whose end reaches the target: cumBefore[k] < target ≤ cumBefore[k] + length[k].
+    let lo = 0;
+    let hi = l.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const endCum = (l.cumBefore[mid] as number) + (l.ends[mid] as number) - (l.starts[mid] as number);
+      if (endCum < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return (l.starts[lo] as number) + (target - (l.cumBefore[lo] as number));
+  }
+
+  /** The closing of the Nth open day after the local day of `start` (that day not counted). */
+  businessDaysAfter(start: number, n: number): number {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError('business days must be a whole number ≥ 0');
+    const receipt = this.localDay(start);
+    let l = this.cover(receipt, receipt + n * 3 + 14);
+    for (;;) {
+      const base = l.openDaysThrough[receipt - l.firstDay] as number;
+      const j = firstAtOrAfter(l.openDaysThrough, base + n);
+      if (n === 0) return l.dayClose[receipt - l.firstDay] ?? Number.NaN;
+      if (j < l.openDaysThrough.length) return l.dayClose[j] as number;
+      l = this.cover(l.firstDay, l.lastDay + 366);
+    }
+  }
+
+  /** The closing of the Nth open day before the local day of `date` (that day not counted): the latest notice. */
+  businessDaysBefore(date: number, n: number): number {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError('business days must be a whole number ≥ 1');
+    const target = this.localDay(date);
+    let l = this.cover(target - n * 3 - 14, target);
+    for (;;) {
+      const through = l.openDaysThrough[target - 1 - l.firstDay] as number;
+      const wanted = through - n + 1;
+      if (wanted >= 1) return l.dayClose[firstAtOrAfter(l.openDaysThrough, wanted)] as number;
+      l = this.cover(l.firstDay - 366, l.lastDay);
+    }
+  }
+}
+
+/** Same local wall time, shifted by whole weeks or calendar months (a month end clamps: 31 Aug − 6 months = 28/29 Feb). */
+export function shiftLocal(zone: string, instant: number, amount: { weeks?: number; months?: number }, toInstant: (zone: string, local: number) => number): number {
+  const local = instantToLocal(zone, instant);
+  const d = new Date(local);
+  if (amount.weeks) d.setTime(local + amount.weeks * week);
+  if (amount.months) {
+    const year = d.getUTCFullYear();
+    const month = d.getUTCMonth() + amount.months;
+    const lastDayOfTarget = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    d.setUTCFullYear(year, month, Math.min(d.getUTCDate(), lastDayOfTarget));
+  }
+  return toInstant(zone, d.getTime());
+}

@@ -1,0 +1,114 @@
+import type { Calendar } from '../calendar/calendar.ts';
+import { type CaseType, type ClockEventType, type ClockPolicy, type FollowUpPolicy, type IncidentCategory, policies, type Policy } from './policies.ts';
+
+export interface ClockEvent {
+  type: ClockEventType;
+  at: number;
+  /** Incident category on `registered` and `reclassified`. */
+  category?: IncidentCategory;
+}
+
+export type ClockState = 'running' | 'at-risk' | 'met' | 'breached' | 'not-applicable';
+
+export interface ClockResult {
+  policyId: string;
+  clause: string;
+  state: ClockState;
+  /** When the clock runs out; null while paused (the remaining time is frozen) or when there is no deadline. */
+  dueAt: number | null;
+  targetMs: number | null;
+  elapsedMs: number;
+  remainingMs: number | null;
+  startedAt: number | null;
+  stoppedAt: number | null;
+  paused: boolean;
+}
+
+export interface ClockOptions {
+  caseType: CaseType;
+  events: readonly ClockEvent[];
+  now: number;
+  calendar(id: string): Calendar;
+  /** Share of the target after which a running clock is at risk (default 0.75). */
+  atRiskShare?: number;
+}
+
+const hour = 3_600_000;
+
+function applies(policy: { appliesTo: { caseType: CaseType; categories?: IncidentCategory[] } }, caseType: CaseType, category: IncidentCategory | undefined): boolean {
+  if (policy.appliesTo.caseType !== caseType) return false;
+  return !policy.appliesTo.categories || (category !== undefined && policy.appliesTo.categories.includes(category));
+}
+
+/** Running periods between registration and `end`: pauses cut them, resumptions start new ones. */
+function runningSegments(events: readonly ClockEvent[], start: number, end: number): { segments: [number, number][]; paused: boolean } {
+  const segments: [number, number][] = [];
+  let openedAt: number | null = start;
+  for (const e of events) {
+    if (e.at < start || e.at > end) continue;
+    if (e.type === 'paused' && openedAt !== null) {
+      segments.push([openedAt, e.at]);
+      openedAt = null;
+    } else if (e.type === 'resumed' && openedAt === null) openedAt = e.at;
+  }
+  if (openedAt !== null) segments.push([openedAt, end]);
+  return { segments, paused: openedAt === null };
+}
+
+function clock(policy: ClockPolicy, options: ClockOptions, events: readonly ClockEvent[], start: number): ClockResult {
+  const calendar = options.calendar(policy.calendar);
+  const target = policy.target.kind === 'open-hours' ? policy.target.hours * hour : calendar.openTimeBetween(start, calendar.businessDaysAfter(start, policy.target.days));
+  const stop = events.find((e) => policy.stopOn.includes(e.type) && e.at >= start && e.at <= options.now);
+  const end = stop ? stop.at : options.now;
+  const { segments, paused } = runningSegments(events, start, end);
+  let elapsed = 0;
+  for (const [from, to] of segments) elapsed += calendar.openTimeBetween(from, to);
+  // The deadline: the open time still owed, counted on from the last resumption (unknown while paused).
+  let dueAt: number | null = null;
+  if (!paused || stop) {
+    const last = segments[segments.length - 1];
+    if (last) {
+      const before = elapsed - calendar.openTimeBetween(last[0], last[1]);
+      dueAt = before >= target ? last[0] : calendar.addOpenTime(last[0], target - before);
+    }
+  }
+  let state: ClockState;
+  if (stop) state = (dueAt !== null ? stop.at <= dueAt : elapsed <= target) ? 'met' : 'breached';
+  else if (dueAt !== null && options.now > dueAt) state = 'breached';
+  else state = elapsed >= (options.atRiskShare ?? 0.75) * target ? 'at-risk' : 'running';
+  return { policyId: policy.id, clause: policy.clause, state, dueAt, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
+}
+
+function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: number, start: number): ClockResult {
+  const seen = events.filter((e) => e.at <= now);
+  const after = seen.find((e) => e.type === policy.after);
+  const done = after ? seen.find((e) => e.type === policy.requires && e.at >= after.at) : undefined;
+  const ended = after ? seen.find((e) => e.type === policy.breachedOn && e.at >= after.at) : undefined;
+  const state: ClockState = !after ? 'running' : done && (!ended || done.at <= ended.at) ? 'met' : ended ? 'breached' : 'at-risk';
+  return { policyId: policy.id, clause: policy.clause, state, dueAt: after?.at ?? null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: start, stoppedAt: done?.at ?? null, paused: false };
+}
+
+function notApplicable(policy: Policy): ClockResult {
+  return { policyId: policy.id, clause: policy.clause, state: 'not-applicable', dueAt: null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: null, stoppedAt: null, paused: false };
+}
+
+/**
+ * Every clock of a case, derived from its event log alone: same log and `now`, same answer. Reclassification
+ * changes which policies apply but keeps the original registration as the start, with pauses carried over.
+ */
+export function computeClocks(options: ClockOptions): ClockResult[] {
+  const events = [...options.events].sort((a, b) => a.at - b.at);
+  const registered = events.find((e) => e.type === 'registered');
+  let category: IncidentCategory | undefined;
+  for (const e of events) if ((e.type === 'registered' || e.type === 'reclassified') && e.at <= options.now && e.category) category = e.category;
+  const relevant = policies.filter((p): p is ClockPolicy | FollowUpPolicy => (p.kind === 'clock' || p.kind === 'follow-up') && p.appliesTo.caseType === options.caseType);
+  return relevant.map((policy) => {
+    if (!registered || registered.at > options.now || !applies(policy, options.caseType, category)) return notApplicable(policy);
+    return policy.kind === 'clock' ? clock(policy, options, events, registered.at) : followUp(policy, events, options.now, registered.at);
+  });
+}
+
+/** Due instant of a clock policy for a case registered at `registered` with no pauses (the CLI's `sla due`). */
+export function policyDue(policy: ClockPolicy, calendar: Calendar, registered: number): number {
+  return policy.target.kind === 'open-hours' ? calendar.addOpenTime(registered, policy.target.hours * hour) : calendar.businessDaysAfter(registered, policy.target.days);
+}
