@@ -60,6 +60,7 @@ describe('businessDaysAfter (N business days, ending at closing)', () => {
     ['summer closing applies on the due day', 'servicedesk', '2026-05-12T10:00:00+02:00', 3, '2026-05-18T15:00:00+02:00'],
     ['ten business days across Christmas', 'business-days', '2026-12-18T12:00:00+01:00', 10, '2027-01-06T00:00:00+01:00'],
     ['zero days: closing of the same day', 'servicedesk', '2026-03-02T10:00:00+01:00', 0, '2026-03-02T15:45:00+01:00'],
+    ['zero days on a Saturday: closing of the next open day', 'servicedesk', '2026-03-07T10:00:00+01:00', 0, '2026-03-09T15:45:00+01:00'],
   ];
   for (const [what, id, start, n, due] of cases) {
     it(what, () => assert.equal(formatInstant(cal(id).businessDaysAfter(at(start), n)), due));
