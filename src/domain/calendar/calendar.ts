@@ -147,7 +147,15 @@ export class Calendar {
     for (;;) {
       const base = l.openDaysThrough[receipt - l.firstDay] as number;
       const j = firstAtOrAfter(l.openDaysThrough, base + n);
-      if (n === 0) return l.dayClose[receipt - l.firstDay] ?? Number.NaN;
+      // Zero days: the closing of the day of receipt, or of the next open day when that day is closed.
+      if (n === 0) {
+        const close = l.dayClose[receipt - l.firstDay] as number;
+        if (!Number.isNaN(close)) return close;
+        const next = firstAtOrAfter(l.openDaysThrough, base + 1);
+        if (next < l.openDaysThrough.length) return l.dayClose[next] as number;
+        l = this.cover(l.firstDay, l.lastDay + 366);
+        continue;
+      }
       if (j < l.openDaysThrough.length) return l.dayClose[j] as number;
       l = this.cover(l.firstDay, l.lastDay + 366);
     }
