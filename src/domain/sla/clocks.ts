@@ -61,22 +61,26 @@ function clock(policy: ClockPolicy, options: ClockOptions, events: readonly Cloc
   const stop = events.find((e) => policy.stopOn.includes(e.type) && e.at >= start && e.at <= options.now);
   const end = stop ? stop.at : options.now;
   const { segments, paused } = runningSegments(events, start, end);
+  // Walk the running periods: the deadline falls where the owed open time runs out. A period still running at
+  // `end` goes on past it; while paused (and not yet overdue) the deadline is unknown.
   let elapsed = 0;
-  for (const [from, to] of segments) elapsed += calendar.openTimeBetween(from, to);
-  // The deadline: the open time still owed, counted on from the last resumption (unknown while paused).
   let dueAt: number | null = null;
-  if (!paused || stop) {
-    const last = segments[segments.length - 1];
-    if (last) {
-      const before = elapsed - calendar.openTimeBetween(last[0], last[1]);
-      dueAt = before >= target ? last[0] : calendar.addOpenTime(last[0], target - before);
+  let owed = target;
+  for (const [i, [from, to]] of segments.entries()) {
+    const open = calendar.openTimeBetween(from, to);
+    if (dueAt === null) {
+      const stillRunning = i === segments.length - 1 && !paused;
+      if (open >= owed || stillRunning) dueAt = calendar.addOpenTime(from, owed);
+      else owed -= open;
     }
+    elapsed += open;
   }
+  const due = dueAt;
   let state: ClockState;
-  if (stop) state = (dueAt !== null ? stop.at <= dueAt : elapsed <= target) ? 'met' : 'breached';
-  else if (dueAt !== null && options.now > dueAt) state = 'breached';
+  if (stop) state = due === null ? 'met' : stop.at <= due ? 'met' : 'breached';
+  else if (due !== null && options.now > due) state = 'breached';
   else state = elapsed >= (options.atRiskShare ?? 0.75) * target ? 'at-risk' : 'running';
-  return { policyId: policy.id, clause: policy.clause, state, dueAt, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
+  return { policyId: policy.id, clause: policy.clause, state, dueAt: due, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
 }
 
 function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: number, start: number): ClockResult {
