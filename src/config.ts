@@ -20,6 +20,7 @@ const schema = z.object({
   NIVA_JOBS: z.enum(['on', 'off']).default('on'),
   NIVA_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   NIVA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  NIVA_CALENDARS_FILE: z.string().regex(/\S/, 'a path to a YAML or JSON file of calendars').optional(),
 });
 
 export type Config = {
@@ -38,6 +39,8 @@ export type Config = {
   jobsEnabled: boolean;
   jobPollMs: number;
   trustProxy: boolean;
+  /** YAML or JSON file declaring calendars beyond the built-in ones; null: only the built-in ones. */
+  calendarsFile: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: c.NIVA_JOBS === 'on',
     jobPollMs: c.NIVA_JOB_POLL_MS,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
+    calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
   };
 }

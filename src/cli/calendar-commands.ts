@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Calendar } from '../domain/calendar/calendar.ts';
-import { builtInCalendars } from '../domain/calendar/calendar-registry.ts';
+import { calendarRegistryFrom } from '../calendar-config.ts';
+import { loadConfig } from '../config.ts';
+import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import { formatInstant, parseInstant } from '../domain/calendar/iso-instant.ts';
 import { noticeInTime } from '../domain/calendar/notice.ts';
 import { policyDue } from '../domain/sla/clocks.ts';
@@ -13,9 +15,17 @@ function instantArg(name: string, value: string): number {
   return instant;
 }
 
+let registry: CalendarRegistry | null = null;
+
+/** The built-in calendars plus those of NIVA_CALENDARS_FILE, read once per process; a bad file is a ConfigError (exit 2). */
+function calendars(): CalendarRegistry {
+  registry ??= calendarRegistryFrom(loadConfig().calendarsFile);
+  return registry;
+}
+
 function calendarArg(id: string): Calendar {
-  const calendar = builtInCalendars().get(id);
-  if (!calendar) throw new UsageError(`--calendar: unknown calendar ${id} (known: ${builtInCalendars().ids().join(', ')})`);
+  const calendar = calendars().get(id);
+  if (!calendar) throw new UsageError(`--calendar: unknown calendar ${id} (known: ${calendars().ids().join(', ')})`);
   return calendar;
 }
 
@@ -32,7 +42,7 @@ export function registerCalendarCommands(program: Command): void {
   calendar
     .command('due')
     .description('when N hours of open time, or N business days, have passed after a start')
-    .requiredOption('--calendar <id>', 'always, business-days, servicedesk, brukerservice, studio-hours')
+    .requiredOption('--calendar <id>', 'always, business-days, servicedesk, brukerservice, studio-hours, or one declared in NIVA_CALENDARS_FILE')
     .requiredOption('--start <iso>', 'start instant, ISO 8601')
     .option('--hours <h>', 'hours of open time (decimals allowed)')
     .option('--business-days <n>', 'business days after the day of the start, ending at closing')

@@ -40,10 +40,13 @@ export class CalendarRangeError extends Error {}
  */
 export class Calendar {
   readonly definition: CalendarDefinition;
+  /** definition.alwaysOpen, kept as a plain field for the hot paths. */
+  private readonly alwaysOpen: boolean;
   private layout: CalendarLayout | null = null;
 
   constructor(definition: CalendarDefinition | CalendarDefinitionInput) {
     this.definition = calendarDefinitionSchema.parse(definition);
+    this.alwaysOpen = this.definition.alwaysOpen;
   }
 
   get id(): string {
@@ -74,17 +77,22 @@ export class Calendar {
     return this.cover(d - 1, d + 1);
   }
 
-  /** Open milliseconds from the start of the layout to `instant`. */
+  /** The first interval that ends after `instant` (the interval count when none does); `instant` must be covered. */
+  private intervalAfter(l: CalendarLayout, instant: number): number {
+    let k = l.firstEndingByDay[Math.floor((instant - l.coverStart) / day)] as number;
+    while ((l.endAt[k] as number) <= instant) k++;
+    return k;
+  }
+
+  /** Open milliseconds from the start of the layout to `instant`, which must be covered. */
   private cum(l: CalendarLayout, instant: number): number {
-    const k = lastAtOrBefore(l.starts, instant);
-    if (k < 0) return 0;
-    const start = l.starts[k] as number;
-    const end = l.ends[k] as number;
-    return (l.cumBefore[k] as number) + Math.min(instant, end) - start;
+    const k = this.intervalAfter(l, instant);
+    const into = instant - (l.startAt[k] as number);
+    return (l.cumAt[k] as number) + (into > 0 ? into : 0);
   }
 
   isOpen(instant: number): boolean {
-    if (this.definition.alwaysOpen) return true;
+    if (this.alwaysOpen) return true;
     const l = this.covering(instant);
     const k = lastAtOrBefore(l.starts, instant);
     return k >= 0 && instant < (l.ends[k] as number);
@@ -92,7 +100,7 @@ export class Calendar {
 
   /** The instant itself when open, otherwise the next opening. */
   nextOpening(instant: number): number {
-    if (this.definition.alwaysOpen) return instant;
+    if (this.alwaysOpen) return instant;
     let l = this.covering(instant);
     for (;;) {
       const k = lastAtOrBefore(l.starts, instant);
@@ -105,7 +113,7 @@ export class Calendar {
 
   /** Open time (ms) between two instants; negative when `to` is before `from`. */
   openTimeBetween(from: number, to: number): number {
-    if (this.definition.alwaysOpen) return to - from;
+    if (this.alwaysOpen) return to - from;
     if (to < from) return -this.openTimeBetween(to, from);
     let l = this.covering(from);
     if (to >= l.coverEnd) l = this.cover(l.firstDay, this.localDay(to) + 1);
@@ -118,25 +126,34 @@ export class Calendar {
    */
   addOpenTime(start: number, openMs: number): number {
     if (openMs < 0) throw new RangeError('open time must not be negative');
-    if (this.definition.alwaysOpen) return start + openMs;
+    if (this.alwaysOpen) return start + openMs;
     if (openMs === 0) return this.nextOpening(start);
     let l = this.covering(start);
-    const target = this.cum(l, start) + openMs;
+    let first = this.intervalAfter(l, start);
+    const into = start - (l.startAt[first] as number);
+    const target = (l.cumAt[first] as number) + (into > 0 ? into : 0) + openMs;
     for (;;) {
-      const total = l.cumBefore.length === 0 ? 0 : (l.cumBefore[l.cumBefore.length - 1] as number) + (l.ends[l.ends.length - 1] as number) - (l.starts[l.starts.length - 1] as number);
+      const total = l.cumAt[l.cumAt.length - 1] as number;
       if (target <= total) break;
+      // Growing forward keeps the origin of the running totals, so `target` stays valid.
       l = this.cover(l.firstDay, l.lastDay + Math.max(366, Math.ceil((target - total) / day) * 2));
+      first = this.intervalAfter(l, start);
     }
-    // First interval whose end reaches the target: cumBefore[k] < target ≤ cumBefore[k] + length[k].
-    let lo = 0;
-    let hi = l.starts.length - 1;
+    // The interval k where the target falls: cumAt[k] < target ≤ cumAt[k + 1]. It is `first` or later; gallop
+    // forward (1, 2, 4, … intervals) until past it, then bisect, so short durations take only a few steps.
+    const last = l.cumAt.length - 2;
+    let lo = first;
+    let hi = first;
+    for (let step = 1; (l.cumAt[hi + 1] as number) < target; step *= 2) {
+      lo = hi + 1;
+      hi = Math.min(last, hi + step);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const endCum = (l.cumBefore[mid] as number) + (l.ends[mid] as number) - (l.starts[mid] as number);
-      if (endCum < target) lo = mid + 1;
+      if ((l.cumAt[mid + 1] as number) < target) lo = mid + 1;
       else hi = mid;
     }
-    return (l.starts[lo] as number) + (target - (l.cumBefore[lo] as number));
+    return (l.startAt[lo] as number) + (target - (l.cumAt[lo] as number));
   }
 
   /** The closing of the Nth open day after the local day of `start` (that day not counted). */

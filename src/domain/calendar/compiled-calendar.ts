@@ -6,10 +6,24 @@ import { localToInstant } from './time-zone.ts';
 const day = 86_400_000;
 
 /**
+ * The open intervals once more as typed arrays, for the hot paths (open time between two instants, adding open time):
+ * a lookup starts at the interval given for its day and scans forward, which is a step or two, not a binary search.
+ */
+export interface IntervalIndex {
+  /** starts and ends with +Infinity appended, so that a forward scan stops without a bounds check. */
+  startAt: Float64Array;
+  endAt: Float64Array;
+  /** cumBefore with the total open time appended: cumAt[i + 1] is the open time up to the end of interval i. */
+  cumAt: Float64Array;
+  /** Per step of 24 hours from coverStart: the first interval that ends after the step begins. */
+  firstEndingByDay: Int32Array;
+}
+
+/**
  * A calendar laid out as sorted open intervals (UTC instants) with running totals of open time, over a range of
  * local dates that grows on demand. Every question is then a binary search plus arithmetic.
  */
-export interface CalendarLayout {
+export interface CalendarLayout extends IntervalIndex {
   /** Days since 1970-01-01 of the first and last local dates covered. */
   firstDay: number;
   lastDay: number;
@@ -53,7 +67,7 @@ export function openRangesOn(definition: CalendarDefinition, epochDay: number): 
 
 export function layOut(definition: CalendarDefinition, firstDay: number, lastDay: number): CalendarLayout {
   const zone = definition.timeZone;
-  const layout: CalendarLayout = {
+  const layout: Omit<CalendarLayout, keyof IntervalIndex> = {
     firstDay,
     lastDay,
     coverStart: localToInstant(zone, firstDay * day),
@@ -86,5 +100,26 @@ export function layOut(definition: CalendarDefinition, firstDay: number, lastDay
     layout.dayClose.push(close);
     layout.openDaysThrough.push(openDays);
   }
-  return layout;
+  return { ...layout, ...indexIntervals(layout, cum) };
+}
+
+function indexIntervals(layout: Omit<CalendarLayout, keyof IntervalIndex>, total: number): IntervalIndex {
+  const n = layout.starts.length;
+  const startAt = new Float64Array(n + 1);
+  const endAt = new Float64Array(n + 1);
+  const cumAt = new Float64Array(n + 1);
+  startAt.set(layout.starts);
+  endAt.set(layout.ends);
+  cumAt.set(layout.cumBefore);
+  startAt[n] = Number.POSITIVE_INFINITY;
+  endAt[n] = Number.POSITIVE_INFINITY;
+  cumAt[n] = total;
+  const steps = Math.ceil((layout.coverEnd - layout.coverStart) / day);
+  const firstEndingByDay = new Int32Array(steps + 1);
+  for (let step = 0, k = 0; step <= steps; step++) {
+    const t = layout.coverStart + step * day;
+    while (k < n && (layout.ends[k] as number) <= t) k++;
+    firstEndingByDay[step] = k;
+  }
+  return { startAt, endAt, cumAt, firstEndingByDay };
 }
