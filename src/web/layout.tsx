@@ -52,6 +52,7 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${t('app.name')}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/ds.css" />
         <link rel="stylesheet" href="/assets/app.css" />

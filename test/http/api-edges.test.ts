@@ -147,6 +147,7 @@ describe('platform endpoints', () => {
     assert.equal(docs.status, 200);
     assert.match(await docs.text(), /swagger-ui/);
     assert.equal((await app.request('/api/docs/swagger-ui-bundle.js')).status, 200);
+    assert.equal((await app.request('/favicon.ico')).headers.get('content-type'), 'image/svg+xml');
   });
 
   it('reports readiness with the database and migrations, and exposes metrics', async () => {
