@@ -4,9 +4,9 @@ import { calendarRegistryFrom } from '../calendar-config.ts';
 import { loadConfig } from '../config.ts';
 import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import { formatInstant, parseInstant } from '../domain/calendar/iso-instant.ts';
-import { noticeInTime } from '../domain/calendar/notice.ts';
 import { policyDue } from '../domain/sla/clocks.ts';
-import { findPolicy, policies } from '../domain/sla/policies.ts';
+import { checkNotice } from '../domain/sla/notice-check.ts';
+import { type ClockPolicy, type ExemptionPolicy, findPolicy, type NoticePolicy, policies, type Policy } from '../domain/sla/policies.ts';
 import { print, UsageError } from './output.ts';
 
 function instantArg(name: string, value: string): number {
@@ -21,6 +21,14 @@ let registry: CalendarRegistry | null = null;
 function calendars(): CalendarRegistry {
   registry ??= calendarRegistryFrom(loadConfig().calendarsFile);
   return registry;
+}
+
+/** A policy id that exists and is of the kind the command needs; otherwise a usage error naming --policy. */
+function policyArg<P extends Policy>(id: string, fits: (p: Policy) => p is P, otherwise: string): P {
+  const policy = findPolicy(id);
+  if (!policy) throw new UsageError(`--policy: unknown policy ${id}`);
+  if (!fits(policy)) throw new UsageError(`--policy: ${id} ${otherwise} (kind: ${policy.kind})`);
+  return policy;
 }
 
 function calendarArg(id: string): Calendar {
@@ -83,9 +91,7 @@ export function registerCalendarCommands(program: Command): void {
     .requiredOption('--registered <iso>', 'registration instant, ISO 8601')
     .option('--json', 'machine-readable output')
     .action((opts: { policy: string; registered: string; json?: boolean }) => {
-      const policy = findPolicy(opts.policy);
-      if (!policy) throw new UsageError(`--policy: unknown policy ${opts.policy}`);
-      if (policy.kind !== 'clock') throw new UsageError(`--policy: ${opts.policy} has no deadline of its own (kind: ${policy.kind})`);
+      const policy = policyArg(opts.policy, (p): p is ClockPolicy => p.kind === 'clock', 'has no deadline of its own');
       const registered = instantArg('--registered', opts.registered);
       const text = formatInstant(policyDue(policy, calendarArg(policy.calendar), registered));
       print(!!opts.json, { due: text }, text);
@@ -101,13 +107,10 @@ export function registerCalendarCommands(program: Command): void {
     .requiredOption('--start <iso>', 'start of the maintenance or change, ISO 8601')
     .option('--json', 'machine-readable output')
     .action((opts: { policy: string; announced: string; start: string; json?: boolean }) => {
-      const policy = findPolicy(opts.policy);
-      if (!policy) throw new UsageError(`--policy: unknown policy ${opts.policy}`);
-      if (policy.kind !== 'notice' && policy.kind !== 'exemption') throw new UsageError(`--policy: ${opts.policy} is not a notice rule`);
+      const policy = policyArg(opts.policy, (p): p is NoticePolicy | ExemptionPolicy => p.kind === 'notice' || p.kind === 'exemption', 'is not a notice rule');
       const announced = instantArg('--announced', opts.announced);
       const start = instantArg('--start', opts.start);
-      // An exempt emergency change may be announced as late as its start.
-      const result = policy.kind === 'exemption' ? { ok: announced <= start, latest: start } : noticeInTime(calendarArg(policy.calendar), policy.rule, announced, start);
+      const result = checkNotice(policy, calendarArg, announced, start);
       const latest = formatInstant(result.latest);
       print(!!opts.json, { ok: result.ok, latest }, `${result.ok ? 'in time' : 'too late'}; latest ${latest}`);
     });

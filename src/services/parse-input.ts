@@ -5,7 +5,12 @@ import { AppError } from './app-error.ts';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+  throw validationError(result.error.issues);
+}
+
+/** A `validation` error naming every offending field (dotted path; `(body)` for the whole input). */
+export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
+  const fields = issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
   const first = fields[0];
-  throw new AppError('validation', first ? `${first.field}: ${first.message}` : 'invalid input', { fields });
+  return new AppError('validation', first ? `${first.field}: ${first.message}` : 'invalid input', { fields });
 }

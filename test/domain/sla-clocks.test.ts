@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { formatInstant, parseInstant } from '../../src/domain/calendar/iso-instant.ts';
 import { type ClockEvent, type ClockResult, computeClocks, policyDue } from '../../src/domain/sla/clocks.ts';
+import { checkNotice } from '../../src/domain/sla/notice-check.ts';
 import { type CaseType, type ClockEventType, type IncidentCategory, findPolicy, policies } from '../../src/domain/sla/policies.ts';
 
 const at = (iso: string): number => {
@@ -110,6 +111,26 @@ describe('policies as data', () => {
       const policy = findPolicy(id);
       assert.ok(policy && policy.kind === 'clock');
       assert.equal(formatInstant(policyDue(policy, calendar(policy.calendar), at(registered))), due);
+    });
+  }
+});
+
+describe('checkNotice', () => {
+  const cases: [string, string, string, boolean, string][] = [
+    ['maintenance announced at the end of the 5th business day before', 'maintenance-notice', '2026-03-13T00:00:00+01:00', true, '2026-03-13T00:00:00+01:00'],
+    ['maintenance announced a second later', 'maintenance-notice', '2026-03-13T00:00:01+01:00', false, '2026-03-13T00:00:00+01:00'],
+    ['change announced 8 weeks before', 'change-notice', '2026-01-22T10:00:00+01:00', true, '2026-01-22T10:00:00+01:00'],
+    ['major change announced one month before', 'major-change-notice', '2026-02-19T10:00:00+01:00', false, '2025-09-19T10:00:00+02:00'],
+    ['emergency change announced at its start', 'emergency-change', '2026-03-19T10:00:00+01:00', true, '2026-03-19T10:00:00+01:00'],
+    ['emergency change announced after its start', 'emergency-change', '2026-03-19T10:05:00+01:00', false, '2026-03-19T10:00:00+01:00'],
+  ];
+  for (const [what, id, announced, ok, latest] of cases) {
+    it(what, () => {
+      const policy = findPolicy(id);
+      assert.ok(policy && (policy.kind === 'notice' || policy.kind === 'exemption'));
+      const result = checkNotice(policy, calendar, at(announced), at('2026-03-19T10:00:00+01:00'));
+      assert.equal(result.ok, ok);
+      assert.equal(formatInstant(result.latest), latest);
     });
   }
 });

@@ -3,7 +3,6 @@ import { type CalendarLayout, layOut } from './compiled-calendar.ts';
 import { instantToLocal } from './time-zone.ts';
 
 const day = 86_400_000;
-const week = 7 * day;
 
 /** Index of the last element ≤ value in an ascending array, or −1. */
 function lastAtOrBefore(sorted: readonly number[], value: number): number {
@@ -190,18 +189,4 @@ export class Calendar {
       l = this.cover(l.firstDay - 366, l.lastDay);
     }
   }
-}
-
-/** Same local wall time, shifted by whole weeks or calendar months (a month end clamps: 31 Aug − 6 months = 28/29 Feb). */
-export function shiftLocal(zone: string, instant: number, amount: { weeks?: number; months?: number }, toInstant: (zone: string, local: number) => number): number {
-  const local = instantToLocal(zone, instant);
-  const d = new Date(local);
-  if (amount.weeks) d.setTime(local + amount.weeks * week);
-  if (amount.months) {
-    const year = d.getUTCFullYear();
-    const month = d.getUTCMonth() + amount.months;
-    const lastDayOfTarget = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    d.setUTCFullYear(year, month, Math.min(d.getUTCDate(), lastDayOfTarget));
-  }
-  return toInstant(zone, d.getTime());
 }

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../../services/app-error.ts';
+import { validationError } from '../../services/parse-input.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemSchema } from './presenters.ts';
@@ -9,10 +10,7 @@ import { ProblemSchema } from './presenters.ts';
 export function apiRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (result.success) return;
-      const fields = result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
-      const first = fields[0];
-      throw new AppError('validation', first ? `${first.field}: ${first.message}` : 'invalid request', { fields });
+      if (!result.success) throw validationError(result.error.issues);
     },
   });
 }

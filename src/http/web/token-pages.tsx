@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Alert, Button, Fieldset, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { tokenScopes } from '../../domain/roles.ts';
-import { tenantScope } from '../../services/actor.ts';
+import { can } from '../../services/actor.ts';
 import { isAppError } from '../../services/app-error.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listOrganisations } from '../../services/organisations/list-organisations.ts';
@@ -123,8 +123,7 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
 
 async function view(ctx: ServiceContext, page: PageContext, extra: Pick<TokensView, 'form' | 'created' | 'done'>) {
   const [tokens, organisations] = await Promise.all([listApiTokens(ctx), listOrganisations(ctx)]);
-  const scope = tenantScope(ctx.actor, 'token.manage');
-  const manageable = organisations.filter((o) => scope.all || scope.organisationIds.includes(o.id));
+  const manageable = organisations.filter((o) => can(ctx.actor, 'token.manage', o.id));
   return <TokensPage page={page} tokens={tokens} organisations={organisations} manageable={manageable} now={ctx.clock.now()} {...extra} />;
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { roleFitsOrganisation, roles } from '../../domain/roles.ts';
-import { can, tenantScope } from '../../services/actor.ts';
+import { can } from '../../services/actor.ts';
 import { isAppError } from '../../services/app-error.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listOrganisations, type OrganisationSummary } from '../../services/organisations/list-organisations.ts';
@@ -97,8 +97,7 @@ function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
 
 async function view(ctx: ServiceContext, page: PageContext, organisationId: string | undefined, form: UsersView['form'], done: string | undefined) {
   const [members, organisations] = await Promise.all([listMembers(ctx, organisationId ? { organisationId } : {}), listOrganisations(ctx)]);
-  const scope = tenantScope(ctx.actor, 'user.manage');
-  const manageable = organisations.filter((o) => scope.all || scope.organisationIds.includes(o.id));
+  const manageable = organisations.filter((o) => can(ctx.actor, 'user.manage', o.id));
   return <UsersPage page={page} members={members} manageable={can(ctx.actor, 'user.manage', null) ? manageable : []} now={ctx.clock.now()} form={form} done={done} />;
 }
 
