@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     runtime = await openRuntime(loadConfig({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
     await seedDemo({ store: runtime.store, clock: runtime.clock });
     const operator = await runtime.store.db.selectFrom('organisations').select('id').where('code', '=', 'digdir').executeTakeFirstOrThrow();
-    const ctx: ServiceContext = { db: runtime.store.db, dialect: runtime.store.dialect, clock: runtime.clock, actor: systemActor('bench'), requestId: null };
+    const ctx: ServiceContext = { db: runtime.store.db, dialect: runtime.store.dialect, clock: runtime.clock, calendars: runtime.calendars, actor: systemActor('bench'), requestId: null };
     const { secret } = await createApiToken(ctx, { organisationId: operator.id, name: 'bench', scopes: ['organisations:read'] });
 
     const listening = await listen(runtime);

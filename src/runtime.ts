@@ -1,6 +1,8 @@
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
+import { calendarRegistryFrom } from './calendar-config.ts';
+import type { CalendarRegistry } from './domain/calendar/calendar-registry.ts';
 import { createApp, type App } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createRateLimiter } from './http/middleware/rate-limit.ts';
@@ -13,6 +15,7 @@ export interface Runtime {
   config: Config;
   store: Store;
   clock: Clock;
+  calendars: CalendarRegistry;
   logger: Logger;
   app: App;
   jobs: JobRunner;
@@ -27,6 +30,8 @@ export function createLogger(level: Config['logLevel']): Logger {
 export async function openRuntime(config: Config, options: { clock?: Clock; logger?: Logger; migrate?: boolean } = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  // Read before the database opens, so a bad calendars file stops start-up with its line and column.
+  const calendars = calendarRegistryFrom(config.calendarsFile);
   const store = openStore(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(store);
@@ -36,12 +41,13 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   }
   const metrics = createMetrics();
   const loginLimiter = createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 });
-  const app = createApp({ store, config, clock, logger, metrics, loginLimiter });
+  const app = createApp({ store, config, clock, calendars, logger, metrics, loginLimiter });
   const jobs = createJobRunner({ store, clock, logger, handlers: defaultJobHandlers({ store, clock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }), pollIntervalMs: config.jobPollMs });
   return {
     config,
     store,
     clock,
+    calendars,
     logger,
     app,
     jobs,

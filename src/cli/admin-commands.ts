@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
+import { calendarRegistryFrom } from '../calendar-config.ts';
 import { systemClock } from '../domain/clock.ts';
 import { isRole, roles } from '../domain/roles.ts';
 import { seedDemo, demoPassword } from '../demo/seed-demo.ts';
@@ -29,7 +30,7 @@ export async function withStore<T>(work: (store: Store) => Promise<T>, options: 
 }
 
 function cliContext(store: Store): ServiceContext {
-  return { db: store.db, dialect: store.dialect, clock: systemClock, actor: systemActor(`cli:${userInfo().username}`), requestId: null };
+  return { db: store.db, dialect: store.dialect, clock: systemClock, calendars: calendarRegistryFrom(loadConfig().calendarsFile), actor: systemActor(`cli:${userInfo().username}`), requestId: null };
 }
 
 export function registerAdminCommands(program: Command): void {

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { createOrganisation } from '../services/organisations/create-organisation.ts';
 import { createService } from '../services/registry/create-service.ts';
 import { addMember } from '../services/users/add-member.ts';
+import { builtInCalendars } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Role } from '../domain/roles.ts';
 import type { Store } from '../store/database.ts';
@@ -48,7 +49,7 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   const logins = demoLogins();
   const existing = await store.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
   if (existing) return { seeded: false, logins };
-  const ctx: ServiceContext = { db: store.db, dialect: store.dialect, clock, actor: systemActor('demo-seed'), requestId: null };
+  const ctx: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor: systemActor('demo-seed'), requestId: null };
   const ids = new Map<string, string>();
   const operator = await createOrganisation(ctx, { ...demoOperator, kind: 'operator' });
   ids.set(operator.code, operator.id);

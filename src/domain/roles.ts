@@ -21,22 +21,30 @@ export const actions = [
   'audit.verify',
   'job.read',
   'job.manage',
+  'case.read',
+  'case.report',
+  'case.work',
+  'case.read-internal',
+  'mail.quarantine',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read'];
+const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read', 'case.read'];
+const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'mail.quarantine'];
 
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
-  'operator-agent': [...readOnly, 'service.manage', 'job.read'],
-  'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read'],
-  'owner-member': readOnly,
-  auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read'],
+  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork],
+  'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report'],
+  'owner-member': [...readOnly, 'case.report'],
+  // Auditors review everything the operator sees, internal case notes included, but change nothing.
+  auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal'],
 };
 
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
-// The audit chain spans every tenant, so verifying it is platform-only too.
-const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage']);
+// The audit chain spans every tenant, so verifying it is platform-only too. Working cases, reading the operator's
+// internal notes and sorting unknown mail are the service desk's, never an owner's.
+const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine']);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
   if (!grants[role].includes(action)) return false;
@@ -59,6 +67,10 @@ export const tokenScopes = {
   'services:write': ['service.read', 'service.manage'],
   'components:read': ['component.read'],
   'audit:read': ['audit.read'],
+  'cases:read': ['case.read'],
+  'cases:write': ['case.read', 'case.report'],
+  /** Operator systems only: work cases and read internal notes. */
+  'cases:work': ['case.read', 'case.report', 'case.work', 'case.read-internal'],
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof tokenScopes;
 

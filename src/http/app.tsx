@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../services/app-error.ts';
 import { pendingMigrations } from '../store/migrate.ts';
 import { accessRoutes } from './api/access-routes.ts';
 import { auditRoutes } from './api/audit-routes.ts';
+import { caseRoutes } from './api/case-routes.ts';
 import { organisationRoutes } from './api/organisation-routes.ts';
 import { serviceRoutes } from './api/service-routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
@@ -34,14 +35,17 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
 
 /** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes);
+  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes);
 }
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps.config.secureCookies));
-  app.use('*', bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError('payload-too-large', 'the request body is larger than 5 MiB'); } }));
+  // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
+  const uploadLimit = bodyLimit({ maxSize: 11 * 1024 * 1024, onError: () => { throw AppError.field('file', 'the upload is larger than 10 MiB', 'payload-too-large'); } });
+  const bodyLimitDefault = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError('payload-too-large', 'the request body is larger than 5 MiB'); } });
+  app.use('*', (c, next) => (/\/cases\/[^/]+\/attachments$/.test(c.req.path) ? uploadLimit(c, next) : bodyLimitDefault(c, next)));
   app.use('/assets/*', compress());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

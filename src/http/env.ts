@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor } from '../services/actor.ts';
@@ -11,6 +12,7 @@ export interface AppDeps {
   store: Store;
   config: Config;
   clock: Clock;
+  calendars: CalendarRegistry;
   logger: Logger;
   metrics: Metrics;
   loginLimiter: RateLimiter;

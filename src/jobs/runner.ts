@@ -10,6 +10,13 @@ import type { Job } from '../store/schema.ts';
 export type JobHandler = (job: Job, payload: unknown) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
 
+/** Work the runner does on a schedule beside claimed jobs (e.g. scanning for deadlines that passed). */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
 export interface JobRunnerOptions {
   store: Store;
   clock: Clock;
@@ -19,6 +26,7 @@ export interface JobRunnerOptions {
   batchSize?: number;
   leaseMs?: number;
   workerId?: string;
+  periodic?: PeriodicTask[];
 }
 
 export interface JobRunner {
@@ -56,7 +64,24 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     else logger.warn({ ...log, error: outcome.error }, 'job failed');
   }
 
+  const nextRun = new Map<string, number>();
+
+  async function runPeriodic(): Promise<void> {
+    for (const task of options.periodic ?? []) {
+      const now = clock.now();
+      if ((nextRun.get(task.name) ?? 0) > now) continue;
+      nextRun.set(task.name, now + task.everyMs);
+      try {
+        await task.run();
+      } catch (error) {
+        // One failing task must not stop the outbox from draining; it is retried on its next turn.
+        logger.error({ err: error, task: task.name }, 'periodic task failed');
+      }
+    }
+  }
+
   async function tick(): Promise<number> {
+    await runPeriodic();
     const jobs = await claimJobs({ db: store.db, dialect: store.dialect, workerId, now: clock.now(), limit: options.batchSize ?? 10, leaseMs: options.leaseMs ?? 60_000 });
     await Promise.all(jobs.map(runOne));
     return jobs.length;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { DialectName } from '../store/database.ts';
 import type { Database } from '../store/schema.ts';
@@ -10,6 +11,8 @@ export interface ServiceContext {
   db: Kysely<Database>;
   dialect: DialectName;
   clock: Clock;
+  /** The business calendars SLA clocks run on: built-in ones plus those configured. */
+  calendars: CalendarRegistry;
   actor: Actor;
   requestId: string | null;
 }

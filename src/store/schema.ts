@@ -140,6 +140,103 @@ export interface WebhookEndpointsTable {
   disabled_at: number | null;
 }
 
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface CasesTable {
+  id: string;
+  number: number;
+  reference: string;
+  organisation_id: string | null;
+  kind: string;
+  category: string | null;
+  status: string;
+  is_open: number;
+  paused: number;
+  title: string;
+  description: string;
+  channel: string;
+  service_id: string | null;
+  component_id: string | null;
+  reporter_user_id: string | null;
+  reporter_name: string;
+  reporter_email: string | null;
+  assignee_user_id: string | null;
+  external_id: string | null;
+  registered_at: number;
+  last_event_at: number;
+  resolved_at: number | null;
+  closed_at: number | null;
+  next_due_at: number | null;
+  due_order: number;
+  event_count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  type: string;
+  at: number;
+  recorded_at: number;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string;
+  category: string | null;
+  visibility: 'public' | 'internal';
+  body: string | null;
+  data: string | null;
+}
+
+export interface CaseClocksTable {
+  case_id: string;
+  policy_id: string;
+  state: string;
+  due_at: number | null;
+  at_risk_at: number | null;
+  target_ms: number | null;
+  remaining_ms: number | null;
+  stopped_at: number | null;
+  paused: number;
+  live: number;
+  computed_at: number;
+  at_risk_alerted_at: number | null;
+  breach_alerted_at: number | null;
+}
+
+export interface CaseAttachmentsTable {
+  id: string;
+  case_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  visibility: 'public' | 'internal';
+  content: Buffer;
+  created_at: number;
+}
+
+export interface MailQuarantineTable {
+  id: string;
+  message_id: string | null;
+  from_address: string;
+  from_name: string | null;
+  subject: string;
+  text_body: string;
+  reason: string;
+  raw: Buffer;
+  size_bytes: number;
+  received_at: number;
+  status: 'pending' | 'accepted' | 'discarded';
+  case_id: string | null;
+  handled_by: string | null;
+  handled_at: number | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -153,6 +250,12 @@ export interface Database {
   jobs: JobsTable;
   job_attempts: JobAttemptsTable;
   webhook_endpoints: WebhookEndpointsTable;
+  counters: CountersTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_clocks: CaseClocksTable;
+  case_attachments: CaseAttachmentsTable;
+  mail_quarantine: MailQuarantineTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -165,3 +268,8 @@ export type AuditEvent = Selectable<AuditEventsTable>;
 export type Job = Selectable<JobsTable>;
 export type JobAttempt = Selectable<JobAttemptsTable>;
 export type NewJob = Insertable<JobsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;
+export type CaseClockRow = Selectable<CaseClocksTable>;
+export type CaseAttachmentRow = Selectable<CaseAttachmentsTable>;
+export type MailQuarantineRow = Selectable<MailQuarantineTable>;

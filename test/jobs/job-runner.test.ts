@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { pino } from 'pino';
 import { retryDelayMs } from '../../src/domain/backoff.ts';
+import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { deliverWebhook, webhookSignature } from '../../src/jobs/handlers/deliver-webhook.ts';
 import { createJobRunner, type JobHandlers } from '../../src/jobs/runner.ts';
@@ -122,7 +123,7 @@ describe('job runner', () => {
     ]);
 
     const ownerAdmin: Actor = { type: 'user', id: 'u1', label: 'Kari', memberships: [{ organisationId: 'o1', organisationKind: 'owner', role: 'owner-admin' }] };
-    const ctx = (actor: Actor): ServiceContext => ({ db: store.db, dialect: store.dialect, clock, actor, requestId: 'req-retry' });
+    const ctx = (actor: Actor): ServiceContext => ({ db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor, requestId: 'req-retry' });
     await assert.rejects(retryDeadJob(ctx(ownerAdmin), { jobId: id }), (e: unknown) => e instanceof AppError && e.code === 'forbidden');
     await retryDeadJob(ctx(systemActor('test-operator')), { jobId: id });
     const requeued = await jobRow(id);

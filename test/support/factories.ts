@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import type { Role, TokenScope } from '../../src/domain/roles.ts';
 import { systemActor } from '../../src/services/actor.ts';
@@ -29,7 +30,7 @@ export function orgNumber(): string {
 }
 
 export function systemContext(store: Store, clock = fixedClock(testEpoch)): ServiceContext {
-  return { db: store.db, dialect: store.dialect, clock, actor: systemActor('test'), requestId: null };
+  return { db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor: systemActor('test'), requestId: null };
 }
 
 export interface TestTenant {
@@ -46,7 +47,7 @@ async function member(ctx: ServiceContext, organisationId: string, role: Role, l
 }
 
 /** A service owner with one service, one user per owner role, and an API token with the given scopes. */
-export async function createTenant(store: Store, scopes: TokenScope[] = ['organisations:read', 'services:read', 'services:write', 'components:read', 'audit:read']): Promise<TestTenant> {
+export async function createTenant(store: Store, scopes: TokenScope[] = ['organisations:read', 'services:read', 'services:write', 'components:read', 'audit:read', 'cases:write']): Promise<TestTenant> {
   const ctx = systemContext(store);
   const code = unique('t');
   const organisation = await createOrganisation(ctx, { name: `Testetaten ${code}`, code, orgNumber: orgNumber(), contactEmail: `post@${code}.test.niva.no` });
@@ -75,6 +76,6 @@ export async function createOperator(store: Store): Promise<TestOperator> {
     'operator-agent': await member(ctx, organisation.id, 'operator-agent', 'agent'),
     auditor: await member(ctx, organisation.id, 'auditor', 'opauditor'),
   };
-  const { token, secret } = await createApiToken(ctx, { organisationId: organisation.id, name: 'monitor', scopes: ['organisations:read', 'services:read', 'components:read'] });
+  const { token, secret } = await createApiToken(ctx, { organisationId: organisation.id, name: 'monitor', scopes: ['organisations:read', 'services:read', 'components:read', 'cases:work'] });
   return { organisation, users, token: { secret, id: token.id } };
 }

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { createMetrics } from '../../src/http/metrics.ts';
@@ -17,7 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
   const config = testConfig({ databaseUrl: store.url, ...overrides });
   const clock = fixedClock(testEpoch);
-  const app = createApp({ store, config, clock, logger: pino({ level: 'silent' }), metrics: createMetrics(), loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }) });
+  const app = createApp({ store, config, clock, calendars: builtInCalendars(), logger: pino({ level: 'silent' }), metrics: createMetrics(), loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }) });
   return { app, clock, config };
 }
 

@@ -16,6 +16,8 @@ export interface ClockResult {
   state: ClockState;
   /** When the clock runs out; null while paused (the remaining time is frozen) or when there is no deadline. */
   dueAt: number | null;
+  /** When the used share of the target reaches the at-risk threshold; null when unknown (paused) or not a clock. */
+  atRiskAt: number | null;
   targetMs: number | null;
   elapsedMs: number;
   remainingMs: number | null;
@@ -55,32 +57,38 @@ function runningSegments(events: readonly ClockEvent[], start: number, end: numb
   return { segments, paused: openedAt === null };
 }
 
+/**
+ * Where `amount` of open time has been used along the running periods. A period still running at the end goes on
+ * past it; while paused, an amount not yet used has no instant (it is unknown until the clock resumes).
+ */
+function instantWhenUsed(calendar: Calendar, segments: readonly [number, number][], paused: boolean, amount: number): number | null {
+  let owed = amount;
+  for (const [i, [from, to]] of segments.entries()) {
+    const open = calendar.openTimeBetween(from, to);
+    const stillRunning = i === segments.length - 1 && !paused;
+    if (open >= owed || stillRunning) return calendar.addOpenTime(from, owed);
+    owed -= open;
+  }
+  return null;
+}
+
 function clock(policy: ClockPolicy, options: ClockOptions, events: readonly ClockEvent[], start: number): ClockResult {
   const calendar = options.calendar(policy.calendar);
   const target = policy.target.kind === 'open-hours' ? policy.target.hours * hour : calendar.openTimeBetween(start, calendar.businessDaysAfter(start, policy.target.days));
   const stop = events.find((e) => policy.stopOn.includes(e.type) && e.at >= start && e.at <= options.now);
   const end = stop ? stop.at : options.now;
   const { segments, paused } = runningSegments(events, start, end);
-  // Walk the running periods: the deadline falls where the owed open time runs out. A period still running at
-  // `end` goes on past it; while paused (and not yet overdue) the deadline is unknown.
+  const atRiskShare = options.atRiskShare ?? 0.75;
+  const dueAt = instantWhenUsed(calendar, segments, paused, target);
+  const atRiskAt = instantWhenUsed(calendar, segments, paused, atRiskShare * target);
   let elapsed = 0;
-  let dueAt: number | null = null;
-  let owed = target;
-  for (const [i, [from, to]] of segments.entries()) {
-    const open = calendar.openTimeBetween(from, to);
-    if (dueAt === null) {
-      const stillRunning = i === segments.length - 1 && !paused;
-      if (open >= owed || stillRunning) dueAt = calendar.addOpenTime(from, owed);
-      else owed -= open;
-    }
-    elapsed += open;
-  }
-  const due = dueAt;
+  for (const [from, to] of segments) elapsed += calendar.openTimeBetween(from, to);
+
   let state: ClockState;
-  if (stop) state = due === null ? 'met' : stop.at <= due ? 'met' : 'breached';
-  else if (due !== null && options.now > due) state = 'breached';
-  else state = elapsed >= (options.atRiskShare ?? 0.75) * target ? 'at-risk' : 'running';
-  return { policyId: policy.id, clause: policy.clause, state, dueAt: due, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
+  if (stop) state = dueAt === null ? 'met' : stop.at <= dueAt ? 'met' : 'breached';
+  else if (dueAt !== null && options.now > dueAt) state = 'breached';
+  else state = elapsed >= atRiskShare * target ? 'at-risk' : 'running';
+  return { policyId: policy.id, clause: policy.clause, state, dueAt, atRiskAt, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
 }
 
 function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: number, start: number): ClockResult {
@@ -89,11 +97,11 @@ function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: nu
   const done = after ? seen.find((e) => e.type === policy.requires && e.at >= after.at) : undefined;
   const ended = after ? seen.find((e) => e.type === policy.breachedOn && e.at >= after.at) : undefined;
   const state: ClockState = !after ? 'running' : done && (!ended || done.at <= ended.at) ? 'met' : ended ? 'breached' : 'at-risk';
-  return { policyId: policy.id, clause: policy.clause, state, dueAt: after?.at ?? null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: start, stoppedAt: done?.at ?? null, paused: false };
+  return { policyId: policy.id, clause: policy.clause, state, dueAt: after?.at ?? null, atRiskAt: null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: start, stoppedAt: done?.at ?? null, paused: false };
 }
 
 function notApplicable(policy: Policy): ClockResult {
-  return { policyId: policy.id, clause: policy.clause, state: 'not-applicable', dueAt: null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: null, stoppedAt: null, paused: false };
+  return { policyId: policy.id, clause: policy.clause, state: 'not-applicable', dueAt: null, atRiskAt: null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: null, stoppedAt: null, paused: false };
 }
 
 /**

@@ -19,8 +19,8 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
   const actor = c.var.actor;
   if (!actor) throw new AppError('unauthenticated', 'log in or send Authorization: Bearer <token>');
-  const { store, clock } = c.var.deps;
-  return { db: store.db, dialect: store.dialect, clock, actor, requestId: c.var.requestId };
+  const { store, clock, calendars } = c.var.deps;
+  return { db: store.db, dialect: store.dialect, clock, calendars, actor, requestId: c.var.requestId };
 }
 
 const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };

@@ -64,7 +64,7 @@ export const authPages = new Hono<AppEnv>()
       return render(c, <LoginPage page={page} email={email} next={next} error={page.t('auth.rateLimited')} />, 429);
     }
     try {
-      const ctx = { db: deps.store.db, dialect: deps.store.dialect, clock: deps.clock, actor: systemActor('login'), requestId: c.var.requestId };
+      const ctx = { db: deps.store.db, dialect: deps.store.dialect, clock: deps.clock, calendars: deps.calendars, actor: systemActor('login'), requestId: c.var.requestId };
       const session = await logIn(ctx, { email, password }, { maxFailures: deps.config.loginMaxFailures, lockMs: deps.config.loginLockMs, sessionTtlMs: deps.config.sessionTtlMs });
       setCookie(c, sessionCookie, session.sessionToken, { httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/', maxAge: Math.floor(deps.config.sessionTtlMs / 1000) });
       return c.redirect(next, 303);
@@ -82,7 +82,7 @@ export const authPages = new Hono<AppEnv>()
     const actor = c.var.actor;
     if (token && actor) {
       const { deps } = c.var;
-      await logOut({ db: deps.store.db, dialect: deps.store.dialect, clock: deps.clock, actor, requestId: c.var.requestId }, { sessionToken: token });
+      await logOut({ db: deps.store.db, dialect: deps.store.dialect, clock: deps.clock, calendars: deps.calendars, actor, requestId: c.var.requestId }, { sessionToken: token });
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);
