@@ -19,7 +19,11 @@ const schema = z.object({
   NIVA_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   NIVA_JOBS: z.enum(['on', 'off']).default('on'),
   NIVA_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  NIVA_SLA_SCAN_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   NIVA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  NIVA_MAIL_IN_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  NIVA_MAIL_IN_USER: z.string().min(1).optional(),
+  NIVA_MAIL_IN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   NIVA_CALENDARS_FILE: z.string().regex(/\S/, 'a path to a YAML or JSON file of calendars').optional(),
 });
 
@@ -38,9 +42,15 @@ export type Config = {
   loginRatePerMinute: number;
   jobsEnabled: boolean;
   jobPollMs: number;
+  /** How often the job runner looks for SLA clocks that are at risk or breached. */
+  slaScanMs: number;
   trustProxy: boolean;
   /** YAML or JSON file declaring calendars beyond the built-in ones; null: only the built-in ones. */
   calendarsFile: string | null;
+  /** Where `niva mail-in` listens for SMTP by default. */
+  mailInPort: number;
+  /** When set, `niva mail-in` requires SMTP AUTH with these credentials; otherwise AUTH is not offered. */
+  mailInAuth: { user: string; password: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[variable] ?? '')})`);
   }
   const c = parsed.data;
+  if ((c.NIVA_MAIL_IN_USER === undefined) !== (c.NIVA_MAIL_IN_PASSWORD === undefined)) throw new ConfigError('NIVA_MAIL_IN_PASSWORD: set both NIVA_MAIL_IN_USER and NIVA_MAIL_IN_PASSWORD, or neither');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -70,7 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: c.NIVA_LOGIN_RATE_PER_MINUTE,
     jobsEnabled: c.NIVA_JOBS === 'on',
     jobPollMs: c.NIVA_JOB_POLL_MS,
+    slaScanMs: c.NIVA_SLA_SCAN_SECONDS * 1_000,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
+    mailInPort: c.NIVA_MAIL_IN_PORT,
+    mailInAuth: c.NIVA_MAIL_IN_USER && c.NIVA_MAIL_IN_PASSWORD ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD } : null,
   };
 }

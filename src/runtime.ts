@@ -7,7 +7,10 @@ import { createApp, type App } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createRateLimiter } from './http/middleware/rate-limit.ts';
 import { defaultJobHandlers } from './jobs/handlers/index.ts';
-import { createJobRunner, type JobRunner } from './jobs/runner.ts';
+import { createJobRunner, type JobRunner, type PeriodicTask } from './jobs/runner.ts';
+import { systemActor } from './services/actor.ts';
+import { scanCaseAlerts } from './services/cases/scan-case-alerts.ts';
+import type { ServiceContext } from './services/context.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -42,7 +45,11 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   const metrics = createMetrics();
   const loginLimiter = createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 });
   const app = createApp({ store, config, clock, calendars, logger, metrics, loginLimiter });
-  const jobs = createJobRunner({ store, clock, logger, handlers: defaultJobHandlers({ store, clock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom }), pollIntervalMs: config.jobPollMs });
+  const handlers = defaultJobHandlers({ store, clock, calendars, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl });
+  const scanContext: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('SLA scan'), requestId: null };
+  // Every node scans: each alert is claimed by a conditional update, so more scanners only mean sooner alerts.
+  const periodic: PeriodicTask[] = [{ name: 'sla-scan', everyMs: config.slaScanMs, run: () => scanCaseAlerts(scanContext) }];
+  const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {
     config,
     store,

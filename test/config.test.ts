@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     assert.equal(config.port, 8080);
     assert.equal(config.databaseUrl, 'sqlite:./data/niva.db');
     assert.equal(config.secureCookies, false);
+    assert.equal(config.slaScanMs, 30_000);
   });
 
   const bad: [Record<string, string>, string][] = [
@@ -18,6 +19,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NIVA_SMTP_URL: 'http://mail' }, 'NIVA_SMTP_URL'],
     [{ NIVA_JOBS: 'maybe' }, 'NIVA_JOBS'],
+    [{ NIVA_MAIL_IN_PORT: 'smtp' }, 'NIVA_MAIL_IN_PORT'],
+    [{ NIVA_MAIL_IN_USER: 'relay' }, 'NIVA_MAIL_IN_PASSWORD'],
+    [{ NIVA_SLA_SCAN_SECONDS: '0' }, 'NIVA_SLA_SCAN_SECONDS'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} in one line naming ${variable}`, () => {

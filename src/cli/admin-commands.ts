@@ -29,7 +29,7 @@ export async function withStore<T>(work: (store: Store) => Promise<T>, options: 
   }
 }
 
-function cliContext(store: Store): ServiceContext {
+export function cliContext(store: Store): ServiceContext {
   return { db: store.db, dialect: store.dialect, clock: systemClock, calendars: calendarRegistryFrom(loadConfig().calendarsFile), actor: systemActor(`cli:${userInfo().username}`), requestId: null };
 }
 

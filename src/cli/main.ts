@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
+import { registerCaseCommands } from './case-commands.ts';
+import { registerMailInCommand } from './mail-in-command.ts';
 import { fail } from './output.ts';
 import { registerServeCommands } from './serve-commands.ts';
 
@@ -14,6 +16,8 @@ registerServeCommands(program);
 registerAdminCommands(program);
 registerBackupCommand(program);
 registerCalendarCommands(program);
+registerCaseCommands(program);
+registerMailInCommand(program);
 
 function exitOverrideAll(command: Command): void {
   command.exitOverride();

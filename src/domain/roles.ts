@@ -26,6 +26,8 @@ export const actions = [
   'case.work',
   'case.read-internal',
   'mail.quarantine',
+  'webhook.read',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -35,7 +37,7 @@ const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'm
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
   'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork],
-  'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report'],
+  'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report', 'webhook.read', 'webhook.manage'],
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
   auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal'],

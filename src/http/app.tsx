@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
 import type { Context } from 'hono';
@@ -9,8 +10,10 @@ import { pendingMigrations } from '../store/migrate.ts';
 import { accessRoutes } from './api/access-routes.ts';
 import { auditRoutes } from './api/audit-routes.ts';
 import { caseRoutes } from './api/case-routes.ts';
+import { mailRoutes } from './api/mail-routes.ts';
 import { organisationRoutes } from './api/organisation-routes.ts';
 import { serviceRoutes } from './api/service-routes.ts';
+import { webhookRoutes } from './api/webhook-routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { csrfProtection } from './middleware/csrf.ts';
@@ -20,8 +23,10 @@ import { internalProblem, problemOf, problemResponse } from './problem.ts';
 import { staticAssets } from './static-assets.ts';
 import { auditPages } from './web/audit-pages.tsx';
 import { authPages } from './web/auth-pages.tsx';
+import { casePages } from './web/case-pages.tsx';
 import { ErrorPage } from './web/error-page.tsx';
 import { homePage } from './web/home-page.tsx';
+import { mailQuarantinePages } from './web/mail-quarantine-pages.tsx';
 import { organisationPages } from './web/organisation-pages.tsx';
 import { pageContext, render } from './web/render.tsx';
 import { tokenPages } from './web/token-pages.tsx';
@@ -35,7 +40,7 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
 
 /** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes);
+  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes);
 }
 
 export function createApp(deps: AppDeps) {
@@ -45,7 +50,9 @@ export function createApp(deps: AppDeps) {
   // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
   const uploadLimit = bodyLimit({ maxSize: 11 * 1024 * 1024, onError: () => { throw AppError.field('file', 'the upload is larger than 10 MiB', 'payload-too-large'); } });
   const bodyLimitDefault = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError('payload-too-large', 'the request body is larger than 5 MiB'); } });
-  app.use('*', (c, next) => (/\/cases\/[^/]+\/attachments$/.test(c.req.path) ? uploadLimit(c, next) : bodyLimitDefault(c, next)));
+  const isUpload = (c: Context): boolean => /\/cases\/[^/]+\/attachments$/.test(c.req.path);
+  app.use('*', except(isUpload, bodyLimitDefault));
+  app.use('*', except((c: Context) => !isUpload(c), uploadLimit));
   app.use('/assets/*', compress());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -85,6 +92,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', userPages);
   app.route('/', tokenPages);
   app.route('/', auditPages);
+  app.route('/', casePages);
+  app.route('/', mailQuarantinePages);
 
   app.notFound((c) => {
     if (wantsProblemJson(c)) return problemResponse(c, problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId));
@@ -97,6 +106,9 @@ export function createApp(deps: AppDeps) {
     if (isAppError(error)) {
       const problem = problemOf(error, c.req.path, c.var.requestId);
       if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);
+      // An upload over the body limit is refused before anyone is signed in; the case page says why.
+      const upload = error.code === 'payload-too-large' ? /^\/cases\/([A-Za-z0-9-]+)\/attachments$/.exec(c.req.path) : null;
+      if (upload) return c.redirect(`/cases/${upload[1]}?upload=too-large`, 303);
       if (error.code === 'unauthenticated') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
       const page = pageContext(c);
       const message = error.code === 'csrf' ? page.t('error.csrf') : error.code === 'not-found' || error.code === 'forbidden' ? undefined : error.message;

@@ -1,6 +1,10 @@
+import { casesEn } from './cases-en.ts';
+import { mailEn } from './mail-en.ts';
 import type { MessageKey } from './nb.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...casesEn,
+  ...mailEn,
   'app.name': 'Nivå',
   'app.tagline': 'Service levels for the shared platform',
   'nav.home': 'Overview',

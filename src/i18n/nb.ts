@@ -1,5 +1,10 @@
+import { casesNb } from './cases-nb.ts';
+import { mailNb } from './mail-nb.ts';
+
 /** Bokmål: the source catalogue. Nynorsk and English must have exactly these keys (checked by the compiler). */
 export const nb = {
+  ...casesNb,
+  ...mailNb,
   'app.name': 'Nivå',
   'app.tagline': 'Tjenestenivå for fellesløsningene',
   'nav.home': 'Oversikt',

@@ -1,6 +1,10 @@
+import { casesNn } from './cases-nn.ts';
+import { mailNn } from './mail-nn.ts';
 import type { MessageKey } from './nb.ts';
 
 export const nn: Record<MessageKey, string> = {
+  ...casesNn,
+  ...mailNn,
   'app.name': 'Nivå',
   'app.tagline': 'Tenestenivå for fellesløysingane',
   'nav.home': 'Oversikt',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorSummary, Field, Input, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { ErrorSummary, Field, Input, Label, Select, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
 import type { FieldProblem } from '../services/app-error.ts';
 import type { Translate } from '../i18n/messages.ts';
 
@@ -28,7 +28,7 @@ export function FormErrors({ errors, labels, t }: { errors: FieldErrors; labels:
 }
 
 /** Label, control and message tied together by explicit ids, so the form is accessible without client script. */
-export function TextField(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; type?: 'text' | 'email' | 'password' | 'search'; required?: boolean; autoComplete?: string; description?: string }) {
+export function TextField(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; type?: 'text' | 'email' | 'password' | 'search' | 'datetime-local'; required?: boolean; autoComplete?: string; description?: string }) {
   const id = `f-${props.name}`;
   const describedBy = [props.error ? `${id}-error` : null, props.description ? `${id}-desc` : null].filter(Boolean).join(' ');
   return (
@@ -67,14 +67,28 @@ export function SelectField(props: { name: string; label: string; options: { val
   );
 }
 
-export function CheckboxField({ name, value, label, checked }: { name: string; value: string; label: ReactNode; checked?: boolean }) {
-  const id = `f-${name}-${value.replace(/[^a-z0-9]/gi, '-')}`;
+export function CheckboxField({ name, value, label, checked, id: given }: { name: string; value: string; label: ReactNode; checked?: boolean; id?: string }) {
+  const id = given ?? `f-${name}-${value.replace(/[^a-z0-9]/gi, '-')}`;
   return (
     <Field>
       <Input type="checkbox" id={id} name={name} value={value} defaultChecked={checked} />
       <Label htmlFor={id} data-weight="regular">
         {label}
       </Label>
+    </Field>
+  );
+}
+
+/** A multi-line text field; `id` tells apart several forms on one page that share a field name. */
+export function TextareaField(props: { name: string; label: string; id?: string; value?: string | undefined; error?: string | undefined; required?: boolean; description?: string; rows?: number }) {
+  const id = props.id ?? `f-${props.name}`;
+  const describedBy = [props.error ? `${id}-error` : null, props.description ? `${id}-desc` : null].filter(Boolean).join(' ');
+  return (
+    <Field>
+      <Label htmlFor={id}>{props.label}</Label>
+      {props.description && <p id={`${id}-desc`} className="ds-field-description">{props.description}</p>}
+      <Textarea id={id} name={props.name} rows={props.rows ?? 4} defaultValue={props.value} required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy || undefined} />
+      {props.error && <ValidationMessage id={`${id}-error`}>{props.error}</ValidationMessage>}
     </Field>
   );
 }

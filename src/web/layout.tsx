@@ -19,6 +19,8 @@ function navItems(page: PageContext): { href: string; label: string }[] {
   if (!actor) return [];
   const items = [
     { href: '/', label: t('nav.home') },
+    ...(can(actor, 'case.read', null) ? [{ href: '/cases', label: t('nav.cases') }] : []),
+    ...(can(actor, 'mail.quarantine', null) ? [{ href: '/mail-quarantine', label: t('nav.mailQuarantine') }] : []),
     { href: '/organisations', label: t('nav.organisations') },
     { href: '/users', label: t('nav.users') },
     { href: '/tokens', label: t('nav.tokens') },

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { after, before, test, type TestContext } from 'node:test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { receiveCaseMail } from '../../src/services/mail/receive-case-mail.ts';
+import { systemContext } from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -199,6 +201,78 @@ void test('a service-owner member sees only its own organisation', { timeout: 12
 
     await visit(page, '/organisations/nav', 404);
     assert.equal(await heading(page), 'Fant ikke siden');
+  } finally {
+    await page.context().close();
+  }
+});
+
+void test('an owner reports a C incident through the form and the service desk starts work on it', { timeout: 180_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const title = `Kvitteringen mangler logo ${Date.now()}`;
+  let reference = '';
+  const owner = await newPage(b);
+  try {
+    await logIn(owner, 'medarbeider@skd.demo.niva.no');
+    await Promise.all([owner.waitForURL((url) => url.pathname === '/cases'), owner.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Saker', exact: true }).click()]);
+    await checkAccessibility(owner, 'owner case queue');
+    await Promise.all([owner.waitForURL((url) => url.pathname === '/cases/new'), owner.getByRole('link', { name: 'Meld ny sak', exact: true }).click()]);
+    await checkAccessibility(owner, 'new-case form');
+    await owner.locator('#f-kind').selectOption('incident');
+    await owner.getByRole('radio', { name: 'C – Mindre alvorlig' }).check();
+    await owner.getByRole('checkbox', { name: /Det finnes en midlertidig løsning/ }).check();
+    await owner.locator('#f-title').fill(title);
+    await owner.locator('#f-description').fill('Logoen vises ikke på kvitteringen etter innsending.');
+    await Promise.all([owner.waitForURL((url) => /^\/cases\/NIVA-\d+$/.test(url.pathname)), owner.getByRole('button', { name: 'Send inn', exact: true }).click()]);
+    reference = pathOf(owner).split('/')[2] ?? '';
+    assert.equal(await heading(owner), `${reference}: ${title}`);
+    assert.equal(await owner.getByRole('status').filter({ hasText: 'Saken er registrert.' }).count(), 1);
+    assert.equal(await owner.locator('[data-policy="incident-c-resolve"] [data-clock-state="running"]').count(), 1, 'the C clock runs');
+    await checkAccessibility(owner, 'case page (owner)');
+  } finally {
+    await owner.context().close();
+  }
+
+  const agent = await newPage(b);
+  try {
+    await logIn(agent, 'agent@asf.demo.niva.no');
+    await visit(agent, '/cases?org=skd&kind=incident&category=C');
+    await Promise.all([agent.waitForURL((url) => url.pathname === `/cases/${reference}`), agent.getByRole('link', { name: reference, exact: true }).click()]);
+    await checkAccessibility(agent, 'case page (agent)');
+    await Promise.all([agent.waitForURL((url) => url.searchParams.get('done') === 'event'), agent.getByRole('button', { name: 'Start arbeidet', exact: true }).click()]);
+    assert.equal(await agent.locator('[data-event="work-started"]').count(), 1, 'the timeline shows the start');
+    assert.equal(await agent.getByRole('button', { name: 'Start arbeidet', exact: true }).count(), 0, 'work starts once');
+    assert.match((await agent.locator('main dl').textContent()) ?? '', /Under arbeid/);
+    await agent.getByLabel('Kommentar', { exact: true }).fill('Logoen mangler i malen; retting planlagt.');
+    await agent.getByRole('checkbox', { name: /Intern merknad/ }).check();
+    await Promise.all([agent.waitForURL((url) => url.searchParams.get('done') === 'event'), agent.getByRole('button', { name: 'Legg til kommentar', exact: true }).click()]);
+    assert.equal(await agent.locator('[data-visibility="internal"]', { hasText: 'Intern' }).count(), 1, 'the internal note is marked');
+    await checkAccessibility(agent, 'case page with an internal note');
+    await visit(agent, '/cases/new');
+  } finally {
+    await agent.context().close();
+  }
+});
+
+void test('the service desk reads a quarantined message from an unknown sender', { timeout: 120_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  assert.ok(store, 'the test database was not created');
+  const subject = `Spørsmål om innlogging ${Date.now()}`;
+  const raw = Buffer.from(`From: Ola Ukjent <ola@example.com>\r\nTo: servicedesk@niva.test\r\nSubject: ${subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVi kommer ikke inn i tjenesten.\r\nHilsen Ola\r\n`);
+  const received = await receiveCaseMail(systemContext(store), { raw });
+  assert.equal(received.outcome, 'quarantined');
+  const page = await newPage(b);
+  try {
+    await logIn(page, 'agent@asf.demo.niva.no');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/mail-quarantine'), page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Innboks-karantene', exact: true }).click()]);
+    assert.equal(await heading(page), 'Innboks-karantene');
+    await checkAccessibility(page, 'mail quarantine list');
+    await Promise.all([page.waitForURL((url) => url.pathname === `/mail-quarantine/${received.quarantineId ?? ''}`), page.getByRole('link', { name: subject, exact: true }).click()]);
+    assert.equal(await heading(page), subject);
+    assert.match((await page.locator('main pre').textContent()) ?? '', /Vi kommer ikke inn i tjenesten\./);
+    assert.equal(await page.getByRole('button', { name: 'Opprett sak', exact: true }).count(), 1, 'a pending message can be accepted');
+    await checkAccessibility(page, 'quarantined message');
   } finally {
     await page.context().close();
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createOperator, createTenant, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
-import { bearer, createTestApp, logIn, sessionHeaders, type TestApp } from '../support/test-app.ts';
+import { callApi, bearer, createTestApp, logIn, sessionHeaders, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 interface Clock { policy: string; state: string; due: string | null; remainingSeconds: number | null }
@@ -18,10 +18,8 @@ let agent: Record<string, string>;
 let ownerA: Record<string, string>;
 let ownerB: Record<string, string>;
 
-async function call<T>(headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await app.request(`/api/v1${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+function call<T>(headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return callApi<T>(app, headers, method, path, body);
 }
 
 before(async () => {
@@ -72,6 +70,15 @@ describe('cases over the API', () => {
     assert.ok(!listB.body.items.some((c) => c.id === created.body.id));
   });
 
+  it('registers at any millisecond (deadlines and at-risk instants stay whole milliseconds)', async () => {
+    clock.set(Date.parse('2026-03-02T09:15:00.001Z'));
+    const created = await call<CaseBody>(ownerA, 'POST', '/cases', { kind: 'support-request', title: 'Registrert på et skjevt millisekund' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const stored = await store.db.selectFrom('case_clocks').select(['at_risk_at', 'due_at']).where('case_id', '=', created.body.id).execute();
+    for (const row of stored) assert.ok((row.at_risk_at === null || Number.isInteger(row.at_risk_at)) && (row.due_at === null || Number.isInteger(row.due_at)));
+    clock.set(Date.parse('2026-03-02T08:50:00Z'));
+  });
+
   it('shows platform-wide incidents to every owner', async () => {
     const platform = await call<CaseBody>(agent, 'POST', '/cases', { organisationId: null, kind: 'incident', category: 'A', title: 'Altinn utilgjengelig' });
     assert.equal(platform.status, 201, JSON.stringify(platform.body));
@@ -102,7 +109,7 @@ describe('cases over the API', () => {
 
   it('takes files up to 10 MiB of accepted types and refuses the rest', async () => {
     const created = await call<CaseBody>(ownerA, 'POST', '/cases', { kind: 'support-request', title: 'Vedlegg' });
-    const upload = async (name: string, type: string, bytes: Uint8Array) => {
+    const upload = async (name: string, type: string, bytes: Uint8Array<ArrayBuffer>) => {
       const form = new FormData();
       form.set('file', new File([bytes], name, { type }));
       const response = await app.request(`/api/v1/cases/${created.body.id}/attachments`, { method: 'POST', headers: { cookie: ownerA.cookie ?? '', 'x-csrf-token': ownerA['x-csrf-token'] ?? '' }, body: form });

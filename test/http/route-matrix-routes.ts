@@ -1,8 +1,11 @@
+import { storeAttachment } from '../../src/services/cases/add-case-attachment.ts';
+import { registerCase } from '../../src/services/cases/register-case.ts';
 import { enqueueJob } from '../../src/services/jobs/enqueue-job.ts';
 import { createApiToken } from '../../src/services/tokens/create-api-token.ts';
 import { addMember } from '../../src/services/users/add-member.ts';
-import { systemContext, unique, orgNumber, type TestOperator, type TestTenant } from '../support/factories.ts';
+import { systemContext, testEpoch, unique, orgNumber, type TestOperator, type TestTenant } from '../support/factories.ts';
 import type { TestStore } from '../support/test-store.ts';
+import { createWebhookEndpoint } from '../support/webhook-receiver.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
 export const callers = ['operator-admin', 'operator-agent', 'operator-auditor', 'operator-token', 'owner-admin', 'owner-member', 'owner-auditor', 'owner-token'] as const;
@@ -20,6 +23,8 @@ export interface Fixtures {
 export interface RouteRequest {
   path: string;
   body?: unknown;
+  /** A multipart form instead of a JSON body (file uploads). */
+  form?: () => FormData;
 }
 
 export interface RouteCase {
@@ -34,6 +39,7 @@ const everyone = callers;
 const users = callers.filter((c) => !c.endsWith('-token'));
 const admins: Caller[] = ['operator-admin', 'owner-admin'];
 const serviceWriters: Caller[] = ['operator-admin', 'operator-agent', 'owner-admin', 'owner-token'];
+const caseReporters: Caller[] = ['operator-admin', 'operator-agent', 'operator-token', 'owner-admin', 'owner-member', 'owner-token'];
 
 async function freshMembership(fx: Fixtures, organisationId: string): Promise<string> {
   const { membershipId } = await addMember(systemContext(fx.store), { organisationId, email: `${unique('m')}@test.niva.no`, name: 'Temporary Member', role: 'owner-member' });
@@ -45,10 +51,46 @@ async function freshToken(fx: Fixtures, organisationId: string): Promise<string>
   return token.id;
 }
 
+const fixtureCases = new Map<string, Promise<{ caseId: string; attachmentId: string }>>();
+
+/** One support request with a file per tenant, created on first use and shared by the read routes. */
+function caseOf(fx: Fixtures, tenant: Fixtures['a']): Promise<{ caseId: string; attachmentId: string }> {
+  let pending = fixtureCases.get(tenant.organisation.id);
+  if (!pending) {
+    pending = (async () => {
+      const ctx = systemContext(fx.store);
+      const { row } = await registerCase(ctx, { organisationId: tenant.organisation.id, kind: 'support-request', title: 'Matrise-sak' });
+      const attachment = await fx.store.db.transaction().execute((trx) => storeAttachment(trx, ctx, row, { fileName: 'matrise.txt', contentType: 'text/plain', content: Buffer.from('innhold') }, 'text/plain'));
+      return { caseId: row.id, attachmentId: attachment.id };
+    })();
+    fixtureCases.set(tenant.organisation.id, pending);
+  }
+  return pending;
+}
+
+const textFile = (): FormData => {
+  const form = new FormData();
+  form.set('file', new File(['skjermbilde mangler'], 'notat.txt', { type: 'text/plain' }));
+  return form;
+};
+
+async function freshWebhook(fx: Fixtures, organisationId: string): Promise<string> {
+  const { id } = await createWebhookEndpoint(fx.store, organisationId, 'https://hooks.example.no/niva', testEpoch);
+  return id;
+}
+
 async function deadJob(fx: Fixtures): Promise<string> {
   const ctx = systemContext(fx.store);
   const id = await fx.store.db.transaction().execute((trx) => enqueueJob(trx, ctx, { kind: 'matrix.never-handled', payload: {}, maxAttempts: 1 }));
   await fx.store.db.updateTable('jobs').set({ status: 'dead', attempts: 1 }).where('id', '=', id).execute();
+  return id;
+}
+
+/** A pending message from an unknown sender, as the mail listener leaves it in the quarantine. */
+async function quarantinedMail(fx: Fixtures): Promise<string> {
+  const id = unique('q');
+  const raw = Buffer.from(`From: Ukjent <ukjent@example.com>\r\nSubject: Hjelp med innlogging\r\nMessage-ID: <${id}@example.com>\r\n\r\nVi får ikke logget inn.\r\n`);
+  await fx.store.db.insertInto('mail_quarantine').values({ id, message_id: `<${id}@example.com>`, from_address: 'ukjent@example.com', from_name: 'Ukjent', subject: 'Hjelp med innlogging', text_body: 'Vi får ikke logget inn.', reason: 'unknown-sender', raw, size_bytes: raw.length, received_at: testEpoch, status: 'pending', case_id: null, handled_by: null, handled_at: null }).execute();
   return id;
 }
 
@@ -116,5 +158,48 @@ export const routeCases: Record<string, RouteCase> = {
   },
   'GET /audit-events/verify': { allow: ['operator-admin', 'operator-auditor'], own: () => ({ path: '/audit-events/verify' }) },
   'GET /jobs': { allow: ['operator-admin', 'operator-agent', 'operator-auditor'], own: () => ({ path: '/jobs' }) },
+  'GET /cases': { allow: everyone, own: (fx) => ({ path: `/cases?organisationId=${fx.a.organisation.id}&state=all` }), other: (fx) => ({ path: `/cases?organisationId=${fx.b.organisation.id}&state=all` }) },
+  'POST /cases': {
+    allow: caseReporters,
+    own: (fx) => ({ path: '/cases', body: { organisationId: fx.a.organisation.id, kind: 'support-request', title: 'Hvordan får vi tilgang?' } }),
+    other: (fx) => ({ path: '/cases', body: { organisationId: fx.b.organisation.id, kind: 'support-request', title: 'Planted' } }),
+  },
+  'GET /cases/{id}': { allow: everyone, own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}` }), other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}` }) },
+  'POST /cases/{id}/events': {
+    allow: caseReporters,
+    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}/events`, body: { type: 'commented', body: 'Oppdatering' } }),
+    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}/events`, body: { type: 'commented', body: 'Planted' } }),
+  },
+  'POST /cases/{id}/attachments': {
+    allow: caseReporters,
+    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}/attachments`, form: textFile }),
+    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}/attachments`, form: textFile }),
+  },
+  'GET /cases/{id}/attachments/{attachmentId}': {
+    allow: everyone,
+    own: async (fx) => {
+      const { caseId, attachmentId } = await caseOf(fx, fx.a);
+      return { path: `/cases/${caseId}/attachments/${attachmentId}` };
+    },
+    other: async (fx) => {
+      const { caseId, attachmentId } = await caseOf(fx, fx.b);
+      return { path: `/cases/${caseId}/attachments/${attachmentId}` };
+    },
+  },
   'POST /jobs/{id}/retry': { allow: ['operator-admin'], own: async (fx) => ({ path: `/jobs/${await deadJob(fx)}/retry` }) },
+  'GET /mail-quarantine': { allow: ['operator-admin', 'operator-agent'], own: () => ({ path: '/mail-quarantine?status=all' }) },
+  'GET /mail-quarantine/{id}': { allow: ['operator-admin', 'operator-agent'], own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}` }) },
+  'POST /mail-quarantine/{id}/accept': { allow: ['operator-admin', 'operator-agent'], own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/accept`, body: { organisationId: fx.a.organisation.id } }) },
+  'POST /mail-quarantine/{id}/discard': { allow: ['operator-admin', 'operator-agent'], own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/discard` }) },
+  'GET /webhooks': { allow: admins, own: (fx) => ({ path: `/webhooks?organisationId=${fx.a.organisation.id}` }), other: (fx) => ({ path: `/webhooks?organisationId=${fx.b.organisation.id}` }) },
+  'POST /webhooks': {
+    allow: admins,
+    own: (fx) => ({ path: '/webhooks', body: { organisationId: fx.a.organisation.id, url: 'https://hooks.example.no/niva', eventTypes: ['no.niva.case.resolved'] } }),
+    other: (fx) => ({ path: '/webhooks', body: { organisationId: fx.b.organisation.id, url: 'https://evil.example.com/steal', eventTypes: ['*'] } }),
+  },
+  'DELETE /webhooks/{id}': {
+    allow: admins,
+    own: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.a.organisation.id)}` }),
+    other: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.b.organisation.id)}` }),
+  },
 };

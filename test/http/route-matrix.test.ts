@@ -16,7 +16,10 @@ const auth = new Map<Caller, Record<string, string>>();
 let apiRoutes: string[] = [];
 
 function send(caller: Caller | 'anonymous', method: string, request: RouteRequest): Promise<Response> {
-  const headers: Record<string, string> = caller === 'anonymous' ? { 'content-type': 'application/json' } : { ...(auth.get(caller) ?? {}), 'content-type': 'application/json' };
+  const credentials = caller === 'anonymous' ? {} : (auth.get(caller) ?? {});
+  // A multipart body brings its own content type (with the boundary).
+  if (request.form) return Promise.resolve(app.request(`/api/v1${request.path}`, { method, headers: credentials, body: request.form() }));
+  const headers: Record<string, string> = { ...credentials, 'content-type': 'application/json' };
   return Promise.resolve(app.request(`/api/v1${request.path}`, { method, headers, ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }) }));
 }
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { systemClock } from '../../src/domain/clock.ts';
 import { enqueueJob } from '../../src/services/jobs/enqueue-job.ts';
-import { nivaEnv, spawnNiva } from '../support/cli.ts';
+import { nivaEnv, spawnNiva, stopProcess } from '../support/cli.ts';
 import { createTenant } from '../support/factories.ts';
 import { createTestStore, dialectUnderTest } from '../support/test-store.ts';
 import { cloudEvent, createWebhookEndpoint, startWebhookReceiver } from '../support/webhook-receiver.ts';
@@ -12,16 +11,6 @@ import { cloudEvent, createWebhookEndpoint, startWebhookReceiver } from '../supp
 const jobCount = 200;
 const deadlineMs = 60_000;
 const holdMs = 6_000;
-
-/** Stops a child process and waits for it to exit (SIGKILL if it ignores SIGTERM). */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 test('two worker processes on one database run every job exactly once', async (t) => {
   // Cleaned up last-in first-out: workers stop before the receiver closes and the database is dropped.
@@ -51,7 +40,7 @@ test('two worker processes on one database run every job exactly once', async (t
   const workers = [spawnNiva(['worker'], env), spawnNiva(['worker'], env)];
   const stderr = workers.map(() => '');
   workers.forEach((worker, i) => worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr[i] += chunk)));
-  cleanup.push(() => Promise.all(workers.map(stop)));
+  cleanup.push(() => Promise.all(workers.map(stopProcess)));
 
   const started = Date.now();
   let firstDeliveryAt: number | null = null;
@@ -73,7 +62,7 @@ test('two worker processes on one database run every job exactly once', async (t
     if (crashed) assert.fail(`a worker exited early with ${crashed.exitCode}: ${stderr.join('\n')}`);
     await sleep(100);
   }
-  await Promise.all(workers.map(stop));
+  await Promise.all(workers.map(stopProcess));
   assert.equal(succeeded, jobCount, `all jobs succeeded within ${deadlineMs} ms (stderr: ${stderr.join('\n')})`);
   assert.deepEqual(await store.db.selectFrom('jobs').select('id').where('status', '!=', 'succeeded').execute(), []);
 

@@ -52,3 +52,13 @@ export function jsonOutput(result: CliResult): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`expected a JSON object, got ${result.stdout}`);
   return value as Record<string, unknown>;
 }
+
+/** Stops a child process and waits for it to exit (SIGKILL if it ignores SIGTERM for 5 s). */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}

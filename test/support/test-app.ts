@@ -47,3 +47,10 @@ export function bearer(secret: string): Record<string, string> {
 export function sessionHeaders(session: Session, json = true): Record<string, string> {
   return { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(json ? { 'content-type': 'application/json' } : {}) };
 }
+
+/** A JSON call to the API as the given caller; the body is parsed when there is one. */
+export async function callApi<T>(app: TestApp, headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await app.request(`/api/v1${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}

@@ -78,16 +78,18 @@ function clock(policy: ClockPolicy, options: ClockOptions, events: readonly Cloc
   const stop = events.find((e) => policy.stopOn.includes(e.type) && e.at >= start && e.at <= options.now);
   const end = stop ? stop.at : options.now;
   const { segments, paused } = runningSegments(events, start, end);
-  const atRiskShare = options.atRiskShare ?? 0.75;
+  // Whole milliseconds: a share of a business-day target can fall between two, and instants are stored as integers.
+  // Elapsed time is whole milliseconds too, so rounding up changes no state.
+  const atRiskMs = Math.ceil((options.atRiskShare ?? 0.75) * target);
   const dueAt = instantWhenUsed(calendar, segments, paused, target);
-  const atRiskAt = instantWhenUsed(calendar, segments, paused, atRiskShare * target);
+  const atRiskAt = instantWhenUsed(calendar, segments, paused, atRiskMs);
   let elapsed = 0;
   for (const [from, to] of segments) elapsed += calendar.openTimeBetween(from, to);
 
   let state: ClockState;
   if (stop) state = dueAt === null ? 'met' : stop.at <= dueAt ? 'met' : 'breached';
   else if (dueAt !== null && options.now > dueAt) state = 'breached';
-  else state = elapsed >= atRiskShare * target ? 'at-risk' : 'running';
+  else state = elapsed >= atRiskMs ? 'at-risk' : 'running';
   return { policyId: policy.id, clause: policy.clause, state, dueAt, atRiskAt, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
 }
 

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type AppError, httpStatusOf, isAppError } from '../../services/app-error.ts';
 import type { AppEnv } from '../env.ts';
 import { serviceContext } from '../api/route-kit.ts';
 
@@ -28,4 +30,14 @@ export async function formBody(c: Context<AppEnv>): Promise<Record<string, strin
 export function text(body: Record<string, string | string[]>, key: string): string | undefined {
   const v = body[key];
   return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
+}
+
+/** A rejected form is re-rendered only when the operation said which fields were wrong; anything else is an error page. */
+export function formProblem(error: unknown): AppError {
+  if (isAppError(error) && error.fields.length > 0) return error;
+  throw error;
+}
+
+export function problemStatus(error: AppError): ContentfulStatusCode {
+  return httpStatusOf[error.code] as ContentfulStatusCode;
 }

@@ -1,11 +1,30 @@
+import type { CalendarRegistry } from '../../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { caseEmailJob } from '../../services/cases/queue-case-notice.ts';
 import type { Store } from '../../store/database.ts';
 import type { JobHandlers } from '../runner.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
+import { createMailSender } from './mail-transport.ts';
+import { sendCaseEmail } from './send-case-email.ts';
 import { sendEmail } from './send-email.ts';
 
-export function defaultJobHandlers({ store, clock, smtpUrl, mailFrom }: { store: Store; clock: Clock; smtpUrl: string | null; mailFrom: string }): JobHandlers {
+export interface JobHandlerDeps {
+  store: Store;
+  clock: Clock;
+  /** Case notices record events on cases, whose clocks run on these calendars. */
+  calendars: CalendarRegistry;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The origin links in e-mails point to. */
+  publicUrl: string;
+}
+
+export function defaultJobHandlers({ store, clock, calendars, smtpUrl, mailFrom, publicUrl }: JobHandlerDeps): JobHandlers {
   const handlers: JobHandlers = { 'webhook.deliver': deliverWebhook({ db: store.db, now: () => clock.now() }) };
-  if (smtpUrl) handlers['email.send'] = sendEmail({ smtpUrl, from: mailFrom });
+  if (smtpUrl) {
+    const send = createMailSender({ smtpUrl, from: mailFrom });
+    handlers['email.send'] = sendEmail({ send });
+    handlers[caseEmailJob] = sendCaseEmail({ store, clock, calendars, publicUrl, send });
+  }
   return handlers;
 }

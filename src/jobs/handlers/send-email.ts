@@ -1,6 +1,6 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Job } from '../../store/schema.ts';
+import type { SendMail } from './mail-transport.ts';
 
 export const emailPayload = z.object({
   to: z.array(z.string().email()).min(1),
@@ -9,10 +9,8 @@ export const emailPayload = z.object({
   html: z.string().optional(),
 });
 
-export function sendEmail({ smtpUrl, from }: { smtpUrl: string; from: string }) {
-  const transport = nodemailer.createTransport(smtpUrl);
+export function sendEmail({ send }: { send: SendMail }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
-    const message = emailPayload.parse(raw);
-    await transport.sendMail({ from, ...message });
+    await send(emailPayload.parse(raw));
   };
 }

@@ -66,11 +66,15 @@ export function derive(kind: CaseKind, events: readonly LifecycleEvent[], calend
   };
 }
 
-export function snapshotFromRow(row: CaseClockRow): ClockSnapshot {
+/** The columns of a clock row that hold its snapshot; the alert markers and `computed_at` are not part of it. */
+export const snapshotColumns = ['policy_id', 'state', 'due_at', 'at_risk_at', 'target_ms', 'remaining_ms', 'stopped_at', 'paused', 'live'] as const;
+export type StoredSnapshot = Pick<CaseClockRow, (typeof snapshotColumns)[number]>;
+
+export function snapshotFromRow(row: StoredSnapshot): ClockSnapshot {
   return { policyId: row.policy_id, state: row.state as ClockSnapshot['state'], dueAt: row.due_at, atRiskAt: row.at_risk_at, targetMs: row.target_ms, remainingMs: row.remaining_ms, stoppedAt: row.stopped_at, paused: row.paused === 1, live: row.live === 1 };
 }
 
-function sameSnapshot(row: CaseClockRow, s: ClockSnapshot): boolean {
+function sameSnapshot(row: StoredSnapshot, s: ClockSnapshot): boolean {
   const stored = snapshotFromRow(row);
   return (Object.keys(s) as (keyof ClockSnapshot)[]).every((k) => stored[k] === s[k]);
 }
@@ -79,7 +83,7 @@ function sameSnapshot(row: CaseClockRow, s: ClockSnapshot): boolean {
  * Writes a case's derived clock rows. Rows are updated in place so that the alert markers survive; a policy that no
  * longer applies (after reclassification) keeps its row as `not-applicable`. Returns how many rows changed.
  */
-export async function writeClocks(trx: Tx, caseId: string, snapshots: readonly ClockSnapshot[], now: number, existing?: readonly CaseClockRow[]): Promise<number> {
+export async function writeClocks(trx: Tx, caseId: string, snapshots: readonly ClockSnapshot[], now: number, existing?: readonly StoredSnapshot[]): Promise<number> {
   const current = existing ?? (await trx.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).execute());
   const byPolicy = new Map(current.map((r) => [r.policy_id, r]));
   let changed = 0;

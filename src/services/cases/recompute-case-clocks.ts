@@ -1,8 +1,8 @@
-import type { CaseClockRow, CaseRow } from '../../store/schema.ts';
+import { isCaseKind } from '../../domain/cases/case-types.ts';
+import type { CaseEventRow, CaseRow } from '../../store/schema.ts';
 import { authorize } from '../actor.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
-import { kindOf } from './append-case-event.ts';
-import { byCase, derive, type Derived, lifecycleEvents, writeClocks } from './case-derivation.ts';
+import { byCase, derive, type Derived, lifecycleEvents, snapshotColumns, type StoredSnapshot, writeClocks } from './case-derivation.ts';
 
 export interface RecomputeReport {
   cases: number;
@@ -10,7 +10,36 @@ export interface RecomputeReport {
   repaired: number;
 }
 
-function columnsDiffer(row: CaseRow, derived: Derived): boolean {
+// Only what the replay compares is read: the full rows (titles, descriptions, reporters) cost more to load than
+// the replay itself costs to compute.
+const caseColumns = ['id', 'kind', 'status', 'is_open', 'paused', 'category', 'assignee_user_id', 'last_event_at', 'resolved_at', 'closed_at', 'next_due_at', 'due_order', 'event_count'] as const;
+type StoredCase = Pick<CaseRow, (typeof caseColumns)[number]>;
+type StoredClock = StoredSnapshot & { case_id: string };
+
+export interface CaseBatch {
+  rows: StoredCase[];
+  events: Pick<CaseEventRow, 'case_id' | 'type' | 'at' | 'category' | 'data'>[];
+  clocks: StoredClock[];
+}
+
+/**
+ * The next `batchSize` cases after id `after`, with their event logs (in order) and stored clocks: all that a
+ * recompute reads. Null when no case follows.
+ */
+export async function readCaseBatch(ctx: ServiceContext, after: string, batchSize: number): Promise<CaseBatch | null> {
+  const rows = await ctx.db.selectFrom('cases').select(caseColumns).where('id', '>', after).orderBy('id').limit(batchSize).execute();
+  const last = rows.at(-1)?.id;
+  if (last === undefined) return null;
+  // The batch holds every case with an id in (after, last], so one index range scan per table finds their events and
+  // clocks, cheaper than a list of a few thousand ids. Rows of a case registered meanwhile in that range are ignored.
+  const [events, clocks] = await Promise.all([
+    ctx.db.selectFrom('case_events').select(['case_id', 'type', 'at', 'category', 'data']).where('case_id', '>', after).where('case_id', '<=', last).orderBy('case_id').orderBy('seq').execute(),
+    ctx.db.selectFrom('case_clocks').select(['case_id', ...snapshotColumns]).where('case_id', '>', after).where('case_id', '<=', last).execute(),
+  ]);
+  return { rows, events, clocks };
+}
+
+function columnsDiffer(row: StoredCase, derived: Derived): boolean {
   return (Object.keys(derived.columns) as (keyof Derived['columns'])[]).some((k) => row[k] !== derived.columns[k]);
 }
 
@@ -23,18 +52,15 @@ export async function recomputeCaseClocks(ctx: ServiceContext, { batchSize = 200
   const report: RecomputeReport = { cases: 0, repaired: 0 };
   let after = '';
   for (;;) {
-    const rows = await ctx.db.selectFrom('cases').selectAll().where('id', '>', after).orderBy('id').limit(batchSize).execute();
-    if (rows.length === 0) break;
-    const ids = rows.map((r) => r.id);
-    const [events, clocks] = await Promise.all([
-      ctx.db.selectFrom('case_events').select(['case_id', 'type', 'at', 'category', 'data']).where('case_id', 'in', ids).orderBy('case_id').orderBy('seq').execute(),
-      ctx.db.selectFrom('case_clocks').selectAll().where('case_id', 'in', ids).execute(),
-    ]);
+    const batch = await readCaseBatch(ctx, after, batchSize);
+    if (!batch) break;
+    const { rows, events, clocks } = batch;
     const eventsByCase = byCase(events);
     const clocksByCase = byCase(clocks);
-    const stale: { row: CaseRow; derived: Derived; clocks: CaseClockRow[] }[] = [];
+    const stale: { row: StoredCase; derived: Derived; clocks: StoredClock[] }[] = [];
     for (const row of rows) {
-      const derived = derive(kindOf(row), lifecycleEvents(eventsByCase.get(row.id) ?? []), ctx.calendars);
+      if (!isCaseKind(row.kind)) throw new Error(`case ${row.id} has unknown kind ${row.kind}`);
+      const derived = derive(row.kind, lifecycleEvents(eventsByCase.get(row.id) ?? []), ctx.calendars);
       const stored = clocksByCase.get(row.id) ?? [];
       const clocksStale = derived.snapshots.length !== stored.length || derived.snapshots.some((s) => {
         const r = stored.find((c) => c.policy_id === s.policyId);

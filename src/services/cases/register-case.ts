@@ -23,7 +23,7 @@ async function owningOrganisation(ctx: ServiceContext, requested: string | null 
     return getOrganisation(ctx, { id: scope.organisationIds[0] as string });
   }
   const organisation = await getOrganisation(ctx, { id: requested }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'not-found') throw AppError.field('organisationId', `unknown organisation ${requested}`);
+    if (error instanceof AppError && error.code === 'not-found') throw AppError.field('organisationId', 'no such service owner');
     throw error;
   });
   if (organisation.kind !== 'owner') throw AppError.field('organisationId', 'cases belong to a service owner');
@@ -53,7 +53,13 @@ export interface RegisteredCase {
  * Registers a case: owner staff for their own organisation, operator agents for any owner (phone reports) or for the
  * whole platform. The `registered` event, derived clocks, audit row and notices commit together or not at all.
  */
-export async function registerCase(ctx: ServiceContext, input: RegisterCaseInput, options: { history?: LifecycleEvent[] } = {}): Promise<RegisteredCase> {
+export interface RegisterCaseOptions {
+  history?: LifecycleEvent[];
+  /** More writes for the new case (e.g. the files of an e-mail) in the same transaction, so a failure leaves no case behind. */
+  withinTransaction?: (trx: Tx, row: CaseRow) => Promise<void>;
+}
+
+export async function registerCase(ctx: ServiceContext, input: RegisterCaseInput, options: RegisterCaseOptions = {}): Promise<RegisteredCase> {
   const data = parseInput(registerCaseInput, input);
   const organisation = await owningOrganisation(ctx, data.organisationId);
   authorize(ctx.actor, 'case.report', organisation?.id ?? null);
@@ -72,6 +78,8 @@ export async function registerCase(ctx: ServiceContext, input: RegisterCaseInput
   const componentId = data.componentId ? await resolveComponent(ctx, data.componentId) : null;
   const reporter = await reporterOf(ctx, data);
   const history = options.history ?? [];
+  // Given a history (even an empty one), the case is an import of the past, not a live report.
+  const imported = options.history !== undefined;
   history.forEach((event, index) => {
     const earlier = [{ type: 'registered' as const, at: registeredAt, category }, ...history.slice(0, index)];
     const wrong = checkEvent(data.kind, deriveCase(earlier), event, now);
@@ -114,14 +122,15 @@ export async function registerCase(ctx: ServiceContext, input: RegisterCaseInput
       .values(events.map((e, i) => ({ id: newId(), case_id: id, seq: i + 1, type: e.type, at: e.at, recorded_at: now, ...actor, category: e.category ?? null, visibility: 'public' as const, body: i === 0 ? null : (e.body ?? null), data: i === 0 && data.criteria ? JSON.stringify({ criteria: data.criteria }) : null })))
       .execute();
     await writeClocks(trx, id, derived.snapshots, now, []);
-    if (history.length > 0) {
+    if (imported) {
       // Imported history is not news: deadlines that passed before the import raise no alerts now.
       await trx.updateTable('case_clocks').set({ at_risk_alerted_at: now }).where('case_id', '=', id).where((eb) => eb.or([eb('live', '=', 0), eb('at_risk_at', '<=', now)])).execute();
       await trx.updateTable('case_clocks').set({ breach_alerted_at: now }).where('case_id', '=', id).where((eb) => eb.or([eb('live', '=', 0), eb('due_at', '<', now)])).execute();
     }
     await recordAuditEvent(trx, ctx, { action: 'case.register', subjectType: 'case', subjectId: id, organisationId: row.organisation_id, summary: { reference: row.reference, kind: row.kind, category, channel: row.channel, externalId: row.external_id } });
     // Imported history is not news: only a live registration tells the reporter.
-    if (history.length === 0) await queueCaseNotice(trx, ctx, row, 'registered');
+    if (!imported) await queueCaseNotice(trx, ctx, row, 'registered');
+    if (options.withinTransaction) await options.withinTransaction(trx, row);
     return { row, created: true };
   });
 }

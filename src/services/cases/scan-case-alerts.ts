@@ -26,7 +26,9 @@ export async function scanCaseAlerts(ctx: ServiceContext, { limit = 500 }: { lim
     });
     if (sent) result.breached++;
   }
-  const nearing = await ctx.db.selectFrom('case_clocks').select(['case_id', 'policy_id', 'due_at']).where('live', '=', 1).where('at_risk_alerted_at', 'is', null).where('at_risk_at', '<=', now).limit(limit).execute();
+  // A clock that became overdue after the first query (or appeared already overdue) waits for the next scan's breach
+  // alert instead of getting a warning about a deadline that has passed.
+  const nearing = await ctx.db.selectFrom('case_clocks').select(['case_id', 'policy_id', 'due_at']).where('live', '=', 1).where('at_risk_alerted_at', 'is', null).where('at_risk_at', '<=', now).where('due_at', '>=', now).limit(limit).execute();
   for (const clock of nearing) {
     const sent = await inTransaction(ctx, async (trx) => {
       const marked = await trx.updateTable('case_clocks').set({ at_risk_alerted_at: now }).where('case_id', '=', clock.case_id).where('policy_id', '=', clock.policy_id).where('at_risk_alerted_at', 'is', null).executeTakeFirst();

@@ -1,0 +1,19 @@
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string | undefined;
+}
+
+/** Sends one message; rejects when the SMTP server does not accept it, so the job is retried. */
+export type SendMail = (message: OutgoingMail) => Promise<void>;
+
+/** Built once per process and shared by every e-mail handler, so SMTP settings live in one place. */
+export function createMailSender({ smtpUrl, from }: { smtpUrl: string; from: string }): SendMail {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return async (message) => {
+    await transport.sendMail({ from, ...message });
+  };
+}
