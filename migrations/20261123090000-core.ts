@@ -159,7 +159,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('secret', 'text', (c) => c.notNull())
-    .addColumn('event_types', 'text', (c) => c.notNull()) // space-separated, '*' for all
+    .addColumn('event_types', 'text', (c) => c.notNull()) // comma-separated CloudEvent types, '*' for all
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('disabled_at', 'bigint')
     .execute();
