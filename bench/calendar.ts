@@ -26,6 +26,7 @@ import dayjs from 'dayjs';
 import businessTime from 'dayjs-business-time';
 import { builtInCalendars } from '../src/domain/calendar/calendar-registry.ts';
 import * as reference from '../test/domain/calendar-reference.ts';
+import { mulberry32 } from '../src/demo/seeded-random.ts';
 
 const MINUTE = 60_000;
 /** 2020-01-01T00:00 and 2031-01-01T00:00 in Oslo (UTC+1 in winter): the instants are drawn between them. */
@@ -44,17 +45,6 @@ function positive(name: string, fallback: number, integer = true): number {
   return value;
 }
 
-/** mulberry32: a small, well-known 32-bit generator; the same seed gives the same inputs on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Inputs {
   start: Float64Array;

@@ -18,12 +18,8 @@
  * The last line of output is one JSON object. Missing a target is reported there (`"pass": false`), not by the exit
  * code: exit 1 means the run failed.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { presentListItem } from '../src/http/api/case-presenters.ts';
 import { serviceContext } from '../src/http/api/route-kit.ts';
@@ -36,7 +32,9 @@ import { createOrganisation } from '../src/services/organisations/create-organis
 import { createService } from '../src/services/registry/create-service.ts';
 import { createApiToken } from '../src/services/tokens/create-api-token.ts';
 import { addMember } from '../src/services/users/add-member.ts';
-import { type Agent, mulberry32, type Owner, seedCases, type SeedReport } from './case-fixtures.ts';
+import { createThrowawayDatabase, positiveInt, type ThrowawayDatabase } from './bench-support.ts';
+import { type Agent, type Owner, seedCases, type SeedReport } from './case-fixtures.ts';
+import { mulberry32 } from '../src/demo/seeded-random.ts';
 
 const targets = { pageP95Ms: 100, ratio: 3, recomputeSeconds: 5 };
 const ownerCount = 60;
@@ -45,48 +43,8 @@ const pageLimit = 50;
 const pagePath = `/api/v1/cases?state=open&limit=${pageLimit}`;
 const plainPath = `/api/v1/bench/plain-cases?state=open&limit=${pageLimit}`;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: a positive integer (got ${JSON.stringify(raw)})`);
-  return value;
-}
-
-interface ThrowawayDatabase {
-  url: string;
-  dialect: 'sqlite' | 'postgres';
-  drop(): Promise<void>;
-}
-
-/** A throwaway database: a fresh PostgreSQL database next to the given one, or a temporary SQLite file. */
-async function createDatabase(): Promise<ThrowawayDatabase> {
-  const base = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-  if (base?.startsWith('postgres://') || base?.startsWith('postgresql://')) {
-    const name = `niva_bench_${randomBytes(6).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), dialect: 'postgres', drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'niva-bench-cases-'));
-  return {
-    url: `sqlite:${path.join(dir, 'niva.db')}`,
-    dialect: 'sqlite',
-    drop: () => {
-      rmSync(dir, { recursive: true, force: true });
-      return Promise.resolve();
-    },
-  };
+function createDatabase(): Promise<ThrowawayDatabase> {
+  return createThrowawayDatabase(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL, 'niva-bench-cases-');
 }
 
 /** A nine-digit organisation number with a valid MOD11 check digit, drawn from `random`. */

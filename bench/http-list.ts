@@ -13,15 +13,12 @@
  * anything else uses a temporary SQLite file. The last line of output is one JSON object with both figures
  * and their ratio. Missing the target is reported there, not by the exit code: exit 1 means the run failed.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
+import { createThrowawayDatabase, positiveInt, type ThrowawayDatabase } from './bench-support.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { openRuntime, type Runtime } from '../src/runtime.ts';
 import { systemActor } from '../src/services/actor.ts';
@@ -31,48 +28,8 @@ import { createApiToken } from '../src/services/tokens/create-api-token.ts';
 const target = 0.4;
 const warmUpSeconds = 2;
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: a positive integer (got ${JSON.stringify(raw)})`);
-  return value;
-}
-
-interface ThrowawayDatabase {
-  url: string;
-  dialect: 'sqlite' | 'postgres';
-  drop(): Promise<void>;
-}
-
-/** A throwaway database: a fresh PostgreSQL database next to DATABASE_URL's, or a temporary SQLite file. */
-async function createDatabase(): Promise<ThrowawayDatabase> {
-  const base = process.env.DATABASE_URL;
-  if (base?.startsWith('postgres://') || base?.startsWith('postgresql://')) {
-    const name = `niva_bench_${randomBytes(6).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), dialect: 'postgres', drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'niva-bench-'));
-  return {
-    url: `sqlite:${path.join(dir, 'niva.db')}`,
-    dialect: 'sqlite',
-    drop: () => {
-      rmSync(dir, { recursive: true, force: true });
-      return Promise.resolve();
-    },
-  };
+function createDatabase(): Promise<ThrowawayDatabase> {
+  return createThrowawayDatabase(process.env.DATABASE_URL, 'niva-bench-');
 }
 
 function listen(runtime: Runtime): Promise<{ server: ServerType; port: number }> {

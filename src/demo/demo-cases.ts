@@ -3,18 +3,8 @@ import type { CaseKind } from '../domain/cases/case-types.ts';
 import type { IncidentCategory } from '../domain/sla/policies.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { registerCase } from '../services/cases/register-case.ts';
+import { mulberry32 } from './seeded-random.ts';
 
-/** A small deterministic generator, so every fresh demo database tells the same story. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const titles: Record<CaseKind, string[]> = {
   incident: ['Innsending feiler med feilkode 500', 'Treg innlogging via ID-porten', 'Meldingsboksen viser ikke nye meldinger', 'Varsler på SMS sendes ikke', 'Skjema låser seg ved vedlegg over 5 MB', 'Tilgangsstyring gir feil roller', 'API svarer med tidsavbrudd', 'Signering feiler for enkelte brukere'],
@@ -55,7 +45,7 @@ function life(rand: () => number, kind: CaseKind, category: IncidentCategory | n
 }
 
 function plans(now: number): Plan[] {
-  const rand = random(2026);
+  const rand = mulberry32(2026);
   const pickKind = (): CaseKind => {
     const r = rand();
     return r < 0.35 ? 'incident' : r < 0.8 ? 'support-request' : r < 0.93 ? 'change-request' : r < 0.97 ? 'deletion-request' : 'deactivation-order';
@@ -86,7 +76,7 @@ function plans(now: number): Plan[] {
 
 /** Registers the demo's case history and live queue across the given owners and their services. */
 export async function seedDemoCases(ctx: ServiceContext, owners: { code: string; services: string[] }[]): Promise<number> {
-  const rand = random(7);
+  const rand = mulberry32(7);
   const now = ctx.clock.now();
   let count = 0;
   for (const [i, plan] of plans(now).entries()) {

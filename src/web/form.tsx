@@ -10,18 +10,21 @@ export function fieldErrors(problems: FieldProblem[]): FieldErrors {
   return Object.fromEntries(problems.map((p) => [p.field.split('.')[0] ?? p.field, p.message]));
 }
 
-export function FormErrors({ errors, labels, t }: { errors: FieldErrors; labels: Record<string, string>; t: Translate }) {
+/**
+ * The error summary at the top of a form. Each problem links to its field (`#f-<field>` unless `fieldId` says
+ * otherwise); one `fieldId` maps to null for a problem that has no field on this form, shown as plain text.
+ */
+export function FormErrors({ errors, labels, t, fieldId = (field) => `f-${field}` }: { errors: FieldErrors; labels: Record<string, string>; t: Translate; fieldId?: (field: string) => string | null }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
     <ErrorSummary>
       <ErrorSummary.Heading>{t('error.formIntro')}</ErrorSummary.Heading>
       <ErrorSummary.List>
-        {entries.map(([field, message]) => (
-          <ErrorSummary.Item key={field}>
-            <ErrorSummary.Link href={`#f-${field}`}>{`${labels[field] ?? field}: ${message}`}</ErrorSummary.Link>
-          </ErrorSummary.Item>
-        ))}
+        {entries.map(([field, message]) => {
+          const id = fieldId(field);
+          return <ErrorSummary.Item key={field}>{id === null ? message : <ErrorSummary.Link href={`#${id}`}>{`${labels[field] ?? field}: ${message}`}</ErrorSummary.Link>}</ErrorSummary.Item>;
+        })}
       </ErrorSummary.List>
     </ErrorSummary>
   );

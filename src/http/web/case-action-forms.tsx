@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Button, ErrorSummary, Field, Heading, Input, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Input, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { checkEvent, deriveCase, type LifecycleEvent } from '../../domain/cases/case-lifecycle.ts';
 import { type CaseEventType, type CaseKind, caseTypes, incidentCategories } from '../../domain/cases/case-types.ts';
 import type { MessageKey, Translate } from '../../i18n/messages.ts';
 import type { CaseAgent } from '../../services/cases/list-case-agents.ts';
-import { CheckboxField, type FieldErrors, TextareaField } from '../../web/form.tsx';
+import { CheckboxField, type FieldErrors, FormErrors, TextareaField } from '../../web/form.tsx';
 import { CsrfField, type PageContext } from '../../web/layout.tsx';
 
 /** A form on the case page that was sent back: which one, what was typed, and what was wrong with it. */
@@ -30,18 +30,7 @@ export function availableActions(kind: CaseKind, events: readonly LifecycleEvent
 
 function Problems({ failed, form, fields, labels, t }: { failed: FailedForm | undefined; form: string; fields: readonly string[]; labels: Record<string, string>; t: Translate }) {
   if (failed?.form !== form) return null;
-  const entries = Object.entries(failed.errors);
-  if (entries.length === 0) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummary.Heading>{t('error.formIntro')}</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {entries.map(([field, message]) => (
-          <ErrorSummary.Item key={field}>{fields.includes(field) ? <ErrorSummary.Link href={`#${fieldId(form, field)}`}>{`${labels[field] ?? field}: ${message}`}</ErrorSummary.Link> : message}</ErrorSummary.Item>
-        ))}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
+  return <FormErrors errors={failed.errors} labels={labels} t={t} fieldId={(field) => (fields.includes(field) ? fieldId(form, field) : null)} />;
 }
 
 function ActionForm({ page, reference, type, title, children, submit, failed, labels = {}, fields = [] }: { page: PageContext; reference: string; type: string; title: string; children?: ReactNode; submit: string; failed: FailedForm | undefined; labels?: Record<string, string>; fields?: readonly string[] }) {
