@@ -9,7 +9,7 @@ import { checkNotice } from '../domain/sla/notice-check.ts';
 import { type ClockPolicy, type ExemptionPolicy, findPolicy, type NoticePolicy, policies, type Policy } from '../domain/sla/policies.ts';
 import { print, UsageError } from './output.ts';
 
-function instantArg(name: string, value: string): number {
+export function instantArg(name: string, value: string): number {
   const instant = parseInstant(value);
   if (instant === null) throw new UsageError(`${name}: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${value}`);
   return instant;
@@ -18,7 +18,7 @@ function instantArg(name: string, value: string): number {
 let registry: CalendarRegistry | null = null;
 
 /** The built-in calendars plus those of NIVA_CALENDARS_FILE, read once per process; a bad file is a ConfigError (exit 2). */
-function calendars(): CalendarRegistry {
+export function calendars(): CalendarRegistry {
   registry ??= calendarRegistryFrom(loadConfig().calendarsFile);
   return registry;
 }
@@ -31,7 +31,7 @@ function policyArg<P extends Policy>(id: string, fits: (p: Policy) => p is P, ot
   return policy;
 }
 
-function calendarArg(id: string): Calendar {
+export function calendarArg(id: string): Calendar {
   const calendar = calendars().get(id);
   if (!calendar) throw new UsageError(`--calendar: unknown calendar ${id} (known: ${calendars().ids().join(', ')})`);
   return calendar;

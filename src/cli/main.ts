@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
+import { registerAvailabilityCommand } from './availability-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerCaseCommands } from './case-commands.ts';
@@ -16,6 +17,7 @@ registerServeCommands(program);
 registerAdminCommands(program);
 registerBackupCommand(program);
 registerCalendarCommands(program);
+registerAvailabilityCommand(program);
 registerCaseCommands(program);
 registerMailInCommand(program);
 

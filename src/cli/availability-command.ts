@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { displayPercent, maintenanceKinds, type Maintenance, monthlyAvailability, type Outage, outageSeverities } from '../domain/availability/monthly-availability.ts';
+import { parseInstant } from '../domain/calendar/iso-instant.ts';
+import { calendarArg, calendars } from './calendar-commands.ts';
+import { print, UsageError } from './output.ts';
+
+const instant = z.string().transform((text, ctx) => {
+  const at = parseInstant(text);
+  if (at === null) {
+    ctx.addIssue({ code: 'custom', message: `not an ISO 8601 instant: ${text}` });
+    return z.NEVER;
+  }
+  return at;
+});
+
+const ordered = <T extends { start: number; end: number }>(i: T, ctx: z.RefinementCtx) => {
+  if (i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before start' });
+};
+
+const outagesFile = z.array(z.object({ start: instant, end: instant, severity: z.enum(outageSeverities).optional() }).superRefine(ordered));
+const maintenanceFile = z.array(z.object({ start: instant, end: instant, announced: instant, kind: z.enum(maintenanceKinds) }).superRefine(ordered));
+
+/** Reads a JSON file of intervals; any problem is one line naming the file and the entry (`FILE: [2].end: is before start`). */
+function readIntervals<S extends z.ZodType>(option: string, file: string, schema: S): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `not JSON (${error.message})` : error instanceof Error && 'code' in error ? `cannot read (${String(error.code)})` : 'cannot read';
+    throw new UsageError(`${option} ${file}: ${reason}`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+    throw new UsageError(`${option} ${file}: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function monthArg(value: string): { year: number; month: number } {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  if (!m) throw new UsageError(`--month: expected YYYY-MM: ${value}`);
+  return { year: Number(m[1]), month: Number(m[2]) };
+}
+
+export function registerAvailabilityCommand(program: Command): void {
+  program
+    .command('availability')
+    .description('availability of a service window for a calendar month (Europe/Oslo), from outage and maintenance files')
+    .requiredOption('--calendar <id>', 'the service window: always (24/7), studio-hours, or a configured calendar')
+    .requiredOption('--month <yyyy-mm>', 'calendar month in Europe/Oslo')
+    .option('--outages <file>', 'JSON array of {"start": ISO, "end": ISO, "severity"?: unavailable|partial|degraded}')
+    .option('--maintenance <file>', 'JSON array of {"start": ISO, "end": ISO, "announced": ISO, "kind": maintenance|change|major-change|emergency}')
+    .option('--json', 'machine-readable output')
+    .action((opts: { calendar: string; month: string; outages?: string; maintenance?: string; json?: boolean }) => {
+      const window = calendarArg(opts.calendar);
+      const { year, month } = monthArg(opts.month);
+      const outages: Outage[] = opts.outages ? readIntervals('--outages', opts.outages, outagesFile) : [];
+      const maintenance: Maintenance[] = opts.maintenance ? readIntervals('--maintenance', opts.maintenance, maintenanceFile) : [];
+      const lookup = (id: string) => {
+        const calendar = calendars().get(id);
+        if (!calendar) throw new Error(`no calendar ${id}`);
+        return calendar;
+      };
+      const r = monthlyAvailability({ window, calendars: lookup, year, month, outages, maintenance });
+      const seconds = (ms: number) => Math.round(ms / 1000);
+      const result = { availability: r.availability, scheduledSeconds: seconds(r.scheduledMs), operatingSeconds: seconds(r.operatingMs), downtimeSeconds: seconds(r.downtimeMs), unknownSeconds: seconds(r.unknownMs) };
+      const late = r.maintenance.filter((v) => !v.inTime).length;
+      const human = [
+        `availability ${r.availability === null ? '—' : `${displayPercent(r.availability)} %`} (${opts.month}, ${opts.calendar})`,
+        `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
+        ...(late > 0 ? [`${late} maintenance window(s) announced too late: counted as downtime`] : []),
+      ].join('\n');
+      print(!!opts.json, result, human);
+    });
+}
