@@ -28,15 +28,19 @@ export const actions = [
   'mail.quarantine',
   'webhook.read',
   'webhook.manage',
+  'availability.read',
+  'outage.manage',
+  'maintenance.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read', 'case.read'];
+// Availability of the platform's components is public knowledge, so every role reads it.
+const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read', 'case.read', 'availability.read'];
 const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'mail.quarantine'];
 
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
-  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork],
+  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork, 'outage.manage', 'maintenance.manage'],
   'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report', 'webhook.read', 'webhook.manage'],
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
@@ -46,7 +50,7 @@ const grants: Record<Role, readonly Action[]> = {
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
 // The audit chain spans every tenant, so verifying it is platform-only too. Working cases, reading the operator's
 // internal notes and sorting unknown mail are the service desk's, never an owner's.
-const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine']);
+const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine', 'outage.manage', 'maintenance.manage']);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
   if (!grants[role].includes(action)) return false;
@@ -73,6 +77,9 @@ export const tokenScopes = {
   'cases:write': ['case.read', 'case.report'],
   /** Operator systems only: work cases and read internal notes. */
   'cases:work': ['case.read', 'case.report', 'case.work', 'case.read-internal'],
+  'availability:read': ['availability.read', 'component.read'],
+  /** Operator systems only (outages and maintenance are platform-wide); an owner token holding it can still only read. */
+  'availability:write': ['availability.read', 'component.read', 'outage.manage', 'maintenance.manage'],
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof tokenScopes;
 

@@ -51,6 +51,8 @@ export interface ComponentsTable {
   name: string;
   calendar_id: string;
   target_basis_points: number;
+  weight_partial_bp: Generated<number>;
+  weight_degraded_bp: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -237,6 +239,88 @@ export interface MailQuarantineTable {
   handled_at: number | null;
 }
 
+export interface OutagesTable {
+  id: string;
+  component_id: string;
+  severity: 'unavailable' | 'partial' | 'degraded';
+  start_at: number;
+  end_at: number | null;
+  source: 'manual' | 'incident' | 'monitor';
+  case_id: string | null;
+  monitor_id: string | null;
+  public_text: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MaintenanceWindowsTable {
+  id: string;
+  component_id: string;
+  kind: 'maintenance' | 'change' | 'major-change' | 'emergency';
+  title: string;
+  public_text: string;
+  start_at: number;
+  end_at: number;
+  announced_at: number | null;
+  incident_case_id: string | null;
+  notice_policy: string;
+  latest_announcement_at: number;
+  notice_in_time: number | null;
+  inside_operating_hours: number;
+  status: 'draft' | 'published' | 'cancelled';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeviationsTable {
+  id: string;
+  kind: string;
+  policy_id: string | null;
+  subject_type: string;
+  subject_id: string;
+  component_id: string | null;
+  organisation_id: string | null;
+  at: number;
+  detail: string;
+}
+
+export interface MonitorsTable {
+  id: string;
+  component_id: string;
+  kind: 'http' | 'heartbeat' | 'alertmanager' | 'uptime-kuma';
+  name: string;
+  url: string | null;
+  interval_seconds: number;
+  timeout_ms: number;
+  expected_status: number | null;
+  token_digest: string | null;
+  enabled: number;
+  next_run_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MonitorIntervalsTable {
+  id: string;
+  monitor_id: string;
+  state: 'up' | 'down';
+  start_at: number;
+  end_at: number;
+  samples: number;
+}
+
+export interface AvailabilityRollupsTable {
+  component_id: string;
+  month: string;
+  scheduled_ms: number;
+  operating_ms: number;
+  downtime_ms: number;
+  unknown_ms: number;
+  inputs_digest: string;
+  source: 'computed' | 'imported';
+  computed_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -256,6 +340,12 @@ export interface Database {
   case_clocks: CaseClocksTable;
   case_attachments: CaseAttachmentsTable;
   mail_quarantine: MailQuarantineTable;
+  outages: OutagesTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  deviations: DeviationsTable;
+  monitors: MonitorsTable;
+  monitor_intervals: MonitorIntervalsTable;
+  availability_rollups: AvailabilityRollupsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -273,3 +363,9 @@ export type CaseEventRow = Selectable<CaseEventsTable>;
 export type CaseClockRow = Selectable<CaseClocksTable>;
 export type CaseAttachmentRow = Selectable<CaseAttachmentsTable>;
 export type MailQuarantineRow = Selectable<MailQuarantineTable>;
+export type OutageRow = Selectable<OutagesTable>;
+export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
+export type DeviationRow = Selectable<DeviationsTable>;
+export type MonitorRow = Selectable<MonitorsTable>;
+export type MonitorIntervalRow = Selectable<MonitorIntervalsTable>;
+export type AvailabilityRollupRow = Selectable<AvailabilityRollupsTable>;

@@ -79,6 +79,18 @@ describe('cases over the API', () => {
     clock.set(Date.parse('2026-03-02T08:50:00Z'));
   });
 
+  it('retires the service when a deactivation order is carried out', async () => {
+    const order = await call<CaseBody>(ownerA, 'POST', '/cases', { kind: 'deactivation-order', title: 'Deaktiver gammel tjeneste', serviceId: a.service.resource_id });
+    assert.equal(order.status, 201, JSON.stringify(order.body));
+    const missing = await call<Problem>(ownerA, 'POST', '/cases', { kind: 'deactivation-order', title: 'Uten tjeneste' });
+    assert.equal(missing.body.errors?.[0]?.field, 'serviceId');
+    await call(agent, 'POST', `/cases/${order.body.id}/events`, { type: 'work-started' });
+    const done = await call(agent, 'POST', `/cases/${order.body.id}/events`, { type: 'resolved', body: 'Tjenesten er deaktivert' });
+    assert.equal(done.status, 201);
+    const service = await store.db.selectFrom('services').select('status').where('id', '=', a.service.id).executeTakeFirstOrThrow();
+    assert.equal(service.status, 'retired');
+  });
+
   it('shows platform-wide incidents to every owner', async () => {
     const platform = await call<CaseBody>(agent, 'POST', '/cases', { organisationId: null, kind: 'incident', category: 'A', title: 'Altinn utilgjengelig' });
     assert.equal(platform.status, 201, JSON.stringify(platform.body));

@@ -60,9 +60,19 @@ export async function appendEventInTransaction(trx: Tx, ctx: ServiceContext, cas
   await recordAuditEvent(trx, ctx, { action: `case.${event.type}`, subjectType: 'case', subjectId: caseId, organisationId: locked.organisation_id, summary: { reference: locked.reference, seq: eventRow.seq, at: event.at, visibility: event.visibility, ...(event.category ? { category: event.category } : {}) } });
   if (event.type === 'work-started') await queueCaseNotice(trx, ctx, row, 'work-started');
   if (event.type === 'resolved') await queueCaseNotice(trx, ctx, row, 'resolved', { note: eventRow.body });
+  if (event.type === 'resolved' && kind === 'deactivation-order' && locked.service_id) await retireService(trx, ctx, locked);
   // A clock found breached when an event lands (stopped late, or a reclassification to A) is not left to the scan.
   for (const s of derived.snapshots) if (stateAt(s, now) === 'breached') await markBreachAlert(trx, ctx, row, s.policyId, s.dueAt);
   return { row, event: eventRow };
+}
+
+/** A carried-out deactivation order (7.3.1) retires its service in the registry, in the same transaction. */
+async function retireService(trx: Tx, ctx: ServiceContext, row: CaseRow): Promise<void> {
+  if (!row.service_id) return;
+  const service = await trx.selectFrom('services').select(['id', 'status', 'organisation_id']).where('id', '=', row.service_id).executeTakeFirst();
+  if (!service || service.status === 'retired') return;
+  await trx.updateTable('services').set({ status: 'retired', updated_at: ctx.clock.now() }).where('id', '=', service.id).execute();
+  await recordAuditEvent(trx, ctx, { action: 'service.update', subjectType: 'service', subjectId: service.id, organisationId: service.organisation_id, summary: { status: { from: service.status, to: 'retired' }, by: row.reference } });
 }
 
 /** Queues the breach alert of one clock unless another node (or an earlier event) already did. */

@@ -15,6 +15,9 @@ export const createComponentInput = z.object({
   calendarId: z.enum(builtInCalendars),
   /** Monthly availability target in basis points (99.9 % = 9990), kept integral so comparisons are exact. */
   targetBasisPoints: z.number().int().min(0).max(10_000),
+  /** Share of partial / degraded outage time that counts as downtime, in basis points; by default none. */
+  weightPartialBasisPoints: z.number().int().min(0).max(10_000).default(0),
+  weightDegradedBasisPoints: z.number().int().min(0).max(10_000).default(0),
 });
 
 export async function createComponent(ctx: ServiceContext, input: z.input<typeof createComponentInput>): Promise<Component> {
@@ -23,7 +26,7 @@ export async function createComponent(ctx: ServiceContext, input: z.input<typeof
   return inTransaction(ctx, async (trx) => {
     if (await trx.selectFrom('components').select('id').where('code', '=', data.code).executeTakeFirst()) throw AppError.field('code', 'already used', 'conflict');
     const now = ctx.clock.now();
-    const row: Component = { id: newId(), code: data.code, name: data.name, calendar_id: data.calendarId, target_basis_points: data.targetBasisPoints, created_at: now, updated_at: now };
+    const row: Component = { id: newId(), code: data.code, name: data.name, calendar_id: data.calendarId, target_basis_points: data.targetBasisPoints, weight_partial_bp: data.weightPartialBasisPoints, weight_degraded_bp: data.weightDegradedBasisPoints, created_at: now, updated_at: now };
     await trx.insertInto('components').values(row).execute();
     await recordAuditEvent(trx, ctx, { action: 'component.create', subjectType: 'component', subjectId: row.id, organisationId: null, summary: { code: row.code, name: row.name, calendarId: row.calendar_id, targetBasisPoints: row.target_basis_points } });
     return row;
