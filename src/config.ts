@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -20,6 +21,10 @@ const schema = z.object({
   NIVA_JOBS: z.enum(['on', 'off']).default('on'),
   NIVA_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   NIVA_SLA_SCAN_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  NIVA_PROBES: z.enum(['on', 'off']).default('on'),
+  NIVA_INTAKE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  NIVA_SUBSCRIBE_RATE_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  NIVA_LINK_SECRET: z.string().min(32, 'at least 32 characters, e.g. from `openssl rand -base64 32`').optional(),
   NIVA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   NIVA_MAIL_IN_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   NIVA_MAIL_IN_USER: z.string().min(1).optional(),
@@ -44,6 +49,16 @@ export type Config = {
   jobPollMs: number;
   /** How often the job runner looks for SLA clocks that are at risk or breached. */
   slaScanMs: number;
+  /** Whether the job runner probes http monitors (a node may leave that to others). */
+  probesEnabled: boolean;
+  /** Pushes (heartbeats, Alertmanager, Uptime Kuma) accepted per client address and minute. */
+  intakeRatePerMinute: number;
+  /** Status subscriptions (sign-ups) accepted per client address and hour. */
+  subscribeRatePerHour: number;
+  /** Key of the HMAC that signs links needing no login (unsubscribe); derived when NIVA_LINK_SECRET is unset. */
+  linkSecret: string;
+  /** True when `linkSecret` was derived rather than configured: start-up warns, since the derivation can be redone. */
+  linkSecretDerived: boolean;
   trustProxy: boolean;
   /** YAML or JSON file declaring calendars beyond the built-in ones; null: only the built-in ones. */
   calendarsFile: string | null;
@@ -82,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEnabled: c.NIVA_JOBS === 'on',
     jobPollMs: c.NIVA_JOB_POLL_MS,
     slaScanMs: c.NIVA_SLA_SCAN_SECONDS * 1_000,
+    probesEnabled: c.NIVA_PROBES === 'on',
+    intakeRatePerMinute: c.NIVA_INTAKE_RATE_PER_MINUTE,
+    subscribeRatePerHour: c.NIVA_SUBSCRIBE_RATE_PER_HOUR,
+    // A stable fallback so links in e-mails survive restarts in development; anyone who knows both URLs can redo it.
+    linkSecret: c.NIVA_LINK_SECRET ?? createHash('sha256').update(`niva-link-secret\n${c.DATABASE_URL}\n${c.NIVA_PUBLIC_URL}`).digest('base64url'),
+    linkSecretDerived: c.NIVA_LINK_SECRET === undefined,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
     mailInPort: c.NIVA_MAIL_IN_PORT,

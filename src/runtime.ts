@@ -10,6 +10,7 @@ import { defaultJobHandlers } from './jobs/handlers/index.ts';
 import { createJobRunner, type JobRunner, type PeriodicTask } from './jobs/runner.ts';
 import { systemActor } from './services/actor.ts';
 import { scanCaseAlerts } from './services/cases/scan-case-alerts.ts';
+import { runDueProbes } from './services/monitors/run-due-probes.ts';
 import type { ServiceContext } from './services/context.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -44,11 +45,19 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   }
   const metrics = createMetrics();
   const loginLimiter = createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 });
-  const app = createApp({ store, config, clock, calendars, logger, metrics, loginLimiter });
-  const handlers = defaultJobHandlers({ store, clock, calendars, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl });
+  const intakeLimiter = createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 });
+  const subscribeLimiter = createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 });
+  if (config.linkSecretDerived) logger.warn('NIVA_LINK_SECRET is not set: unsubscribe links are signed with a key derived from DATABASE_URL and NIVA_PUBLIC_URL; set it in production');
+  const app = createApp({ store, config, clock, calendars, logger, metrics, loginLimiter, intakeLimiter, subscribeLimiter });
+  const handlers = defaultJobHandlers({ store, clock, calendars, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl, linkSecret: config.linkSecret });
   const scanContext: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('SLA scan'), requestId: null };
   // Every node scans: each alert is claimed by a conditional update, so more scanners only mean sooner alerts.
   const periodic: PeriodicTask[] = [{ name: 'sla-scan', everyMs: config.slaScanMs, run: () => scanCaseAlerts(scanContext) }];
+  if (config.probesEnabled) {
+    // Every 5 s, so a 10 s monitor keeps its rhythm; each slot is claimed by a conditional update, once across nodes.
+    const probeContext: ServiceContext = { ...scanContext, actor: systemActor('monitor probes') };
+    periodic.push({ name: 'probes', everyMs: 5_000, run: () => runDueProbes(probeContext, (url, init) => fetch(url, init)) });
+  }
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {
     config,

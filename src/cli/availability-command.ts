@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { displayPercent, maintenanceKinds, type Maintenance, monthlyAvailability, type Outage, outageSeverities } from '../domain/availability/monthly-availability.ts';
 import { parseInstant } from '../domain/calendar/iso-instant.ts';
+import { computeComponentAvailability } from '../services/availability/compute-component-availability.ts';
+import { cliContext, withStore } from './admin-commands.ts';
 import { calendarArg, calendars } from './calendar-commands.ts';
 import { print, UsageError } from './output.ts';
 
@@ -46,34 +48,70 @@ function monthArg(value: string): { year: number; month: number } {
   return { year: Number(m[1]), month: Number(m[2]) };
 }
 
+const seconds = (ms: number) => Math.round(ms / 1000);
+
+interface AvailabilityOptions {
+  calendar?: string;
+  component?: string;
+  month: string;
+  outages?: string;
+  maintenance?: string;
+  json?: boolean;
+}
+
+/** The file form: a bare service window and interval files, no database (the scripts contract). */
+function fromFiles(opts: AvailabilityOptions & { calendar: string }): void {
+  const window = calendarArg(opts.calendar);
+  const { year, month } = monthArg(opts.month);
+  const outages: Outage[] = opts.outages ? readIntervals('--outages', opts.outages, outagesFile) : [];
+  const maintenance: Maintenance[] = opts.maintenance ? readIntervals('--maintenance', opts.maintenance, maintenanceFile) : [];
+  const lookup = (id: string) => {
+    const calendar = calendars().get(id);
+    if (!calendar) throw new Error(`no calendar ${id}`);
+    return calendar;
+  };
+  const r = monthlyAvailability({ window, calendars: lookup, year, month, outages, maintenance });
+  const result = { availability: r.availability, scheduledSeconds: seconds(r.scheduledMs), operatingSeconds: seconds(r.operatingMs), downtimeSeconds: seconds(r.downtimeMs), unknownSeconds: seconds(r.unknownMs) };
+  const late = r.maintenance.filter((v) => !v.inTime).length;
+  const human = [
+    `availability ${r.availability === null ? '—' : `${displayPercent(r.availability)} %`} (${opts.month}, ${opts.calendar})`,
+    `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
+    ...(late > 0 ? [`${late} maintenance window(s) announced too late: counted as downtime`] : []),
+  ].join('\n');
+  print(!!opts.json, result, human);
+}
+
+/** The stored form: a component's recorded outages and published work (or its frozen figure for a closed month). */
+async function fromDatabase(opts: AvailabilityOptions & { component: string }): Promise<void> {
+  monthArg(opts.month);
+  const figure = await withStore((store) => computeComponentAvailability(cliContext(store), { componentId: opts.component, month: opts.month }));
+  const result = { availability: figure.availability, scheduledSeconds: seconds(figure.scheduledMs), operatingSeconds: seconds(figure.operatingMs), downtimeSeconds: seconds(figure.downtimeMs), unknownSeconds: seconds(figure.unknownMs) };
+  const human = [
+    `availability ${figure.rounded === null ? '—' : `${figure.rounded} %`} (${opts.month}, ${figure.componentCode}${figure.frozen ? ', frozen' : ''}); target ${(figure.targetBasisPoints / 100).toFixed(2)} % ${figure.meetsTarget ? 'met' : 'not met'}`,
+    `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
+  ].join('\n');
+  print(!!opts.json, result, human);
+}
+
 export function registerAvailabilityCommand(program: Command): void {
   program
     .command('availability')
-    .description('availability of a service window for a calendar month (Europe/Oslo), from outage and maintenance files')
-    .requiredOption('--calendar <id>', 'the service window: always (24/7), studio-hours, or a configured calendar')
+    .description('availability for a calendar month (Europe/Oslo): of a stored component, or of a service window from outage and maintenance files')
+    .option('--component <id>', 'a component (id or code) from the database; not with --calendar')
+    .option('--calendar <id>', 'the service window: always (24/7), studio-hours, or a configured calendar; not with --component')
     .requiredOption('--month <yyyy-mm>', 'calendar month in Europe/Oslo')
-    .option('--outages <file>', 'JSON array of {"start": ISO, "end": ISO, "severity"?: unavailable|partial|degraded}')
-    .option('--maintenance <file>', 'JSON array of {"start": ISO, "end": ISO, "announced": ISO, "kind": maintenance|change|major-change|emergency}')
+    .option('--outages <file>', 'with --calendar: JSON array of {"start": ISO, "end": ISO, "severity"?: unavailable|partial|degraded}')
+    .option('--maintenance <file>', 'with --calendar: JSON array of {"start": ISO, "end": ISO, "announced": ISO, "kind": maintenance|change|major-change|emergency}')
     .option('--json', 'machine-readable output')
-    .action((opts: { calendar: string; month: string; outages?: string; maintenance?: string; json?: boolean }) => {
-      const window = calendarArg(opts.calendar);
-      const { year, month } = monthArg(opts.month);
-      const outages: Outage[] = opts.outages ? readIntervals('--outages', opts.outages, outagesFile) : [];
-      const maintenance: Maintenance[] = opts.maintenance ? readIntervals('--maintenance', opts.maintenance, maintenanceFile) : [];
-      const lookup = (id: string) => {
-        const calendar = calendars().get(id);
-        if (!calendar) throw new Error(`no calendar ${id}`);
-        return calendar;
-      };
-      const r = monthlyAvailability({ window, calendars: lookup, year, month, outages, maintenance });
-      const seconds = (ms: number) => Math.round(ms / 1000);
-      const result = { availability: r.availability, scheduledSeconds: seconds(r.scheduledMs), operatingSeconds: seconds(r.operatingMs), downtimeSeconds: seconds(r.downtimeMs), unknownSeconds: seconds(r.unknownMs) };
-      const late = r.maintenance.filter((v) => !v.inTime).length;
-      const human = [
-        `availability ${r.availability === null ? '—' : `${displayPercent(r.availability)} %`} (${opts.month}, ${opts.calendar})`,
-        `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
-        ...(late > 0 ? [`${late} maintenance window(s) announced too late: counted as downtime`] : []),
-      ].join('\n');
-      print(!!opts.json, result, human);
+    .action(async (opts: AvailabilityOptions) => {
+      const { calendar, component } = opts;
+      if (calendar !== undefined && component !== undefined) throw new UsageError('--calendar and --component: give one of them, not both');
+      if (component !== undefined) {
+        if (opts.outages !== undefined || opts.maintenance !== undefined) throw new UsageError(`${opts.outages !== undefined ? '--outages' : '--maintenance'}: only with --calendar; --component reads the recorded outages and maintenance`);
+        await fromDatabase({ ...opts, component });
+        return;
+      }
+      if (calendar === undefined) throw new UsageError('--calendar or --component: give one of them');
+      fromFiles({ ...opts, calendar });
     });
 }

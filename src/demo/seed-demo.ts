@@ -8,6 +8,7 @@ import { builtInCalendars } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Role } from '../domain/roles.ts';
 import type { Store } from '../store/database.ts';
+import { seedDemoAvailability } from './demo-availability.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { demoComponents, demoOperator, demoOwners } from './demo-organisations.ts';
 
@@ -60,6 +61,7 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
     for (const s of owner.services) await createService(ctx, { organisationId: org.id, ...s });
   }
   for (const component of demoComponents) await createComponent(ctx, component);
+  await seedDemoAvailability(ctx);
   await seedDemoCases(ctx, demoOwners.map((o) => ({ code: o.code, services: o.services.map((s) => s.resourceId) })));
   for (const login of logins) {
     const organisationId = ids.get(login.organisation) ?? operator.id;

@@ -31,6 +31,8 @@ export const actions = [
   'availability.read',
   'outage.manage',
   'maintenance.manage',
+  'monitor.read',
+  'monitor.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -40,17 +42,18 @@ const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'm
 
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
-  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork, 'outage.manage', 'maintenance.manage'],
+  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork, 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage'],
   'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report', 'webhook.read', 'webhook.manage'],
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
-  auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal'],
+  auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal', 'monitor.read'],
 };
 
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
 // The audit chain spans every tenant, so verifying it is platform-only too. Working cases, reading the operator's
-// internal notes and sorting unknown mail are the service desk's, never an owner's.
-const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine', 'outage.manage', 'maintenance.manage']);
+// internal notes and sorting unknown mail are the service desk's, never an owner's. Monitors watch the operator's
+// components and their URLs and schedules are operational detail, so reading them is the operator's too.
+const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine', 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage']);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
   if (!grants[role].includes(action)) return false;

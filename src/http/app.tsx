@@ -9,8 +9,10 @@ import { AppError, isAppError } from '../services/app-error.ts';
 import { pendingMigrations } from '../store/migrate.ts';
 import { accessRoutes } from './api/access-routes.ts';
 import { auditRoutes } from './api/audit-routes.ts';
+import { availabilityRoutes } from './api/availability-routes.ts';
 import { caseRoutes } from './api/case-routes.ts';
 import { mailRoutes } from './api/mail-routes.ts';
+import { monitorIntakeRoutes, monitorRoutes } from './api/monitor-routes.ts';
 import { organisationRoutes } from './api/organisation-routes.ts';
 import { serviceRoutes } from './api/service-routes.ts';
 import { webhookRoutes } from './api/webhook-routes.ts';
@@ -22,6 +24,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { internalProblem, problemOf, problemResponse } from './problem.ts';
 import { staticAssets } from './static-assets.ts';
 import { auditPages } from './web/audit-pages.tsx';
+import { availabilityPages } from './web/availability-pages.tsx';
 import { authPages } from './web/auth-pages.tsx';
 import { casePages } from './web/case-pages.tsx';
 import { ErrorPage } from './web/error-page.tsx';
@@ -29,6 +32,8 @@ import { homePage } from './web/home-page.tsx';
 import { mailQuarantinePages } from './web/mail-quarantine-pages.tsx';
 import { organisationPages } from './web/organisation-pages.tsx';
 import { pageContext, render } from './web/render.tsx';
+import { publicStatusPages } from './web/public-status-pages.tsx';
+import { subscribePages } from './web/subscribe-pages.tsx';
 import { tokenPages } from './web/token-pages.tsx';
 import { userPages } from './web/user-pages.tsx';
 
@@ -40,7 +45,7 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
 
 /** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes);
+  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes).route('/', monitorRoutes).route('/', monitorIntakeRoutes).route('/', availabilityRoutes);
 }
 
 export function createApp(deps: AppDeps) {
@@ -93,7 +98,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', tokenPages);
   app.route('/', auditPages);
   app.route('/', casePages);
+  app.route('/', availabilityPages);
   app.route('/', mailQuarantinePages);
+  app.route('/', publicStatusPages);
+  app.route('/', subscribePages);
 
   app.notFound((c) => {
     if (wantsProblemJson(c)) return problemResponse(c, problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId));

@@ -16,6 +16,10 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   loginLimiter: RateLimiter;
+  /** Per client address, for the push endpoints, which anyone can reach and which check a token on each call. */
+  intakeLimiter: RateLimiter;
+  /** Per client address and hour, for status sign-ups: each one may send an e-mail to an address nobody vouched for. */
+  subscribeLimiter: RateLimiter;
 }
 
 /** Per-request values set by middleware. */

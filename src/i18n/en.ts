@@ -1,10 +1,16 @@
+import { availabilityEn } from './availability-en.ts';
 import { casesEn } from './cases-en.ts';
 import { mailEn } from './mail-en.ts';
+import { statusEn } from './status-en.ts';
+import { subscribeEn } from './subscribe-en.ts';
 import type { MessageKey } from './nb.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...availabilityEn,
   ...casesEn,
   ...mailEn,
+  ...statusEn,
+  ...subscribeEn,
   'app.name': 'Nivå',
   'app.tagline': 'Service levels for the shared platform',
   'nav.home': 'Overview',

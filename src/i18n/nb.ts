@@ -1,10 +1,16 @@
+import { availabilityNb } from './availability-nb.ts';
 import { casesNb } from './cases-nb.ts';
 import { mailNb } from './mail-nb.ts';
+import { statusNb } from './status-nb.ts';
+import { subscribeNb } from './subscribe-nb.ts';
 
 /** Bokmål: the source catalogue. Nynorsk and English must have exactly these keys (checked by the compiler). */
 export const nb = {
+  ...availabilityNb,
   ...casesNb,
   ...mailNb,
+  ...statusNb,
+  ...subscribeNb,
   'app.name': 'Nivå',
   'app.tagline': 'Tjenestenivå for fellesløsningene',
   'nav.home': 'Oversikt',

@@ -1,10 +1,16 @@
+import { availabilityNn } from './availability-nn.ts';
 import { casesNn } from './cases-nn.ts';
 import { mailNn } from './mail-nn.ts';
+import { statusNn } from './status-nn.ts';
+import { subscribeNn } from './subscribe-nn.ts';
 import type { MessageKey } from './nb.ts';
 
 export const nn: Record<MessageKey, string> = {
+  ...availabilityNn,
   ...casesNn,
   ...mailNn,
+  ...statusNn,
+  ...subscribeNn,
   'app.name': 'Nivå',
   'app.tagline': 'Tenestenivå for fellesløysingane',
   'nav.home': 'Oversikt',

@@ -321,6 +321,20 @@ export interface AvailabilityRollupsTable {
   computed_at: number;
 }
 
+export interface StatusSubscriptionsTable {
+  id: string;
+  kind: 'email' | 'webhook';
+  /** An e-mail address, or the URL webhook events are posted to. */
+  address: string;
+  /** Signing secret of a webhook subscription; null for e-mail. */
+  secret: string | null;
+  confirm_token_digest: string | null;
+  confirmed_at: number | null;
+  unsubscribed_at: number | null;
+  locale: string;
+  created_at: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -346,6 +360,7 @@ export interface Database {
   monitors: MonitorsTable;
   monitor_intervals: MonitorIntervalsTable;
   availability_rollups: AvailabilityRollupsTable;
+  status_subscriptions: StatusSubscriptionsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -369,3 +384,4 @@ export type DeviationRow = Selectable<DeviationsTable>;
 export type MonitorRow = Selectable<MonitorsTable>;
 export type MonitorIntervalRow = Selectable<MonitorIntervalsTable>;
 export type AvailabilityRollupRow = Selectable<AvailabilityRollupsTable>;
+export type StatusSubscriptionRow = Selectable<StatusSubscriptionsTable>;

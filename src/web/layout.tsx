@@ -20,6 +20,7 @@ function navItems(page: PageContext): { href: string; label: string }[] {
   const items = [
     { href: '/', label: t('nav.home') },
     ...(can(actor, 'case.read', null) ? [{ href: '/cases', label: t('nav.cases') }] : []),
+    ...(can(actor, 'availability.read', null) ? [{ href: '/availability', label: t('nav.availability') }] : []),
     ...(can(actor, 'mail.quarantine', null) ? [{ href: '/mail-quarantine', label: t('nav.mailQuarantine') }] : []),
     { href: '/organisations', label: t('nav.organisations') },
     { href: '/users', label: t('nav.users') },
@@ -58,6 +59,7 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/ds.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="alternate" type="application/atom+xml" href="/status/feed.atom" title={t('status.title')} />
         <script src="/assets/ds-web.js" defer />
       </head>
       <body>
@@ -104,7 +106,7 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
         </main>
         <footer className="niva-footer">
           <Paragraph data-size="sm">
-            {t('app.name')} · <Link href="/api/docs">{t('nav.api')}</Link>
+            {t('app.name')} · <Link href="/status">{t('status.title')}</Link> · <Link href="/api/docs">{t('nav.api')}</Link>
           </Paragraph>
         </footer>
       </body>

@@ -277,3 +277,46 @@ void test('the service desk reads a quarantined message from an unknown sender',
     await page.context().close();
   }
 });
+
+void test('an anonymous visitor reads the public status page and its feed', { timeout: 120_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const page = await newPage(b);
+  try {
+    await visit(page, '/status');
+    assert.equal(pathOf(page), '/status', 'no login is asked for');
+    assert.equal(await heading(page), 'Driftsstatus');
+    await visit(page, '/status?lang=en');
+    assert.equal(await heading(page), 'System status');
+    // The browser's own XML parser is strict: a malformed feed yields a parsererror document.
+    const feed = await page.evaluate(async () => {
+      const xml = await (await fetch('/status/feed.atom')).text();
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.localName, id: doc.documentElement.getElementsByTagName('id').length };
+    });
+    assert.equal(feed.error, 0, 'the Atom feed is well-formed XML');
+    assert.equal(feed.root, 'feed');
+    assert.ok(feed.id >= 1, 'the feed has an id');
+  } finally {
+    await page.context().close();
+  }
+});
+
+void test('the service desk reads availability and a component page with its forms', { timeout: 120_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const page = await newPage(b);
+  try {
+    await logIn(page, 'agent@asf.demo.niva.no');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/availability'), page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Tilgjengelighet', exact: true }).click()]);
+    assert.equal(await heading(page), 'Tilgjengelighet');
+    await checkAccessibility(page, 'availability list');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/availability/platform-apis'), page.getByRole('link', { name: 'Plattform-API-er', exact: true }).click()]);
+    assert.equal(await heading(page), 'Plattform-API-er');
+    assert.equal(await page.getByRole('img', { name: 'Tilgjengelighet per måned for Plattform-API-er' }).count(), 1, 'the chart is one named image');
+    assert.equal(await page.getByRole('button', { name: 'Registrer driftsavbrudd', exact: true }).count(), 1, 'the agent may record an outage');
+    await checkAccessibility(page, 'availability of a component (agent)');
+  } finally {
+    await page.context().close();
+  }
+});

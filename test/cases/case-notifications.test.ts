@@ -93,7 +93,7 @@ before(async () => {
   tenant = await createTenant(store);
   ctx = systemContext(store, clock);
   ({ secret } = await createWebhookEndpoint(ctx, { organisationId: tenant.organisation.id, url: receiver.url, eventTypes: ['*'] }));
-  handlers = defaultJobHandlers({ store, clock, calendars: builtInCalendars(), smtpUrl: smtp.url, mailFrom: 'Nivå <noreply@niva.test>', publicUrl });
+  handlers = defaultJobHandlers({ store, clock, calendars: builtInCalendars(), smtpUrl: smtp.url, mailFrom: 'Nivå <noreply@niva.test>', publicUrl, linkSecret: 'case-notifications-test-link-secret' });
   runner = createJobRunner({ store, clock, logger: pino({ level: 'silent' }), handlers, workerId: 'notifications-test' });
 });
 

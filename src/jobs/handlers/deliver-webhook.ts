@@ -15,22 +15,27 @@ export function webhookSignature(secret: string, body: string, unixSeconds: numb
   return `t=${unixSeconds},v1=${mac}`;
 }
 
+/** Posts one signed CloudEvent; rejects on any non-2xx answer, so the job is retried. Shared by every webhook kind. */
+export async function postCloudEvent({ url, secret, event, now, timeoutMs }: { url: string; secret: string; event: unknown; now: number; timeoutMs: number }): Promise<void> {
+  const body = JSON.stringify(event);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/cloudevents+json',
+      'niva-signature': webhookSignature(secret, body, Math.floor(now / 1000)),
+    },
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+    redirect: 'error',
+  });
+  if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
+}
+
 export function deliverWebhook({ db, now, timeoutMs = 10_000 }: { db: Kysely<Database>; now: () => number; timeoutMs?: number }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { endpointId, event } = webhookPayload.parse(raw);
     const endpoint = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
     if (!endpoint || endpoint.disabled_at !== null) return; // removed or disabled since: nothing to deliver
-    const body = JSON.stringify(event);
-    const response = await fetch(endpoint.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/cloudevents+json',
-        'niva-signature': webhookSignature(endpoint.secret, body, Math.floor(now() / 1000)),
-      },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'error',
-    });
-    if (!response.ok) throw new Error(`webhook ${endpoint.url} answered ${response.status}`);
+    await postCloudEvent({ url: endpoint.url, secret: endpoint.secret, event, now: now(), timeoutMs });
   };
 }

@@ -7,6 +7,8 @@ import { deliverWebhook } from './deliver-webhook.ts';
 import { createMailSender } from './mail-transport.ts';
 import { sendCaseEmail } from './send-case-email.ts';
 import { sendEmail } from './send-email.ts';
+import { deliverStatusWebhook, sendStatusEmail } from './send-status-notice.ts';
+import { statusEmailJob, statusWebhookJob } from '../../services/status/status-subscriptions.ts';
 
 export interface JobHandlerDeps {
   store: Store;
@@ -17,14 +19,18 @@ export interface JobHandlerDeps {
   mailFrom: string;
   /** The origin links in e-mails point to. */
   publicUrl: string;
+  /** Signs the unsubscribe links in status e-mails; the web app checks them with the same key. */
+  linkSecret: string;
 }
 
-export function defaultJobHandlers({ store, clock, calendars, smtpUrl, mailFrom, publicUrl }: JobHandlerDeps): JobHandlers {
-  const handlers: JobHandlers = { 'webhook.deliver': deliverWebhook({ db: store.db, now: () => clock.now() }) };
+export function defaultJobHandlers({ store, clock, calendars, smtpUrl, mailFrom, publicUrl, linkSecret }: JobHandlerDeps): JobHandlers {
+  const now = () => clock.now();
+  const handlers: JobHandlers = { 'webhook.deliver': deliverWebhook({ db: store.db, now }), [statusWebhookJob]: deliverStatusWebhook({ db: store.db, now }) };
   if (smtpUrl) {
     const send = createMailSender({ smtpUrl, from: mailFrom });
     handlers['email.send'] = sendEmail({ send });
     handlers[caseEmailJob] = sendCaseEmail({ store, clock, calendars, publicUrl, send });
+    handlers[statusEmailJob] = sendStatusEmail({ db: store.db, send, publicUrl, linkSecret });
   }
   return handlers;
 }

@@ -5,6 +5,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | undefined;
+  /** Extra header fields, e.g. List-Unsubscribe for one-click unsubscribing (RFC 8058). */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Sends one message; rejects when the SMTP server does not accept it, so the job is retried. */

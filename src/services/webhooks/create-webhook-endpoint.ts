@@ -20,7 +20,8 @@ export type WebhookEndpointView = Omit<WebhookEndpoint, 'secret'>;
 // cross a network in clear text. Loopback never leaves the machine, which is what local receivers and tests use.
 const loopbackHosts: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function deliverableUrl(value: string): boolean {
+/** An https:// URL without credentials, or http:// to loopback; monitors' probe targets follow the same rule. */
+export function deliverableUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
   // Credentials in the URL would be shown to everyone who may list the endpoints.

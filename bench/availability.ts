@@ -1,0 +1,479 @@
+/**
+ * bench:availability — monthly availability of BENCH_COMPONENTS components (30) × BENCH_MONTHS months (24, ending
+ * 2026-02), from one-minute probe results (about 31 million) and from the interval store, and the intake of results.
+ *
+ * Measured in one run, each against a baseline of the same run:
+ *   samples    the whole table from the raw samples: every component's results folded with the real fold
+ *              (ProbeFold), outages (downIntervalsToOutages) and unknown time (unknownWithin) derived from the runs,
+ *              and monthlyAvailability for each component-month on its window (`always`, or `studio-hours` for a
+ *              third); baseline: one pass over the same typed arrays that counts the ok samples per month, the least
+ *              any method that looks at every sample must do
+ *   intervals  the same table from the store: the folded runs written to `monitor_intervals` and their outages to
+ *              `outages`, then per component-month one indexed range query for each and monthlyAvailability;
+ *              baseline: the same queries without computing anything
+ *   ingest     recordProbeResults in batches of BENCH_BATCH (1 000) results, one monitor per batch in turn, for
+ *              BENCH_INGEST (500 000) results; baseline: the same batches inserted as plain rows into a
+ *              scratch table of the same database (one multi-row insert per batch, one transaction each)
+ * Targets: the table from samples < 2 s, from intervals < 50 ms, intake ≥ 50 000 results/s.
+ *
+ * Subjects and baselines alternate by round (the order flips every other round), so background load on a shared
+ * machine hits both alike; the figures are the medians of the rounds (intake: all results ÷ all time). Both tables
+ * must agree on every component-month before anything is reported, or the run fails.
+ * Environment: BENCH_COMPONENTS (30), BENCH_MONTHS (24), BENCH_ROUNDS (3 for samples, 5 × that for intervals),
+ * BENCH_INGEST (500000), BENCH_BATCH (1000), BENCH_SEED (1), and BENCH_DATABASE_URL or DATABASE_URL: a postgres://
+ * URL benchmarks a throwaway database created next to it (and dropped after); anything else a temporary SQLite file.
+ * The last line of output is one JSON object. Missing a target is reported there (`"pass": false`), not by the exit
+ * code: exit 1 means the run failed.
+ */
+import os from 'node:os';
+import { sql } from 'kysely';
+import { type AvailabilityResult, type Interval, monthlyAvailability, type Outage } from '../src/domain/availability/monthly-availability.ts';
+import { downIntervalsToOutages, ProbeFold, type ProbeInterval, type ProbeResult, unknownWithin } from '../src/domain/availability/probe-intervals.ts';
+import type { Calendar } from '../src/domain/calendar/calendar.ts';
+import { builtInCalendars } from '../src/domain/calendar/calendar-registry.ts';
+import { fixedClock } from '../src/domain/clock.ts';
+import { systemActor } from '../src/services/actor.ts';
+import { createComponent } from '../src/services/components/create-component.ts';
+import { newId, type ServiceContext } from '../src/services/context.ts';
+import { createMonitor } from '../src/services/monitors/create-monitor.ts';
+import { recordProbeResults } from '../src/services/monitors/record-probe-results.ts';
+import { openStore, type Store } from '../src/store/database.ts';
+import { migrateToLatest } from '../src/store/migrate.ts';
+import { prebuilt } from '../src/store/prebuilt.ts';
+import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
+import { type ComponentSamples, generateSamples, minuteMs, sampleMissing, sampleOk, type SampleSet } from './probe-samples.ts';
+
+const targets = { fromSamplesSeconds: 2, fromIntervalsMs: 50, ingestPerSecond: 50_000 };
+const outageText = 'Komponenten svarte ikke som forventet på den automatiske overvåkingen.';
+
+const calendars = builtInCalendars();
+function calendar(id: string): Calendar {
+  const found = calendars.get(id);
+  if (!found) throw new Error(`no calendar ${id}`);
+  return found;
+}
+
+/** The figures compared between the two tables; availability itself follows from them. */
+interface Figures {
+  operatingMs: Float64Array;
+  downtimeMs: Float64Array;
+  unknownMs: Float64Array;
+}
+
+function newFigures(n: number): Figures {
+  return { operatingMs: new Float64Array(n), downtimeMs: new Float64Array(n), unknownMs: new Float64Array(n) };
+}
+
+function keep(figures: Figures, i: number, r: AvailabilityResult): void {
+  figures.operatingMs[i] = r.operatingMs;
+  figures.downtimeMs[i] = r.downtimeMs;
+  figures.unknownMs[i] = r.unknownMs;
+}
+
+/**
+ * Sorted, non-overlapping intervals handed out month by month in order: each month gets those that overlap it,
+ * without rescanning from the start, so the table stays linear in the number of intervals.
+ */
+function monthCursor(intervals: readonly Interval[]): (from: number, to: number) => Interval[] {
+  let first = 0;
+  return (from, to) => {
+    while (first < intervals.length && (intervals[first]?.end ?? 0) <= from) first += 1;
+    const within: Interval[] = [];
+    for (let i = first; i < intervals.length; i++) {
+      const interval = intervals[i];
+      if (!interval || interval.start >= to) break;
+      within.push(interval);
+    }
+    return within;
+  };
+}
+
+/** A component's results folded into runs, one push per present sample, as the intake folds them. */
+function foldComponent(set: SampleSet, component: ComponentSamples): ProbeInterval[] {
+  const fold = new ProbeFold(minuteMs);
+  const { status } = component;
+  const start = set.start;
+  for (let i = 0; i < status.length; i++) {
+    const s = status[i];
+    if (s !== sampleMissing) fold.push(start + i * minuteMs, s === sampleOk);
+  }
+  return fold.runs;
+}
+
+/** (a) The whole table from the samples. */
+function tableFromSamples(set: SampleSet, figures: Figures): { runs: number; outages: number } {
+  let runs = 0;
+  let outages = 0;
+  for (const [c, component] of set.components.entries()) {
+    const folded = foldComponent(set, component);
+    const down = downIntervalsToOutages(folded);
+    const unknown = unknownWithin(folded, set.start, set.end);
+    runs += folded.length;
+    outages += down.length;
+    const outagesIn = monthCursor(down);
+    const unknownIn = monthCursor(unknown);
+    const window = calendar(component.calendarId);
+    for (const [m, month] of set.months.entries()) {
+      const r = monthlyAvailability({ window, calendars: calendar, year: month.year, month: month.month, outages: outagesIn(month.start, month.end), maintenance: [], unknown: unknownIn(month.start, month.end) });
+      keep(figures, c * set.months.length + m, r);
+    }
+  }
+  return { runs, outages };
+}
+
+/** Baseline of (a): one pass over the same arrays, counting the ok samples of each component-month. */
+function countOkPerMonth(set: SampleSet, counts: Float64Array): number {
+  let total = 0;
+  for (const [c, component] of set.components.entries()) {
+    const { status } = component;
+    for (const [m, month] of set.months.entries()) {
+      let ok = 0;
+      for (let i = month.firstSlot; i < month.endSlot; i++) if (status[i] === sampleOk) ok += 1;
+      counts[c * set.months.length + m] = ok;
+      total += ok;
+    }
+  }
+  return total;
+}
+
+interface StoredComponent {
+  componentId: string;
+  monitorId: string;
+  window: Calendar;
+}
+
+type Ctx = ServiceContext;
+
+async function createComponents(ctx: Ctx, prefix: string, calendarIds: readonly ('always' | 'studio-hours')[]): Promise<StoredComponent[]> {
+  const stored: StoredComponent[] = [];
+  for (const [i, calendarId] of calendarIds.entries()) {
+    const code = `${prefix}-${String(i + 1).padStart(2, '0')}`;
+    const component = await createComponent(ctx, { code, name: `Komponent ${code}`, calendarId, targetBasisPoints: 9_990 });
+    const { monitor } = await createMonitor(ctx, { component: component.id, kind: 'heartbeat', name: `Overvåking ${code}`, intervalSeconds: minuteMs / 1_000 });
+    stored.push({ componentId: component.id, monitorId: monitor.id, window: calendar(calendarId) });
+  }
+  return stored;
+}
+
+/** Writes each component's folded runs and their outages, as the intake would have left them (not timed). */
+async function writeRuns(store: Store, set: SampleSet, stored: readonly StoredComponent[], now: number): Promise<{ runs: number; outages: number }> {
+  let runs = 0;
+  let outages = 0;
+  const chunk = 500;
+  for (const [c, component] of set.components.entries()) {
+    const target = stored[c];
+    if (!target) throw new Error('component missing');
+    const folded = foldComponent(set, component);
+    const down = downIntervalsToOutages(folded);
+    await store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < folded.length; i += chunk) {
+        await trx.insertInto('monitor_intervals').values(folded.slice(i, i + chunk).map((r) => ({ id: newId(), monitor_id: target.monitorId, state: r.state, start_at: r.start, end_at: r.end, samples: r.samples }))).execute();
+      }
+      for (let i = 0; i < down.length; i += chunk) {
+        await trx
+          .insertInto('outages')
+          .values(down.slice(i, i + chunk).map((o) => ({ id: newId(), component_id: target.componentId, severity: 'unavailable' as const, start_at: o.start, end_at: o.end, source: 'monitor' as const, case_id: null, monitor_id: target.monitorId, public_text: outageText, created_at: now, updated_at: now })))
+          .execute();
+      }
+    });
+    runs += folded.length;
+    outages += down.length;
+  }
+  return { runs, outages };
+}
+
+/** The fixed parts of the two reads, built once per handle as the services' hot paths do (src/store/prebuilt.ts). */
+const outagesBase = prebuilt((db) => db.selectFrom('outages').select(['start_at', 'end_at', 'severity']).orderBy('start_at'));
+const intervalsBase = prebuilt((db) => db.selectFrom('monitor_intervals').select(['start_at', 'end_at']).orderBy('start_at'));
+
+/**
+ * A component's reads for the whole period: its outages and its monitor's runs overlapping [from, to). Runs of one
+ * monitor never overlap, so those are the runs that start in the period plus the last one before it; one range scan
+ * of the (monitor_id, start_at) index from that run's start finds them. Two queries per component, not per month:
+ * the months are cut from the result in memory.
+ */
+async function readPeriod(store: Store, component: StoredComponent, from: number, to: number) {
+  const outageRows = await outagesBase(store.db)
+    .where('component_id', '=', component.componentId)
+    .where('start_at', '<', to)
+    .where((eb) => eb.or([eb('end_at', 'is', null), eb('end_at', '>', from)]))
+    .execute();
+  const intervalRows = await intervalsBase(store.db)
+    .where('monitor_id', '=', component.monitorId)
+    .where('start_at', '<', to)
+    .where('start_at', '>=', (eb) =>
+      eb.fn.coalesce(
+        eb.selectFrom('monitor_intervals').select((s) => s.fn.max('start_at').as('start_at')).where('monitor_id', '=', component.monitorId).where('start_at', '<', from),
+        eb.val(from),
+      ),
+    )
+    .execute();
+  return { outageRows, intervalRows };
+}
+
+/** (b) The whole table from the store. */
+async function tableFromIntervals(store: Store, set: SampleSet, stored: readonly StoredComponent[], figures: Figures): Promise<void> {
+  const first = set.months[0];
+  const last = set.months.at(-1);
+  if (!first || !last) return;
+  for (const [c, component] of stored.entries()) {
+    const { outageRows, intervalRows } = await readPeriod(store, component, first.start, last.end);
+    const runs = intervalRows.map((r) => ({ start: r.start_at, end: r.end_at }));
+    let from = 0;
+    for (const [m, month] of set.months.entries()) {
+      // Runs are sorted and disjoint: skip those that ended before this month, the rest are read from there.
+      while (from < runs.length && (runs[from]?.end ?? 0) <= month.start) from++;
+      // Every month here is closed, so an outage without an end (none is stored) would run to the month's end.
+      const outages: Outage[] = outageRows.filter((o) => o.start_at < month.end && (o.end_at === null || o.end_at > month.start)).map((o) => ({ start: o.start_at, end: o.end_at ?? month.end, severity: o.severity }));
+      const unknown = unknownWithin(runs.slice(from), month.start, month.end);
+      const r = monthlyAvailability({ window: component.window, calendars: calendar, year: month.year, month: month.month, outages, maintenance: [], unknown });
+      keep(figures, c * set.months.length + m, r);
+    }
+  }
+}
+
+/** Baseline of (b): the same reads, nothing computed. */
+async function readAllMonths(store: Store, set: SampleSet, stored: readonly StoredComponent[]): Promise<number> {
+  const first = set.months[0];
+  const last = set.months.at(-1);
+  if (!first || !last) return 0;
+  let rows = 0;
+  for (const component of stored) {
+    const { outageRows, intervalRows } = await readPeriod(store, component, first.start, last.end);
+    rows += outageRows.length + intervalRows.length;
+  }
+  return rows;
+}
+
+/** Batches of present samples, one monitor per batch in turn, each continuing where that monitor's last batch ended. */
+function ingestBatches(set: SampleSet, monitors: number, total: number, size: number): { monitor: number; results: ProbeResult[] }[] {
+  const batches: { monitor: number; results: ProbeResult[] }[] = [];
+  const next = new Array<number>(monitors).fill(0);
+  for (let made = 0, b = 0; made < total; b++) {
+    const monitor = b % monitors;
+    const { status } = set.components[monitor % set.components.length] ?? { status: new Uint8Array(0) };
+    const results: ProbeResult[] = [];
+    let slot = next[monitor] ?? 0;
+    for (; slot < status.length && results.length < Math.min(size, total - made); slot++) {
+      const s = status[slot];
+      if (s !== sampleMissing) results.push({ at: set.start + slot * minuteMs, ok: s === sampleOk });
+    }
+    if (results.length === 0) throw new Error('BENCH_INGEST is more than the samples hold');
+    next[monitor] = slot;
+    made += results.length;
+    batches.push({ monitor, results });
+  }
+  return batches;
+}
+
+// A type alias, not an interface: withTables needs a type with an implicit index signature.
+type RawResults = {
+  bench_raw_results: { monitor_id: string; at: number; ok: number };
+};
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+const group = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
+const list = (values: readonly number[], digits: number): string => values.map((v) => v.toFixed(digits)).join(' ');
+
+async function main(): Promise<void> {
+  const componentCount = positiveInt('BENCH_COMPONENTS', 30);
+  const monthCount = positiveInt('BENCH_MONTHS', 24);
+  const rounds = positiveInt('BENCH_ROUNDS', 3);
+  const ingestTotal = positiveInt('BENCH_INGEST', 500_000);
+  const batchSize = positiveInt('BENCH_BATCH', 1_000);
+  const seed = positiveInt('BENCH_SEED', 1);
+
+  const generated = performance.now();
+  const set = generateSamples(componentCount, monthCount, seed);
+  const generateSeconds = (performance.now() - generated) / 1000;
+  const cells = componentCount * monthCount;
+  const first = set.months[0];
+  const last = set.months.at(-1);
+  const studio = set.components.filter((c) => c.calendarId === 'studio-hours').length;
+  process.stdout.write(
+    `bench:availability — ${componentCount} components (${studio} on studio-hours) × ${monthCount} months (${first?.year}-${String(first?.month).padStart(2, '0')} … ${last?.year}-${String(last?.month).padStart(2, '0')}), ${group(set.samples)} one-minute samples, generated in ${generateSeconds.toFixed(1)} s (seed ${seed})\n`,
+  );
+
+  // (a) from samples, alternating with the counting pass; one untimed round first so both are compiled.
+  const fromSamples = newFigures(cells);
+  const okCounts = new Float64Array(cells);
+  let folded = tableFromSamples(set, fromSamples);
+  let okTotal = countOkPerMonth(set, okCounts);
+  const samplesRounds: number[] = [];
+  const baselineRounds: number[] = [];
+  const timeSamples = () => {
+    const started = performance.now();
+    folded = tableFromSamples(set, fromSamples);
+    samplesRounds.push((performance.now() - started) / 1000);
+  };
+  const timeCount = () => {
+    const started = performance.now();
+    okTotal = countOkPerMonth(set, okCounts);
+    baselineRounds.push((performance.now() - started) / 1000);
+  };
+  for (let r = 0; r < rounds; r++) for (const step of r % 2 === 0 ? [timeCount, timeSamples] : [timeSamples, timeCount]) step();
+  const fromSamplesSeconds = median(samplesRounds);
+  const samplesBaselineSeconds = median(baselineRounds);
+
+  const database = await createThrowawayDatabase(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL, 'niva-bench-availability-');
+  let store: Store | null = null;
+  try {
+    store = openStore(database.url);
+    await migrateToLatest(store);
+    const clock = fixedClock(set.end);
+    const ctx: Ctx = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('bench'), requestId: null };
+
+    // (b) from the interval store.
+    const stored = await createComponents(ctx, 'komponent', set.components.map((c) => c.calendarId));
+    const written = await writeRuns(store, set, stored, clock.now());
+    if (store.dialect === 'postgres') await sql`ANALYZE`.execute(store.db);
+    const fromIntervals = newFigures(cells);
+    await tableFromIntervals(store, set, stored, fromIntervals);
+    let mismatches = 0;
+    for (let i = 0; i < cells; i++) {
+      if (fromIntervals.operatingMs[i] !== fromSamples.operatingMs[i] || fromIntervals.downtimeMs[i] !== fromSamples.downtimeMs[i] || fromIntervals.unknownMs[i] !== fromSamples.unknownMs[i]) mismatches += 1;
+    }
+    if (mismatches > 0) throw new Error(`the table from intervals differs from the table from samples in ${mismatches} of ${cells} component-months`);
+    // The store answers in a few milliseconds, so each of its rounds is timed several times over.
+    // Wall time is what the target judges; the process's CPU time beside it shows how much of a slow round was spent
+    // waiting for a core on a shared machine (on SQLite the queries run in this process too).
+    const intervalRounds: number[] = [];
+    const intervalCpu: number[] = [];
+    const readRounds: number[] = [];
+    const readCpu: number[] = [];
+    let rowsRead = 0;
+    const cpuMs = (since: NodeJS.CpuUsage): number => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1_000;
+    };
+    const timeIntervals = async () => {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      await tableFromIntervals(store as Store, set, stored, fromIntervals);
+      intervalRounds.push(performance.now() - started);
+      intervalCpu.push(cpuMs(cpu));
+    };
+    const timeReads = async () => {
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      rowsRead = await readAllMonths(store as Store, set, stored);
+      readRounds.push(performance.now() - started);
+      readCpu.push(cpuMs(cpu));
+    };
+    await timeReads();
+    readRounds.length = 0;
+    readCpu.length = 0;
+    for (let r = 0; r < rounds * 5; r++) for (const step of r % 2 === 0 ? [timeReads, timeIntervals] : [timeIntervals, timeReads]) await step();
+    const fromIntervalsMs = median(intervalRounds);
+    const intervalsReadMs = median(readRounds);
+
+    // (c) intake, on components and monitors of its own so the table above is left as it was.
+    const intake = await createComponents(ctx, 'inntak', set.components.map((c) => c.calendarId));
+    const batches = ingestBatches(set, intake.length, ingestTotal, batchSize);
+    const raw = store.db.withTables<RawResults>();
+    await raw.schema.createTable('bench_raw_results').addColumn('monitor_id', 'text', (c) => c.notNull()).addColumn('at', 'bigint', (c) => c.notNull()).addColumn('ok', 'integer', (c) => c.notNull()).execute();
+    let ingestMs = 0;
+    let rawMs = 0;
+    let recorded = 0;
+    let outagesOpened = 0;
+    const slices = Math.max(1, rounds);
+    const perSlice = Math.ceil(batches.length / slices);
+    for (let r = 0; r < slices; r++) {
+      const slice = batches.slice(r * perSlice, (r + 1) * perSlice);
+      const ingest = async () => {
+        const started = performance.now();
+        for (const { monitor, results } of slice) {
+          const report = await recordProbeResults(ctx, intake[monitor]?.monitorId ?? '', results);
+          recorded += report.recorded;
+          outagesOpened += report.outagesOpened;
+        }
+        ingestMs += performance.now() - started;
+      };
+      const insertRaw = async () => {
+        const started = performance.now();
+        for (const { monitor, results } of slice) {
+          const monitorId = intake[monitor]?.monitorId ?? '';
+          await raw.transaction().execute((trx) => trx.insertInto('bench_raw_results').values(results.map((x) => ({ monitor_id: monitorId, at: x.at, ok: x.ok ? 1 : 0 }))).execute());
+        }
+        rawMs += performance.now() - started;
+      };
+      for (const step of r % 2 === 0 ? [insertRaw, ingest] : [ingest, insertRaw]) await step();
+    }
+    if (recorded !== ingestTotal) throw new Error(`recordProbeResults recorded ${recorded} of ${ingestTotal} results`);
+    // The intake must have stored exactly the runs that folding each monitor's results at once gives.
+    let ingestRuns = 0;
+    for (const [m, monitor] of intake.entries()) {
+      const fold = new ProbeFold(minuteMs);
+      for (const b of batches) if (b.monitor === m) for (const x of b.results) fold.push(x.at, x.ok);
+      const rows = await store.db.selectFrom('monitor_intervals').select(['state', 'start_at', 'end_at', 'samples']).where('monitor_id', '=', monitor.monitorId).orderBy('start_at').execute();
+      const same = rows.length === fold.runs.length && rows.every((row, i) => { const run = fold.runs[i]; return run !== undefined && row.state === run.state && row.start_at === run.start && row.end_at === run.end && row.samples === run.samples; });
+      if (!same) throw new Error(`the intake stored other runs for monitor ${m + 1} than a fold of its results`);
+      ingestRuns += rows.length;
+    }
+    const ingestPerSecond = ingestTotal / (ingestMs / 1000);
+    const rawPerSecond = ingestTotal / (rawMs / 1000);
+
+    const checks: [string, boolean][] = [
+      [`table from samples < ${targets.fromSamplesSeconds} s`, fromSamplesSeconds < targets.fromSamplesSeconds],
+      [`table from intervals < ${targets.fromIntervalsMs} ms`, fromIntervalsMs < targets.fromIntervalsMs],
+      [`intake ≥ ${group(targets.ingestPerSecond)} results/s`, ingestPerSecond >= targets.ingestPerSecond],
+    ];
+    const pass = checks.every(([, ok]) => ok);
+    const meanAvailability = 1 - set.components.reduce((s, c) => s + c.downShare, 0) / componentCount;
+
+    process.stdout.write(`runs ${group(folded.runs)} (${round(folded.runs / cells, 1)} per component-month), outages ${group(folded.outages)}, ok samples ${group(okTotal)}; drawn downtime ${((1 - meanAvailability) * 100).toFixed(3)} % on average\n`);
+    process.stdout.write(`${''.padEnd(58)}${'median'.padStart(10)}   rounds\n`);
+    process.stdout.write(`${`(a) table from samples (fold + ${cells} figures), s`.padEnd(58)}${fromSamplesSeconds.toFixed(3).padStart(10)}   ${list(samplesRounds, 3)}\n`);
+    process.stdout.write(`${'    baseline: count ok samples per month, s'.padEnd(58)}${samplesBaselineSeconds.toFixed(3).padStart(10)}   ${list(baselineRounds, 3)}\n`);
+    process.stdout.write(`${`    ratio ${round(fromSamplesSeconds / samplesBaselineSeconds, 1)}× the counting pass; ${group(set.samples / fromSamplesSeconds)} samples/s`}\n`);
+    process.stdout.write(`${`(b) table from intervals (${database.dialect}, ${written.runs} runs, ${written.outages} outages), ms`.padEnd(58)}${fromIntervalsMs.toFixed(1).padStart(10)}   ${list(intervalRounds, 1)}\n`);
+    process.stdout.write(`${`    baseline: the same ${stored.length * 2} queries (${group(rowsRead)} rows), ms`.padEnd(58)}${intervalsReadMs.toFixed(1).padStart(10)}   ${list(readRounds, 1)}\n`);
+    process.stdout.write(`    CPU ms, median: table ${median(intervalCpu).toFixed(1)}, reads ${median(readCpu).toFixed(1)}\n`);
+    process.stdout.write(`    ratio ${round(fromIntervalsMs / intervalsReadMs, 2)}× the reads; both tables agree on all ${cells} component-months\n`);
+    process.stdout.write(`${`(c) recordProbeResults, batches of ${batchSize}, results/s`.padEnd(58)}${group(ingestPerSecond).padStart(10)}   ${group(ingestTotal)} results in ${(ingestMs / 1000).toFixed(2)} s, ${ingestRuns} runs, ${outagesOpened} outages opened\n`);
+    process.stdout.write(`${'    baseline: plain multi-row inserts, rows/s'.padEnd(58)}${group(rawPerSecond).padStart(10)}   ${(rawMs / 1000).toFixed(2)} s; ratio ${round(ingestPerSecond / rawPerSecond, 2)}\n`);
+    process.stdout.write(`${checks.map(([what, ok]) => `${what}: ${ok ? 'pass' : 'MISSED'}`).join('; ')}\n`);
+
+    const summary = {
+      bench: 'availability',
+      samples: set.samples,
+      components: componentCount,
+      months: monthCount,
+      fromSamplesSeconds: round(fromSamplesSeconds, 3),
+      samplesBaselineSeconds: round(samplesBaselineSeconds, 3),
+      samplesRatio: round(fromSamplesSeconds / samplesBaselineSeconds, 1),
+      fromIntervalsMs: round(fromIntervalsMs, 1),
+      intervalsReadMs: round(intervalsReadMs, 1),
+      intervalsRatio: round(fromIntervalsMs / intervalsReadMs, 2),
+      fromIntervalsCpuMs: round(median(intervalCpu), 1),
+      intervalsReadCpuMs: round(median(readCpu), 1),
+      ingestPerSecond: Math.round(ingestPerSecond),
+      ingestBaselinePerSecond: Math.round(rawPerSecond),
+      ingestRatio: round(ingestPerSecond / rawPerSecond, 2),
+      runs: written.runs,
+      outages: written.outages,
+      targets,
+      pass,
+      dialect: database.dialect,
+      rounds,
+      ingest: ingestTotal,
+      batch: batchSize,
+      seed,
+      node: process.version,
+      cpus: os.availableParallelism(),
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } finally {
+    if (store) await store.close();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:availability failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
