@@ -7,6 +7,7 @@ import { createApp, type App } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
 import { createRateLimiter } from './http/middleware/rate-limit.ts';
 import { defaultJobHandlers } from './jobs/handlers/index.ts';
+import { freezeClosedMonths } from './services/availability/freeze-closed-months.ts';
 import { createJobRunner, type JobRunner, type PeriodicTask } from './jobs/runner.ts';
 import { systemActor } from './services/actor.ts';
 import { scanCaseAlerts } from './services/cases/scan-case-alerts.ts';
@@ -58,6 +59,9 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
     const probeContext: ServiceContext = { ...scanContext, actor: systemActor('monitor probes') };
     periodic.push({ name: 'probes', everyMs: 5_000, run: () => runDueProbes(probeContext, (url, init) => fetch(url, init)) });
   }
+  // Hourly: closed months (past a grace period for late corrections) are frozen into rollups, once across nodes.
+  const freezeContext: ServiceContext = { ...scanContext, actor: systemActor('availability freeze') };
+  periodic.push({ name: 'availability-freeze', everyMs: 3_600_000, run: () => freezeClosedMonths(freezeContext) });
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {
     config,

@@ -162,7 +162,8 @@ describe('status subscriptions', () => {
     await endOutage(ctx, { id: outage.id, end: '2026-03-02T09:50:00+01:00' });
     await drain();
     assert.equal(mailsTo(subscriber).length, 2, 'nothing more after unsubscribing');
-    assert.deepEqual(receivedEvents().map((e) => e.type), ['no.niva.status.maintenance-published', 'no.niva.status.outage-started', 'no.niva.status.outage-ended']);
+    // Jobs of one batch are delivered in parallel, so the arrival order is not part of the contract (each event has its time).
+    assert.deepEqual(receivedEvents().map((e) => e.type).sort(), ['no.niva.status.maintenance-published', 'no.niva.status.outage-ended', 'no.niva.status.outage-started']);
   });
 
   it('answers the eleventh sign-up from one address within the hour with 429', async () => {

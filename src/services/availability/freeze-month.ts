@@ -22,7 +22,12 @@ export async function freezeMonth(ctx: ServiceContext, input: z.input<typeof fre
     const existing = await trx.selectFrom('availability_rollups').selectAll().where('component_id', '=', component.id).where('month', '=', data.month).executeTakeFirst();
     if (existing) return { figure: fromRollup(component, existing), created: false };
     const live = await computeLive({ ...ctx, db: trx }, component, data.month);
-    await trx.insertInto('availability_rollups').values(rollupOf(live)).execute();
+    // Two nodes may freeze the same month at once: the first insert wins and the other returns its figure.
+    const inserted = await trx.insertInto('availability_rollups').values(rollupOf(live)).onConflict((oc) => oc.columns(['component_id', 'month']).doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const winner = await trx.selectFrom('availability_rollups').selectAll().where('component_id', '=', component.id).where('month', '=', data.month).executeTakeFirstOrThrow();
+      return { figure: fromRollup(component, winner), created: false };
+    }
     await recordAuditEvent(trx, ctx, { action: 'availability.freeze', subjectType: 'component', subjectId: component.id, organisationId: null, summary: { month: data.month, availability: live.availability, downtimeMs: live.downtimeMs, operatingMs: live.operatingMs, inputsDigest: live.inputsDigest } });
     return { figure: { ...live, frozen: true }, created: true };
   });
