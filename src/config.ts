@@ -30,6 +30,11 @@ const schema = z.object({
   NIVA_MAIL_IN_USER: z.string().min(1).optional(),
   NIVA_MAIL_IN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   NIVA_CALENDARS_FILE: z.string().regex(/\S/, 'a path to a YAML or JSON file of calendars').optional(),
+  NIVA_USAGE_FILE: z.string().regex(/\S/, 'a path to a YAML or JSON file of metrics and event types').optional(),
+  NIVA_USAGE_DEDUPE_DAYS: z.coerce.number().int().min(1).max(400).default(35),
+  NIVA_USAGE_LATE_DAYS: z.coerce.number().int().min(0).max(400).default(35),
+  NIVA_USAGE_CLOSE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  NIVA_USAGE_KEEP_RAW: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = {
@@ -62,6 +67,8 @@ export type Config = {
   trustProxy: boolean;
   /** YAML or JSON file declaring calendars beyond the built-in ones; null: only the built-in ones. */
   calendarsFile: string | null;
+  /** Usage metering: extra metrics and event types (file), the dedupe window and late-event horizon in days. */
+  usage: { file: string | null; dedupeWindowDays: number; lateHorizonDays: number; closeAfterDays: number; keepRaw: boolean };
   /** Where `niva mail-in` listens for SMTP by default. */
   mailInPort: number;
   /** When set, `niva mail-in` requires SMTP AUTH with these credentials; otherwise AUTH is not offered. */
@@ -80,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[variable] ?? '')})`);
   }
   const c = parsed.data;
+  if (c.NIVA_USAGE_LATE_DAYS > c.NIVA_USAGE_DEDUPE_DAYS) throw new ConfigError(`NIVA_USAGE_LATE_DAYS: must not exceed NIVA_USAGE_DEDUPE_DAYS (${c.NIVA_USAGE_DEDUPE_DAYS}), or a late retry could be counted twice`);
   if ((c.NIVA_MAIL_IN_USER === undefined) !== (c.NIVA_MAIL_IN_PASSWORD === undefined)) throw new ConfigError('NIVA_MAIL_IN_PASSWORD: set both NIVA_MAIL_IN_USER and NIVA_MAIL_IN_PASSWORD, or neither');
   return {
     port: c.PORT,
@@ -105,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkSecretDerived: c.NIVA_LINK_SECRET === undefined,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
+    usage: { file: c.NIVA_USAGE_FILE ?? null, dedupeWindowDays: c.NIVA_USAGE_DEDUPE_DAYS, lateHorizonDays: c.NIVA_USAGE_LATE_DAYS, closeAfterDays: c.NIVA_USAGE_CLOSE_DAYS, keepRaw: c.NIVA_USAGE_KEEP_RAW === 'on' },
     mailInPort: c.NIVA_MAIL_IN_PORT,
     mailInAuth: c.NIVA_MAIL_IN_USER && c.NIVA_MAIL_IN_PASSWORD ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD } : null,
   };

@@ -2,6 +2,7 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
 import { calendarRegistryFrom } from './calendar-config.ts';
+import { usageSettingsFrom } from './usage-config.ts';
 import type { CalendarRegistry } from './domain/calendar/calendar-registry.ts';
 import { createApp, type App } from './http/app.tsx';
 import { createMetrics } from './http/metrics.ts';
@@ -11,6 +12,8 @@ import { freezeClosedMonths } from './services/availability/freeze-closed-months
 import { createJobRunner, type JobRunner, type PeriodicTask } from './jobs/runner.ts';
 import { systemActor } from './services/actor.ts';
 import { scanCaseAlerts } from './services/cases/scan-case-alerts.ts';
+import { pruneUsageKeys } from './services/usage/prune-usage-keys.ts';
+import { closeDueUsageMonths } from './services/usage/usage-month-closing.ts';
 import { runDueProbes } from './services/monitors/run-due-probes.ts';
 import type { ServiceContext } from './services/context.ts';
 import { openStore, type Store } from './store/database.ts';
@@ -37,6 +40,7 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   const clock = options.clock ?? systemClock;
   // Read before the database opens, so a bad calendars file stops start-up with its line and column.
   const calendars = calendarRegistryFrom(config.calendarsFile);
+  const usage = usageSettingsFrom(config);
   const store = openStore(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(store);
@@ -49,7 +53,7 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   const intakeLimiter = createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 });
   const subscribeLimiter = createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 });
   if (config.linkSecretDerived) logger.warn('NIVA_LINK_SECRET is not set: unsubscribe links are signed with a key derived from DATABASE_URL and NIVA_PUBLIC_URL; set it in production');
-  const app = createApp({ store, config, clock, calendars, logger, metrics, loginLimiter, intakeLimiter, subscribeLimiter });
+  const app = createApp({ store, config, clock, calendars, usage, logger, metrics, loginLimiter, intakeLimiter, subscribeLimiter });
   const handlers = defaultJobHandlers({ store, clock, calendars, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, publicUrl: config.publicUrl, linkSecret: config.linkSecret });
   const scanContext: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('SLA scan'), requestId: null };
   // Every node scans: each alert is claimed by a conditional update, so more scanners only mean sooner alerts.
@@ -62,6 +66,11 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   // Hourly: closed months (past a grace period for late corrections) are frozen into rollups, once across nodes.
   const freezeContext: ServiceContext = { ...scanContext, actor: systemActor('availability freeze') };
   periodic.push({ name: 'availability-freeze', everyMs: 3_600_000, run: () => freezeClosedMonths(freezeContext) });
+  // Hourly: usage months past their grace period are closed (a conditional insert, once across nodes), and dedupe
+  // keys older than the window are forgotten.
+  const usageContext: ServiceContext = { ...scanContext, actor: systemActor('usage housekeeping') };
+  periodic.push({ name: 'usage-close', everyMs: 3_600_000, run: () => closeDueUsageMonths(usageContext, usage).then(() => undefined) });
+  periodic.push({ name: 'usage-key-prune', everyMs: 3_600_000, run: () => pruneUsageKeys(usageContext, usage).then(() => undefined) });
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {
     config,

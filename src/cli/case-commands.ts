@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { formatInstant, parseInstant } from '../domain/calendar/iso-instant.ts';
 import { caseKinds, isCaseKind } from '../domain/cases/case-types.ts';
@@ -11,32 +10,8 @@ import { recomputeCaseClocks } from '../services/cases/recompute-case-clocks.ts'
 import { cliContext, withStore } from './admin-commands.ts';
 import { csvCases, parseColumnMap, readCsvText } from './case-import.ts';
 import { print, UsageError } from './output.ts';
+import { withProgress } from './progress.ts';
 
-/** A progress bar on stderr, only for a person watching a terminal: never in JSON output, pipes or logs. */
-function progressBar(json: boolean): { update: (done: number, total: number) => void; stop: () => void } {
-  if (json || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic);
-  let started = false;
-  return {
-    update(done, total) {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
-}
-
-async function withProgress<T>(json: boolean, work: (update: (done: number, total: number) => void) => Promise<T>): Promise<T> {
-  const bar = progressBar(json);
-  try {
-    return await work(bar.update);
-  } finally {
-    bar.stop();
-  }
-}
 
 interface ImportOptions {
   map?: string;

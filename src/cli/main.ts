@@ -4,9 +4,14 @@ import { registerAvailabilityCommand } from './availability-command.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerCaseCommands } from './case-commands.ts';
+import { registerEventsCommand } from './events-command.ts';
 import { registerMailInCommand } from './mail-in-command.ts';
 import { fail } from './output.ts';
 import { registerServeCommands } from './serve-commands.ts';
+import { registerSupportCommands } from './support-commands.ts';
+import { registerStatsCommand } from './stats-command.ts';
+import { registerUsageAdminCommands } from './usage-admin-commands.ts';
+import { registerUsageCommands } from './usage-commands.ts';
 
 const program = new Command('niva')
   .description('Nivå: service levels, cases, availability and reports for the shared platform')
@@ -20,6 +25,10 @@ registerCalendarCommands(program);
 registerAvailabilityCommand(program);
 registerCaseCommands(program);
 registerMailInCommand(program);
+registerSupportCommands(program);
+registerUsageAdminCommands(registerUsageCommands(program));
+registerStatsCommand(program);
+registerEventsCommand(program);
 
 function exitOverrideAll(command: Command): void {
   command.exitOverride();

@@ -10,7 +10,10 @@ import type { Role } from '../domain/roles.ts';
 import type { Store } from '../store/database.ts';
 import { seedDemoAvailability } from './demo-availability.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoSupport } from './demo-support.ts';
 import { demoComponents, demoOperator, demoOwners } from './demo-organisations.ts';
+import { seedDemoRecentUsage } from './demo-usage-recent.ts';
+import { seedDemoUsage } from './demo-usage.ts';
 
 export const demoPassword = 'demo-passord-2026';
 
@@ -62,7 +65,10 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   }
   for (const component of demoComponents) await createComponent(ctx, component);
   await seedDemoAvailability(ctx);
+  await seedDemoUsage(ctx);
+  await seedDemoRecentUsage(ctx);
   await seedDemoCases(ctx, demoOwners.map((o) => ({ code: o.code, services: o.services.map((s) => s.resourceId) })));
+  await seedDemoSupport(ctx);
   for (const login of logins) {
     const organisationId = ids.get(login.organisation) ?? operator.id;
     const orgName = login.organisation.toUpperCase();

@@ -33,16 +33,22 @@ export const actions = [
   'maintenance.manage',
   'monitor.read',
   'monitor.manage',
+  'usage.ingest',
+  'usage.read',
+  'usage.manage',
+  'support.read',
+  'support.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
 // Availability of the platform's components is public knowledge, so every role reads it.
-const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read', 'case.read', 'availability.read'];
+// Usage figures are read through the tenant scope (owners see their own); support KPIs are the platform's and public to members.
+const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read', 'case.read', 'availability.read', 'usage.read', 'support.read'];
 const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'mail.quarantine'];
 
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
-  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork, 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage'],
+  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork, 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage', 'support.manage'],
   'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report', 'webhook.read', 'webhook.manage'],
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
@@ -50,10 +56,12 @@ const grants: Record<Role, readonly Action[]> = {
 };
 
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
+// Usage counts are what owners are billed for, so only the platform's own systems send them and only the operator
+// imports, adjusts or closes them; support logs are the operator's own lines.
 // The audit chain spans every tenant, so verifying it is platform-only too. Working cases, reading the operator's
 // internal notes and sorting unknown mail are the service desk's, never an owner's. Monitors watch the operator's
 // components and their URLs and schedules are operational detail, so reading them is the operator's too.
-const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine', 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage']);
+const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine', 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage', 'usage.ingest', 'usage.manage', 'support.manage']);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
   if (!grants[role].includes(action)) return false;
@@ -83,6 +91,12 @@ export const tokenScopes = {
   'availability:read': ['availability.read', 'component.read'],
   /** Operator systems only (outages and maintenance are platform-wide); an owner token holding it can still only read. */
   'availability:write': ['availability.read', 'component.read', 'outage.manage', 'maintenance.manage'],
+  /** Operator systems only: send usage events. */
+  'usage:write': ['usage.ingest'],
+  'usage:read': ['usage.read'],
+  'support:read': ['support.read'],
+  /** Operator systems only: send call and e-mail logs of the support lines. */
+  'support:write': ['support.read', 'support.manage'],
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof tokenScopes;
 

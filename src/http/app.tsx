@@ -15,6 +15,11 @@ import { mailRoutes } from './api/mail-routes.ts';
 import { monitorIntakeRoutes, monitorRoutes } from './api/monitor-routes.ts';
 import { organisationRoutes } from './api/organisation-routes.ts';
 import { serviceRoutes } from './api/service-routes.ts';
+import { supportRoutes } from './api/support-routes.ts';
+import { usageImportRoutes } from './api/usage-import-routes.ts';
+import { usageStatisticsRoutes } from './api/usage-statistics-routes.ts';
+import { usageAdminRoutes } from './api/usage-admin-routes.ts';
+import { usageEventRoutes } from './api/usage-event-routes.ts';
 import { webhookRoutes } from './api/webhook-routes.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { authenticate } from './middleware/authenticate.ts';
@@ -34,8 +39,10 @@ import { organisationPages } from './web/organisation-pages.tsx';
 import { pageContext, render } from './web/render.tsx';
 import { publicStatusPages } from './web/public-status-pages.tsx';
 import { subscribePages } from './web/subscribe-pages.tsx';
+import { supportPages } from './web/support-pages.tsx';
 import { tokenPages } from './web/token-pages.tsx';
 import { userPages } from './web/user-pages.tsx';
+import { usageStatisticsPages } from './web/usage-statistics-pages.tsx';
 
 const apiVersion = '/api/v1';
 
@@ -45,7 +52,7 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
 
 /** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes).route('/', monitorRoutes).route('/', monitorIntakeRoutes).route('/', availabilityRoutes);
+  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes).route('/', monitorRoutes).route('/', monitorIntakeRoutes).route('/', availabilityRoutes).route('/', supportRoutes).route('/', usageStatisticsRoutes).route('/', usageImportRoutes).route('/', usageEventRoutes).route('/', usageAdminRoutes);
 }
 
 export function createApp(deps: AppDeps) {
@@ -99,9 +106,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditPages);
   app.route('/', casePages);
   app.route('/', availabilityPages);
+  app.route('/', usageStatisticsPages);
   app.route('/', mailQuarantinePages);
   app.route('/', publicStatusPages);
   app.route('/', subscribePages);
+  app.route('/', supportPages);
 
   app.notFound((c) => {
     if (wantsProblemJson(c)) return problemResponse(c, problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId));
@@ -110,7 +119,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((caught, c) => {
     // Hono's own parsers report malformed bodies as HTTPException 400; treat them as invalid input.
-    const error = caught instanceof HTTPException && caught.status < 500 ? new AppError(caught.status === 413 ? 'payload-too-large' : 'validation', `(body): ${caught.message}`, { fields: [{ field: '(body)', message: caught.message }] }) : caught;
+    const error = caught instanceof HTTPException && caught.status === 415 ? AppError.field('content-type', `${c.req.header('content-type') ?? '(none)'} is not accepted here; see the API documentation for the media types`, 'unsupported-media-type') : caught instanceof HTTPException && caught.status < 500 ? new AppError(caught.status === 413 ? 'payload-too-large' : 'validation', `(body): ${caught.message}`, { fields: [{ field: '(body)', message: caught.message }] }) : caught;
     if (isAppError(error)) {
       const problem = problemOf(error, c.req.path, c.var.requestId);
       if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);

@@ -4,6 +4,7 @@ import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor } from '../services/actor.ts';
+import type { UsageSettings } from '../services/usage/usage-settings.ts';
 import type { Store } from '../store/database.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   calendars: CalendarRegistry;
+  /** Metering rules: the metric catalogue, the dedupe window and the late-event horizon. */
+  usage: UsageSettings;
   logger: Logger;
   metrics: Metrics;
   loginLimiter: RateLimiter;

@@ -3,6 +3,8 @@ import { casesEn } from './cases-en.ts';
 import { mailEn } from './mail-en.ts';
 import { statusEn } from './status-en.ts';
 import { subscribeEn } from './subscribe-en.ts';
+import { supportEn } from './support-en.ts';
+import { usageEn } from './usage-en.ts';
 import type { MessageKey } from './nb.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -11,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   ...mailEn,
   ...statusEn,
   ...subscribeEn,
+  ...supportEn,
+  ...usageEn,
   'app.name': 'Nivå',
   'app.tagline': 'Service levels for the shared platform',
   'nav.home': 'Overview',

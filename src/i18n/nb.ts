@@ -3,6 +3,8 @@ import { casesNb } from './cases-nb.ts';
 import { mailNb } from './mail-nb.ts';
 import { statusNb } from './status-nb.ts';
 import { subscribeNb } from './subscribe-nb.ts';
+import { supportNb } from './support-nb.ts';
+import { usageNb } from './usage-nb.ts';
 
 /** Bokmål: the source catalogue. Nynorsk and English must have exactly these keys (checked by the compiler). */
 export const nb = {
@@ -11,6 +13,8 @@ export const nb = {
   ...mailNb,
   ...statusNb,
   ...subscribeNb,
+  ...supportNb,
+  ...usageNb,
   'app.name': 'Nivå',
   'app.tagline': 'Tjenestenivå for fellesløsningene',
   'nav.home': 'Oversikt',

@@ -3,6 +3,8 @@ import { casesNn } from './cases-nn.ts';
 import { mailNn } from './mail-nn.ts';
 import { statusNn } from './status-nn.ts';
 import { subscribeNn } from './subscribe-nn.ts';
+import { supportNn } from './support-nn.ts';
+import { usageNn } from './usage-nn.ts';
 import type { MessageKey } from './nb.ts';
 
 export const nn: Record<MessageKey, string> = {
@@ -11,6 +13,8 @@ export const nn: Record<MessageKey, string> = {
   ...mailNn,
   ...statusNn,
   ...subscribeNn,
+  ...supportNn,
+  ...usageNn,
   'app.name': 'Nivå',
   'app.tagline': 'Tenestenivå for fellesløysingane',
   'nav.home': 'Oversikt',

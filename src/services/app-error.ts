@@ -8,6 +8,7 @@ export const errorCodes = [
   'locked',
   'rate-limited',
   'payload-too-large',
+  'unsupported-media-type',
   'csrf',
   'unavailable',
 ] as const;
@@ -46,6 +47,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   locked: 423,
   'rate-limited': 429,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   csrf: 403,
   unavailable: 503,
 };

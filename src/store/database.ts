@@ -55,6 +55,9 @@ export function openStore(databaseUrl: string, options: { poolSize?: number } = 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // The default 8 MiB page cache is soon outgrown by the usage dedupe keys, whose inserts land on random pages;
+  // 64 MiB (allocated only as used) keeps their upper levels and recent leaves in memory.
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqliteFile: target.file, sqlite, close: () => db.destroy() };
 }

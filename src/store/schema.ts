@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { SupportTables } from './schema-support.ts';
+import type { UsageTables } from './schema-usage.ts';
 
 /** Row shapes as stored. Instants are epoch milliseconds (UTC); booleans are 0/1 integers on both dialects. */
 export interface OrganisationsTable {
@@ -335,7 +337,7 @@ export interface StatusSubscriptionsTable {
   created_at: number;
 }
 
-export interface Database {
+export interface Database extends UsageTables, SupportTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

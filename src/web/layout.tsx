@@ -21,6 +21,8 @@ function navItems(page: PageContext): { href: string; label: string }[] {
     { href: '/', label: t('nav.home') },
     ...(can(actor, 'case.read', null) ? [{ href: '/cases', label: t('nav.cases') }] : []),
     ...(can(actor, 'availability.read', null) ? [{ href: '/availability', label: t('nav.availability') }] : []),
+    ...(can(actor, 'usage.read', null) ? [{ href: '/statistics', label: t('nav.statistics') }] : []),
+    ...(can(actor, 'support.read', null) ? [{ href: '/support', label: t('nav.support') }] : []),
     ...(can(actor, 'mail.quarantine', null) ? [{ href: '/mail-quarantine', label: t('nav.mailQuarantine') }] : []),
     { href: '/organisations', label: t('nav.organisations') },
     { href: '/users', label: t('nav.users') },

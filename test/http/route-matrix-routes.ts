@@ -72,6 +72,11 @@ function caseOf(fx: Fixtures, tenant: Fixtures['a']): Promise<{ caseId: string; 
   return pending;
 }
 
+const usageCsv = (): FormData => {
+  const form = new FormData();
+  form.set('file', new File(['year,jan,feb\n2027,10,20\n'], 'usage.csv', { type: 'text/csv' }));
+  return form;
+};
 const textFile = (): FormData => {
   const form = new FormData();
   form.set('file', new File(['skjermbilde mangler'], 'notat.txt', { type: 'text/plain' }));
@@ -128,6 +133,7 @@ async function freshDraft(fx: Fixtures): Promise<string> {
 
 // Availability is public to every role; the fixture tokens hold no availability scope, so only sessions read it.
 const outageWriters: Caller[] = ['operator-admin', 'operator-agent'];
+const supportWriters: Caller[] = ['operator-admin', 'operator-agent'];
 
 /**
  * Every API route of the OpenAPI document, keyed "METHOD /path". A route missing here fails the matrix test,
@@ -250,4 +256,19 @@ export const routeCases: Record<string, RouteCase> = {
   'GET /components/{id}/availability': { allow: users, own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability?month=2026-02` }) },
   'GET /components/{id}/availability/history': { allow: users, own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/history?months=3` }) },
   'POST /components/{id}/availability/{month}/recompute': { allow: ['operator-admin'], own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/2026-02/recompute` }) },
+  // Support logs are the operator's lines; their KPIs are read by every role (the fixture tokens hold no support scope).
+  'POST /support/calls': { allow: supportWriters, own: () => ({ path: '/support/calls', body: [{ line: 'brukerservice', externalId: unique('call-'), queuedAt: '2026-02-02T09:00:00+01:00', answeredAt: '2026-02-02T09:00:40+01:00' }] }) },
+  'POST /support/emails': { allow: supportWriters, own: () => ({ path: '/support/emails', body: [{ line: 'brukerservice', externalId: unique('mail-'), receivedAt: '2026-02-02T09:00:00+01:00' }] }) },
+  'GET /support/kpis': { allow: users, own: () => ({ path: '/support/kpis?from=2026-01&to=2026-02' }) },
+  // Usage figures: every role reads them (owners their own); the fixture tokens hold no usage:read scope.
+  'GET /usage/metrics': { allow: users, own: () => ({ path: '/usage/metrics' }) },
+  'GET /usage/statistics': { allow: users, own: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }), other: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }) },
+  'GET /usage/statistics.csv': { allow: users, own: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&years=2&owner=${fx.a.organisation.code}` }), other: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }) },
+  // Usage events come from the platform's own systems; the operator fixture token holds usage:write.
+  'POST /events': { allow: ['operator-admin', 'operator-token'], own: (fx) => ({ path: '/events', body: [{ specversion: '1.0', id: unique('ev-'), source: 'https://matrix.test', type: 'no.niva.usage', time: '2026-03-01T10:00:00Z', data: { metric: 'consents', owner: fx.a.organisation.code, service: null, count: 1 } }] }) },
+  'POST /usage/adjustments': { allow: ['operator-admin'], own: (fx) => ({ path: '/usage/adjustments', body: { metric: 'consents', month: '2026-02', owner: fx.a.organisation.code, delta: 5, reason: 'Etterregistrert fra kilde' } }) },
+  'GET /usage/months/closed': { allow: users, own: () => ({ path: '/usage/months/closed' }) },
+  'POST /usage/months/{month}/close': { allow: ['operator-admin'], own: () => ({ path: '/usage/months/2026-01/close' }) },
+  'POST /usage/imports': { allow: ['operator-admin'], own: (fx) => ({ path: `/usage/imports?metric=messages_sent&owner=${fx.a.organisation.code}`, form: usageCsv }) },
+  'GET /usage/statistics.xlsx': { allow: users, own: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }), other: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }) },
 };

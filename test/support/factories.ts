@@ -76,6 +76,6 @@ export async function createOperator(store: Store): Promise<TestOperator> {
     'operator-agent': await member(ctx, organisation.id, 'operator-agent', 'agent'),
     auditor: await member(ctx, organisation.id, 'auditor', 'opauditor'),
   };
-  const { token, secret } = await createApiToken(ctx, { organisationId: organisation.id, name: 'monitor', scopes: ['organisations:read', 'services:read', 'components:read', 'cases:work'] });
+  const { token, secret } = await createApiToken(ctx, { organisationId: organisation.id, name: 'monitor', scopes: ['organisations:read', 'services:read', 'components:read', 'cases:work', 'usage:write'] });
   return { organisation, users, token: { secret, id: token.id } };
 }

@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { usageSettingsFrom } from '../../src/usage-config.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
@@ -18,7 +19,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
   const config = testConfig({ databaseUrl: store.url, ...overrides });
   const clock = fixedClock(testEpoch);
-  const app = createApp({ store, config, clock, calendars: builtInCalendars(), logger: pino({ level: 'silent' }), metrics: createMetrics(), loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }), intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }), subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }) });
+  const app = createApp({ store, config, clock, calendars: builtInCalendars(), usage: usageSettingsFrom(config), logger: pino({ level: 'silent' }), metrics: createMetrics(), loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }), intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }), subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }) });
   return { app, clock, config };
 }
 

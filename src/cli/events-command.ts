@@ -1,0 +1,126 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { ingestUsageEvents, type IngestItem } from '../services/usage/ingest-usage-events.ts';
+import type { UsageSettings } from '../services/usage/usage-settings.ts';
+import { usageSettingsFrom } from '../usage-config.ts';
+import { cliContext, withStore } from './admin-commands.ts';
+import { print, UsageError } from './output.ts';
+import { withProgress } from './progress.ts';
+
+const batchSize = 1000;
+
+interface Totals {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** `line 12: data.count: must not be negative`, at most `maxListed` of them. */
+  problems: string[];
+}
+
+const maxListed = 50;
+
+function fileSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UsageError(`${file}: is a directory`);
+    return stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+  }
+}
+
+/** `[` first means one JSON array; anything else is read as NDJSON, one event per line. */
+function startsWithArray(file: string): boolean {
+  const head = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).trimStart();
+  if (head.includes('\u0000')) throw new UsageError(`${file}: not JSON (binary content)`);
+  return head.startsWith('[');
+}
+
+async function sendBatch(ctx: ServiceContext, settings: UsageSettings, items: IngestItem[], labels: string[], totals: Totals): Promise<void> {
+  if (items.length === 0) return;
+  const result = await ingestUsageEvents(ctx, { items, settings });
+  totals.accepted += result.accepted;
+  totals.duplicates += result.duplicates;
+  totals.rejected += result.rejected.length;
+  for (const r of result.rejected) {
+    if (totals.problems.length < maxListed) totals.problems.push(`${labels[r.index] ?? `event ${r.index}`}: ${r.field}: ${r.reason}`);
+  }
+}
+
+async function ingestNdjson(ctx: ServiceContext, settings: UsageSettings, file: string, size: number, update: (done: number, total: number) => void, totals: Totals): Promise<void> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let items: IngestItem[] = [];
+  let labels: string[] = [];
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    try {
+      items.push({ value: JSON.parse(line) as unknown });
+    } catch {
+      items.push({ unparsable: 'the line is not valid JSON' });
+    }
+    labels.push(`line ${lineNumber}`);
+    if (items.length === batchSize) {
+      await sendBatch(ctx, settings, items, labels, totals);
+      update(stream.bytesRead, size);
+      items = [];
+      labels = [];
+    }
+  }
+  await sendBatch(ctx, settings, items, labels, totals);
+  update(size, size);
+}
+
+async function ingestArray(ctx: ServiceContext, settings: UsageSettings, file: string, update: (done: number, total: number) => void, totals: Totals): Promise<void> {
+  let events: unknown;
+  try {
+    events = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+  if (!Array.isArray(events)) throw new UsageError(`${file}: expected a JSON array of events or NDJSON`);
+  for (let start = 0; start < events.length; start += batchSize) {
+    const slice = events.slice(start, start + batchSize) as unknown[];
+    await sendBatch(ctx, settings, slice.map((value) => ({ value })), slice.map((_, i) => `event ${start + i}`), totals);
+    update(Math.min(start + batchSize, events.length), events.length);
+  }
+}
+
+interface IngestOptions {
+  json?: boolean;
+}
+
+async function ingest(file: string, opts: IngestOptions): Promise<void> {
+  const size = fileSize(file);
+  const settings = usageSettingsFrom(loadConfig());
+  const array = startsWithArray(file);
+  const totals: Totals = { accepted: 0, duplicates: 0, rejected: 0, problems: [] };
+  await withStore((store) =>
+    withProgress(!!opts.json, (update) => {
+      const ctx = cliContext(store);
+      return array ? ingestArray(ctx, settings, file, update, totals) : ingestNdjson(ctx, settings, file, size, update, totals);
+    }),
+  );
+  if (!opts.json) for (const problem of totals.problems) process.stderr.write(`${problem}\n`);
+  if (!opts.json && totals.rejected > totals.problems.length) process.stderr.write(`… and ${totals.rejected - totals.problems.length} more rejected\n`);
+  print(!!opts.json, { accepted: totals.accepted, duplicates: totals.duplicates, rejected: totals.rejected }, `${file}: ${totals.accepted} counted, ${totals.duplicates} already counted, ${totals.rejected} rejected`);
+  // Counted events stay counted; a non-zero exit tells a script that some events need attention.
+  if (totals.rejected > 0) process.exitCode = 1;
+}
+
+export function registerEventsCommand(program: Command): void {
+  program
+    .command('events')
+    .description('usage events (CloudEvents 1.0)')
+    .command('ingest <file>')
+    .description('count the usage events of a file (NDJSON, or one JSON array) exactly once, as POST /api/v1/events does; exit 1 when any was rejected')
+    .option('--json', 'machine-readable output: {"accepted": N, "duplicates": N, "rejected": N}')
+    .action(ingest);
+}

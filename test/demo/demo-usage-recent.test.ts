@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { readVolumeFigures } from '../../src/demo/demo-usage.ts';
+import { seedDemoRecentUsage } from '../../src/demo/demo-usage-recent.ts';
+import { seedDemo } from '../../src/demo/seed-demo.ts';
+import { systemContext } from '../support/factories.ts';
+import { createTestStore, type TestStore } from '../support/test-store.ts';
+
+let store: TestStore;
+const now = Date.parse('2026-06-15T10:00:00Z');
+
+before(async () => {
+  store = await createTestStore();
+  await seedDemo({ store, clock: fixedClock(now) });
+});
+after(() => store.destroy());
+
+describe('recent demo usage', () => {
+  it('has daily counts from March 2026 up to yesterday, never today', async () => {
+    const days = await store.db.selectFrom('usage_daily').select('day').distinct().orderBy('day').execute();
+    assert.equal(days[0]?.day, '2026-03-01');
+    assert.equal(days.at(-1)?.day, '2026-06-14');
+    assert.equal(days.length, 106);
+  });
+
+  it('follows last year’s month and this year’s trend, within the noise', async () => {
+    const figures = new Map(readVolumeFigures().map((f) => [`${f.metric}/${f.month}`, f.count]));
+    for (const metric of ['messages_sent', 'authorizations', 'consents']) {
+      const row = await store.db.selectFrom('usage_daily').select((eb) => eb.fn.sum<number | string>('count').as('n')).where('metric', '=', metric).where('day', '>=', '2026-04-01').where('day', '<', '2026-05-01').executeTakeFirstOrThrow();
+      const early = (year: number) => (figures.get(`${metric}/${year}-01`) ?? 0) + (figures.get(`${metric}/${year}-02`) ?? 0);
+      const expected = (figures.get(`${metric}/2025-04`) ?? 0) * (early(2026) / early(2025));
+      const ratio = Number(row.n) / expected;
+      assert.ok(ratio > 0.85 && ratio < 1.15, `${metric} April 2026: ${Number(row.n)} against about ${Math.round(expected)}`);
+    }
+  });
+
+  it('adds nothing before March 2026', async () => {
+    assert.equal(await seedDemoRecentUsage(systemContext(store, fixedClock(Date.parse('2026-03-01T10:00:00Z')))), 0);
+  });
+});
