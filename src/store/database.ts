@@ -54,7 +54,9 @@ export function openStore(databaseUrl: string, options: { poolSize?: number } = 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL syncs the WAL on every commit, so an answered request survives a power cut, not only a crashed process:
+  // a 2xx to a usage sender means its events are durable. It costs about 0.3 ms a commit on this class of disk.
+  sqlite.pragma('synchronous = FULL');
   // The default 8 MiB page cache is soon outgrown by the usage dedupe keys, whose inserts land on random pages;
   // 64 MiB (allocated only as used) keeps their upper levels and recent leaves in memory.
   sqlite.pragma('cache_size = -65536');

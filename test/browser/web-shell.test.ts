@@ -346,3 +346,19 @@ void test('the service desk and an owner read the statistics page', { timeout: 1
     await owner.context().close();
   }
 });
+
+void test('an owner reads the support figures of January and February 2026', { timeout: 120_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const page = await newPage(b);
+  try {
+    await logIn(page, 'medarbeider@skd.demo.niva.no');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/support'), page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Brukerstøtte', exact: true }).click()]);
+    await visit(page, '/support?year=2026&weeksOf=2026-02');
+    const text = await page.locator('main').innerText();
+    for (const figure of ['289', '270', '87', '86', '6652', '5588', '1649', '1244']) assert.match(text.replace(/\u00a0| /g, ''), new RegExp(figure), figure);
+    await checkAccessibility(page, 'support KPIs (owner)');
+  } finally {
+    await page.context().close();
+  }
+});

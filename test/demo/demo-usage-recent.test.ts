@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { readVolumeFigures } from '../../src/demo/demo-usage.ts';
-import { seedDemoRecentUsage } from '../../src/demo/demo-usage-recent.ts';
+import { demoMonthLevel, seedDemoRecentUsage } from '../../src/demo/demo-usage-recent.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { systemContext } from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
@@ -24,15 +24,20 @@ describe('recent demo usage', () => {
     assert.equal(days.length, 106);
   });
 
-  it('follows last year’s month and this year’s trend, within the noise', async () => {
+  it('follows this year’s level and the usual size of the month, within the noise', async () => {
     const figures = new Map(readVolumeFigures().map((f) => [`${f.metric}/${f.month}`, f.count]));
     for (const metric of ['messages_sent', 'authorizations', 'consents']) {
       const row = await store.db.selectFrom('usage_daily').select((eb) => eb.fn.sum<number | string>('count').as('n')).where('metric', '=', metric).where('day', '>=', '2026-04-01').where('day', '<', '2026-05-01').executeTakeFirstOrThrow();
-      const early = (year: number) => (figures.get(`${metric}/${year}-01`) ?? 0) + (figures.get(`${metric}/${year}-02`) ?? 0);
-      const expected = (figures.get(`${metric}/2025-04`) ?? 0) * (early(2026) / early(2025));
+      const expected = demoMonthLevel(figures, metric)(4);
       const ratio = Number(row.n) / expected;
       assert.ok(ratio > 0.85 && ratio < 1.15, `${metric} April 2026: ${Number(row.n)} against about ${Math.round(expected)}`);
     }
+  });
+
+  it('takes the median year, so one year’s spike does not repeat', () => {
+    const figures = new Map([2023, 2024, 2025, 2026].flatMap((y) => [[`m/${y}-01`, 100], [`m/${y}-02`, 100], [`m/${y}-03`, y === 2025 ? 900 : y === 2024 ? 150 : 120]]));
+    // March against January–February: 1.2, 1.5 and 9 → the median 1.5.
+    assert.equal(demoMonthLevel(figures, 'm')(3), 150);
   });
 
   it('adds nothing before March 2026', async () => {

@@ -120,7 +120,7 @@ describe('kpiValues', () => {
   for (const row of rows) it(row.what, () => assert.deepEqual(kpiValues('brukerservice', phone(row.totals), noReplies, noReplies).map((k) => k.met), row.met));
   it('an e-mail answered late misses 4.3; self-service all in time meets 5.2', () => {
     const values = kpiValues('brukerservice', phone({ offered: 0, answeredDirectly: 0, callbacks: 0, abandoned: 0, waitMs: 0 }), { count: 3, inTime: 2, late: 1, pending: 0, share: 2 / 3, percentShown: 67 }, { count: 2, inTime: 2, late: 0, pending: 0, share: 1, percentShown: 100 });
-    assert.deepEqual(values.map((k) => [k.id, k.shown, k.met]), [['phone-wait', null, null], ['phone-answer-rate', null, null], ['phone-callbacks', 0, null], ['emails', 3, null], ['email-reply', 67, false], ['self-service-reply', 100, true]]);
+    assert.deepEqual(values.map((k) => [k.id, k.shown, k.met]), [['phone-wait', null, null], ['phone-answer-rate', null, null], ['phone-callbacks', null, null], ['emails', 3, null], ['email-reply', 67, false], ['self-service-reply', 100, true]]);
   });
 });
 

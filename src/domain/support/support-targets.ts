@@ -79,8 +79,9 @@ export function kpiValues(line: SupportLine, phone: PhoneFigures, email: ReplyFi
   return [
     { id: 'phone-wait', unit: 'seconds', value: phone.meanWaitSeconds, shown: phone.meanWaitShown, target: targets['phone-wait'], met: meets(targets['phone-wait'], phone.waitMs, phone.answeredDirectly * 1000) },
     { id: 'phone-answer-rate', unit: 'percent', value: phone.answerRate === null ? null : phone.answerRate * 100, shown: phone.answerRatePercentShown, target: targets['phone-answer-rate'], met: meets(targets['phone-answer-rate'], phone.answeredDirectly * 100, phone.offered) },
-    { id: 'phone-callbacks', unit: 'count', value: phone.callbacks, shown: phone.callbacks, target: null, met: null },
-    { id: 'emails', unit: 'count', value: email.count, shown: email.count, target: null, met: null },
+    // A period without a single logged call or e-mail has no figures, like the wait and the rates: not a measured 0.
+    { id: 'phone-callbacks', unit: 'count', value: phone.offered === 0 ? null : phone.callbacks, shown: phone.offered === 0 ? null : phone.callbacks, target: null, met: null },
+    { id: 'emails', unit: 'count', value: email.count === 0 ? null : email.count, shown: email.count === 0 ? null : email.count, target: null, met: null },
     { id: 'email-reply', unit: 'percent', value: share(email), shown: email.percentShown, target: targets['email-reply'], met: meets(targets['email-reply'], email.inTime * 100, email.inTime + email.late) },
     { id: 'self-service-reply', unit: 'percent', value: share(selfService), shown: selfService.percentShown, target: targets['self-service-reply'], met: meets(targets['self-service-reply'], selfService.inTime * 100, selfService.inTime + selfService.late) },
   ];

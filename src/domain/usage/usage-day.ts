@@ -4,9 +4,21 @@ import { instantToLocal } from '../calendar/time-zone.ts';
 const dayMs = 86_400_000;
 const zone = 'Europe/Oslo';
 
+const hourMs = 3_600_000;
+// Oslo's offset only changes on a whole UTC hour, so every instant of a UTC hour falls on the same local day. A batch
+// of events mostly shares a handful of hours; remembering them skips the zone lookup per event.
+const dayOfHour = new Map<number, number>();
+
 /** The Europe/Oslo calendar day an instant falls on, as days since 1970-01-01 (local). */
 export function osloEpochDay(instant: number): number {
-  return Math.floor(instantToLocal(zone, instant) / dayMs);
+  const hour = Math.floor(instant / hourMs);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    if (dayOfHour.size >= 100_000) dayOfHour.clear();
+    day = Math.floor(instantToLocal(zone, hour * hourMs) / dayMs);
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 /** `YYYY-MM-DD` of an epoch day. */
