@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { directCallsFor, readSupportReportFigures } from '../../src/demo/demo-support.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
-import { systemActor } from '../../src/services/actor.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { supportKpis } from '../../src/services/support/support-kpis.ts';
-import { testEpoch } from '../support/factories.ts';
+import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
+import { systemContext, testEpoch } from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
@@ -17,7 +16,7 @@ before(async () => {
   store = await createTestStore();
   const clock = fixedClock(testEpoch);
   await seedDemo({ store, clock });
-  ctx = { db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor: systemActor('test'), requestId: null };
+  ctx = systemContext(store, clock);
 });
 after(() => store.destroy());
 
