@@ -33,7 +33,8 @@ import { createService } from '../src/services/registry/create-service.ts';
 import { createApiToken } from '../src/services/tokens/create-api-token.ts';
 import { addMember } from '../src/services/users/add-member.ts';
 import { createThrowawayDatabase, positiveInt, type ThrowawayDatabase } from './bench-support.ts';
-import { type Agent, type Owner, seedCases, type SeedReport } from './case-fixtures.ts';
+import { type Agent, type Owner } from './case-fixtures.ts';
+import { seedCases, type SeedReport } from './case-seeding.ts';
 import { mulberry32 } from '../src/demo/seeded-random.ts';
 
 const targets = { pageP95Ms: 100, ratio: 3, recomputeSeconds: 5 };
