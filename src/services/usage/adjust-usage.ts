@@ -4,7 +4,7 @@ import { AppError } from '../app-error.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { previousMonth, usageMonthEnd, usageMonthSchema } from './usage-month-closing.ts';
+import { nextMonth, previousMonth, usageMonthEnd, usageMonthSchema } from './usage-month-closing.ts';
 import type { UsageCatalogue } from './usage-settings.ts';
 
 export const adjustUsageInput = z.object({
@@ -32,9 +32,7 @@ export interface UsageAdjustment {
 }
 
 async function currentFigure(trx: Tx, key: { metric: string; month: string; ownerId: string; serviceId: string }): Promise<number> {
-  const [year = '0', m = '0'] = key.month.split('-');
-  const nextMonth = Number(m) === 12 ? `${Number(year) + 1}-01` : `${year}-${String(Number(m) + 1).padStart(2, '0')}`;
-  const daily = await trx.selectFrom('usage_daily').select((eb) => eb.fn.sum<number | string | null>('count').as('n')).where('metric', '=', key.metric).where('day', '>=', `${key.month}-01`).where('day', '<', `${nextMonth}-01`).where('owner_id', '=', key.ownerId).where('service_id', '=', key.serviceId).executeTakeFirst();
+  const daily = await trx.selectFrom('usage_daily').select((eb) => eb.fn.sum<number | string | null>('count').as('n')).where('metric', '=', key.metric).where('day', '>=', `${key.month}-01`).where('day', '<', `${nextMonth(key.month)}-01`).where('owner_id', '=', key.ownerId).where('service_id', '=', key.serviceId).executeTakeFirst();
   const imported = await trx.selectFrom('usage_monthly_imports').select('count').where('metric', '=', key.metric).where('month', '=', key.month).where('owner_id', '=', key.ownerId).where('service_id', '=', key.serviceId).executeTakeFirst();
   const adjusted = await trx.selectFrom('usage_adjustments').select((eb) => eb.fn.sum<number | string | null>('delta').as('n')).where('metric', '=', key.metric).where('month', '=', key.month).where('owner_id', '=', key.ownerId).where('service_id', '=', key.serviceId).executeTakeFirst();
   return Number(daily?.n ?? 0) + Number(imported?.count ?? 0) + Number(adjusted?.n ?? 0);

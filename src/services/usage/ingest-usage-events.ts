@@ -81,9 +81,8 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
     if (event.resourceId !== null) resourceIds.add(event.resourceId);
   }
   const registry = await resolveRegistry(ctx.db, ownerCodes, resourceIds);
-  const closedMonths = await closedMonthsSince(ctx, epochDayMonth(osloEpochDay(earliest)));
 
-  const countable: Countable[] = [];
+  const candidates: Countable[] = [];
   // Too old or in a closed month: rejected, unless it is a retry of an event already counted.
   const lateRetries: { index: number; key: string; raw: unknown; field: string; reason: string }[] = [];
   const seenInRequest = new Set<string>();
@@ -129,18 +128,22 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
       lateRetries.push({ index, key, raw, field: 'time', reason: `is older than the late-event horizon of ${settings.lateHorizonDays} days` });
       continue;
     }
-    const month = epochDayMonth(epochDay);
-    if (closedMonths.has(month)) {
-      lateRetries.push({ index, key, raw, field: 'time', reason: `falls in ${month}, which is closed; closed months change only through an adjustment` });
-      continue;
-    }
-    countable.push({ index, key, event, epochDay, ownerId, serviceId, raw });
+    candidates.push({ index, key, event, epochDay, ownerId, serviceId, raw });
   }
 
   // Rows are written in key order, so concurrent requests that share keys or day aggregates take their row locks in
   // the same order and wait for each other instead of deadlocking (PostgreSQL).
-  countable.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  candidates.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let countable: Countable[] = [];
   const counted = await inTransaction(ctx, async (trx) => {
+    // Read inside the transaction, so a month closed by another node a moment ago is seen before anything is added.
+    const closedMonths = await closedMonthsSince(trx, epochDayMonth(osloEpochDay(earliest)));
+    countable = candidates.filter((c) => {
+      const month = epochDayMonth(c.epochDay);
+      if (!closedMonths.has(month)) return true;
+      lateRetries.push({ index: c.index, key: c.key, raw: c.raw, field: 'time', reason: `falls in ${month}, which is closed; closed months change only through an adjustment` });
+      return false;
+    });
     const fresh = await insertKeys(trx, countable);
     await addToAggregates(trx, countable.filter((c) => fresh.has(c.key)));
     if (settings.keepRaw) await keepRawEvents(trx, countable.filter((c) => fresh.has(c.key)), now);
@@ -155,8 +158,8 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
   return { accepted: counted, duplicates: duplicates + countable.length - counted, rejected };
 }
 
-async function closedMonthsSince(ctx: ServiceContext, fromMonth: string): Promise<ReadonlySet<string>> {
-  const rows = await ctx.db.selectFrom('usage_month_closures').select('month').where('month', '>=', fromMonth).execute();
+async function closedMonthsSince(trx: Tx, fromMonth: string): Promise<ReadonlySet<string>> {
+  const rows = await trx.selectFrom('usage_month_closures').select('month').where('month', '>=', fromMonth).execute();
   return new Set(rows.map((r) => r.month));
 }
 

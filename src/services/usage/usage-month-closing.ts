@@ -25,7 +25,7 @@ function monthOf(instant: number): string {
   return usageMonthEnd(guess) <= instant ? nextMonth(guess) : guess;
 }
 
-function nextMonth(month: string): string {
+export function nextMonth(month: string): string {
   const [year = 0, m = 0] = month.split('-').map(Number);
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
