@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
@@ -36,9 +36,18 @@ function fileSize(file: string): number {
 
 /** `[` first means one JSON array; anything else is read as NDJSON, one event per line. */
 function startsWithArray(file: string): boolean {
-  const head = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).trimStart();
-  if (head.includes('\u0000')) throw new UsageError(`${file}: not JSON (binary content)`);
-  return head.startsWith('[');
+  // Only the head is read: an NDJSON file may be far larger than memory, and it is streamed afterwards.
+  const buffer = Buffer.alloc(4096);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const head = buffer.subarray(0, length);
+  if (head.includes(0)) throw new UsageError(`${file}: not JSON (binary content)`);
+  return head.toString('utf8').trimStart().startsWith('[');
 }
 
 async function sendBatch(ctx: ServiceContext, settings: UsageSettings, items: IngestItem[], labels: string[], totals: Totals): Promise<void> {

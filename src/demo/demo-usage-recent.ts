@@ -5,13 +5,6 @@ import { mulberry32 } from './seeded-random.ts';
 
 const firstRecentDay = Date.UTC(2026, 2, 1) / 86_400_000; // 1 March 2026: the report's figures end with February
 
-/**
- * Daily counts from March 2026 up to yesterday, as the platform's systems would have sent them. A month is this
- * year's level (the mean of January and February 2026) times the month's usual size against January–February: the
- * median over 2023–2025, so one year's spike (authorisations in March 2025) does not repeat. Each month is spread
- * over its days with less on weekends and split across the demo owners' services, straight into the day
- * aggregates, as ingestion leaves them.
- */
 /** A metric's expected monthly figure for month 1–12 of 2026, from the published figures. */
 export function demoMonthLevel(figures: ReadonlyMap<string, number>, metric: string): (month: number) => number {
   const figure = (year: number, month: number) => figures.get(`${metric}/${year}-${String(month).padStart(2, '0')}`) ?? 0;
@@ -23,13 +16,21 @@ export function demoMonthLevel(figures: ReadonlyMap<string, number>, metric: str
   };
 }
 
+/**
+ * Daily counts from March 2026 up to yesterday, as the platform's systems would have sent them. A month is this
+ * year's level (the mean of January and February 2026) times the month's usual size against January–February: the
+ * median over 2023–2025, so one year's spike (authorisations in March 2025) does not repeat. Each month is spread
+ * over its days with less on weekends and split across the demo owners' services, straight into the day
+ * aggregates, as ingestion leaves them.
+ */
 export async function seedDemoRecentUsage(ctx: ServiceContext): Promise<number> {
   const yesterday = osloEpochDay(ctx.clock.now()) - 1;
   if (yesterday < firstRecentDay) return 0;
   const units = await loadDemoUnits(ctx);
   if (units.length === 0) return 0;
-  const figures = new Map(readVolumeFigures().map((f) => [`${f.metric}/${f.month}`, f.count]));
-  const metrics = [...new Set(readVolumeFigures().map((f) => f.metric))];
+  const volumes = readVolumeFigures();
+  const figures = new Map(volumes.map((f) => [`${f.metric}/${f.month}`, f.count]));
+  const metrics = [...new Set(volumes.map((f) => f.metric))];
   const random = mulberry32(20_261_101);
   const rows: { metric: string; day: string; owner_id: string; service_id: string; count: number }[] = [];
   for (const metric of metrics) {

@@ -70,7 +70,11 @@ function validate<S extends z.ZodType>(kind: SupportLogKind<S>, records: readonl
 async function countExisting(db: ServiceContext['db'] | Tx, table: Table, rows: readonly { line: string; external_id: string }[]): Promise<number> {
   let existing = 0;
   const byLine = new Map<string, string[]>();
-  for (const r of rows) byLine.set(r.line, [...(byLine.get(r.line) ?? []), r.external_id]);
+  for (const r of rows) {
+    const ids = byLine.get(r.line);
+    if (ids) ids.push(r.external_id);
+    else byLine.set(r.line, [r.external_id]);
+  }
   for (const [line, ids] of byLine) {
     for (let i = 0; i < ids.length; i += lookupChunk) {
       const found = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).where('line', '=', line).where('external_id', 'in', ids.slice(i, i + lookupChunk)).executeTakeFirstOrThrow();
