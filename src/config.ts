@@ -35,6 +35,9 @@ const schema = z.object({
   NIVA_USAGE_LATE_DAYS: z.coerce.number().int().min(0).max(400).default(35),
   NIVA_USAGE_CLOSE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   NIVA_USAGE_KEEP_RAW: z.enum(['on', 'off']).default('off'),
+  NIVA_REPORT_INCIDENT_EMAIL: z.string().email('an e-mail address').default('tjenesteeier@altinn.no'),
+  NIVA_REPORT_ONCALL_PHONE: z.string().regex(/^\+?[0-9 ]{5,20}$/, 'a phone number such as 95 49 00 02').default('95 49 00 02'),
+  NIVA_REPORT_SERVICEDESK_EMAIL: z.string().email('an e-mail address').default('servicedesk@altinn.no'),
 });
 
 export type Config = {
@@ -69,6 +72,8 @@ export type Config = {
   calendarsFile: string | null;
   /** Usage metering: extra metrics and event types (file), the dedupe window and late-event horizon in days. */
   usage: { file: string | null; dedupeWindowDays: number; lateHorizonDays: number; closeAfterDays: number; keepRaw: boolean };
+  /** How the monthly service report tells owners to reach the operator. */
+  reportContacts: { incidentEmail: string; onCallPhone: string; serviceDeskEmail: string };
   /** Where `niva mail-in` listens for SMTP by default. */
   mailInPort: number;
   /** When set, `niva mail-in` requires SMTP AUTH with these credentials; otherwise AUTH is not offered. */
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
     usage: { file: c.NIVA_USAGE_FILE ?? null, dedupeWindowDays: c.NIVA_USAGE_DEDUPE_DAYS, lateHorizonDays: c.NIVA_USAGE_LATE_DAYS, closeAfterDays: c.NIVA_USAGE_CLOSE_DAYS, keepRaw: c.NIVA_USAGE_KEEP_RAW === 'on' },
+    reportContacts: { incidentEmail: c.NIVA_REPORT_INCIDENT_EMAIL, onCallPhone: c.NIVA_REPORT_ONCALL_PHONE, serviceDeskEmail: c.NIVA_REPORT_SERVICEDESK_EMAIL },
     mailInPort: c.NIVA_MAIL_IN_PORT,
     mailInAuth: c.NIVA_MAIL_IN_USER && c.NIVA_MAIL_IN_PASSWORD ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD } : null,
   };

@@ -15,6 +15,7 @@ import { scanCaseAlerts } from './services/cases/scan-case-alerts.ts';
 import { pruneUsageKeys } from './services/usage/prune-usage-keys.ts';
 import { closeDueUsageMonths } from './services/usage/usage-month-closing.ts';
 import { runDueProbes } from './services/monitors/run-due-probes.ts';
+import { runScheduledReports } from './services/reports/run-scheduled-reports.ts';
 import type { ServiceContext } from './services/context.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -71,6 +72,11 @@ export async function openRuntime(config: Config, options: { clock?: Clock; logg
   const usageContext: ServiceContext = { ...scanContext, actor: systemActor('usage housekeeping') };
   periodic.push({ name: 'usage-close', everyMs: 3_600_000, run: () => closeDueUsageMonths(usageContext, usage).then(() => undefined) });
   periodic.push({ name: 'usage-key-prune', everyMs: 3_600_000, run: () => pruneUsageKeys(usageContext, usage).then(() => undefined) });
+  // Every 10 minutes: from 07:00 on the first business day of a month, last month's reports are archived and mailed,
+  // once across nodes (the month's run row is claimed by a conditional insert).
+  const reportContext: ServiceContext = { ...scanContext, actor: systemActor('monthly service report') };
+  const reportSettings = { contacts: config.reportContacts, catalogue: usage.catalogue };
+  periodic.push({ name: 'report-schedule', everyMs: 600_000, run: () => runScheduledReports(reportContext, reportSettings).then(() => undefined) });
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {
     config,

@@ -7,6 +7,7 @@ import { registerCaseCommands } from './case-commands.ts';
 import { registerEventsCommand } from './events-command.ts';
 import { registerMailInCommand } from './mail-in-command.ts';
 import { fail } from './output.ts';
+import { registerReportCommand } from './report-command.ts';
 import { registerServeCommands } from './serve-commands.ts';
 import { registerSupportCommands } from './support-commands.ts';
 import { registerStatsCommand } from './stats-command.ts';
@@ -29,6 +30,7 @@ registerSupportCommands(program);
 registerUsageAdminCommands(registerUsageCommands(program));
 registerStatsCommand(program);
 registerEventsCommand(program);
+registerReportCommand(program);
 
 function exitOverrideAll(command: Command): void {
   command.exitOverride();

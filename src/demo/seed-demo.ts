@@ -10,6 +10,7 @@ import type { Role } from '../domain/roles.ts';
 import type { Store } from '../store/database.ts';
 import { seedDemoAvailability } from './demo-availability.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoReportContent } from './demo-report-content.ts';
 import { seedDemoSupport } from './demo-support.ts';
 import { demoComponents, demoOperator, demoOwners } from './demo-organisations.ts';
 import { seedDemoRecentUsage } from './demo-usage-recent.ts';
@@ -69,6 +70,7 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   await seedDemoRecentUsage(ctx);
   await seedDemoCases(ctx, demoOwners.map((o) => ({ code: o.code, services: o.services.map((s) => s.resourceId) })));
   await seedDemoSupport(ctx);
+  await seedDemoReportContent(ctx);
   for (const login of logins) {
     const organisationId = ids.get(login.organisation) ?? operator.id;
     const orgName = login.organisation.toUpperCase();

@@ -14,6 +14,8 @@ import { caseRoutes } from './api/case-routes.ts';
 import { mailRoutes } from './api/mail-routes.ts';
 import { monitorIntakeRoutes, monitorRoutes } from './api/monitor-routes.ts';
 import { organisationRoutes } from './api/organisation-routes.ts';
+import { reportContentRoutes } from './api/report-content-routes.ts';
+import { reportRoutes } from './api/report-routes.ts';
 import { serviceRoutes } from './api/service-routes.ts';
 import { supportRoutes } from './api/support-routes.ts';
 import { usageImportRoutes } from './api/usage-import-routes.ts';
@@ -39,6 +41,9 @@ import { organisationPages } from './web/organisation-pages.tsx';
 import { pageContext, render } from './web/render.tsx';
 import { publicStatusPages } from './web/public-status-pages.tsx';
 import { subscribePages } from './web/subscribe-pages.tsx';
+import { reportContentPages } from './web/report-content-pages.tsx';
+import { reportPages } from './web/report-pages.tsx';
+import { reportSubscriptionPages } from './web/report-content-subscriptions.tsx';
 import { supportPages } from './web/support-pages.tsx';
 import { tokenPages } from './web/token-pages.tsx';
 import { userPages } from './web/user-pages.tsx';
@@ -52,7 +57,7 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
 
 /** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes).route('/', monitorRoutes).route('/', monitorIntakeRoutes).route('/', availabilityRoutes).route('/', supportRoutes).route('/', usageStatisticsRoutes).route('/', usageImportRoutes).route('/', usageEventRoutes).route('/', usageAdminRoutes);
+  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes).route('/', monitorRoutes).route('/', monitorIntakeRoutes).route('/', availabilityRoutes).route('/', supportRoutes).route('/', usageStatisticsRoutes).route('/', usageImportRoutes).route('/', usageEventRoutes).route('/', usageAdminRoutes).route('/', reportContentRoutes).route('/', reportRoutes);
 }
 
 export function createApp(deps: AppDeps) {
@@ -111,6 +116,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicStatusPages);
   app.route('/', subscribePages);
   app.route('/', supportPages);
+  app.route('/', reportContentPages);
+  app.route('/', reportPages);
+  app.route('/', reportSubscriptionPages);
 
   app.notFound((c) => {
     if (wantsProblemJson(c)) return problemResponse(c, problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId));

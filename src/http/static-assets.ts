@@ -25,6 +25,7 @@ const files: Record<string, { file: string; type: string }> = {
   '/assets/theme.css': { file: packageFile('@digdir/designsystemet-theme', 'brand/digdir.css'), type: 'text/css; charset=utf-8' },
   '/assets/ds-web.js': { file: packageFile('@digdir/designsystemet-web', 'dist/umd/index.js'), type: 'text/javascript; charset=utf-8' },
   '/assets/app.css': { file: path.join(here, '../web/assets/app.css'), type: 'text/css; charset=utf-8' },
+  '/assets/report.css': { file: path.join(here, '../web/assets/report.css'), type: 'text/css; charset=utf-8' },
   '/favicon.svg': { file: path.join(here, '../web/assets/favicon.svg'), type: 'image/svg+xml' },
   // Browsers ask for /favicon.ico whatever the page links; modern ones accept SVG under that name.
   '/favicon.ico': { file: path.join(here, '../web/assets/favicon.svg'), type: 'image/svg+xml' },

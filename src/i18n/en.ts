@@ -1,6 +1,8 @@
 import { availabilityEn } from './availability-en.ts';
 import { casesEn } from './cases-en.ts';
 import { mailEn } from './mail-en.ts';
+import { reportContentEn } from './report-content-en.ts';
+import { reportEn } from './report-en.ts';
 import { statusEn } from './status-en.ts';
 import { subscribeEn } from './subscribe-en.ts';
 import { supportEn } from './support-en.ts';
@@ -11,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   ...availabilityEn,
   ...casesEn,
   ...mailEn,
+  ...reportContentEn,
+  ...reportEn,
   ...statusEn,
   ...subscribeEn,
   ...supportEn,

@@ -1,6 +1,8 @@
 import { availabilityNb } from './availability-nb.ts';
 import { casesNb } from './cases-nb.ts';
 import { mailNb } from './mail-nb.ts';
+import { reportContentNb } from './report-content-nb.ts';
+import { reportNb } from './report-nb.ts';
 import { statusNb } from './status-nb.ts';
 import { subscribeNb } from './subscribe-nb.ts';
 import { supportNb } from './support-nb.ts';
@@ -11,6 +13,8 @@ export const nb = {
   ...availabilityNb,
   ...casesNb,
   ...mailNb,
+  ...reportContentNb,
+  ...reportNb,
   ...statusNb,
   ...subscribeNb,
   ...supportNb,

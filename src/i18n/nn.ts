@@ -1,6 +1,8 @@
 import { availabilityNn } from './availability-nn.ts';
 import { casesNn } from './cases-nn.ts';
 import { mailNn } from './mail-nn.ts';
+import { reportContentNn } from './report-content-nn.ts';
+import { reportNn } from './report-nn.ts';
 import { statusNn } from './status-nn.ts';
 import { subscribeNn } from './subscribe-nn.ts';
 import { supportNn } from './support-nn.ts';
@@ -11,6 +13,8 @@ export const nn: Record<MessageKey, string> = {
   ...availabilityNn,
   ...casesNn,
   ...mailNn,
+  ...reportContentNn,
+  ...reportNn,
   ...statusNn,
   ...subscribeNn,
   ...supportNn,

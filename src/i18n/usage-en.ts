@@ -21,7 +21,6 @@ export const usageEn: Record<keyof typeof usageNb, string> = {
   'usage.change.intro': 'Change in per cent from the same month a year earlier. No change is shown where either month has no figures or the earlier one was 0.',
   'usage.chart.title': '{metric} per month, {scope}',
   'usage.chart.description': 'Line chart with one line per year ({years}) and the months January to December along the horizontal axis. The numbers are in the table “Per month”.',
-  'usage.chart.legend': 'Legend',
   'usage.download': 'Download the table',
   'usage.download.csv': 'CSV',
   'usage.download.xlsx': 'Excel (XLSX)',

@@ -19,7 +19,6 @@ export const usageNb = {
   'usage.change.intro': 'Prosentvis endring fra samme måned året før. Ingen endring vises der en av månedene mangler tall eller året før var 0.',
   'usage.chart.title': '{metric} per måned, {scope}',
   'usage.chart.description': 'Linjediagram med én linje per år ({years}) og månedene januar til desember langs den vannrette aksen. Tallene står i tabellen «Per måned».',
-  'usage.chart.legend': 'Forklaring',
   'usage.download': 'Last ned tabellen',
   'usage.download.csv': 'CSV',
   'usage.download.xlsx': 'Excel (XLSX)',

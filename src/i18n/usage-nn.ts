@@ -21,7 +21,6 @@ export const usageNn: Record<keyof typeof usageNb, string> = {
   'usage.change.intro': 'Prosentvis endring frå same månad året før. Inga endring blir vist der ein av månadene manglar tal eller året før var 0.',
   'usage.chart.title': '{metric} per månad, {scope}',
   'usage.chart.description': 'Linjediagram med éi linje per år ({years}) og månadene januar til desember langs den vassrette aksen. Tala står i tabellen «Per månad».',
-  'usage.chart.legend': 'Forklaring',
   'usage.download': 'Last ned tabellen',
   'usage.download.csv': 'CSV',
   'usage.download.xlsx': 'Excel (XLSX)',

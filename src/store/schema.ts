@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ReportTables } from './schema-reports.ts';
 import type { SupportTables } from './schema-support.ts';
 import type { UsageTables } from './schema-usage.ts';
 
@@ -337,7 +338,7 @@ export interface StatusSubscriptionsTable {
   created_at: number;
 }
 
-export interface Database extends UsageTables, SupportTables {
+export interface Database extends UsageTables, SupportTables, ReportTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -23,6 +23,7 @@ function navItems(page: PageContext): { href: string; label: string }[] {
     ...(can(actor, 'availability.read', null) ? [{ href: '/availability', label: t('nav.availability') }] : []),
     ...(can(actor, 'usage.read', null) ? [{ href: '/statistics', label: t('nav.statistics') }] : []),
     ...(can(actor, 'support.read', null) ? [{ href: '/support', label: t('nav.support') }] : []),
+    ...(can(actor, 'report.read', null) ? [{ href: '/reports', label: t('nav.reports') }] : []),
     ...(can(actor, 'mail.quarantine', null) ? [{ href: '/mail-quarantine', label: t('nav.mailQuarantine') }] : []),
     { href: '/organisations', label: t('nav.organisations') },
     { href: '/users', label: t('nav.users') },
@@ -61,6 +62,7 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/ds.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/assets/report.css" />
         <link rel="alternate" type="application/atom+xml" href="/status/feed.atom" title={t('status.title')} />
         <script src="/assets/ds-web.js" defer />
       </head>

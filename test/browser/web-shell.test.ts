@@ -362,3 +362,29 @@ void test('an owner reads the support figures of January and February 2026', { t
     await page.context().close();
   }
 });
+
+void test('the service desk reads the February 2026 service report, an owner its own', { timeout: 180_000 }, async (t) => {
+  const b = browserOrSkip(t);
+  if (!b) return;
+  const page = await newPage(b);
+  try {
+    await logIn(page, 'agent@asf.demo.niva.no');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/reports'), page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Servicerapport', exact: true }).click()]);
+    await visit(page, '/reports?month=2026-02');
+    assert.equal(await heading(page), 'Servicerapport februar 2026');
+    assert.equal(await page.getByRole('img', { name: 'Meldingstjeneste – meldinger sendt ut' }).count(), 1, 'each chart is one named image');
+    assert.equal(await page.getByRole('table', { name: /^Avtalekrav februar 2026/ }).count(), 1);
+    await checkAccessibility(page, 'service report (agent)');
+  } finally {
+    await page.context().close();
+  }
+  const owner = await newPage(b);
+  try {
+    await logIn(owner, 'medarbeider@skd.demo.niva.no');
+    await visit(owner, '/reports?month=2026-02&owner=skd');
+    assert.match(await owner.locator('main').innerText(), /Andel av plattformens tall for februar 2026/);
+    await checkAccessibility(owner, 'service report (owner)');
+  } finally {
+    await owner.context().close();
+  }
+});

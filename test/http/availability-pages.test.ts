@@ -50,7 +50,7 @@ describe('availability pages', () => {
 
   it('shows the chart with its title, description and the 24 months as a table', async () => {
     const page = await html(owner, `/availability/${component.code}`);
-    assert.match(page, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
+    assert.match(page, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title" aria-describedby="chart-desc"/);
     assert.match(page, /<title id="chart-title">Tilgjengelighet per måned for Altinn Apps<\/title>/);
     assert.match(page, /<desc id="chart-desc">Søylediagram over 24 måneder fra april 2024 til mars 2026/);
     const table = /<table[^>]*niva-history.*?<\/table>/s.exec(page)?.[0] ?? '';

@@ -10,6 +10,8 @@ import { addMember } from '../../src/services/users/add-member.ts';
 import { systemContext, testEpoch, unique, orgNumber, type TestOperator, type TestTenant } from '../support/factories.ts';
 import type { TestStore } from '../support/test-store.ts';
 import { createWebhookEndpoint } from '../support/webhook-receiver.ts';
+import { reportContentCases } from './route-matrix-report-content.ts';
+import { reportCases } from './route-matrix-reports.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
 export const callers = ['operator-admin', 'operator-agent', 'operator-auditor', 'operator-token', 'owner-admin', 'owner-member', 'owner-auditor', 'owner-token'] as const;
@@ -140,6 +142,8 @@ const supportWriters: Caller[] = ['operator-admin', 'operator-agent'];
  * so each new route must say who may call it and how it is aimed at another tenant.
  */
 export const routeCases: Record<string, RouteCase> = {
+  ...reportContentCases,
+  ...reportCases,
   'GET /organisations': { allow: everyone, own: () => ({ path: '/organisations' }) },
   'POST /organisations': {
     allow: ['operator-admin'],

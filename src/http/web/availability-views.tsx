@@ -247,7 +247,6 @@ export function AvailabilityComponentPage(view: ComponentPageView) {
         </Heading>
         <AvailabilityChart
           figures={history}
-          t={t}
           text={{ title: t('availability.chart.title', { component: component.name }), description: chartDescription(page, component, history), monthLabel: monthShort, percent: (v) => percentText(v, locale), target: t('availability.chart.target', { target: targetText(component.target_basis_points, locale) }) }}
         />
         <HistoryTable page={page} history={history} />

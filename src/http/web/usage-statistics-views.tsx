@@ -146,7 +146,6 @@ export function StatisticsPage({ page, metrics, table, owners, downloadQuery }: 
           title: t('usage.chart.title', { metric: metricName, scope }),
           description: t('usage.chart.description', { years: table.rows.map((r) => r.year).join(', ') }),
           monthLabels: monthLabels(t),
-          legend: t('usage.chart.legend'),
           axisNumber: (v) => compact.format(v),
         }}
       />

@@ -7,6 +7,8 @@ import { deliverWebhook } from './deliver-webhook.ts';
 import { createMailSender } from './mail-transport.ts';
 import { sendCaseEmail } from './send-case-email.ts';
 import { sendEmail } from './send-email.ts';
+import { sendReportEmail } from './send-report-email.ts';
+import { reportEmailJob } from '../../services/reports/generate-service-report.ts';
 import { deliverStatusWebhook, sendStatusEmail } from './send-status-notice.ts';
 import { statusEmailJob, statusWebhookJob } from '../../services/status/status-subscriptions.ts';
 
@@ -31,6 +33,7 @@ export function defaultJobHandlers({ store, clock, calendars, smtpUrl, mailFrom,
     handlers['email.send'] = sendEmail({ send });
     handlers[caseEmailJob] = sendCaseEmail({ store, clock, calendars, publicUrl, send });
     handlers[statusEmailJob] = sendStatusEmail({ db: store.db, send, publicUrl, linkSecret });
+    handlers[reportEmailJob] = sendReportEmail({ db: store.db, send, publicUrl });
   }
   return handlers;
 }

@@ -7,6 +7,7 @@ export interface OutgoingMail {
   html?: string | undefined;
   /** Extra header fields, e.g. List-Unsubscribe for one-click unsubscribing (RFC 8058). */
   headers?: Record<string, string> | undefined;
+  attachments?: { filename: string; content: Buffer; contentType: string }[] | undefined;
 }
 
 /** Sends one message; rejects when the SMTP server does not accept it, so the job is retried. */

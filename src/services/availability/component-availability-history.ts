@@ -1,24 +1,22 @@
 import { z } from 'zod';
 import { instantToLocal } from '../../domain/calendar/time-zone.ts';
+import { monthsEnding } from '../../domain/month-key.ts';
 import { authorize } from '../actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { findComponent } from './availability-access.ts';
+import { findComponent, monthSchema } from './availability-access.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed } from './availability-inputs.ts';
 
 export const componentAvailabilityHistoryInput = z.object({
   componentId: z.string().min(1),
   months: z.coerce.number().int().min(1).max(60).default(24),
+  /** The last month shown (`YYYY-MM`); the current month when absent. */
+  until: monthSchema.optional(),
 });
 
 /** The last N months up to the current one (Europe/Oslo), oldest first, as `YYYY-MM`. */
 export function recentMonths(now: number, count: number): string[] {
-  const local = new Date(instantToLocal('Europe/Oslo', now));
-  const current = local.getUTCFullYear() * 12 + local.getUTCMonth();
-  return Array.from({ length: count }, (_, i) => {
-    const index = current - (count - 1 - i);
-    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
+  return monthsEnding(new Date(instantToLocal('Europe/Oslo', now)).toISOString().slice(0, 7), count);
 }
 
 /** Monthly figures for the chart: the frozen figure where a closed month has one, a live computation otherwise. */
@@ -27,7 +25,7 @@ export async function componentAvailabilityHistory(ctx: ServiceContext, input: z
   const data = parseInput(componentAvailabilityHistoryInput, input);
   const component = await findComponent(ctx.db, data.componentId);
   const now = ctx.clock.now();
-  const months = recentMonths(now, data.months);
+  const months = data.until === undefined ? recentMonths(now, data.months) : monthsEnding(data.until, data.months);
   const rollups = await ctx.db.selectFrom('availability_rollups').selectAll().where('component_id', '=', component.id).where('month', 'in', months).execute();
   const frozen = new Map(rollups.map((r) => [r.month, r]));
   const result: ComponentAvailability[] = [];

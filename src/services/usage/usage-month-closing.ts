@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shiftMonth } from '../../domain/month-key.ts';
 import { monthBounds } from '../../domain/availability/monthly-availability.ts';
 import { authorize } from '../actor.ts';
 import { AppError } from '../app-error.ts';
@@ -15,8 +16,7 @@ export function usageMonthEnd(month: string): number {
 }
 
 export function previousMonth(month: string): string {
-  const [year = 0, m = 0] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  return shiftMonth(month, -1);
 }
 
 function monthOf(instant: number): string {
@@ -26,8 +26,7 @@ function monthOf(instant: number): string {
 }
 
 export function nextMonth(month: string): string {
-  const [year = 0, m = 0] = month.split('-').map(Number);
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return shiftMonth(month, 1);
 }
 
 export interface ClosedMonth {
