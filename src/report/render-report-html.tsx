@@ -88,10 +88,10 @@ function Node({ node, csvHref }: { node: ReportNode; csvHref?: TableDownloadHref
 }
 
 /** The report as an article: sections as h2, sub-headings as h3, tables with captions and header cells, SVG charts. */
-export function ReportArticle({ doc, csvHref, headingLevel = 1 }: { doc: ReportDocument; csvHref?: TableDownloadHref; headingLevel?: 1 }) {
+export function ReportArticle({ doc, csvHref }: { doc: ReportDocument; csvHref?: TableDownloadHref }) {
   return (
     <article className="niva-report" lang={doc.lang}>
-      {headingLevel === 1 && <h1>{doc.title}</h1>}
+      <h1>{doc.title}</h1>
       <p className="ds-paragraph">
         <strong>{doc.subtitle}</strong>
       </p>

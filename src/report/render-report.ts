@@ -4,16 +4,9 @@ import { findTable, renderTableCsv } from './render-report-csv.ts';
 import { renderReportHtml } from './render-report-html.tsx';
 import { renderReportPdf } from './render-report-pdf.ts';
 import { renderReportXlsx } from './render-report-xlsx.ts';
+import { contentTypes, type ReportFormatName } from './report-formats.ts';
 
-export const reportFormats = ['html', 'pdf', 'xlsx', 'csv'] as const;
-export type ReportFormatName = (typeof reportFormats)[number];
-
-export const contentTypes: Record<ReportFormatName, string> = {
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
+export { contentTypes, reportFormats, type ReportFormatName } from './report-formats.ts';
 
 export interface RenderedReport {
   body: Buffer;

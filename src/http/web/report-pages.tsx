@@ -59,8 +59,7 @@ async function showReport(c: Context<AppEnv>, data: ReportData, archived: Archiv
         owners: await ownerOptions(c),
         versions,
         downloadBase: `${base}lang=${page.locale}&`,
-        canArchive: can(ctx.actor, 'report.manage', null),
-        canEditContent: can(ctx.actor, 'report.manage', null),
+        canManage: can(ctx.actor, 'report.manage', null),
         canManageSubscriptions: subscribeScope.all || subscribeScope.organisationIds.length > 0,
         archived,
       }}

@@ -18,8 +18,8 @@ export interface ReportPageView {
   versions: ArchivedReportSummary[];
   /** Query string (month, owner, lang) the download links share. */
   downloadBase: string;
-  canArchive: boolean;
-  canEditContent: boolean;
+  /** The operator's staff: archive versions and edit the report's content. */
+  canManage: boolean;
   canManageSubscriptions: boolean;
   /** Set when the page shows an archived version. */
   archived: ArchivedReportSummary | null;
@@ -94,9 +94,9 @@ export function ReportPage({ view }: { view: ReportPageView }) {
           </Paragraph>
         )}
         <Downloads view={view} />
-        {(view.canEditContent || view.canManageSubscriptions) && (
+        {(view.canManage || view.canManageSubscriptions) && (
           <p className="niva-report__downloads">
-            {view.canEditContent && <Link href={`${reportContentPaths.content}?month=${view.month}`}>{t('reports.edit.content')}</Link>}
+            {view.canManage && <Link href={`${reportContentPaths.content}?month=${view.month}`}>{t('reports.edit.content')}</Link>}
             {view.canManageSubscriptions && <Link href={reportContentPaths.subscriptions}>{t('reports.edit.subscriptions')}</Link>}
           </p>
         )}
@@ -104,7 +104,7 @@ export function ReportPage({ view }: { view: ReportPageView }) {
           {t('reports.archive.heading')}
         </Heading>
         <Versions view={view} />
-        {view.canArchive && live && (
+        {view.canManage && live && (
           <form method="post" action="/reports/archive">
             <CsrfField page={page} />
             <input type="hidden" name="month" value={view.month} />

@@ -9,7 +9,7 @@ import { supportKpis } from '../support/support-kpis.ts';
 import type { UsageCatalogue } from '../usage/usage-settings.ts';
 import { collectCaseFacts, collectSharedComplianceFacts, type SharedComplianceFacts } from './collect-compliance-facts.ts';
 import { collectStatistics, platformFigures } from './collect-statistics.ts';
-import { findReportOwner, previousReportMonth, reportInput, type ReportInput, reportPeriod, shiftMonth } from './report-scope.ts';
+import { findReportOwner, monthBoundsOf, previousReportMonth, reportInput, type ReportInput, reportPeriod, shiftMonth } from './report-scope.ts';
 
 /** How many months of availability each component shows. */
 export const availabilityMonths = 24;
@@ -58,8 +58,8 @@ export async function collectSharedReportParts(ctx: ServiceContext, month: strin
   authorize(ctx.actor, 'report.read');
   const now = ctx.clock.now();
   const period = reportPeriod(month, now);
-  const next = reportPeriod(shiftMonth(month, 1), Number.MAX_SAFE_INTEGER);
-  const meetingsEnd = reportPeriod(shiftMonth(month, 1 + meetingMonthsAhead), Number.MAX_SAFE_INTEGER).start;
+  const next = monthBoundsOf(shiftMonth(month, 1));
+  const meetingsEnd = monthBoundsOf(shiftMonth(month, 1 + meetingMonthsAhead)).start;
   const components = await ctx.db.selectFrom('components').select(['id', 'code', 'name', 'calendar_id', 'target_basis_points']).orderBy('code').execute();
   const availability = [];
   for (const component of components) {

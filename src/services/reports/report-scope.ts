@@ -29,11 +29,16 @@ export function previousReportMonth(now: number): string {
 
 export { shiftMonth };
 
-/** The month's bounds in Europe/Oslo; a month that has not begun yet has no report. */
-export function reportPeriod(month: string, now: number): Period {
+/** A month's bounds in Europe/Oslo. */
+export function monthBoundsOf(month: string): Period {
   const key = parseMonthKey(month);
   if (!key) throw AppError.field('month', 'a month as YYYY-MM');
-  const period = monthPeriod(key.year, key.month);
+  return monthPeriod(key.year, key.month);
+}
+
+/** The report month's bounds; a month that has not begun yet has no report. */
+export function reportPeriod(month: string, now: number): Period {
+  const period = monthBoundsOf(month);
   if (period.start > now) throw AppError.field('month', 'the month has not begun');
   return period;
 }
