@@ -1,7 +1,16 @@
 // The stored side of bench:availability: components with their monitors, the folded runs and outages written as
 // the intake leaves them, and the whole table read back from the store.
-import { type AvailabilityResult, monthlyAvailability, type Outage } from '../src/domain/availability/monthly-availability.ts';
-import { downIntervalsToOutages, ProbeFold, type ProbeInterval, unknownWithin } from '../src/domain/availability/probe-intervals.ts';
+import {
+  type AvailabilityResult,
+  monthlyAvailability,
+  type Outage,
+} from '../src/domain/availability/monthly-availability.ts';
+import {
+  downIntervalsToOutages,
+  ProbeFold,
+  type ProbeInterval,
+  unknownWithin,
+} from '../src/domain/availability/probe-intervals.ts';
 import type { Calendar } from '../src/domain/calendar/calendar.ts';
 import { builtInCalendars } from '../src/domain/calendar/calendar-registry.ts';
 import { createComponent } from '../src/services/components/create-component.ts';
@@ -56,19 +65,38 @@ export interface StoredComponent {
 
 export type Ctx = ServiceContext;
 
-export async function createComponents(ctx: Ctx, prefix: string, calendarIds: readonly ('always' | 'studio-hours')[]): Promise<StoredComponent[]> {
+export async function createComponents(
+  ctx: Ctx,
+  prefix: string,
+  calendarIds: readonly ('always' | 'studio-hours')[],
+): Promise<StoredComponent[]> {
   const stored: StoredComponent[] = [];
   for (const [i, calendarId] of calendarIds.entries()) {
     const code = `${prefix}-${String(i + 1).padStart(2, '0')}`;
-    const component = await createComponent(ctx, { code, name: `Komponent ${code}`, calendarId, targetBasisPoints: 9_990 });
-    const { monitor } = await createMonitor(ctx, { component: component.id, kind: 'heartbeat', name: `Overvåking ${code}`, intervalSeconds: minuteMs / 1_000 });
+    const component = await createComponent(ctx, {
+      code,
+      name: `Komponent ${code}`,
+      calendarId,
+      targetBasisPoints: 9_990,
+    });
+    const { monitor } = await createMonitor(ctx, {
+      component: component.id,
+      kind: 'heartbeat',
+      name: `Overvåking ${code}`,
+      intervalSeconds: minuteMs / 1_000,
+    });
     stored.push({ componentId: component.id, monitorId: monitor.id, window: calendar(calendarId) });
   }
   return stored;
 }
 
 /** Writes each component's folded runs and their outages, as the intake would have left them (not timed). */
-export async function writeRuns(store: Store, set: SampleSet, stored: readonly StoredComponent[], now: number): Promise<{ runs: number; outages: number }> {
+export async function writeRuns(
+  store: Store,
+  set: SampleSet,
+  stored: readonly StoredComponent[],
+  now: number,
+): Promise<{ runs: number; outages: number }> {
   let runs = 0;
   let outages = 0;
   const chunk = 500;
@@ -79,12 +107,38 @@ export async function writeRuns(store: Store, set: SampleSet, stored: readonly S
     const down = downIntervalsToOutages(folded);
     await store.db.transaction().execute(async (trx) => {
       for (let i = 0; i < folded.length; i += chunk) {
-        await trx.insertInto('monitor_intervals').values(folded.slice(i, i + chunk).map((r) => ({ id: newId(), monitor_id: target.monitorId, state: r.state, start_at: r.start, end_at: r.end, samples: r.samples }))).execute();
+        await trx
+          .insertInto('monitor_intervals')
+          .values(
+            folded.slice(i, i + chunk).map((r) => ({
+              id: newId(),
+              monitor_id: target.monitorId,
+              state: r.state,
+              start_at: r.start,
+              end_at: r.end,
+              samples: r.samples,
+            })),
+          )
+          .execute();
       }
       for (let i = 0; i < down.length; i += chunk) {
         await trx
           .insertInto('outages')
-          .values(down.slice(i, i + chunk).map((o) => ({ id: newId(), component_id: target.componentId, severity: 'unavailable' as const, start_at: o.start, end_at: o.end, source: 'monitor' as const, case_id: null, monitor_id: target.monitorId, public_text: outageText, created_at: now, updated_at: now })))
+          .values(
+            down.slice(i, i + chunk).map((o) => ({
+              id: newId(),
+              component_id: target.componentId,
+              severity: 'unavailable' as const,
+              start_at: o.start,
+              end_at: o.end,
+              source: 'monitor' as const,
+              case_id: null,
+              monitor_id: target.monitorId,
+              public_text: outageText,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
           .execute();
       }
     });
@@ -95,8 +149,12 @@ export async function writeRuns(store: Store, set: SampleSet, stored: readonly S
 }
 
 /** The fixed parts of the two reads, built once per handle as the services' hot paths do (src/store/prebuilt.ts). */
-export const outagesBase = prebuilt((db) => db.selectFrom('outages').select(['start_at', 'end_at', 'severity']).orderBy('start_at'));
-export const intervalsBase = prebuilt((db) => db.selectFrom('monitor_intervals').select(['start_at', 'end_at']).orderBy('start_at'));
+export const outagesBase = prebuilt((db) =>
+  db.selectFrom('outages').select(['start_at', 'end_at', 'severity']).orderBy('start_at'),
+);
+export const intervalsBase = prebuilt((db) =>
+  db.selectFrom('monitor_intervals').select(['start_at', 'end_at']).orderBy('start_at'),
+);
 
 /**
  * A component's reads for the whole period: its outages and its monitor's runs overlapping [from, to). Runs of one
@@ -115,7 +173,11 @@ export async function readPeriod(store: Store, component: StoredComponent, from:
     .where('start_at', '<', to)
     .where('start_at', '>=', (eb) =>
       eb.fn.coalesce(
-        eb.selectFrom('monitor_intervals').select((s) => s.fn.max('start_at').as('start_at')).where('monitor_id', '=', component.monitorId).where('start_at', '<', from),
+        eb
+          .selectFrom('monitor_intervals')
+          .select((s) => s.fn.max('start_at').as('start_at'))
+          .where('monitor_id', '=', component.monitorId)
+          .where('start_at', '<', from),
         eb.val(from),
       ),
     )
@@ -124,7 +186,12 @@ export async function readPeriod(store: Store, component: StoredComponent, from:
 }
 
 /** (b) The whole table from the store. */
-export async function tableFromIntervals(store: Store, set: SampleSet, stored: readonly StoredComponent[], figures: Figures): Promise<void> {
+export async function tableFromIntervals(
+  store: Store,
+  set: SampleSet,
+  stored: readonly StoredComponent[],
+  figures: Figures,
+): Promise<void> {
   const first = set.months[0];
   const last = set.months.at(-1);
   if (!first || !last) return;
@@ -136,9 +203,19 @@ export async function tableFromIntervals(store: Store, set: SampleSet, stored: r
       // Runs are sorted and disjoint: skip those that ended before this month, the rest are read from there.
       while (from < runs.length && (runs[from]?.end ?? 0) <= month.start) from++;
       // Every month here is closed, so an outage without an end (none is stored) would run to the month's end.
-      const outages: Outage[] = outageRows.filter((o) => o.start_at < month.end && (o.end_at === null || o.end_at > month.start)).map((o) => ({ start: o.start_at, end: o.end_at ?? month.end, severity: o.severity }));
+      const outages: Outage[] = outageRows
+        .filter((o) => o.start_at < month.end && (o.end_at === null || o.end_at > month.start))
+        .map((o) => ({ start: o.start_at, end: o.end_at ?? month.end, severity: o.severity }));
       const unknown = unknownWithin(runs.slice(from), month.start, month.end);
-      const r = monthlyAvailability({ window: component.window, calendars: calendar, year: month.year, month: month.month, outages, maintenance: [], unknown });
+      const r = monthlyAvailability({
+        window: component.window,
+        calendars: calendar,
+        year: month.year,
+        month: month.month,
+        outages,
+        maintenance: [],
+        unknown,
+      });
       keep(figures, c * set.months.length + m, r);
     }
   }

@@ -28,13 +28,30 @@
 import os from 'node:os';
 import { sql } from 'kysely';
 import { type Interval, monthlyAvailability } from '../src/domain/availability/monthly-availability.ts';
-import { downIntervalsToOutages, ProbeFold, type ProbeResult, unknownWithin } from '../src/domain/availability/probe-intervals.ts';
+import {
+  downIntervalsToOutages,
+  ProbeFold,
+  type ProbeResult,
+  unknownWithin,
+} from '../src/domain/availability/probe-intervals.ts';
 import { fixedClock } from '../src/domain/clock.ts';
 import { systemActor } from '../src/services/actor.ts';
 import { recordProbeResults } from '../src/services/monitors/record-probe-results.ts';
 import { openStore, type Store } from '../src/store/database.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
-import { calendar, calendars, createComponents, type Ctx, foldComponent, keep, newFigures, type Figures, readAllMonths, tableFromIntervals, writeRuns } from './availability-store.ts';
+import {
+  calendar,
+  calendars,
+  createComponents,
+  type Ctx,
+  foldComponent,
+  keep,
+  newFigures,
+  type Figures,
+  readAllMonths,
+  tableFromIntervals,
+  writeRuns,
+} from './availability-store.ts';
 import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
 import { generateSamples, minuteMs, sampleMissing, sampleOk, type SampleSet } from './probe-samples.ts';
 
@@ -72,7 +89,15 @@ function tableFromSamples(set: SampleSet, figures: Figures): { runs: number; out
     const unknownIn = monthCursor(unknown);
     const window = calendar(component.calendarId);
     for (const [m, month] of set.months.entries()) {
-      const r = monthlyAvailability({ window, calendars: calendar, year: month.year, month: month.month, outages: outagesIn(month.start, month.end), maintenance: [], unknown: unknownIn(month.start, month.end) });
+      const r = monthlyAvailability({
+        window,
+        calendars: calendar,
+        year: month.year,
+        month: month.month,
+        outages: outagesIn(month.start, month.end),
+        maintenance: [],
+        unknown: unknownIn(month.start, month.end),
+      });
       keep(figures, c * set.months.length + m, r);
     }
   }
@@ -94,9 +119,13 @@ function countOkPerMonth(set: SampleSet, counts: Float64Array): number {
   return total;
 }
 
-
 /** Batches of present samples, one monitor per batch in turn, each continuing where that monitor's last batch ended. */
-function ingestBatches(set: SampleSet, monitors: number, total: number, size: number): { monitor: number; results: ProbeResult[] }[] {
+function ingestBatches(
+  set: SampleSet,
+  monitors: number,
+  total: number,
+  size: number,
+): { monitor: number; results: ProbeResult[] }[] {
   const batches: { monitor: number; results: ProbeResult[] }[] = [];
   const next = new Array<number>(monitors).fill(0);
   for (let made = 0, b = 0; made < total; b++) {
@@ -165,29 +194,52 @@ async function main(): Promise<void> {
     okTotal = countOkPerMonth(set, okCounts);
     baselineRounds.push((performance.now() - started) / 1000);
   };
-  for (let r = 0; r < rounds; r++) for (const step of r % 2 === 0 ? [timeCount, timeSamples] : [timeSamples, timeCount]) step();
+  for (let r = 0; r < rounds; r++)
+    for (const step of r % 2 === 0 ? [timeCount, timeSamples] : [timeSamples, timeCount]) step();
   const fromSamplesSeconds = median(samplesRounds);
   const samplesBaselineSeconds = median(baselineRounds);
 
-  const database = await createThrowawayDatabase(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL, 'niva-bench-availability-');
+  const database = await createThrowawayDatabase(
+    process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL,
+    'niva-bench-availability-',
+  );
   let store: Store | null = null;
   try {
     store = openStore(database.url);
     await migrateToLatest(store);
     const clock = fixedClock(set.end);
-    const ctx: Ctx = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('bench'), requestId: null };
+    const ctx: Ctx = {
+      db: store.db,
+      dialect: store.dialect,
+      clock,
+      calendars,
+      actor: systemActor('bench'),
+      requestId: null,
+    };
 
     // (b) from the interval store.
-    const stored = await createComponents(ctx, 'komponent', set.components.map((c) => c.calendarId));
+    const stored = await createComponents(
+      ctx,
+      'komponent',
+      set.components.map((c) => c.calendarId),
+    );
     const written = await writeRuns(store, set, stored, clock.now());
     if (store.dialect === 'postgres') await sql`ANALYZE`.execute(store.db);
     const fromIntervals = newFigures(cells);
     await tableFromIntervals(store, set, stored, fromIntervals);
     let mismatches = 0;
     for (let i = 0; i < cells; i++) {
-      if (fromIntervals.operatingMs[i] !== fromSamples.operatingMs[i] || fromIntervals.downtimeMs[i] !== fromSamples.downtimeMs[i] || fromIntervals.unknownMs[i] !== fromSamples.unknownMs[i]) mismatches += 1;
+      if (
+        fromIntervals.operatingMs[i] !== fromSamples.operatingMs[i] ||
+        fromIntervals.downtimeMs[i] !== fromSamples.downtimeMs[i] ||
+        fromIntervals.unknownMs[i] !== fromSamples.unknownMs[i]
+      )
+        mismatches += 1;
     }
-    if (mismatches > 0) throw new Error(`the table from intervals differs from the table from samples in ${mismatches} of ${cells} component-months`);
+    if (mismatches > 0)
+      throw new Error(
+        `the table from intervals differs from the table from samples in ${mismatches} of ${cells} component-months`,
+      );
     // The store answers in a few milliseconds, so each of its rounds is timed several times over.
     // Wall time is what the target judges; the process's CPU time beside it shows how much of a slow round was spent
     // waiting for a core on a shared machine (on SQLite the queries run in this process too).
@@ -217,15 +269,25 @@ async function main(): Promise<void> {
     await timeReads();
     readRounds.length = 0;
     readCpu.length = 0;
-    for (let r = 0; r < rounds * 5; r++) for (const step of r % 2 === 0 ? [timeReads, timeIntervals] : [timeIntervals, timeReads]) await step();
+    for (let r = 0; r < rounds * 5; r++)
+      for (const step of r % 2 === 0 ? [timeReads, timeIntervals] : [timeIntervals, timeReads]) await step();
     const fromIntervalsMs = median(intervalRounds);
     const intervalsReadMs = median(readRounds);
 
     // (c) intake, on components and monitors of its own so the table above is left as it was.
-    const intake = await createComponents(ctx, 'inntak', set.components.map((c) => c.calendarId));
+    const intake = await createComponents(
+      ctx,
+      'inntak',
+      set.components.map((c) => c.calendarId),
+    );
     const batches = ingestBatches(set, intake.length, ingestTotal, batchSize);
     const raw = store.db.withTables<RawResults>();
-    await raw.schema.createTable('bench_raw_results').addColumn('monitor_id', 'text', (c) => c.notNull()).addColumn('at', 'bigint', (c) => c.notNull()).addColumn('ok', 'integer', (c) => c.notNull()).execute();
+    await raw.schema
+      .createTable('bench_raw_results')
+      .addColumn('monitor_id', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('ok', 'integer', (c) => c.notNull())
+      .execute();
     let ingestMs = 0;
     let rawMs = 0;
     let recorded = 0;
@@ -247,7 +309,12 @@ async function main(): Promise<void> {
         const started = performance.now();
         for (const { monitor, results } of slice) {
           const monitorId = intake[monitor]?.monitorId ?? '';
-          await raw.transaction().execute((trx) => trx.insertInto('bench_raw_results').values(results.map((x) => ({ monitor_id: monitorId, at: x.at, ok: x.ok ? 1 : 0 }))).execute());
+          await raw.transaction().execute((trx) =>
+            trx
+              .insertInto('bench_raw_results')
+              .values(results.map((x) => ({ monitor_id: monitorId, at: x.at, ok: x.ok ? 1 : 0 })))
+              .execute(),
+          );
         }
         rawMs += performance.now() - started;
       };
@@ -259,8 +326,24 @@ async function main(): Promise<void> {
     for (const [m, monitor] of intake.entries()) {
       const fold = new ProbeFold(minuteMs);
       for (const b of batches) if (b.monitor === m) for (const x of b.results) fold.push(x.at, x.ok);
-      const rows = await store.db.selectFrom('monitor_intervals').select(['state', 'start_at', 'end_at', 'samples']).where('monitor_id', '=', monitor.monitorId).orderBy('start_at').execute();
-      const same = rows.length === fold.runs.length && rows.every((row, i) => { const run = fold.runs[i]; return run !== undefined && row.state === run.state && row.start_at === run.start && row.end_at === run.end && row.samples === run.samples; });
+      const rows = await store.db
+        .selectFrom('monitor_intervals')
+        .select(['state', 'start_at', 'end_at', 'samples'])
+        .where('monitor_id', '=', monitor.monitorId)
+        .orderBy('start_at')
+        .execute();
+      const same =
+        rows.length === fold.runs.length &&
+        rows.every((row, i) => {
+          const run = fold.runs[i];
+          return (
+            run !== undefined &&
+            row.state === run.state &&
+            row.start_at === run.start &&
+            row.end_at === run.end &&
+            row.samples === run.samples
+          );
+        });
       if (!same) throw new Error(`the intake stored other runs for monitor ${m + 1} than a fold of its results`);
       ingestRuns += rows.length;
     }
@@ -275,17 +358,37 @@ async function main(): Promise<void> {
     const pass = checks.every(([, ok]) => ok);
     const meanAvailability = 1 - set.components.reduce((s, c) => s + c.downShare, 0) / componentCount;
 
-    process.stdout.write(`runs ${group(folded.runs)} (${round(folded.runs / cells, 1)} per component-month), outages ${group(folded.outages)}, ok samples ${group(okTotal)}; drawn downtime ${((1 - meanAvailability) * 100).toFixed(3)} % on average\n`);
+    process.stdout.write(
+      `runs ${group(folded.runs)} (${round(folded.runs / cells, 1)} per component-month), outages ${group(folded.outages)}, ok samples ${group(okTotal)}; drawn downtime ${((1 - meanAvailability) * 100).toFixed(3)} % on average\n`,
+    );
     process.stdout.write(`${''.padEnd(58)}${'median'.padStart(10)}   rounds\n`);
-    process.stdout.write(`${`(a) table from samples (fold + ${cells} figures), s`.padEnd(58)}${fromSamplesSeconds.toFixed(3).padStart(10)}   ${list(samplesRounds, 3)}\n`);
-    process.stdout.write(`${'    baseline: count ok samples per month, s'.padEnd(58)}${samplesBaselineSeconds.toFixed(3).padStart(10)}   ${list(baselineRounds, 3)}\n`);
-    process.stdout.write(`${`    ratio ${round(fromSamplesSeconds / samplesBaselineSeconds, 1)}× the counting pass; ${group(set.samples / fromSamplesSeconds)} samples/s`}\n`);
-    process.stdout.write(`${`(b) table from intervals (${database.dialect}, ${written.runs} runs, ${written.outages} outages), ms`.padEnd(58)}${fromIntervalsMs.toFixed(1).padStart(10)}   ${list(intervalRounds, 1)}\n`);
-    process.stdout.write(`${`    baseline: the same ${stored.length * 2} queries (${group(rowsRead)} rows), ms`.padEnd(58)}${intervalsReadMs.toFixed(1).padStart(10)}   ${list(readRounds, 1)}\n`);
-    process.stdout.write(`    CPU ms, median: table ${median(intervalCpu).toFixed(1)}, reads ${median(readCpu).toFixed(1)}\n`);
-    process.stdout.write(`    ratio ${round(fromIntervalsMs / intervalsReadMs, 2)}× the reads; both tables agree on all ${cells} component-months\n`);
-    process.stdout.write(`${`(c) recordProbeResults, batches of ${batchSize}, results/s`.padEnd(58)}${group(ingestPerSecond).padStart(10)}   ${group(ingestTotal)} results in ${(ingestMs / 1000).toFixed(2)} s, ${ingestRuns} runs, ${outagesOpened} outages opened\n`);
-    process.stdout.write(`${'    baseline: plain multi-row inserts, rows/s'.padEnd(58)}${group(rawPerSecond).padStart(10)}   ${(rawMs / 1000).toFixed(2)} s; ratio ${round(ingestPerSecond / rawPerSecond, 2)}\n`);
+    process.stdout.write(
+      `${`(a) table from samples (fold + ${cells} figures), s`.padEnd(58)}${fromSamplesSeconds.toFixed(3).padStart(10)}   ${list(samplesRounds, 3)}\n`,
+    );
+    process.stdout.write(
+      `${'    baseline: count ok samples per month, s'.padEnd(58)}${samplesBaselineSeconds.toFixed(3).padStart(10)}   ${list(baselineRounds, 3)}\n`,
+    );
+    process.stdout.write(
+      `${`    ratio ${round(fromSamplesSeconds / samplesBaselineSeconds, 1)}× the counting pass; ${group(set.samples / fromSamplesSeconds)} samples/s`}\n`,
+    );
+    process.stdout.write(
+      `${`(b) table from intervals (${database.dialect}, ${written.runs} runs, ${written.outages} outages), ms`.padEnd(58)}${fromIntervalsMs.toFixed(1).padStart(10)}   ${list(intervalRounds, 1)}\n`,
+    );
+    process.stdout.write(
+      `${`    baseline: the same ${stored.length * 2} queries (${group(rowsRead)} rows), ms`.padEnd(58)}${intervalsReadMs.toFixed(1).padStart(10)}   ${list(readRounds, 1)}\n`,
+    );
+    process.stdout.write(
+      `    CPU ms, median: table ${median(intervalCpu).toFixed(1)}, reads ${median(readCpu).toFixed(1)}\n`,
+    );
+    process.stdout.write(
+      `    ratio ${round(fromIntervalsMs / intervalsReadMs, 2)}× the reads; both tables agree on all ${cells} component-months\n`,
+    );
+    process.stdout.write(
+      `${`(c) recordProbeResults, batches of ${batchSize}, results/s`.padEnd(58)}${group(ingestPerSecond).padStart(10)}   ${group(ingestTotal)} results in ${(ingestMs / 1000).toFixed(2)} s, ${ingestRuns} runs, ${outagesOpened} outages opened\n`,
+    );
+    process.stdout.write(
+      `${'    baseline: plain multi-row inserts, rows/s'.padEnd(58)}${group(rawPerSecond).padStart(10)}   ${(rawMs / 1000).toFixed(2)} s; ratio ${round(ingestPerSecond / rawPerSecond, 2)}\n`,
+    );
     process.stdout.write(`${checks.map(([what, ok]) => `${what}: ${ok ? 'pass' : 'MISSED'}`).join('; ')}\n`);
 
     const summary = {
@@ -324,6 +427,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:availability failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:availability failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -9,7 +9,8 @@ export function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: a positive integer (got ${JSON.stringify(raw)})`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name}: a positive integer (got ${JSON.stringify(raw)})`);
   return value;
 }
 
@@ -35,7 +36,11 @@ export async function createThrowawayDatabase(base: string | undefined, prefix: 
     await admin(`CREATE DATABASE ${name}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
-    return { url: url.toString(), dialect: 'postgres', drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return {
+      url: url.toString(),
+      dialect: 'postgres',
+      drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   return {

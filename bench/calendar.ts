@@ -41,10 +41,10 @@ function positive(name: string, fallback: number, integer = true): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new Error(`${name}: a positive ${integer ? 'integer' : 'number'} (got ${JSON.stringify(raw)})`);
+  if (!(value > 0) || (integer && !Number.isInteger(value)))
+    throw new Error(`${name}: a positive ${integer ? 'integer' : 'number'} (got ${JSON.stringify(raw)})`);
   return value;
 }
-
 
 interface Inputs {
   start: Float64Array;
@@ -116,7 +116,15 @@ function setUpPeer(): void {
   }
   dayjs.extend(businessTime);
   const weekday = [{ start: '08:00:00', end: '15:45:00' }];
-  dayjs.setBusinessTime({ sunday: null, monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday, saturday: null });
+  dayjs.setBusinessTime({
+    sunday: null,
+    monday: weekday,
+    tuesday: weekday,
+    wednesday: weekday,
+    thursday: weekday,
+    friday: weekday,
+    saturday: null,
+  });
   const holidays: string[] = [];
   for (let year = 2019; year <= 2031; year++) holidays.push(...reference.referenceHolidays(year));
   dayjs.setHolidays(holidays.sort());
@@ -137,7 +145,9 @@ function main(): void {
   if (!calendar) throw new Error('no servicedesk calendar');
   const { start, openMs, end } = makeInputs(n, seed);
   const peerName = `dayjs-business-time@${packageVersion('dayjs-business-time')}`;
-  process.stdout.write(`bench:calendar — servicedesk, ${n} random inputs in 2020–2030 (seed ${seed}), ${rounds} alternating rounds\n`);
+  process.stdout.write(
+    `bench:calendar — servicedesk, ${n} random inputs in 2020–2030 (seed ${seed}), ${rounds} alternating rounds\n`,
+  );
 
   const out = {
     engineAdd: new Float64Array(n),
@@ -154,13 +164,16 @@ function main(): void {
     for (let i = from; i < to; i++) out.engineAdd[i] = calendar.addOpenTime(start[i] as number, openMs[i] as number);
   };
   const engineBetween: Pass = (from, to) => {
-    for (let i = from; i < to; i++) out.engineBetween[i] = calendar.openTimeBetween(start[i] as number, end[i] as number);
+    for (let i = from; i < to; i++)
+      out.engineBetween[i] = calendar.openTimeBetween(start[i] as number, end[i] as number);
   };
   const referenceAdd: Pass = (from, to) => {
-    for (let i = from; i < to; i++) out.referenceAdd[i] = reference.addOpenTime('servicedesk', start[i] as number, openMs[i] as number);
+    for (let i = from; i < to; i++)
+      out.referenceAdd[i] = reference.addOpenTime('servicedesk', start[i] as number, openMs[i] as number);
   };
   const referenceBetween: Pass = (from, to) => {
-    for (let i = from; i < to; i++) out.referenceBetween[i] = reference.openTimeBetween('servicedesk', start[i] as number, end[i] as number);
+    for (let i = from; i < to; i++)
+      out.referenceBetween[i] = reference.openTimeBetween('servicedesk', start[i] as number, end[i] as number);
   };
   const peerAdd: Pass = (from, to) => {
     for (let p = from; p < to; p++) {
@@ -192,15 +205,26 @@ function main(): void {
 
   let found = 0;
   for (let i = 0; i < n && found < peerOps; i++) {
-    if (!inSummer(start[i] as number) && !inSummer(out.engineAdd[i] as number) && !inSummer(end[i] as number)) peerInput[found++] = i;
+    if (!inSummer(start[i] as number) && !inSummer(out.engineAdd[i] as number) && !inSummer(end[i] as number))
+      peerInput[found++] = i;
   }
   if (found < peerOps) throw new Error(`only ${found} of ${peerOps} inputs lie outside the summer hours`);
   setUpPeer();
   peerAdd(0, Math.min(100, peerOps));
   peerBetween(0, Math.min(100, peerOps));
 
-  const t = { engineAdd: tally(), engineBetween: tally(), referenceAdd: tally(), referenceBetween: tally(), peerAdd: tally(), peerBetween: tally() };
-  const slice = (total: number, r: number): [number, number] => [Math.floor((total * r) / rounds), Math.floor((total * (r + 1)) / rounds)];
+  const t = {
+    engineAdd: tally(),
+    engineBetween: tally(),
+    referenceAdd: tally(),
+    referenceBetween: tally(),
+    peerAdd: tally(),
+    peerBetween: tally(),
+  };
+  const slice = (total: number, r: number): [number, number] => [
+    Math.floor((total * r) / rounds),
+    Math.floor((total * (r + 1)) / rounds),
+  ];
   for (let r = 0; r < rounds; r++) {
     const [refFrom, refTo] = slice(referenceOps, r);
     const [peerFrom, peerTo] = slice(peerOps, r);
@@ -222,11 +246,17 @@ function main(): void {
     const s = start[i] as number;
     if (out.engineAdd[i] !== out.referenceAdd[i]) {
       disagreements++;
-      if (examples.length < 5) examples.push(`add ${reference.osloText(s)} + ${(openMs[i] as number) / MINUTE} min: engine ${reference.osloText(out.engineAdd[i] as number)}, reference ${reference.osloText(out.referenceAdd[i] as number)}`);
+      if (examples.length < 5)
+        examples.push(
+          `add ${reference.osloText(s)} + ${(openMs[i] as number) / MINUTE} min: engine ${reference.osloText(out.engineAdd[i] as number)}, reference ${reference.osloText(out.referenceAdd[i] as number)}`,
+        );
     }
     if (out.engineBetween[i] !== out.referenceBetween[i]) {
       disagreements++;
-      if (examples.length < 5) examples.push(`between ${reference.osloText(s)} and ${reference.osloText(end[i] as number)}: engine ${(out.engineBetween[i] as number) / MINUTE} min, reference ${(out.referenceBetween[i] as number) / MINUTE} min`);
+      if (examples.length < 5)
+        examples.push(
+          `between ${reference.osloText(s)} and ${reference.osloText(end[i] as number)}: engine ${(out.engineBetween[i] as number) / MINUTE} min, reference ${(out.referenceBetween[i] as number) / MINUTE} min`,
+        );
     }
   }
   // The peer is compared too, for information: it is not the judge of correctness.
@@ -253,22 +283,53 @@ function main(): void {
   };
   const checks: [string, boolean][] = [
     [`engine ≥ ${group(targets.ops)} ops/s`, ops.engineAdd >= targets.ops && ops.engineBetween >= targets.ops],
-    [`≥ ${targets.vsReference}× the reference`, ratios.referenceAdd >= targets.vsReference && ratios.referenceBetween >= targets.vsReference],
+    [
+      `≥ ${targets.vsReference}× the reference`,
+      ratios.referenceAdd >= targets.vsReference && ratios.referenceBetween >= targets.vsReference,
+    ],
     [`≥ ${targets.vsPeer}× the peer`, ratios.peerAdd >= targets.vsPeer && ratios.peerBetween >= targets.vsPeer],
     ['no disagreement with the reference', disagreements === 0],
   ];
   const pass = checks.every(([, ok]) => ok);
 
-  const row = (label: string, add: string, between: string, note = ''): string => `${label.padEnd(34)}${add.padStart(16)}${between.padStart(20)}   ${note}\n`;
+  const row = (label: string, add: string, between: string, note = ''): string =>
+    `${label.padEnd(34)}${add.padStart(16)}${between.padStart(20)}   ${note}\n`;
   process.stdout.write(row('', 'add-open-time', 'open-time-between'));
-  process.stdout.write(row('engine', `${group(ops.engineAdd)}/s`, `${group(ops.engineBetween)}/s`, `${n} inputs; per round add ${t.engineAdd.perRound.map((x) => (x / 1e6).toFixed(1)).join(' ')} M/s, between ${t.engineBetween.perRound.map((x) => (x / 1e6).toFixed(1)).join(' ')} M/s`));
-  process.stdout.write(row('reference (minute grid)', `${group(ops.referenceAdd)}/s`, `${group(ops.referenceBetween)}/s`, `${referenceOps} inputs`));
-  process.stdout.write(row(peerName, `${group(ops.peerAdd)}/s`, `${group(ops.peerBetween)}/s`, `${peerOps} inputs outside 15 May–15 Sep`));
-  process.stdout.write(row('engine ÷ reference', `${ratios.referenceAdd}×`, `${ratios.referenceBetween}×`, `target ≥ ${targets.vsReference}×`));
-  process.stdout.write(row('engine ÷ peer', `${ratios.peerAdd}×`, `${ratios.peerBetween}×`, `target ≥ ${targets.vsPeer}×`));
+  process.stdout.write(
+    row(
+      'engine',
+      `${group(ops.engineAdd)}/s`,
+      `${group(ops.engineBetween)}/s`,
+      `${n} inputs; per round add ${t.engineAdd.perRound.map((x) => (x / 1e6).toFixed(1)).join(' ')} M/s, between ${t.engineBetween.perRound.map((x) => (x / 1e6).toFixed(1)).join(' ')} M/s`,
+    ),
+  );
+  process.stdout.write(
+    row(
+      'reference (minute grid)',
+      `${group(ops.referenceAdd)}/s`,
+      `${group(ops.referenceBetween)}/s`,
+      `${referenceOps} inputs`,
+    ),
+  );
+  process.stdout.write(
+    row(peerName, `${group(ops.peerAdd)}/s`, `${group(ops.peerBetween)}/s`, `${peerOps} inputs outside 15 May–15 Sep`),
+  );
+  process.stdout.write(
+    row(
+      'engine ÷ reference',
+      `${ratios.referenceAdd}×`,
+      `${ratios.referenceBetween}×`,
+      `target ≥ ${targets.vsReference}×`,
+    ),
+  );
+  process.stdout.write(
+    row('engine ÷ peer', `${ratios.peerAdd}×`, `${ratios.peerBetween}×`, `target ≥ ${targets.vsPeer}×`),
+  );
   process.stdout.write(`engine vs reference: ${disagreements} of ${2 * referenceOps} answers differ\n`);
   for (const example of examples) process.stdout.write(`  ${example}\n`);
-  process.stdout.write(`${peerName} vs engine: ${peerDisagreements} of ${2 * peerOps} answers differ (for information)\n`);
+  process.stdout.write(
+    `${peerName} vs engine: ${peerDisagreements} of ${2 * peerOps} answers differ (for information)\n`,
+  );
   process.stdout.write(`${checks.map(([what, ok]) => `${what}: ${ok ? 'pass' : 'MISSED'}`).join('; ')}\n`);
 
   const summary = {

@@ -21,7 +21,6 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-
 export interface Owner {
   id: string;
   serviceIds: string[];
@@ -64,14 +63,68 @@ const channels: readonly { channel: CaseChannel; share: number }[] = [
 ];
 
 const titles: Record<CaseKind, readonly string[]> = {
-  'support-request': ['Spørsmål om tilgangsstyring for ny tjeneste', 'Hvordan publiserer vi en ny versjon?', 'Feil i oversettelse på kvitteringssiden', 'Behov for testdata i TT02', 'Hjelp med oppsett av Maskinporten-klient', 'Skjema viser feil dato for frist', 'Ønsker veiledning om samtykke', 'Varsling på e-post kommer ikke fram'],
-  incident: ['Innsending feiler med feilkode 500', 'Treg respons i meldingsboksen', 'Innlogging via ID-porten henger', 'Vedlegg forsvinner ved innsending', 'Tjenesten utilgjengelig for enkelte brukere', 'Kvittering genereres ikke', 'Tidsavbrudd mot Folkeregisteret', 'Feil i visning av skjema på mobil'],
-  'change-request': ['Ønske om nytt felt i API for innsending', 'Utvidet logging av hendelser', 'Støtte for flere språk i kvittering', 'Endring av oppbevaringstid for meldinger', 'Ny rolle for delegering'],
-  'deletion-request': ['Sletting av testdata i produksjon', 'Sletting av feilsendte meldinger', 'Sletting av utgått skjemaversjon'],
-  'deactivation-order': ['Deaktivering av gammel tjenesteversjon', 'Avvikling av Altinn 2-tjeneste', 'Deaktivering av utgått skjema'],
+  'support-request': [
+    'Spørsmål om tilgangsstyring for ny tjeneste',
+    'Hvordan publiserer vi en ny versjon?',
+    'Feil i oversettelse på kvitteringssiden',
+    'Behov for testdata i TT02',
+    'Hjelp med oppsett av Maskinporten-klient',
+    'Skjema viser feil dato for frist',
+    'Ønsker veiledning om samtykke',
+    'Varsling på e-post kommer ikke fram',
+  ],
+  incident: [
+    'Innsending feiler med feilkode 500',
+    'Treg respons i meldingsboksen',
+    'Innlogging via ID-porten henger',
+    'Vedlegg forsvinner ved innsending',
+    'Tjenesten utilgjengelig for enkelte brukere',
+    'Kvittering genereres ikke',
+    'Tidsavbrudd mot Folkeregisteret',
+    'Feil i visning av skjema på mobil',
+  ],
+  'change-request': [
+    'Ønske om nytt felt i API for innsending',
+    'Utvidet logging av hendelser',
+    'Støtte for flere språk i kvittering',
+    'Endring av oppbevaringstid for meldinger',
+    'Ny rolle for delegering',
+  ],
+  'deletion-request': [
+    'Sletting av testdata i produksjon',
+    'Sletting av feilsendte meldinger',
+    'Sletting av utgått skjemaversjon',
+  ],
+  'deactivation-order': [
+    'Deaktivering av gammel tjenesteversjon',
+    'Avvikling av Altinn 2-tjeneste',
+    'Deaktivering av utgått skjema',
+  ],
 };
-const comments = ['Vi ser på saken.', 'Har bedt om logger fra tjenesteeier.', 'Reprodusert i TT02.', 'Venter på tilbakemelding fra leverandør.', 'Sendt videre til drift.', 'Kunden bekrefter at feilen fortsatt oppstår.', 'Midlertidig løsning er beskrevet i svaret.', 'Følges opp i neste driftsmøte.'];
-const firstNames = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Nora', 'Jonas', 'Sofie', 'Emil', 'Hanne', 'Per', 'Silje', 'Magnus'];
+const comments = [
+  'Vi ser på saken.',
+  'Har bedt om logger fra tjenesteeier.',
+  'Reprodusert i TT02.',
+  'Venter på tilbakemelding fra leverandør.',
+  'Sendt videre til drift.',
+  'Kunden bekrefter at feilen fortsatt oppstår.',
+  'Midlertidig løsning er beskrevet i svaret.',
+  'Følges opp i neste driftsmøte.',
+];
+const firstNames = [
+  'Kari',
+  'Ola',
+  'Ingrid',
+  'Lars',
+  'Nora',
+  'Jonas',
+  'Sofie',
+  'Emil',
+  'Hanne',
+  'Per',
+  'Silje',
+  'Magnus',
+];
 const lastNames = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Berg', 'Haugen', 'Dahl'];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -129,7 +182,10 @@ class Log {
     if (event.at > this.now) return false;
     // A generator bug must stop the run rather than fill the tables with logs the service would refuse.
     const problem = checkEvent(this.kind, deriveCase(this.events), event, this.now);
-    if (problem) throw new Error(`generated an impossible ${this.kind} log: ${event.type} at ${new Date(event.at).toISOString()}: ${problem.message}`);
+    if (problem)
+      throw new Error(
+        `generated an impossible ${this.kind} log: ${event.type} at ${new Date(event.at).toISOString()}: ${problem.message}`,
+      );
     this.events.push(event);
     return true;
   }
@@ -183,18 +239,29 @@ export class CaseGenerator {
 
   private comment(at: number): DraftEvent {
     const internal = this.random() < 0.4;
-    return this.event('commented', at, { body: pick(this.random, comments), visibility: internal ? 'internal' : 'public' });
+    return this.event('commented', at, {
+      body: pick(this.random, comments),
+      visibility: internal ? 'internal' : 'public',
+    });
   }
 
   /** Some comments, each after a while of the desk's open time; false once one would lie in the future. */
   private comments(log: Log, max: number, mean: number): boolean {
     const n = Math.floor(this.random() * (max + 1));
-    for (let i = 0; i < n; i++) if (!log.add(this.comment(this.desk.addOpenTime(log.last, about(this.random, mean))))) return false;
+    for (let i = 0; i < n; i++)
+      if (!log.add(this.comment(this.desk.addOpenTime(log.last, about(this.random, mean))))) return false;
     return true;
   }
 
   private pauseAndResume(log: Log, calendar: Calendar, pauseAfter: number, resumeAfter: number): boolean {
-    if (!log.add(this.event('paused', calendar.addOpenTime(log.last, about(this.random, pauseAfter)), { body: 'Venter på svar fra tjenesteeier' }))) return false;
+    if (
+      !log.add(
+        this.event('paused', calendar.addOpenTime(log.last, about(this.random, pauseAfter)), {
+          body: 'Venter på svar fra tjenesteeier',
+        }),
+      )
+    )
+      return false;
     return log.add(this.event('resumed', calendar.addOpenTime(log.last, about(this.random, resumeAfter))));
   }
 
@@ -204,7 +271,15 @@ export class CaseGenerator {
     const desk = this.desk;
     if (r() < 0.5) {
       const assignee = pick(r, this.world.agents).id;
-      if (!log.add(this.event('assigned', desk.addOpenTime(log.last, about(r, 20 * minute)), { assigneeId: assignee, data: JSON.stringify({ assigneeId: assignee }) }))) return;
+      if (
+        !log.add(
+          this.event('assigned', desk.addOpenTime(log.last, about(r, 20 * minute)), {
+            assigneeId: assignee,
+            data: JSON.stringify({ assigneeId: assignee }),
+          }),
+        )
+      )
+        return;
     }
     switch (kind) {
       case 'support-request': {
@@ -212,11 +287,15 @@ export class CaseGenerator {
         if (!this.comments(log, 2, 2 * hour)) return;
         if (r() < 0.12 && !this.pauseAndResume(log, desk, hour, 16 * hour)) return;
         if (r() < 0.03) {
-          log.add(this.event('closed', desk.addOpenTime(log.last, about(r, 2 * hour)), { body: 'Duplikat av en annen sak' }));
+          log.add(
+            this.event('closed', desk.addOpenTime(log.last, about(r, 2 * hour)), { body: 'Duplikat av en annen sak' }),
+          );
           return;
         }
-        if (r() < 0.35 && !log.add(this.event('feedback-given', desk.addOpenTime(log.last, about(r, 4 * hour))))) return;
-        if (!log.add(this.event('resolved', desk.addOpenTime(log.last, about(r, 6 * hour)), { body: 'Besvart' }))) return;
+        if (r() < 0.35 && !log.add(this.event('feedback-given', desk.addOpenTime(log.last, about(r, 4 * hour)))))
+          return;
+        if (!log.add(this.event('resolved', desk.addOpenTime(log.last, about(r, 6 * hour)), { body: 'Besvart' })))
+          return;
         if (r() < 0.92) log.add(this.event('closed', desk.addOpenTime(log.last, about(r, 16 * hour))));
         return;
       }
@@ -227,25 +306,61 @@ export class CaseGenerator {
         if (!log.add(this.event('work-started', clock.addOpenTime(log.last, about(r, startMean))))) return;
         if (r() < 0.06) {
           const to: IncidentCategory = category === 'B' ? (r() < 0.2 ? 'A' : 'C') : 'B';
-          if (!log.add(this.event('reclassified', desk.addOpenTime(log.last, about(r, hour)), { category: to, body: `Omklassifisert til ${to}` }))) return;
+          if (
+            !log.add(
+              this.event('reclassified', desk.addOpenTime(log.last, about(r, hour)), {
+                category: to,
+                body: `Omklassifisert til ${to}`,
+              }),
+            )
+          )
+            return;
         }
-        if (!a && r() < 0.25 && !log.add(this.event('workaround', desk.addOpenTime(log.last, about(r, 3 * hour)), { body: 'Midlertidig løsning beskrevet' }))) return;
+        if (
+          !a &&
+          r() < 0.25 &&
+          !log.add(
+            this.event('workaround', desk.addOpenTime(log.last, about(r, 3 * hour)), {
+              body: 'Midlertidig løsning beskrevet',
+            }),
+          )
+        )
+          return;
         if (!this.comments(log, 3, 90 * minute)) return;
         if (r() < 0.08 && !this.pauseAndResume(log, desk, hour, 8 * hour)) return;
         const resolveMean = a ? 3 * hour : category === 'B' ? 8 * hour : 12 * hour;
-        if (!log.add(this.event('resolved', clock.addOpenTime(log.last, about(r, resolveMean)), { body: 'Feilen er rettet' }))) return;
-        if (r() < 0.9 && !log.add(this.event('feedback-given', desk.addOpenTime(log.last, about(r, 30 * minute))))) return;
+        if (
+          !log.add(
+            this.event('resolved', clock.addOpenTime(log.last, about(r, resolveMean)), { body: 'Feilen er rettet' }),
+          )
+        )
+          return;
+        if (r() < 0.9 && !log.add(this.event('feedback-given', desk.addOpenTime(log.last, about(r, 30 * minute)))))
+          return;
         if (r() < 0.95) log.add(this.event('closed', desk.addOpenTime(log.last, about(r, 8 * hour))));
         return;
       }
       case 'change-request': {
         const days = this.businessDays;
         if (!log.add(this.event('work-started', days.addOpenTime(log.last, about(r, 2 * day))))) return;
-        if (!log.add(this.event('feedback-given', days.addOpenTime(log.last, about(r, 5 * day)), { body: 'Status og plan sendt' }))) return;
+        if (
+          !log.add(
+            this.event('feedback-given', days.addOpenTime(log.last, about(r, 5 * day)), {
+              body: 'Status og plan sendt',
+            }),
+          )
+        )
+          return;
         if (r() < 0.1 && !this.pauseAndResume(log, days, day, 5 * day)) return;
-        if (!log.add(this.event('qualified', days.addOpenTime(log.last, about(r, 10 * day)), { body: 'Vurdert og prioritert' }))) return;
+        if (
+          !log.add(
+            this.event('qualified', days.addOpenTime(log.last, about(r, 10 * day)), { body: 'Vurdert og prioritert' }),
+          )
+        )
+          return;
         if (!this.comments(log, 3, 3 * day)) return;
-        if (!log.add(this.event('resolved', days.addOpenTime(log.last, about(r, 30 * day)), { body: 'Levert' }))) return;
+        if (!log.add(this.event('resolved', days.addOpenTime(log.last, about(r, 30 * day)), { body: 'Levert' })))
+          return;
         if (r() < 0.9) log.add(this.event('closed', days.addOpenTime(log.last, about(r, 3 * day))));
         return;
       }
@@ -264,14 +379,30 @@ export class CaseGenerator {
    * A log of 3–10 events. An open case is a prefix of a finished log that stops before its resolution; a finished
    * one that would run past `now` is drawn again further back.
    */
-  private log(kind: CaseKind, category: IncidentCategory | null, open: boolean, registeredActor: DraftEvent['actor']): Log {
+  private log(
+    kind: CaseKind,
+    category: IncidentCategory | null,
+    open: boolean,
+    registeredActor: DraftEvent['actor'],
+  ): Log {
     const r = this.random;
     const businessHours = category !== 'A' || r() < 0.5;
     for (let attempt = 0; ; attempt++) {
       // Open cases are mostly recent (a backlog of older ones remains); finished ones are spread over two years.
-      const age = open ? (r() < 0.8 ? about(r, 12 * day) : 30 * day + r() * 370 * day) : 2 * day + r() * 728 * day + attempt * 60 * day;
+      const age = open
+        ? r() < 0.8
+          ? about(r, 12 * day)
+          : 30 * day + r() * 370 * day
+        : 2 * day + r() * 728 * day + attempt * 60 * day;
       const at = this.registeredAt(Math.min(age, 730 * day), businessHours);
-      const log = new Log(kind, this.world.now, { type: 'registered', at, category, visibility: 'public', actor: registeredActor, data: null });
+      const log = new Log(kind, this.world.now, {
+        type: 'registered',
+        at,
+        category,
+        visibility: 'public',
+        actor: registeredActor,
+        data: null,
+      });
       this.history(log, kind, category);
       const end = log.events.findIndex((e) => e.type === 'resolved' || e.type === 'closed');
       if (!open && end < 0 && attempt < 5) continue;
@@ -284,7 +415,8 @@ export class CaseGenerator {
   /** Brings a log to 3–10 events: comments and assignments go first, as they do not move the clocks. */
   private fit(log: Log): void {
     for (const type of ['commented', 'assigned'] as const) {
-      for (let i = log.events.length - 1; log.events.length > 10 && i > 0; i--) if (log.events[i]?.type === type) log.events.splice(i, 1);
+      for (let i = log.events.length - 1; log.events.length > 10 && i > 0; i--)
+        if (log.events[i]?.type === type) log.events.splice(i, 1);
     }
     while (log.events.length < 3) {
       const last = log.last;
@@ -303,7 +435,13 @@ export class CaseGenerator {
     const channel = organisation === null ? 'phone' : weighted(r, channels).channel;
     const reporter = `${pick(r, firstNames)} ${pick(r, lastNames)}`;
     const registeredActor: DraftEvent['actor'] =
-      channel === 'api' && organisation ? { type: 'token', id: organisation.tokenId, label: organisation.tokenLabel } : channel === 'email' ? { type: 'system', id: null, label: 'e-postmottak' } : channel === 'phone' ? this.agentActor() : { type: 'user', id: null, label: reporter };
+      channel === 'api' && organisation
+        ? { type: 'token', id: organisation.tokenId, label: organisation.tokenLabel }
+        : channel === 'email'
+          ? { type: 'system', id: null, label: 'e-postmottak' }
+          : channel === 'phone'
+            ? this.agentActor()
+            : { type: 'user', id: null, label: reporter };
     const log = this.log(kind, category, r() < openShare, registeredActor);
 
     const id = randomUUID();
@@ -335,11 +473,13 @@ export class CaseGenerator {
       title: pick(r, titles[kind]),
       description: `${pick(r, titles[kind])}. ${pick(r, comments)} Meldt av ${reporter}.`,
       channel,
-      service_id: organisation && (kind === 'deactivation-order' || r() < 0.3) ? pick(r, organisation.serviceIds) : null,
+      service_id:
+        organisation && (kind === 'deactivation-order' || r() < 0.3) ? pick(r, organisation.serviceIds) : null,
       component_id: null,
       reporter_user_id: null,
       reporter_name: reporter,
-      reporter_email: channel === 'phone' ? null : `${reporter.toLowerCase().replace(/ /g, '.').replace(/ø/g, 'o')}@example.no`,
+      reporter_email:
+        channel === 'phone' ? null : `${reporter.toLowerCase().replace(/ /g, '.').replace(/ø/g, 'o')}@example.no`,
       external_id: channel === 'api' ? `ext-${++this.externalIds}` : null,
       registered_at: registeredAt,
       created_at: events[0]?.recorded_at ?? registeredAt,

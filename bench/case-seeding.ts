@@ -5,7 +5,11 @@ import type { Database } from '../src/store/schema.ts';
 import { CaseGenerator, type GeneratedCase, type World } from './case-fixtures.ts';
 
 /** Multi-row inserts, in chunks that stay under both dialects' limit on bound parameters. */
-async function inChunks<T>(rows: readonly T[], perChunk: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+async function inChunks<T>(
+  rows: readonly T[],
+  perChunk: number,
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += perChunk) await insert(rows.slice(i, i + perChunk));
 }
 
@@ -18,17 +22,38 @@ export interface SeedReport {
 }
 
 /** Generates `count` cases and inserts them, `perTransaction` cases per transaction. */
-export async function seedCases(db: Kysely<Database>, world: World, count: number, { perTransaction = 5000, firstNumber = 1001, onProgress }: { perTransaction?: number; firstNumber?: number; onProgress?: (done: number) => void } = {}): Promise<SeedReport> {
+export async function seedCases(
+  db: Kysely<Database>,
+  world: World,
+  count: number,
+  {
+    perTransaction = 5000,
+    firstNumber = 1001,
+    onProgress,
+  }: { perTransaction?: number; firstNumber?: number; onProgress?: (done: number) => void } = {},
+): Promise<SeedReport> {
   const generator = new CaseGenerator(world);
   const report: SeedReport = { cases: 0, open: 0, events: 0, clocks: 0, byKind: {} };
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const batch: GeneratedCase[] = [];
     for (let i = 0; i < perTransaction && done + i < count; i++) batch.push(generator.next(firstNumber + done + i));
     await db.transaction().execute(async (trx) => {
       // 30, 13 and 13 columns: at most 26 000 parameters a statement (SQLite allows 32 766, PostgreSQL 65 535).
-      await inChunks(batch.map((c) => c.row), 500, (chunk) => trx.insertInto('cases').values(chunk).execute());
-      await inChunks(batch.flatMap((c) => c.events), 2000, (chunk) => trx.insertInto('case_events').values(chunk).execute());
-      await inChunks(batch.flatMap((c) => c.clocks), 2000, (chunk) => trx.insertInto('case_clocks').values(chunk).execute());
+      await inChunks(
+        batch.map((c) => c.row),
+        500,
+        (chunk) => trx.insertInto('cases').values(chunk).execute(),
+      );
+      await inChunks(
+        batch.flatMap((c) => c.events),
+        2000,
+        (chunk) => trx.insertInto('case_events').values(chunk).execute(),
+      );
+      await inChunks(
+        batch.flatMap((c) => c.clocks),
+        2000,
+        (chunk) => trx.insertInto('case_clocks').values(chunk).execute(),
+      );
     });
     for (const c of batch) {
       report.open += c.row.is_open;
@@ -41,6 +66,10 @@ export async function seedCases(db: Kysely<Database>, world: World, count: numbe
     onProgress?.(done);
   }
   const last = firstNumber + count - 1;
-  await db.insertInto('counters').values({ name: 'case', value: last }).onConflict((oc) => oc.column('name').doUpdateSet({ value: last })).execute();
+  await db
+    .insertInto('counters')
+    .values({ name: 'case', value: last })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: last }))
+    .execute();
   return report;
 }

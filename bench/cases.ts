@@ -52,7 +52,9 @@ function createDatabase(): Promise<ThrowawayDatabase> {
 function orgNumber(random: () => number): string {
   const weights = [3, 2, 7, 6, 5, 4, 3, 2];
   for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 8 + Math.floor(random() * 2) : Math.floor(random() * 10)));
+    const digits = Array.from({ length: 8 }, (_, i) =>
+      i === 0 ? 8 + Math.floor(random() * 2) : Math.floor(random() * 10),
+    );
     const rest = digits.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
     const check = rest === 0 ? 0 : 11 - rest;
     if (check !== 10) return [...digits, check].join('');
@@ -78,24 +80,70 @@ async function setUp(ctx: ServiceContext, random: () => number): Promise<Setup> 
       }
     }
   };
-  const operator = await createOrganisation(ctx, { kind: 'operator', name: 'Digitaliseringsdirektoratet', code: 'digdir', orgNumber: freshOrgNumber(), contactEmail: 'servicedesk@digdir.example.no' });
+  const operator = await createOrganisation(ctx, {
+    kind: 'operator',
+    name: 'Digitaliseringsdirektoratet',
+    code: 'digdir',
+    orgNumber: freshOrgNumber(),
+    contactEmail: 'servicedesk@digdir.example.no',
+  });
   const agents: Agent[] = [];
   for (let i = 1; i <= agentCount; i++) {
     const name = `Saksbehandler ${i}`;
-    const { userId } = await addMember(ctx, { organisationId: operator.id, email: `agent${i}@digdir.example.no`, name, role: 'operator-agent' });
+    const { userId } = await addMember(ctx, {
+      organisationId: operator.id,
+      email: `agent${i}@digdir.example.no`,
+      name,
+      role: 'operator-agent',
+    });
     agents.push({ id: userId, name });
   }
   const owners: Owner[] = [];
   for (let i = 1; i <= ownerCount; i++) {
     const code = `etat${String(i).padStart(2, '0')}`;
-    const organisation = await createOrganisation(ctx, { name: `Etat ${i}`, code, orgNumber: freshOrgNumber(), contactEmail: `post@${code}.example.no` });
+    const organisation = await createOrganisation(ctx, {
+      name: `Etat ${i}`,
+      code,
+      orgNumber: freshOrgNumber(),
+      contactEmail: `post@${code}.example.no`,
+    });
     const serviceIds: string[] = [];
-    for (let s = 1; s <= 3; s++) serviceIds.push((await createService(ctx, { organisationId: organisation.id, name: `Tjeneste ${s} for etat ${i}`, platform: s === 1 ? 'altinn2' : 'altinn3', resourceId: `${code}-tjeneste-${s}` })).id);
-    const { token } = await createApiToken(ctx, { organisationId: organisation.id, name: 'fagsystem', scopes: ['cases:write'] });
-    owners.push({ id: organisation.id, serviceIds, tokenId: token.id, tokenLabel: `token:${token.prefix}:${token.name}` });
+    for (let s = 1; s <= 3; s++)
+      serviceIds.push(
+        (
+          await createService(ctx, {
+            organisationId: organisation.id,
+            name: `Tjeneste ${s} for etat ${i}`,
+            platform: s === 1 ? 'altinn2' : 'altinn3',
+            resourceId: `${code}-tjeneste-${s}`,
+          })
+        ).id,
+      );
+    const { token } = await createApiToken(ctx, {
+      organisationId: organisation.id,
+      name: 'fagsystem',
+      scopes: ['cases:write'],
+    });
+    owners.push({
+      id: organisation.id,
+      serviceIds,
+      tokenId: token.id,
+      tokenLabel: `token:${token.prefix}:${token.name}`,
+    });
   }
-  const { token, secret } = await createApiToken(ctx, { organisationId: operator.id, name: 'bench-agent', scopes: ['cases:work'] });
-  const tokenActor: Actor = { type: 'token', id: token.id, label: `token:${token.prefix}:${token.name}`, organisationId: operator.id, organisationKind: 'operator', scopes: ['cases:work'] };
+  const { token, secret } = await createApiToken(ctx, {
+    organisationId: operator.id,
+    name: 'bench-agent',
+    scopes: ['cases:work'],
+  });
+  const tokenActor: Actor = {
+    type: 'token',
+    id: token.id,
+    label: `token:${token.prefix}:${token.name}`,
+    organisationId: operator.id,
+    organisationKind: 'operator',
+    scopes: ['cases:work'],
+  };
   return { owners, agents, secret, tokenActor };
 }
 
@@ -128,11 +176,18 @@ async function timeOnce(subject: Subject): Promise<void> {
   subject.samples.push(performance.now() - started);
 }
 
-async function readOnly(ctx: ServiceContext, batchSize = 2000): Promise<{ cases: number; events: number; clocks: number }> {
+async function readOnly(
+  ctx: ServiceContext,
+  batchSize = 2000,
+): Promise<{ cases: number; events: number; clocks: number }> {
   // The recompute's own reads, batch by batch, and nothing else: what the reading alone costs.
   const seen = { cases: 0, events: 0, clocks: 0 };
   let after = '';
-  for (let batch = await readCaseBatch(ctx, after, batchSize); batch; batch = await readCaseBatch(ctx, after, batchSize)) {
+  for (
+    let batch = await readCaseBatch(ctx, after, batchSize);
+    batch;
+    batch = await readCaseBatch(ctx, after, batchSize)
+  ) {
     seen.cases += batch.rows.length;
     seen.events += batch.events.length;
     seen.clocks += batch.clocks.length;
@@ -168,28 +223,47 @@ async function main(): Promise<void> {
     });
 
     const random = mulberry32(seed);
-    const system: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('bench'), requestId: null };
+    const system: ServiceContext = {
+      db: store.db,
+      dialect: store.dialect,
+      clock,
+      calendars,
+      actor: systemActor('bench'),
+      requestId: null,
+    };
     const setup = await setUp(system, random);
     const seedStarted = performance.now();
-    const seeded: SeedReport = await seedCases(store.db, { owners: setup.owners, agents: setup.agents, calendars, now: clock.now(), random }, count, {
-      onProgress: (done) => {
-        if (process.stderr.isTTY) process.stderr.write(`\rseeding ${done}/${count}`);
+    const seeded: SeedReport = await seedCases(
+      store.db,
+      { owners: setup.owners, agents: setup.agents, calendars, now: clock.now(), random },
+      count,
+      {
+        onProgress: (done) => {
+          if (process.stderr.isTTY) process.stderr.write(`\rseeding ${done}/${count}`);
+        },
       },
-    });
+    );
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     // Fresh statistics, as autovacuum would have gathered them on a database that grew over two years.
     if (store.dialect === 'postgres') await sql`ANALYZE`.execute(store.db);
 
-    process.stdout.write(`bench:cases — ${database.dialect}, ${group(seeded.cases)} cases (${group(seeded.open)} open, ${((seeded.open / seeded.cases) * 100).toFixed(1)} %), ${group(seeded.events)} events, ${group(seeded.clocks)} clock rows, ${ownerCount} owners; seeded in ${seedSeconds.toFixed(1)} s (seed ${seed})\n`);
-    process.stdout.write(`kinds: ${Object.entries(seeded.byKind).map(([kind, n]) => `${kind} ${group(n)}`).join(', ')}\n`);
+    process.stdout.write(
+      `bench:cases — ${database.dialect}, ${group(seeded.cases)} cases (${group(seeded.open)} open, ${((seeded.open / seeded.cases) * 100).toFixed(1)} %), ${group(seeded.events)} events, ${group(seeded.clocks)} clock rows, ${ownerCount} owners; seeded in ${seedSeconds.toFixed(1)} s (seed ${seed})\n`,
+    );
+    process.stdout.write(
+      `kinds: ${Object.entries(seeded.byKind)
+        .map(([kind, n]) => `${kind} ${group(n)}`)
+        .join(', ')}\n`,
+    );
 
     const headers = { authorization: `Bearer ${setup.secret}` };
     const tokenCtx: ServiceContext = { ...system, actor: setup.tokenActor };
     const over = async (pathAndQuery: string): Promise<string[]> => {
       const response = await app.request(pathAndQuery, { headers });
       const text = await response.text();
-      if (response.status !== 200) throw new Error(`${pathAndQuery} answered ${response.status}: ${text.slice(0, 300)}`);
+      if (response.status !== 200)
+        throw new Error(`${pathAndQuery} answered ${response.status}: ${text.slice(0, 300)}`);
       return (JSON.parse(text) as { items: { id: string }[] }).items.map((i) => i.id);
     };
     const subjects: Subject[] = [
@@ -219,12 +293,20 @@ async function main(): Promise<void> {
     const expected = Math.min(pageLimit, seeded.open);
     const listed = await Promise.all(subjects.map((s) => s.run()));
     for (const [i, ids] of listed.entries()) {
-      if (ids.length !== expected) throw new Error(`${subjects[i]?.name} listed ${ids.length} cases, expected ${expected}`);
-      if (ids.join() !== listed[0]?.join()) throw new Error(`${subjects[i]?.name} listed other cases than ${subjects[0]?.name}`);
+      if (ids.length !== expected)
+        throw new Error(`${subjects[i]?.name} listed ${ids.length} cases, expected ${expected}`);
+      if (ids.join() !== listed[0]?.join())
+        throw new Error(`${subjects[i]?.name} listed other cases than ${subjects[0]?.name}`);
     }
     for (let i = 0; i < warmUp; i++) for (const s of subjects) await s.run();
-    for (let i = 0; i < requests; i++) for (const s of i % 2 === 0 ? subjects : [...subjects].reverse()) await timeOnce(s);
-    const [page, plain, pageService, plainService] = subjects.map((s) => latency(s.samples)) as [Latency, Latency, Latency, Latency];
+    for (let i = 0; i < requests; i++)
+      for (const s of i % 2 === 0 ? subjects : [...subjects].reverse()) await timeOnce(s);
+    const [page, plain, pageService, plainService] = subjects.map((s) => latency(s.samples)) as [
+      Latency,
+      Latency,
+      Latency,
+      Latency,
+    ];
 
     // Wall time is what the targets judge; this process's CPU time beside it shows how much of a slow round was spent
     // waiting for a core on a shared machine (on SQLite the reads run in this process too).
@@ -253,9 +335,11 @@ async function main(): Promise<void> {
       const seen = await readOnly(system);
       readRounds.push((performance.now() - started) / 1000);
       readCpu.push(cpuSeconds(cpu));
-      if (seen.cases !== seeded.cases || seen.events !== seeded.events || seen.clocks !== seeded.clocks) throw new Error(`read back ${seen.cases} cases, ${seen.events} events, ${seen.clocks} clocks`);
+      if (seen.cases !== seeded.cases || seen.events !== seeded.events || seen.clocks !== seeded.clocks)
+        throw new Error(`read back ${seen.cases} cases, ${seen.events} events, ${seen.clocks} clocks`);
     };
-    for (let r = 0; r < rounds; r++) for (const step of r % 2 === 0 ? [read, recompute] : [recompute, read]) await step();
+    for (let r = 0; r < rounds; r++)
+      for (const step of r % 2 === 0 ? [read, recompute] : [recompute, read]) await step();
     if (recomputed !== seeded.cases) throw new Error(`the recompute saw ${recomputed} cases of ${seeded.cases}`);
     const recomputeSeconds = median(recomputeRounds);
     const readOnlySeconds = median(readRounds);
@@ -268,16 +352,23 @@ async function main(): Promise<void> {
     ];
     const pass = checks.every(([, ok]) => ok);
 
-    const line = (label: string, l: Latency): string => `${label.padEnd(66)}${ms(l.p50).padStart(8)}${ms(l.p95).padStart(8)}${ms(l.max).padStart(8)}\n`;
-    process.stdout.write(`${'latency, ms'.padEnd(66)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}   (${requests} each, alternating, after ${warmUp} warm-up)\n`);
+    const line = (label: string, l: Latency): string =>
+      `${label.padEnd(66)}${ms(l.p50).padStart(8)}${ms(l.p95).padStart(8)}${ms(l.max).padStart(8)}\n`;
+    process.stdout.write(
+      `${'latency, ms'.padEnd(66)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}   (${requests} each, alternating, after ${warmUp} warm-up)\n`,
+    );
     process.stdout.write(line(`page   GET ${pagePath}`, page));
     process.stdout.write(line(`plain  GET ${plainPath}`, plain));
     process.stdout.write(line('  service only: listCases + presenters + JSON', pageService));
     process.stdout.write(line('  service only: listCaseRows + JSON', plainService));
     process.stdout.write(`ratio page / plain at p95: ${ratio} (at p50: ${round(page.p50 / plain.p50, 2)})\n`);
     const secs = (values: readonly number[]): string => values.map((v) => v.toFixed(2)).join(' ');
-    process.stdout.write(`recompute of all ${group(recomputed)} cases: ${recomputeSeconds.toFixed(2)} s median (rounds ${secs(recomputeRounds)}; CPU ${secs(recomputeCpu)}), ${repaired} rewritten\n`);
-    process.stdout.write(`read only, same batches:          ${readOnlySeconds.toFixed(2)} s median (rounds ${secs(readRounds)}; CPU ${secs(readCpu)}); SLA work ≈ ${(recomputeSeconds - readOnlySeconds).toFixed(2)} s, ${round(recomputeSeconds / readOnlySeconds, 2)}× the reading\n`);
+    process.stdout.write(
+      `recompute of all ${group(recomputed)} cases: ${recomputeSeconds.toFixed(2)} s median (rounds ${secs(recomputeRounds)}; CPU ${secs(recomputeCpu)}), ${repaired} rewritten\n`,
+    );
+    process.stdout.write(
+      `read only, same batches:          ${readOnlySeconds.toFixed(2)} s median (rounds ${secs(readRounds)}; CPU ${secs(readCpu)}); SLA work ≈ ${(recomputeSeconds - readOnlySeconds).toFixed(2)} s, ${round(recomputeSeconds / readOnlySeconds, 2)}× the reading\n`,
+    );
     process.stdout.write(`${checks.map(([what, ok]) => `${what}: ${ok ? 'pass' : 'MISSED'}`).join('; ')}\n`);
 
     const summary = {
@@ -316,6 +407,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:cases failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:cases failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -34,7 +34,9 @@ function createDatabase(): Promise<ThrowawayDatabase> {
 
 function listen(runtime: Runtime): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
 }
@@ -62,11 +64,25 @@ interface Round {
 
 /** One autocannon run; any non-2xx response, connection error or timeout fails the benchmark. */
 async function hammer(endpoint: Endpoint, connections: number, seconds: number): Promise<Round> {
-  const result = await autocannon({ url: endpoint.url, headers: endpoint.headers, connections, duration: seconds, workers: 1 });
+  const result = await autocannon({
+    url: endpoint.url,
+    headers: endpoint.headers,
+    connections,
+    duration: seconds,
+    workers: 1,
+  });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${endpoint.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (failed > 0)
+    throw new Error(
+      `${endpoint.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   if (result.requests.total === 0) throw new Error(`${endpoint.name}: no responses`);
-  return { requests: result.requests.total, seconds: result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 interface Measurement {
@@ -84,7 +100,12 @@ function summarise(rounds: Round[]): Measurement {
   const requests = rounds.reduce((n, r) => n + r.requests, 0);
   const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
   const p50s = rounds.map((r) => r.p50).sort((a, b) => a - b);
-  return { rps: requests / seconds, requests, p50: p50s[Math.floor(p50s.length / 2)] ?? 0, p99: Math.max(...rounds.map((r) => r.p99)) };
+  return {
+    rps: requests / seconds,
+    requests,
+    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99: Math.max(...rounds.map((r) => r.p99)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -97,21 +118,43 @@ async function main(): Promise<void> {
   try {
     runtime = await openRuntime(loadConfig({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' }));
     await seedDemo({ store: runtime.store, clock: runtime.clock });
-    const operator = await runtime.store.db.selectFrom('organisations').select('id').where('code', '=', 'digdir').executeTakeFirstOrThrow();
-    const ctx: ServiceContext = { db: runtime.store.db, dialect: runtime.store.dialect, clock: runtime.clock, calendars: runtime.calendars, actor: systemActor('bench'), requestId: null };
-    const { secret } = await createApiToken(ctx, { organisationId: operator.id, name: 'bench', scopes: ['organisations:read'] });
+    const operator = await runtime.store.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('code', '=', 'digdir')
+      .executeTakeFirstOrThrow();
+    const ctx: ServiceContext = {
+      db: runtime.store.db,
+      dialect: runtime.store.dialect,
+      clock: runtime.clock,
+      calendars: runtime.calendars,
+      actor: systemActor('bench'),
+      requestId: null,
+    };
+    const { secret } = await createApiToken(ctx, {
+      organisationId: operator.id,
+      name: 'bench',
+      scopes: ['organisations:read'],
+    });
 
     const listening = await listen(runtime);
     server = listening.server;
     const origin = `http://127.0.0.1:${listening.port}`;
     const bare: Endpoint = { name: 'bare', url: `${origin}/healthz`, headers: {} };
-    const list: Endpoint = { name: 'list', url: `${origin}/api/v1/organisations`, headers: { authorization: `Bearer ${secret}` } };
+    const list: Endpoint = {
+      name: 'list',
+      url: `${origin}/api/v1/organisations`,
+      headers: { authorization: `Bearer ${secret}` },
+    };
 
     const probe = await fetch(list.url, { headers: list.headers });
     const body = (await probe.json()) as { items?: unknown[] };
-    if (probe.status !== 200 || !Array.isArray(body.items) || body.items.length === 0) throw new Error(`list endpoint answered ${probe.status} without organisations`);
+    if (probe.status !== 200 || !Array.isArray(body.items) || body.items.length === 0)
+      throw new Error(`list endpoint answered ${probe.status} without organisations`);
 
-    process.stdout.write(`bench:http — ${database.dialect}, ${connections} connections, ${seconds} s per endpoint in ${rounds} alternating rounds, ${body.items.length} organisations listed\n`);
+    process.stdout.write(
+      `bench:http — ${database.dialect}, ${connections} connections, ${seconds} s per endpoint in ${rounds} alternating rounds, ${body.items.length} organisations listed\n`,
+    );
     await hammer(bare, connections, warmUpSeconds);
     await hammer(list, connections, warmUpSeconds);
     // Alternating short rounds (bare, list, list, bare, …) expose both endpoints to the same background load,
@@ -121,19 +164,27 @@ async function main(): Promise<void> {
     const slice = seconds / rounds;
     for (let i = 0; i < rounds; i++) {
       const order = i % 2 === 0 ? ([bare, list] as const) : ([list, bare] as const);
-      for (const endpoint of order) (endpoint === bare ? bareRounds : listRounds).push(await hammer(endpoint, connections, slice));
+      for (const endpoint of order)
+        (endpoint === bare ? bareRounds : listRounds).push(await hammer(endpoint, connections, slice));
     }
     const bareResult = summarise(bareRounds);
     const listResult = summarise(listRounds);
 
-    for (const [label, m] of [['bare  GET /healthz', bareResult], ['list  GET /api/v1/organisations', listResult]] as const) {
-      process.stdout.write(`${label.padEnd(34)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50} ms   p99 ${m.p99} ms   (${m.requests} requests)\n`);
+    for (const [label, m] of [
+      ['bare  GET /healthz', bareResult],
+      ['list  GET /api/v1/organisations', listResult],
+    ] as const) {
+      process.stdout.write(
+        `${label.padEnd(34)} ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50} ms   p99 ${m.p99} ms   (${m.requests} requests)\n`,
+      );
     }
     const perRound = listRounds.map((r, i) => rate(r) / rate(bareRounds[i] ?? r));
     process.stdout.write(`ratio per round: ${perRound.map((r) => r.toFixed(2)).join(' ')}\n`);
     const ratio = Math.round((listResult.rps / bareResult.rps) * 1000) / 1000;
     const pass = ratio >= target;
-    process.stdout.write(`ratio ${(ratio * 100).toFixed(1)} % (target ≥ ${target * 100} %): ${pass ? 'pass' : 'MISSED'}\n`);
+    process.stdout.write(
+      `ratio ${(ratio * 100).toFixed(1)} % (target ≥ ${target * 100} %): ${pass ? 'pass' : 'MISSED'}\n`,
+    );
     const summary = {
       bench: 'http',
       bare_rps: Math.round(bareResult.rps),

@@ -58,8 +58,29 @@ function buildBodies(total: number, batch: number, now: number): string[] {
       const id = `${n.toString(16).padStart(8, '0')}-${Math.floor(random() * 1e9).toString(16)}-4c1e-9a51-bench`;
       const event =
         random() < 0.7
-          ? { specversion: '1.0', id, source: 'https://platform.altinn.no/correspondence/api/v1/correspondence', type: 'no.altinn.correspondence.correspondencepublished', subject: `/organisation/${organisationNumber(owner)}`, time, resource: `urn:altinn:resource:bench-${owner}-${service}`, resourceinstance: id }
-          : { specversion: '1.0', id, source: 'https://platform.altinn.no/authorization', type: 'no.niva.usage', time, data: { metric: 'authorizations', owner: `bench${owner}`, service: `bench-${owner}-${service}`, count: 1 + Math.floor(random() * 5000) } };
+          ? {
+              specversion: '1.0',
+              id,
+              source: 'https://platform.altinn.no/correspondence/api/v1/correspondence',
+              type: 'no.altinn.correspondence.correspondencepublished',
+              subject: `/organisation/${organisationNumber(owner)}`,
+              time,
+              resource: `urn:altinn:resource:bench-${owner}-${service}`,
+              resourceinstance: id,
+            }
+          : {
+              specversion: '1.0',
+              id,
+              source: 'https://platform.altinn.no/authorization',
+              type: 'no.niva.usage',
+              time,
+              data: {
+                metric: 'authorizations',
+                owner: `bench${owner}`,
+                service: `bench-${owner}-${service}`,
+                count: 1 + Math.floor(random() * 5000),
+              },
+            };
       const text = JSON.stringify(event);
       if (sent.length < 50_000) sent.push(text);
       events.push(text);
@@ -108,9 +129,20 @@ function send(body) {
 })().catch((e) => parentPort.postMessage({ error: String(e && e.message || e) }));
 `;
 
-interface ClientResult { seconds: number; accepted: number; duplicates: number; rejected: number; error?: string }
+interface ClientResult {
+  seconds: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  error?: string;
+}
 
-function runClient(port: number, secret: string, bodies: readonly string[], concurrency: number): Promise<ClientResult> {
+function runClient(
+  port: number,
+  secret: string,
+  bodies: readonly string[],
+  concurrency: number,
+): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(clientSource, { eval: true, workerData: { port, secret, bodies, concurrency } });
     worker.once('message', (result: ClientResult) => {
@@ -124,7 +156,9 @@ function runClient(port: number, secret: string, bodies: readonly string[], conc
 
 function listen(runtime: Runtime): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
 }
@@ -137,32 +171,82 @@ async function main(): Promise<void> {
   let runtime: Runtime | null = null;
   let server: ServerType | null = null;
   try {
-    runtime = await openRuntime(loadConfig({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent', NIVA_JOBS: 'off' }));
-    const ctx: ServiceContext = { db: runtime.store.db, dialect: runtime.store.dialect, clock: runtime.clock, calendars: runtime.calendars, actor: systemActor('bench'), requestId: null };
-    const operator = await createOrganisation(ctx, { kind: 'operator', name: 'Plattformforvalter', code: 'benchop', orgNumber: organisationNumber(999), contactEmail: 'ops@bench.niva.no' });
+    runtime = await openRuntime(
+      loadConfig({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent', NIVA_JOBS: 'off' }),
+    );
+    const ctx: ServiceContext = {
+      db: runtime.store.db,
+      dialect: runtime.store.dialect,
+      clock: runtime.clock,
+      calendars: runtime.calendars,
+      actor: systemActor('bench'),
+      requestId: null,
+    };
+    const operator = await createOrganisation(ctx, {
+      kind: 'operator',
+      name: 'Plattformforvalter',
+      code: 'benchop',
+      orgNumber: organisationNumber(999),
+      contactEmail: 'ops@bench.niva.no',
+    });
     for (let o = 0; o < owners; o++) {
-      const org = await createOrganisation(ctx, { name: `Etat ${o}`, code: `bench${o}`, orgNumber: organisationNumber(o), contactEmail: `post@bench${o}.niva.no` });
-      for (let s = 0; s < servicesPerOwner; s++) await createService(ctx, { organisationId: org.id, name: `Tjeneste ${o}-${s}`, platform: 'altinn3', resourceId: `bench-${o}-${s}` });
+      const org = await createOrganisation(ctx, {
+        name: `Etat ${o}`,
+        code: `bench${o}`,
+        orgNumber: organisationNumber(o),
+        contactEmail: `post@bench${o}.niva.no`,
+      });
+      for (let s = 0; s < servicesPerOwner; s++)
+        await createService(ctx, {
+          organisationId: org.id,
+          name: `Tjeneste ${o}-${s}`,
+          platform: 'altinn3',
+          resourceId: `bench-${o}-${s}`,
+        });
     }
-    const { secret } = await createApiToken(ctx, { organisationId: operator.id, name: 'event bridge', scopes: ['usage:write'] });
+    const { secret } = await createApiToken(ctx, {
+      organisationId: operator.id,
+      name: 'event bridge',
+      scopes: ['usage:write'],
+    });
     const bodies = buildBodies(total, batch, runtime.clock.now());
     const bytes = bodies.reduce((n, b) => n + b.length, 0);
-    process.stdout.write(`bench:ingest — ${database.dialect}, ${total} events in batches of ${batch} (${(bytes / 1e6).toFixed(1)} MB), ${concurrency} requests in flight, ${os.cpus().length} cores\n`);
+    process.stdout.write(
+      `bench:ingest — ${database.dialect}, ${total} events in batches of ${batch} (${(bytes / 1e6).toFixed(1)} MB), ${concurrency} requests in flight, ${os.cpus().length} cores\n`,
+    );
 
     const baseline = parseRate(bodies, total);
     process.stdout.write(`JSON.parse only: ${Math.round(baseline)} events/s\n`);
     const listening = await listen(runtime);
     server = listening.server;
     // A short warm-up on a separate slice of ids, so JIT and caches are warm before the measured run.
-    const warmUp = buildBodies(20 * batch, batch, runtime.clock.now() - 86_400_000).map((b) => b.replaceAll('-bench"', '-warm"'));
+    const warmUp = buildBodies(20 * batch, batch, runtime.clock.now() - 86_400_000).map((b) =>
+      b.replaceAll('-bench"', '-warm"'),
+    );
     await runClient(listening.port, secret, warmUp, concurrency);
     const run = await runClient(listening.port, secret, bodies, concurrency);
     const rate = total / run.seconds;
-    const counted = await runtime.store.db.selectFrom('usage_event_keys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    process.stdout.write(`ingest over HTTP: ${Math.round(rate)} events/s (${run.accepted} counted, ${run.duplicates} duplicates, ${run.rejected} rejected, ${run.seconds.toFixed(2)} s); keys stored: ${Number(counted.n)}\n`);
+    const counted = await runtime.store.db
+      .selectFrom('usage_event_keys')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    process.stdout.write(
+      `ingest over HTTP: ${Math.round(rate)} events/s (${run.accepted} counted, ${run.duplicates} duplicates, ${run.rejected} rejected, ${run.seconds.toFixed(2)} s); keys stored: ${Number(counted.n)}\n`,
+    );
     if (run.rejected > 0) throw new Error(`${run.rejected} events were rejected`);
     const ratio = rate / baseline;
-    const result = { benchmark: 'ingest', dialect: database.dialect, events: total, batch, eventsPerSecond: Math.round(rate), parseOnlyEventsPerSecond: Math.round(baseline), ratio: Number(ratio.toFixed(3)), duplicates: run.duplicates, target: { eventsPerSecond: targetRate, ratio: targetRatio }, pass: rate >= targetRate && ratio >= targetRatio };
+    const result = {
+      benchmark: 'ingest',
+      dialect: database.dialect,
+      events: total,
+      batch,
+      eventsPerSecond: Math.round(rate),
+      parseOnlyEventsPerSecond: Math.round(baseline),
+      ratio: Number(ratio.toFixed(3)),
+      duplicates: run.duplicates,
+      target: { eventsPerSecond: targetRate, ratio: targetRatio },
+      pass: rate >= targetRate && ratio >= targetRatio,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     if (server) {

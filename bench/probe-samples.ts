@@ -69,7 +69,14 @@ export function generateSamples(componentCount: number, monthCount: number, seed
   const slots = (end - start) / minuteMs;
   const months: SampleMonth[] = calendarMonths.map(({ year, month }) => {
     const b = monthBounds(year, month);
-    return { year, month, start: b.start, end: b.end, firstSlot: (b.start - start) / minuteMs, endSlot: (b.end - start) / minuteMs };
+    return {
+      year,
+      month,
+      start: b.start,
+      end: b.end,
+      firstSlot: (b.start - start) / minuteMs,
+      endSlot: (b.end - start) / minuteMs,
+    };
   });
   const components: ComponentSamples[] = [];
   let samples = 0;
@@ -78,7 +85,7 @@ export function generateSamples(componentCount: number, monthCount: number, seed
     const status = new Uint8Array(slots).fill(sampleOk);
     const downShare = 0.0002 + random() * 0.0025;
     const slot = () => Math.floor(random() * slots);
-    for (let down = 0; down < downShare * slots; ) {
+    for (let down = 0; down < downShare * slots;) {
       const length = Math.round(Math.exp(Math.log(2) + random() * (Math.log(240) - Math.log(2))));
       const at = slot();
       status.fill(sampleFailed, at, Math.min(slots, at + length));

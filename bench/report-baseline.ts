@@ -19,7 +19,10 @@ function bounds(month: string) {
     availabilityStart: monthPeriod(Math.floor((index - 23) / 12), ((index - 23) % 12) + 1).start,
     period,
     next: monthPeriod(Math.floor((index + 1) / 12), ((index + 1) % 12) + 1),
-    supportPeriods: [...periodsBetween('month', { year, month: 1 }, { year, month: m }), ...periodsBetween('week', { year, month: m }, { year, month: m })],
+    supportPeriods: [
+      ...periodsBetween('month', { year, month: 1 }, { year, month: m }),
+      ...periodsBetween('week', { year, month: m }, { year, month: m }),
+    ],
     yearStart: monthPeriod(year, 1).start,
   };
 }
@@ -28,23 +31,50 @@ function bounds(month: string) {
 async function usageSums(db: Db, month: string, ownerId: string | null): Promise<number> {
   const { firstMonth, lastMonth } = bounds(month);
   const monthOfDay = sql<string>`substr(${sql.ref('day')}, 1, 7)`;
-  let daily = db.selectFrom('usage_daily').select(['metric', monthOfDay.as('month'), sql<number>`sum(${sql.ref('count')})`.as('n')]).where('day', '>=', `${firstMonth}-01`).where('day', '<=', `${lastMonth}-31`);
-  let imports = db.selectFrom('usage_monthly_imports').select(['metric', 'month', sql<number>`sum(${sql.ref('count')})`.as('n')]).where('month', '>=', firstMonth).where('month', '<=', lastMonth);
-  let adjustments = db.selectFrom('usage_adjustments').select(['metric', 'month', sql<number>`sum(${sql.ref('delta')})`.as('n')]).where('month', '>=', firstMonth).where('month', '<=', lastMonth);
+  let daily = db
+    .selectFrom('usage_daily')
+    .select(['metric', monthOfDay.as('month'), sql<number>`sum(${sql.ref('count')})`.as('n')])
+    .where('day', '>=', `${firstMonth}-01`)
+    .where('day', '<=', `${lastMonth}-31`);
+  let imports = db
+    .selectFrom('usage_monthly_imports')
+    .select(['metric', 'month', sql<number>`sum(${sql.ref('count')})`.as('n')])
+    .where('month', '>=', firstMonth)
+    .where('month', '<=', lastMonth);
+  let adjustments = db
+    .selectFrom('usage_adjustments')
+    .select(['metric', 'month', sql<number>`sum(${sql.ref('delta')})`.as('n')])
+    .where('month', '>=', firstMonth)
+    .where('month', '<=', lastMonth);
   if (ownerId !== null) {
     daily = daily.where('owner_id', '=', ownerId);
     imports = imports.where('owner_id', '=', ownerId);
     adjustments = adjustments.where('owner_id', '=', ownerId);
   }
-  const [d, i, a] = await Promise.all([daily.groupBy(['metric', monthOfDay]).execute(), imports.groupBy(['metric', 'month']).execute(), adjustments.groupBy(['metric', 'month']).execute()]);
+  const [d, i, a] = await Promise.all([
+    daily.groupBy(['metric', monthOfDay]).execute(),
+    imports.groupBy(['metric', 'month']).execute(),
+    adjustments.groupBy(['metric', 'month']).execute(),
+  ]);
   return d.length + i.length + a.length;
 }
 
 /** The month's case clocks and incidents, for the whole platform or one owner. */
 async function caseRows(db: Db, month: string, ownerId: string | null): Promise<number> {
   const { period } = bounds(month);
-  let clocks = db.selectFrom('case_clocks').innerJoin('cases', 'cases.id', 'case_clocks.case_id').selectAll('case_clocks').select(['cases.reference', 'cases.category', 'cases.registered_at']).where('cases.registered_at', '>=', period.start).where('cases.registered_at', '<', period.end);
-  let incidents = db.selectFrom('cases').select(['reference', 'category', 'resolved_at']).where('kind', '=', 'incident').where('registered_at', '>=', period.start).where('registered_at', '<', period.end);
+  let clocks = db
+    .selectFrom('case_clocks')
+    .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
+    .selectAll('case_clocks')
+    .select(['cases.reference', 'cases.category', 'cases.registered_at'])
+    .where('cases.registered_at', '>=', period.start)
+    .where('cases.registered_at', '<', period.end);
+  let incidents = db
+    .selectFrom('cases')
+    .select(['reference', 'category', 'resolved_at'])
+    .where('kind', '=', 'incident')
+    .where('registered_at', '>=', period.start)
+    .where('registered_at', '<', period.end);
   if (ownerId !== null) {
     clocks = clocks.where('cases.organisation_id', '=', ownerId);
     incidents = incidents.where('organisation_id', '=', ownerId);
@@ -63,7 +93,12 @@ async function sharedRows(db: Db, month: string): Promise<number> {
   const callSums = b.supportPeriods.map((p) =>
     db
       .selectFrom('support_calls')
-      .select([sql<number>`count(*)`.as('offered'), sql<number>`sum(callback)`.as('callbacks'), sql<number>`sum(abandoned)`.as('abandoned'), sql<number>`sum(coalesce(answered_at - queued_at, 0))`.as('wait')])
+      .select([
+        sql<number>`count(*)`.as('offered'),
+        sql<number>`sum(callback)`.as('callbacks'),
+        sql<number>`sum(abandoned)`.as('abandoned'),
+        sql<number>`sum(coalesce(answered_at - queued_at, 0))`.as('wait'),
+      ])
       .where('line', '=', 'brukerservice')
       .where('queued_at', '>=', p.start)
       .where('queued_at', '<', p.end)
@@ -72,12 +107,42 @@ async function sharedRows(db: Db, month: string): Promise<number> {
   const reads: Promise<unknown[]>[] = [
     db.selectFrom('components').selectAll().execute(),
     db.selectFrom('availability_rollups').selectAll().where('month', 'in', b.availabilityMonths).execute(),
-    db.selectFrom('outages').select(['component_id', 'start_at', 'end_at', 'severity']).where('start_at', '<', b.period.end).where((eb) => eb.or([eb('end_at', 'is', null), eb('end_at', '>', b.availabilityStart)])).execute(),
-    db.selectFrom('maintenance_windows').selectAll().where('status', '=', 'published').where('start_at', '<', b.next.end).where('end_at', '>', b.availabilityStart).execute(),
-    db.selectFrom('monitor_intervals').select(['monitor_id', 'state', 'start_at', 'end_at']).where('start_at', '<', b.period.end).where('end_at', '>', b.period.start).execute(),
+    db
+      .selectFrom('outages')
+      .select(['component_id', 'start_at', 'end_at', 'severity'])
+      .where('start_at', '<', b.period.end)
+      .where((eb) => eb.or([eb('end_at', 'is', null), eb('end_at', '>', b.availabilityStart)]))
+      .execute(),
+    db
+      .selectFrom('maintenance_windows')
+      .selectAll()
+      .where('status', '=', 'published')
+      .where('start_at', '<', b.next.end)
+      .where('end_at', '>', b.availabilityStart)
+      .execute(),
+    db
+      .selectFrom('monitor_intervals')
+      .select(['monitor_id', 'state', 'start_at', 'end_at'])
+      .where('start_at', '<', b.period.end)
+      .where('end_at', '>', b.period.start)
+      .execute(),
     ...callSums,
-    db.selectFrom('support_emails').select(['received_at', 'first_answer_at']).where('line', '=', 'brukerservice').where('received_at', '>=', b.yearStart).where('received_at', '<', b.period.end).execute(),
-    db.selectFrom('case_clocks').innerJoin('cases', 'cases.id', 'case_clocks.case_id').selectAll('case_clocks').where('case_clocks.policy_id', '=', 'support-portal-reply').where('cases.kind', '=', 'support-request').where('cases.registered_at', '>=', b.yearStart).where('cases.registered_at', '<', b.period.end).execute(),
+    db
+      .selectFrom('support_emails')
+      .select(['received_at', 'first_answer_at'])
+      .where('line', '=', 'brukerservice')
+      .where('received_at', '>=', b.yearStart)
+      .where('received_at', '<', b.period.end)
+      .execute(),
+    db
+      .selectFrom('case_clocks')
+      .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
+      .selectAll('case_clocks')
+      .where('case_clocks.policy_id', '=', 'support-portal-reply')
+      .where('cases.kind', '=', 'support-request')
+      .where('cases.registered_at', '>=', b.yearStart)
+      .where('cases.registered_at', '<', b.period.end)
+      .execute(),
     db.selectFrom('deviations').selectAll().where('subject_type', '=', 'maintenance').execute(),
     db.selectFrom('roadmap_entries').selectAll().execute(),
     db.selectFrom('report_blocks').selectAll().where('month', '=', month).execute(),

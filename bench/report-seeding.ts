@@ -22,7 +22,11 @@ export function benchOrgNumber(n: number): string {
   }
 }
 
-async function inChunks<T>(rows: readonly T[], perChunk: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+async function inChunks<T>(
+  rows: readonly T[],
+  perChunk: number,
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += perChunk) await insert(rows.slice(i, i + perChunk));
 }
 
@@ -48,19 +52,39 @@ export async function seedExtraOwners(ctx: ServiceContext, count: number, report
   const random = mulberry32(20_261_130);
   const figures = readVolumeFigures();
   const now = ctx.clock.now();
-  const imports: { metric: string; month: string; owner_id: string; service_id: string; count: number; source_name: string; imported_at: number }[] = [];
+  const imports: {
+    metric: string;
+    month: string;
+    owner_id: string;
+    service_id: string;
+    count: number;
+    source_name: string;
+    imported_at: number;
+  }[] = [];
   const daily: { metric: string; day: string; owner_id: string; service_id: string; count: number }[] = [];
   const [year, month] = reportMonth.split('-').map(Number) as [number, number];
   const monthStart = Date.UTC(year, month - 1, 1, 8);
   const result: ExtraOwners = { owners: 0, services: 0, importRows: 0, dailyRows: 0, cases: 0 };
   for (let o = 0; o < count; o++) {
     const code = `etat${String(o + 1).padStart(3, '0')}`;
-    const org = await createOrganisation(ctx, { name: `Etat nr. ${o + 1}`, code, orgNumber: benchOrgNumber(o), contactEmail: `post@${code}.bench.niva.no` });
+    const org = await createOrganisation(ctx, {
+      name: `Etat nr. ${o + 1}`,
+      code,
+      orgNumber: benchOrgNumber(o),
+      contactEmail: `post@${code}.bench.niva.no`,
+    });
     const services = [];
     const serviceCount = 1 + Math.floor(random() * 3);
     for (let s = 0; s < serviceCount; s++) {
       const platform = random() < 0.6 ? 'altinn3' : 'altinn2';
-      services.push(await createService(ctx, { organisationId: org.id, name: `Tjeneste ${s + 1} for ${code}`, platform, resourceId: `${code}-tjeneste-${s + 1}` }));
+      services.push(
+        await createService(ctx, {
+          organisationId: org.id,
+          name: `Tjeneste ${s + 1} for ${code}`,
+          platform,
+          resourceId: `${code}-tjeneste-${s + 1}`,
+        }),
+      );
     }
     result.owners += 1;
     result.services += services.length;
@@ -72,10 +96,25 @@ export async function seedExtraOwners(ctx: ServiceContext, count: number, report
         for (const [i, service] of counting.entries()) {
           const level = figure.count * (shares[i] ?? 0) * (0.85 + random() * 0.3);
           if (figure.month <= lastImportedMonth) {
-            imports.push({ metric: metric.id, month: figure.month, owner_id: org.id, service_id: service.id, count: Math.round(level), source_name: 'bench', imported_at: now });
+            imports.push({
+              metric: metric.id,
+              month: figure.month,
+              owner_id: org.id,
+              service_id: service.id,
+              count: Math.round(level),
+              source_name: 'bench',
+              imported_at: now,
+            });
           } else if (dailyMonths.includes(figure.month)) {
             const days = daysOf(figure.month);
-            for (const day of days) daily.push({ metric: metric.id, day, owner_id: org.id, service_id: service.id, count: Math.round((level / days.length) * (0.7 + random() * 0.6)) });
+            for (const day of days)
+              daily.push({
+                metric: metric.id,
+                day,
+                owner_id: org.id,
+                service_id: service.id,
+                count: Math.round((level / days.length) * (0.7 + random() * 0.6)),
+              });
           }
         }
       }
@@ -98,7 +137,15 @@ export async function seedExtraOwners(ctx: ServiceContext, count: number, report
           registeredAt,
           externalId: `bench-${code}-${c}`,
         },
-        { history: random() < 0.8 ? [{ type: 'work-started', at: registeredAt + 3_600_000 }, { type: 'resolved', at: registeredAt + 20 * 3_600_000, body: 'Rettet.' }] : [] },
+        {
+          history:
+            random() < 0.8
+              ? [
+                  { type: 'work-started', at: registeredAt + 3_600_000 },
+                  { type: 'resolved', at: registeredAt + 20 * 3_600_000, body: 'Rettet.' },
+                ]
+              : [],
+        },
       );
       result.cases += 1;
     }

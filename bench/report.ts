@@ -31,7 +31,11 @@ import { systemActor } from '../src/services/actor.ts';
 import { componentAvailabilityHistory } from '../src/services/availability/component-availability-history.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { collectCaseFacts } from '../src/services/reports/collect-compliance-facts.ts';
-import { collectReportData, collectSharedReportParts, type ReportSettings } from '../src/services/reports/collect-report-data.ts';
+import {
+  collectReportData,
+  collectSharedReportParts,
+  type ReportSettings,
+} from '../src/services/reports/collect-report-data.ts';
 import { collectStatistics } from '../src/services/reports/collect-statistics.ts';
 import { reportPeriod } from '../src/services/reports/report-scope.ts';
 import { supportKpis } from '../src/services/support/support-kpis.ts';
@@ -81,7 +85,16 @@ async function platformReport(ctx: ServiceContext, settings: ReportSettings): Pr
   const [data2, collect2] = await timed(() => collectReportData(ctx, { month }, settings));
   const [doc2, layout2] = await timed(() => layoutReport(data2, 'nb'));
   const [html, htmlSeconds] = await timed(() => renderReportHtml(doc2));
-  return { collect: (collect + collect2) / 2, layout: (layout + layout2) / 2, pdf: pdfSeconds, html: htmlSeconds, pdfChain: collect + layout + pdfSeconds, htmlChain: collect2 + layout2 + htmlSeconds, pdfBytes: pdf.length, htmlChars: html.length };
+  return {
+    collect: (collect + collect2) / 2,
+    layout: (layout + layout2) / 2,
+    pdf: pdfSeconds,
+    html: htmlSeconds,
+    pdfChain: collect + layout + pdfSeconds,
+    htmlChain: collect2 + layout2 + htmlSeconds,
+    pdfBytes: pdf.length,
+    htmlChars: html.length,
+  };
 }
 
 interface OwnersRound {
@@ -95,11 +108,24 @@ interface OwnersRound {
   pdfBytes: number;
 }
 
-async function allOwners(ctx: ServiceContext, settings: ReportSettings, owners: readonly { code: string }[]): Promise<OwnersRound> {
+async function allOwners(
+  ctx: ServiceContext,
+  settings: ReportSettings,
+  owners: readonly { code: string }[],
+): Promise<OwnersRound> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const [shared, sharedSeconds] = await timed(() => collectSharedReportParts(ctx, month, settings));
-  const r: OwnersRound = { total: 0, cpu: 0, shared: sharedSeconds, collect: 0, layout: 0, pdf: 0, html: 0, pdfBytes: 0 };
+  const r: OwnersRound = {
+    total: 0,
+    cpu: 0,
+    shared: sharedSeconds,
+    collect: 0,
+    layout: 0,
+    pdf: 0,
+    html: 0,
+    pdfBytes: 0,
+  };
   for (const owner of owners) {
     const [data, collect] = await timed(() => collectReportData(ctx, { month, owner: owner.code }, settings, shared));
     const [doc, layout] = await timed(() => layoutReport(data, 'nb'));
@@ -126,46 +152,125 @@ async function ownersBaseline(store: Store, owners: readonly { id: string }[]): 
 }
 
 /** Where the collection's time goes: its parts timed one by one, medians of `rounds`. */
-async function profileCollection(ctx: ServiceContext, settings: ReportSettings, owners: readonly { id: string; code: string; name: string }[], rounds: number) {
+async function profileCollection(
+  ctx: ServiceContext,
+  settings: ReportSettings,
+  owners: readonly { id: string; code: string; name: string }[],
+  rounds: number,
+) {
   const components = await ctx.db.selectFrom('components').select('id').execute();
   const period = reportPeriod(month, ctx.clock.now());
-  const parts = { shared: [] as number[], availability: [] as number[], supportMonths: [] as number[], supportWeeks: [] as number[], platformStatistics: [] as number[], platformCases: [] as number[], ownerStatistics: [] as number[], ownerCases: [] as number[] };
+  const parts = {
+    shared: [] as number[],
+    availability: [] as number[],
+    supportMonths: [] as number[],
+    supportWeeks: [] as number[],
+    platformStatistics: [] as number[],
+    platformCases: [] as number[],
+    ownerStatistics: [] as number[],
+    ownerCases: [] as number[],
+  };
   for (let r = 0; r < rounds; r++) {
     parts.shared.push((await timed(() => collectSharedReportParts(ctx, month, settings)))[1]);
-    parts.availability.push((await timed(async () => { for (const c of components) await componentAvailabilityHistory(ctx, { componentId: c.id, months: 24, until: month }); }))[1]);
-    parts.supportMonths.push((await timed(() => supportKpis(ctx, { period: 'month', from: `${month.slice(0, 4)}-01`, to: month, line: 'brukerservice' })))[1]);
-    parts.supportWeeks.push((await timed(() => supportKpis(ctx, { period: 'week', from: month, to: month, line: 'brukerservice' })))[1]);
+    parts.availability.push(
+      (
+        await timed(async () => {
+          for (const c of components)
+            await componentAvailabilityHistory(ctx, { componentId: c.id, months: 24, until: month });
+        })
+      )[1],
+    );
+    parts.supportMonths.push(
+      (
+        await timed(() =>
+          supportKpis(ctx, { period: 'month', from: `${month.slice(0, 4)}-01`, to: month, line: 'brukerservice' }),
+        )
+      )[1],
+    );
+    parts.supportWeeks.push(
+      (await timed(() => supportKpis(ctx, { period: 'week', from: month, to: month, line: 'brukerservice' })))[1],
+    );
     parts.platformStatistics.push((await timed(() => collectStatistics(ctx, month, null, settings.catalogue)))[1]);
     parts.platformCases.push((await timed(() => collectCaseFacts(ctx, period, null)))[1]);
     // A tenth of the owners a round, as each owner's report sees them.
     const sample = owners.filter((_, i) => i % 10 === r % 10);
-    parts.ownerStatistics.push((await timed(async () => { for (const o of sample) await collectStatistics(ctx, month, o, settings.catalogue); }))[1] / Math.max(1, sample.length));
-    parts.ownerCases.push((await timed(async () => { for (const o of sample) await collectCaseFacts(ctx, period, o); }))[1] / Math.max(1, sample.length));
+    parts.ownerStatistics.push(
+      (
+        await timed(async () => {
+          for (const o of sample) await collectStatistics(ctx, month, o, settings.catalogue);
+        })
+      )[1] / Math.max(1, sample.length),
+    );
+    parts.ownerCases.push(
+      (
+        await timed(async () => {
+          for (const o of sample) await collectCaseFacts(ctx, period, o);
+        })
+      )[1] / Math.max(1, sample.length),
+    );
   }
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) as Record<keyof typeof parts, number>;
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) as Record<
+    keyof typeof parts,
+    number
+  >;
 }
 
 async function main(): Promise<void> {
   const rounds = positiveInt('BENCH_ROUNDS', 5);
   const ownerRounds = positiveInt('BENCH_OWNER_ROUNDS', 1);
   const wantedOwners = positiveInt('BENCH_OWNERS', 60);
-  const database = await createThrowawayDatabase(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL, 'niva-bench-report-');
+  const database = await createThrowawayDatabase(
+    process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL,
+    'niva-bench-report-',
+  );
   let store: Store | null = null;
   try {
     store = openStore(database.url);
     await migrateToLatest(store);
     const clock = fixedClock(epoch);
-    const ctx: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor: systemActor('bench'), requestId: null };
+    const ctx: ServiceContext = {
+      db: store.db,
+      dialect: store.dialect,
+      clock,
+      calendars: builtInCalendars(),
+      actor: systemActor('bench'),
+      requestId: null,
+    };
     const settings: ReportSettings = { contacts: loadConfig({}).reportContacts, catalogue: builtInCatalogue };
 
     const [, demoSeconds] = await timed(() => seedDemo({ store: store as Store, clock }));
-    const demoOwners = (await ctx.db.selectFrom('organisations').select('id').where('kind', '=', 'owner').execute()).length;
-    const [extra, extraSeconds] = await timed(() => seedExtraOwners(ctx, Math.max(0, wantedOwners - demoOwners), month));
+    const demoOwners = (await ctx.db.selectFrom('organisations').select('id').where('kind', '=', 'owner').execute())
+      .length;
+    const [extra, extraSeconds] = await timed(() =>
+      seedExtraOwners(ctx, Math.max(0, wantedOwners - demoOwners), month),
+    );
     if (store.dialect === 'postgres') await sql`ANALYZE`.execute(store.db);
-    const owners = await ctx.db.selectFrom('organisations').select(['id', 'code', 'name']).where('kind', '=', 'owner').orderBy('code').execute();
-    const count = async (table: 'usage_monthly_imports' | 'usage_daily' | 'cases') => Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const sizes = { imports: await count('usage_monthly_imports'), daily: await count('usage_daily'), cases: await count('cases') };
-    process.stdout.write(`bench:report — ${database.dialect}, month ${month}, ${owners.length} owners (${demoOwners} from the demo, ${extra.owners} added with ${extra.services} services), ${sizes.imports} monthly imports, ${sizes.daily} day aggregates, ${sizes.cases} cases; seeded in ${(demoSeconds + extraSeconds).toFixed(1)} s; NODE_ENV ${process.env.NODE_ENV ?? '(unset)'}; ${os.availableParallelism()} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+    const owners = await ctx.db
+      .selectFrom('organisations')
+      .select(['id', 'code', 'name'])
+      .where('kind', '=', 'owner')
+      .orderBy('code')
+      .execute();
+    const count = async (table: 'usage_monthly_imports' | 'usage_daily' | 'cases') =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const sizes = {
+      imports: await count('usage_monthly_imports'),
+      daily: await count('usage_daily'),
+      cases: await count('cases'),
+    };
+    process.stdout.write(
+      `bench:report — ${database.dialect}, month ${month}, ${owners.length} owners (${demoOwners} from the demo, ${extra.owners} added with ${extra.services} services), ${sizes.imports} monthly imports, ${sizes.daily} day aggregates, ${sizes.cases} cases; seeded in ${(demoSeconds + extraSeconds).toFixed(1)} s; NODE_ENV ${process.env.NODE_ENV ?? '(unset)'}; ${os.availableParallelism()} cores, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}\n`,
+    );
 
     // Warm-up, untimed: the first report loads fonts, compiles the renderers and fills the database's caches.
     await platformReport(ctx, settings);
@@ -210,22 +315,66 @@ async function main(): Promise<void> {
 
     const profile = await profileCollection(ctx, settings, owners, Math.max(3, rounds));
 
-    const pass = { platformPdf: platformPdf < targets.platformPdfSeconds, allOwners: ownersTotal < targets.allOwnersSeconds };
-    const w = (label: string, value: string, rest = '') => process.stdout.write(`${label.padEnd(62)}${value.padStart(12)}   ${rest}\n`);
-    w('(a) platform report, PDF: collect + layout + PDF', ms(platformPdf), `rounds: ${list(platform.map((x) => x.pdfChain))}; ${(p('pdfBytes') / 1024).toFixed(0)} KiB`);
-    w('    platform report, HTML: collect + layout + HTML', ms(platformHtml), `rounds: ${list(platform.map((x) => x.htmlChain))}; ${(p('htmlChars') / 1024).toFixed(0)} KiB`);
-    w('    of which collect / layout / PDF / HTML', `${(p('collect') * 1000).toFixed(1)} / ${(p('layout') * 1000).toFixed(1)} / ${(p('pdf') * 1000).toFixed(1)} / ${(p('html') * 1000).toFixed(1)} ms`);
-    w(`    baseline: the same rows read plainly (${platformRows} rows)`, ms(platformBaseline), `rounds: ${list(platformBase)}`);
-    w('    ratio PDF / baseline, HTML / baseline', `${round(platformPdf / platformBaseline, 1)}× / ${round(platformHtml / platformBaseline, 1)}×`);
-    w(`(b) all ${owners.length} owners' reports, HTML and PDF, total`, `${ownersTotal.toFixed(2)} s`, `rounds: ${ownerRuns.map((x) => x.total.toFixed(2)).join(' ')} s; CPU ${o('cpu').toFixed(2)} s`);
-    w('    shared parts once / owners: collect / layout / PDF / HTML', `${o('shared').toFixed(2)} / ${o('collect').toFixed(2)} / ${o('layout').toFixed(2)} / ${o('pdf').toFixed(2)} / ${o('html').toFixed(2)} s`);
-    w(`    baseline: shared rows once + each owner's rows (${ownerRows} rows)`, ms(ownersBaselineSeconds), `ratio ${round(ownersTotal / ownersBaselineSeconds, 1)}×`);
+    const pass = {
+      platformPdf: platformPdf < targets.platformPdfSeconds,
+      allOwners: ownersTotal < targets.allOwnersSeconds,
+    };
+    const w = (label: string, value: string, rest = '') =>
+      process.stdout.write(`${label.padEnd(62)}${value.padStart(12)}   ${rest}\n`);
+    w(
+      '(a) platform report, PDF: collect + layout + PDF',
+      ms(platformPdf),
+      `rounds: ${list(platform.map((x) => x.pdfChain))}; ${(p('pdfBytes') / 1024).toFixed(0)} KiB`,
+    );
+    w(
+      '    platform report, HTML: collect + layout + HTML',
+      ms(platformHtml),
+      `rounds: ${list(platform.map((x) => x.htmlChain))}; ${(p('htmlChars') / 1024).toFixed(0)} KiB`,
+    );
+    w(
+      '    of which collect / layout / PDF / HTML',
+      `${(p('collect') * 1000).toFixed(1)} / ${(p('layout') * 1000).toFixed(1)} / ${(p('pdf') * 1000).toFixed(1)} / ${(p('html') * 1000).toFixed(1)} ms`,
+    );
+    w(
+      `    baseline: the same rows read plainly (${platformRows} rows)`,
+      ms(platformBaseline),
+      `rounds: ${list(platformBase)}`,
+    );
+    w(
+      '    ratio PDF / baseline, HTML / baseline',
+      `${round(platformPdf / platformBaseline, 1)}× / ${round(platformHtml / platformBaseline, 1)}×`,
+    );
+    w(
+      `(b) all ${owners.length} owners' reports, HTML and PDF, total`,
+      `${ownersTotal.toFixed(2)} s`,
+      `rounds: ${ownerRuns.map((x) => x.total.toFixed(2)).join(' ')} s; CPU ${o('cpu').toFixed(2)} s`,
+    );
+    w(
+      '    shared parts once / owners: collect / layout / PDF / HTML',
+      `${o('shared').toFixed(2)} / ${o('collect').toFixed(2)} / ${o('layout').toFixed(2)} / ${o('pdf').toFixed(2)} / ${o('html').toFixed(2)} s`,
+    );
+    w(
+      `    baseline: shared rows once + each owner's rows (${ownerRows} rows)`,
+      ms(ownersBaselineSeconds),
+      `ratio ${round(ownersTotal / ownersBaselineSeconds, 1)}×`,
+    );
     w('(c) profile: shared parts (collectSharedReportParts)', ms(profile.shared));
     w(`    availability history of every component, 24 months`, ms(profile.availability));
-    w('    support KPIs: months of the year / weeks of the month', `${(profile.supportMonths * 1000).toFixed(1)} / ${(profile.supportWeeks * 1000).toFixed(1)} ms`);
-    w('    platform statistics / platform case facts', `${(profile.platformStatistics * 1000).toFixed(1)} / ${(profile.platformCases * 1000).toFixed(1)} ms`);
-    w('    one owner: statistics / case facts', `${(profile.ownerStatistics * 1000).toFixed(1)} / ${(profile.ownerCases * 1000).toFixed(1)} ms`);
-    process.stdout.write(`platform PDF < ${targets.platformPdfSeconds} s: ${pass.platformPdf ? 'pass' : 'MISSED'}; all owners < ${targets.allOwnersSeconds} s: ${pass.allOwners ? 'pass' : 'MISSED'}\n`);
+    w(
+      '    support KPIs: months of the year / weeks of the month',
+      `${(profile.supportMonths * 1000).toFixed(1)} / ${(profile.supportWeeks * 1000).toFixed(1)} ms`,
+    );
+    w(
+      '    platform statistics / platform case facts',
+      `${(profile.platformStatistics * 1000).toFixed(1)} / ${(profile.platformCases * 1000).toFixed(1)} ms`,
+    );
+    w(
+      '    one owner: statistics / case facts',
+      `${(profile.ownerStatistics * 1000).toFixed(1)} / ${(profile.ownerCases * 1000).toFixed(1)} ms`,
+    );
+    process.stdout.write(
+      `platform PDF < ${targets.platformPdfSeconds} s: ${pass.platformPdf ? 'pass' : 'MISSED'}; all owners < ${targets.allOwnersSeconds} s: ${pass.allOwners ? 'pass' : 'MISSED'}\n`,
+    );
 
     const summary = {
       bench: 'report',
@@ -269,6 +418,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -119,7 +119,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 
   await db.schema
     .createTable('jobs')
@@ -167,7 +170,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['webhook_endpoints', 'job_attempts', 'jobs', 'audit_head', 'audit_events', 'sessions', 'api_tokens', 'components', 'services', 'memberships', 'users', 'organisations']) {
+  for (const table of [
+    'webhook_endpoints',
+    'job_attempts',
+    'jobs',
+    'audit_head',
+    'audit_events',
+    'sessions',
+    'api_tokens',
+    'components',
+    'services',
+    'memberships',
+    'users',
+    'organisations',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -7,7 +7,11 @@ import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on the evolving app schema
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('memberships_org_user').on('memberships').columns(['organisation_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('memberships_org_user')
+    .on('memberships')
+    .columns(['organisation_id', 'user_id'])
+    .execute();
   await db.schema.dropIndex('memberships_org').execute();
 }
 

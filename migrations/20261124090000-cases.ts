@@ -47,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('cases_queue').on('cases').columns(['is_open', 'due_order', 'id']).execute();
-  await db.schema.createIndex('cases_org_queue').on('cases').columns(['organisation_id', 'is_open', 'due_order', 'id']).execute();
+  await db.schema
+    .createIndex('cases_org_queue')
+    .on('cases')
+    .columns(['organisation_id', 'is_open', 'due_order', 'id'])
+    .execute();
   await db.schema.createIndex('cases_registered').on('cases').columns(['registered_at']).execute();
 
   await db.schema
@@ -86,8 +90,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('breach_alerted_at', 'bigint')
     .addPrimaryKeyConstraint('case_clocks_pk', ['case_id', 'policy_id'])
     .execute();
-  await db.schema.createIndex('case_clocks_at_risk').on('case_clocks').columns(['live', 'at_risk_alerted_at', 'at_risk_at']).execute();
-  await db.schema.createIndex('case_clocks_due').on('case_clocks').columns(['live', 'breach_alerted_at', 'due_at']).execute();
+  await db.schema
+    .createIndex('case_clocks_at_risk')
+    .on('case_clocks')
+    .columns(['live', 'at_risk_alerted_at', 'at_risk_at'])
+    .execute();
+  await db.schema
+    .createIndex('case_clocks_due')
+    .on('case_clocks')
+    .columns(['live', 'breach_alerted_at', 'due_at'])
+    .execute();
 
   await db.schema
     .createTable('case_attachments')
@@ -120,10 +132,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('handled_by', 'text')
     .addColumn('handled_at', 'bigint')
     .execute();
-  await db.schema.createIndex('mail_quarantine_status').on('mail_quarantine').columns(['status', 'received_at']).execute();
+  await db.schema
+    .createIndex('mail_quarantine_status')
+    .on('mail_quarantine')
+    .columns(['status', 'received_at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['mail_quarantine', 'case_attachments', 'case_clocks', 'case_events', 'cases', 'counters']) await db.schema.dropTable(table).execute();
+  for (const table of ['mail_quarantine', 'case_attachments', 'case_clocks', 'case_events', 'cases', 'counters'])
+    await db.schema.dropTable(table).execute();
 }

@@ -6,8 +6,14 @@ import type { Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on the evolving app schema
 export async function up(db: Kysely<any>): Promise<void> {
   // Share of partial / degraded time that counts as downtime, in basis points of the interval (0 = not at all).
-  await db.schema.alterTable('components').addColumn('weight_partial_bp', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('components').addColumn('weight_degraded_bp', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('components')
+    .addColumn('weight_partial_bp', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('components')
+    .addColumn('weight_degraded_bp', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('outages')
@@ -45,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('maintenance_component_time').on('maintenance_windows').columns(['component_id', 'start_at']).execute();
+  await db.schema
+    .createIndex('maintenance_component_time')
+    .on('maintenance_windows')
+    .columns(['component_id', 'start_at'])
+    .execute();
 
   await db.schema
     .createTable('deviations')
@@ -89,7 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_at', 'bigint', (c) => c.notNull())
     .addColumn('samples', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('monitor_intervals_monitor_time').on('monitor_intervals').columns(['monitor_id', 'start_at']).execute();
+  await db.schema
+    .createIndex('monitor_intervals_monitor_time')
+    .on('monitor_intervals')
+    .columns(['monitor_id', 'start_at'])
+    .execute();
 
   await db.schema
     .createTable('availability_rollups')
@@ -109,7 +123,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['availability_rollups', 'monitor_intervals', 'monitors', 'deviations', 'maintenance_windows', 'outages']) await db.schema.dropTable(table).execute();
+  for (const table of [
+    'availability_rollups',
+    'monitor_intervals',
+    'monitors',
+    'deviations',
+    'maintenance_windows',
+    'outages',
+  ])
+    await db.schema.dropTable(table).execute();
   await db.schema.alterTable('components').dropColumn('weight_degraded_bp').execute();
   await db.schema.alterTable('components').dropColumn('weight_partial_bp').execute();
 }

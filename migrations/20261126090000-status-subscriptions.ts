@@ -17,8 +17,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('status_subscriptions_confirm').on('status_subscriptions').column('confirm_token_digest').execute();
-  await db.schema.createIndex('status_subscriptions_address').on('status_subscriptions').columns(['kind', 'address']).execute();
+  await db.schema
+    .createIndex('status_subscriptions_confirm')
+    .on('status_subscriptions')
+    .column('confirm_token_digest')
+    .execute();
+  await db.schema
+    .createIndex('status_subscriptions_address')
+    .on('status_subscriptions')
+    .columns(['kind', 'address'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()

@@ -61,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('usage_adjustments_metric_month').on('usage_adjustments').columns(['metric', 'month']).execute();
+  await db.schema
+    .createIndex('usage_adjustments_metric_month')
+    .on('usage_adjustments')
+    .columns(['metric', 'month'])
+    .execute();
 
   await db.schema
     .createTable('usage_month_closures')
@@ -73,7 +77,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['usage_month_closures', 'usage_adjustments', 'usage_monthly_imports', 'usage_raw_events', 'usage_event_keys', 'usage_daily']) {
+  for (const table of [
+    'usage_month_closures',
+    'usage_adjustments',
+    'usage_monthly_imports',
+    'usage_raw_events',
+    'usage_event_keys',
+    'usage_daily',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

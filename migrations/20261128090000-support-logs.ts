@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('imported_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('support_emails_line_external', ['line', 'external_id'])
     .execute();
-  await db.schema.createIndex('support_emails_line_time').on('support_emails').columns(['line', 'received_at']).execute();
+  await db.schema
+    .createIndex('support_emails_line_time')
+    .on('support_emails')
+    .columns(['line', 'received_at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()

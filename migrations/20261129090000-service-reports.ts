@@ -101,5 +101,13 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop trigger service_reports_no_update on service_reports`.execute(db);
     await sql`drop function service_reports_immutable()`.execute(db);
   }
-  for (const table of ['report_schedule_runs', 'service_reports', 'report_subscriptions', 'meetings', 'roadmap_entries', 'report_blocks']) await db.schema.dropTable(table).execute();
+  for (const table of [
+    'report_schedule_runs',
+    'service_reports',
+    'report_subscriptions',
+    'meetings',
+    'roadmap_entries',
+    'report_blocks',
+  ])
+    await db.schema.dropTable(table).execute();
 }

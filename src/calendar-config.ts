@@ -28,7 +28,8 @@ function oneLine(text: string): string {
 /** `calendars[0].hours.mon[0][1]`; the whole document is `(root)`. */
 function formatPath(path: readonly PathSegment[]): string {
   let text = '';
-  for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text === '' ? segment : `.${segment}`;
+  for (const segment of path)
+    text += typeof segment === 'number' ? `[${segment}]` : text === '' ? segment : `.${segment}`;
   return text === '' ? '(root)' : text;
 }
 
@@ -123,16 +124,25 @@ export function loadCalendarFile(file: string): CalendarDefinitionInput[] {
         const path = [...at, ...issue.path.map((p): PathSegment => (typeof p === 'number' ? p : String(p)))];
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
         const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
-        const problem = issue.code === 'unrecognized_keys' ? 'unknown key' : missing ? `required (${issue.message})` : issue.message;
+        const problem =
+          issue.code === 'unrecognized_keys' ? 'unknown key' : missing ? `required (${issue.message})` : issue.message;
         return { offset: offsetOf(locator.doc, path, key), path: key === undefined ? path : [...path, key], problem };
       });
-      const first = located.sort((a, b) => a.offset - b.offset)[0] ?? { offset: offsetOf(locator.doc, at), path: at, problem: 'not a calendar definition' };
+      const first = located.sort((a, b) => a.offset - b.offset)[0] ?? {
+        offset: offsetOf(locator.doc, at),
+        path: at,
+        problem: 'not a calendar definition',
+      };
       throw locator.errorAt(first.offset, first.path, first.problem);
     }
     const id = parsed.data.id;
     if (builtIn.has(id)) throw locator.error([...at, 'id'], `${id} is a built-in calendar and cannot be redefined`);
     const earlier = seen.get(id);
-    if (earlier !== undefined) throw locator.error([...at, 'id'], `duplicate calendar id ${id} (first declared at line ${locator.lineOf([...base, earlier, 'id'])})`);
+    if (earlier !== undefined)
+      throw locator.error(
+        [...at, 'id'],
+        `duplicate calendar id ${id} (first declared at line ${locator.lineOf([...base, earlier, 'id'])})`,
+      );
     seen.set(id, index);
     definitions.push(parsed.data);
   });

@@ -12,7 +12,10 @@ const schema = z.object({
     .default('sqlite:./data/niva.db'),
   NIVA_PUBLIC_URL: z.string().url('an absolute URL such as https://niva.example.no').default('http://localhost:8080'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
-  NIVA_SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'smtp://host:port or smtps://…').optional(),
+  NIVA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'smtp://host:port or smtps://…')
+    .optional(),
   NIVA_MAIL_FROM: z.string().min(3).default('Nivå <noreply@niva.localhost>'),
   NIVA_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   NIVA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -36,7 +39,10 @@ const schema = z.object({
   NIVA_USAGE_CLOSE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   NIVA_USAGE_KEEP_RAW: z.enum(['on', 'off']).default('off'),
   NIVA_REPORT_INCIDENT_EMAIL: z.string().email('an e-mail address').default('tjenesteeier@altinn.no'),
-  NIVA_REPORT_ONCALL_PHONE: z.string().regex(/^\+?[0-9 ]{5,20}$/, 'a phone number such as 95 49 00 02').default('95 49 00 02'),
+  NIVA_REPORT_ONCALL_PHONE: z
+    .string()
+    .regex(/^\+?[0-9 ]{5,20}$/, 'a phone number such as 95 49 00 02')
+    .default('95 49 00 02'),
   NIVA_REPORT_SERVICEDESK_EMAIL: z.string().email('an e-mail address').default('servicedesk@altinn.no'),
 });
 
@@ -71,7 +77,13 @@ export type Config = {
   /** YAML or JSON file declaring calendars beyond the built-in ones; null: only the built-in ones. */
   calendarsFile: string | null;
   /** Usage metering: extra metrics and event types (file), the dedupe window and late-event horizon in days. */
-  usage: { file: string | null; dedupeWindowDays: number; lateHorizonDays: number; closeAfterDays: number; keepRaw: boolean };
+  usage: {
+    file: string | null;
+    dedupeWindowDays: number;
+    lateHorizonDays: number;
+    closeAfterDays: number;
+    keepRaw: boolean;
+  };
   /** How the monthly service report tells owners to reach the operator. */
   reportContacts: { incidentEmail: string; onCallPhone: string; serviceDeskEmail: string };
   /** Where `niva mail-in` listens for SMTP by default. */
@@ -92,8 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[variable] ?? '')})`);
   }
   const c = parsed.data;
-  if (c.NIVA_USAGE_LATE_DAYS > c.NIVA_USAGE_DEDUPE_DAYS) throw new ConfigError(`NIVA_USAGE_LATE_DAYS: must not exceed NIVA_USAGE_DEDUPE_DAYS (${c.NIVA_USAGE_DEDUPE_DAYS}), or a late retry could be counted twice`);
-  if ((c.NIVA_MAIL_IN_USER === undefined) !== (c.NIVA_MAIL_IN_PASSWORD === undefined)) throw new ConfigError('NIVA_MAIL_IN_PASSWORD: set both NIVA_MAIL_IN_USER and NIVA_MAIL_IN_PASSWORD, or neither');
+  if (c.NIVA_USAGE_LATE_DAYS > c.NIVA_USAGE_DEDUPE_DAYS)
+    throw new ConfigError(
+      `NIVA_USAGE_LATE_DAYS: must not exceed NIVA_USAGE_DEDUPE_DAYS (${c.NIVA_USAGE_DEDUPE_DAYS}), or a late retry could be counted twice`,
+    );
+  if ((c.NIVA_MAIL_IN_USER === undefined) !== (c.NIVA_MAIL_IN_PASSWORD === undefined))
+    throw new ConfigError('NIVA_MAIL_IN_PASSWORD: set both NIVA_MAIL_IN_USER and NIVA_MAIL_IN_PASSWORD, or neither');
   return {
     port: c.PORT,
     host: c.HOST,
@@ -114,13 +130,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRatePerMinute: c.NIVA_INTAKE_RATE_PER_MINUTE,
     subscribeRatePerHour: c.NIVA_SUBSCRIBE_RATE_PER_HOUR,
     // A stable fallback so links in e-mails survive restarts in development; anyone who knows both URLs can redo it.
-    linkSecret: c.NIVA_LINK_SECRET ?? createHash('sha256').update(`niva-link-secret\n${c.DATABASE_URL}\n${c.NIVA_PUBLIC_URL}`).digest('base64url'),
+    linkSecret:
+      c.NIVA_LINK_SECRET ??
+      createHash('sha256').update(`niva-link-secret\n${c.DATABASE_URL}\n${c.NIVA_PUBLIC_URL}`).digest('base64url'),
     linkSecretDerived: c.NIVA_LINK_SECRET === undefined,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
-    usage: { file: c.NIVA_USAGE_FILE ?? null, dedupeWindowDays: c.NIVA_USAGE_DEDUPE_DAYS, lateHorizonDays: c.NIVA_USAGE_LATE_DAYS, closeAfterDays: c.NIVA_USAGE_CLOSE_DAYS, keepRaw: c.NIVA_USAGE_KEEP_RAW === 'on' },
-    reportContacts: { incidentEmail: c.NIVA_REPORT_INCIDENT_EMAIL, onCallPhone: c.NIVA_REPORT_ONCALL_PHONE, serviceDeskEmail: c.NIVA_REPORT_SERVICEDESK_EMAIL },
+    usage: {
+      file: c.NIVA_USAGE_FILE ?? null,
+      dedupeWindowDays: c.NIVA_USAGE_DEDUPE_DAYS,
+      lateHorizonDays: c.NIVA_USAGE_LATE_DAYS,
+      closeAfterDays: c.NIVA_USAGE_CLOSE_DAYS,
+      keepRaw: c.NIVA_USAGE_KEEP_RAW === 'on',
+    },
+    reportContacts: {
+      incidentEmail: c.NIVA_REPORT_INCIDENT_EMAIL,
+      onCallPhone: c.NIVA_REPORT_ONCALL_PHONE,
+      serviceDeskEmail: c.NIVA_REPORT_SERVICEDESK_EMAIL,
+    },
     mailInPort: c.NIVA_MAIL_IN_PORT,
-    mailInAuth: c.NIVA_MAIL_IN_USER && c.NIVA_MAIL_IN_PASSWORD ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD } : null,
+    mailInAuth:
+      c.NIVA_MAIL_IN_USER && c.NIVA_MAIL_IN_PASSWORD
+        ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD }
+        : null,
   };
 }

@@ -26,7 +26,12 @@ export function usageCatalogueFrom(file: string | null): UsageCatalogue {
   try {
     value = parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+    const reason =
+      error instanceof Error && 'code' in error
+        ? String(error.code)
+        : error instanceof Error
+          ? error.message.split('\n')[0]
+          : 'unreadable';
     throw new ConfigError(`${file}: cannot read the usage file (${reason})`);
   }
   const parsed = fileSchema.safeParse(value ?? {});
@@ -36,7 +41,8 @@ export function usageCatalogueFrom(file: string | null): UsageCatalogue {
   }
   const metrics = [...builtInCatalogue.metrics];
   for (const [index, metric] of parsed.data.metrics.entries()) {
-    if (metrics.some((m) => m.id === metric.id)) throw new ConfigError(`${file}: metrics.${index}.id: ${metric.id} is already defined`);
+    if (metrics.some((m) => m.id === metric.id))
+      throw new ConfigError(`${file}: metrics.${index}.id: ${metric.id} is already defined`);
     metrics.push(metric);
   }
   const known = new Set(metrics.map((m) => m.id));

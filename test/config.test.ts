@@ -25,7 +25,11 @@ describe('loadConfig', () => {
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} in one line naming ${variable}`, () => {
-      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.message.startsWith(`${variable}: `) && !error.message.includes('\n'));
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) =>
+          error instanceof ConfigError && error.message.startsWith(`${variable}: `) && !error.message.includes('\n'),
+      );
     });
   }
 

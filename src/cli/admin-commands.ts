@@ -18,7 +18,10 @@ import { migrateToLatest } from '../store/migrate.ts';
 import { isTokenScope, tokenScopes } from '../domain/roles.ts';
 import { print, UsageError } from './output.ts';
 
-export async function withStore<T>(work: (store: Store) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withStore<T>(
+  work: (store: Store) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
   const store = openStore(config.databaseUrl, { poolSize: 2 });
   try {
@@ -30,7 +33,14 @@ export async function withStore<T>(work: (store: Store) => Promise<T>, options: 
 }
 
 export function cliContext(store: Store): ServiceContext {
-  return { db: store.db, dialect: store.dialect, clock: systemClock, calendars: calendarRegistryFrom(loadConfig().calendarsFile), actor: systemActor(`cli:${userInfo().username}`), requestId: null };
+  return {
+    db: store.db,
+    dialect: store.dialect,
+    clock: systemClock,
+    calendars: calendarRegistryFrom(loadConfig().calendarsFile),
+    actor: systemActor(`cli:${userInfo().username}`),
+    requestId: null,
+  };
 }
 
 export function registerAdminCommands(program: Command): void {
@@ -43,7 +53,11 @@ export function registerAdminCommands(program: Command): void {
       const store = openStore(config.databaseUrl, { poolSize: 2 });
       try {
         const { applied } = await migrateToLatest(store);
-        print(!!opts.json, { applied }, applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+        print(
+          !!opts.json,
+          { applied },
+          applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date',
+        );
       } finally {
         await store.close();
       }
@@ -56,7 +70,13 @@ export function registerAdminCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const result = await withStore((store) => seedDemo({ store, clock: systemClock }));
-      print(!!opts.json, { seeded: result.seeded, logins: result.logins.map((l) => l.email), password: demoPassword }, result.seeded ? `demo data created; logins use the password ${demoPassword}` : 'the database already has data; nothing seeded');
+      print(
+        !!opts.json,
+        { seeded: result.seeded, logins: result.logins.map((l) => l.email), password: demoPassword },
+        result.seeded
+          ? `demo data created; logins use the password ${demoPassword}`
+          : 'the database already has data; nothing seeded',
+      );
     });
 
   const user = program.command('user').description('manage user accounts');
@@ -69,17 +89,36 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
     .option('--password-stdin', 'read the initial password from standard input')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { email: string; name: string; org: string; role: string; passwordStdin?: boolean; json?: boolean }) => {
-      if (!isRole(opts.role)) throw new UsageError(`--role: expected one of ${roles.join(', ')}`);
-      const role = opts.role;
-      const password = opts.passwordStdin ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
-      const result = await withStore(async (store) => {
-        const ctx = cliContext(store);
-        const org = await getOrganisation(ctx, { id: opts.org });
-        return addMember(ctx, { organisationId: org.id, email: opts.email, name: opts.name, role, ...(password ? { password } : {}) });
-      });
-      print(!!opts.json, { ...result }, `${result.created ? 'created' : 'updated'} ${opts.email} as ${role} in ${opts.org}`);
-    });
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        org: string;
+        role: string;
+        passwordStdin?: boolean;
+        json?: boolean;
+      }) => {
+        if (!isRole(opts.role)) throw new UsageError(`--role: expected one of ${roles.join(', ')}`);
+        const role = opts.role;
+        const password = opts.passwordStdin ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
+        const result = await withStore(async (store) => {
+          const ctx = cliContext(store);
+          const org = await getOrganisation(ctx, { id: opts.org });
+          return addMember(ctx, {
+            organisationId: org.id,
+            email: opts.email,
+            name: opts.name,
+            role,
+            ...(password ? { password } : {}),
+          });
+        });
+        print(
+          !!opts.json,
+          { ...result },
+          `${result.created ? 'created' : 'updated'} ${opts.email} as ${role} in ${opts.org}`,
+        );
+      },
+    );
 
   const token = program.command('token').description('manage API tokens');
   token
@@ -91,17 +130,30 @@ export function registerAdminCommands(program: Command): void {
     .option('--expires-days <n>', 'days until it expires')
     .option('--json', 'machine-readable output')
     .action(async (opts: { org: string; name: string; scopes: string; expiresDays?: string; json?: boolean }) => {
-      const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+      const scopes = opts.scopes
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = scopes.find((s) => !isTokenScope(s));
       if (bad !== undefined) throw new UsageError(`--scopes: unknown scope ${bad}`);
       const expires = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
-      if (expires !== undefined && !(Number.isInteger(expires) && expires > 0)) throw new UsageError('--expires-days: a positive whole number');
+      if (expires !== undefined && !(Number.isInteger(expires) && expires > 0))
+        throw new UsageError('--expires-days: a positive whole number');
       const created = await withStore(async (store) => {
         const ctx = cliContext(store);
         const org = await getOrganisation(ctx, { id: opts.org });
-        return createApiToken(ctx, { organisationId: org.id, name: opts.name, scopes: scopes.filter(isTokenScope), ...(expires ? { expiresInDays: expires } : {}) });
+        return createApiToken(ctx, {
+          organisationId: org.id,
+          name: opts.name,
+          scopes: scopes.filter(isTokenScope),
+          ...(expires ? { expiresInDays: expires } : {}),
+        });
       });
-      print(!!opts.json, { id: created.token.id, secret: created.secret, scopes: created.token.scopes.split(' ') }, created.secret);
+      print(
+        !!opts.json,
+        { id: created.token.id, secret: created.secret, scopes: created.token.scopes.split(' ') },
+        created.secret,
+      );
     });
   token
     .command('revoke')
@@ -120,7 +172,13 @@ export function registerAdminCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const report = await withStore((store) => verifyAuditChain({ db: store.db }), { migrate: false });
-      print(!!opts.json, { ...report }, report.ok ? `ok: ${report.checked} events, chain intact` : `BROKEN at seq ${report.fault?.seq}: ${report.fault?.kind} (after ${report.checked} good events)`);
+      print(
+        !!opts.json,
+        { ...report },
+        report.ok
+          ? `ok: ${report.checked} events, chain intact`
+          : `BROKEN at seq ${report.fault?.seq}: ${report.fault?.kind} (after ${report.checked} good events)`,
+      );
       if (!report.ok) process.exitCode = 1;
     });
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { displayPercent, maintenanceKinds, type Maintenance, monthlyAvailability, type Outage, outageSeverities } from '../domain/availability/monthly-availability.ts';
+import {
+  displayPercent,
+  maintenanceKinds,
+  type Maintenance,
+  monthlyAvailability,
+  type Outage,
+  outageSeverities,
+} from '../domain/availability/monthly-availability.ts';
 import { parseInstant } from '../domain/calendar/iso-instant.ts';
 import { computeComponentAvailability } from '../services/availability/compute-component-availability.ts';
 import { cliContext, withStore } from './admin-commands.ts';
@@ -21,8 +28,12 @@ const ordered = <T extends { start: number; end: number }>(i: T, ctx: z.Refineme
   if (i.end < i.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before start' });
 };
 
-const outagesFile = z.array(z.object({ start: instant, end: instant, severity: z.enum(outageSeverities).optional() }).superRefine(ordered));
-const maintenanceFile = z.array(z.object({ start: instant, end: instant, announced: instant, kind: z.enum(maintenanceKinds) }).superRefine(ordered));
+const outagesFile = z.array(
+  z.object({ start: instant, end: instant, severity: z.enum(outageSeverities).optional() }).superRefine(ordered),
+);
+const maintenanceFile = z.array(
+  z.object({ start: instant, end: instant, announced: instant, kind: z.enum(maintenanceKinds) }).superRefine(ordered),
+);
 
 /** Reads a JSON file of intervals; any problem is one line naming the file and the entry (`FILE: [2].end: is before start`). */
 function readIntervals<S extends z.ZodType>(option: string, file: string, schema: S): z.infer<S> {
@@ -30,13 +41,22 @@ function readIntervals<S extends z.ZodType>(option: string, file: string, schema
   try {
     value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not JSON (${error.message})` : error instanceof Error && 'code' in error ? `cannot read (${String(error.code)})` : 'cannot read';
+    const reason =
+      error instanceof SyntaxError
+        ? `not JSON (${error.message})`
+        : error instanceof Error && 'code' in error
+          ? `cannot read (${String(error.code)})`
+          : 'cannot read';
     throw new UsageError(`${option} ${file}: ${reason}`);
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+    const where =
+      issue?.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '') || '(root)';
     throw new UsageError(`${option} ${file}: ${where}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
@@ -64,14 +84,22 @@ function fromFiles(opts: AvailabilityOptions & { calendar: string }): void {
   const window = calendarArg(opts.calendar);
   const { year, month } = monthArg(opts.month);
   const outages: Outage[] = opts.outages ? readIntervals('--outages', opts.outages, outagesFile) : [];
-  const maintenance: Maintenance[] = opts.maintenance ? readIntervals('--maintenance', opts.maintenance, maintenanceFile) : [];
+  const maintenance: Maintenance[] = opts.maintenance
+    ? readIntervals('--maintenance', opts.maintenance, maintenanceFile)
+    : [];
   const lookup = (id: string) => {
     const calendar = calendars().get(id);
     if (!calendar) throw new Error(`no calendar ${id}`);
     return calendar;
   };
   const r = monthlyAvailability({ window, calendars: lookup, year, month, outages, maintenance });
-  const result = { availability: r.availability, scheduledSeconds: seconds(r.scheduledMs), operatingSeconds: seconds(r.operatingMs), downtimeSeconds: seconds(r.downtimeMs), unknownSeconds: seconds(r.unknownMs) };
+  const result = {
+    availability: r.availability,
+    scheduledSeconds: seconds(r.scheduledMs),
+    operatingSeconds: seconds(r.operatingMs),
+    downtimeSeconds: seconds(r.downtimeMs),
+    unknownSeconds: seconds(r.unknownMs),
+  };
   const late = r.maintenance.filter((v) => !v.inTime).length;
   const human = [
     `availability ${r.availability === null ? '—' : `${displayPercent(r.availability)} %`} (${opts.month}, ${opts.calendar})`,
@@ -84,8 +112,16 @@ function fromFiles(opts: AvailabilityOptions & { calendar: string }): void {
 /** The stored form: a component's recorded outages and published work (or its frozen figure for a closed month). */
 async function fromDatabase(opts: AvailabilityOptions & { component: string }): Promise<void> {
   monthArg(opts.month);
-  const figure = await withStore((store) => computeComponentAvailability(cliContext(store), { componentId: opts.component, month: opts.month }));
-  const result = { availability: figure.availability, scheduledSeconds: seconds(figure.scheduledMs), operatingSeconds: seconds(figure.operatingMs), downtimeSeconds: seconds(figure.downtimeMs), unknownSeconds: seconds(figure.unknownMs) };
+  const figure = await withStore((store) =>
+    computeComponentAvailability(cliContext(store), { componentId: opts.component, month: opts.month }),
+  );
+  const result = {
+    availability: figure.availability,
+    scheduledSeconds: seconds(figure.scheduledMs),
+    operatingSeconds: seconds(figure.operatingMs),
+    downtimeSeconds: seconds(figure.downtimeMs),
+    unknownSeconds: seconds(figure.unknownMs),
+  };
   const human = [
     `availability ${figure.rounded === null ? '—' : `${figure.rounded} %`} (${opts.month}, ${figure.componentCode}${figure.frozen ? ', frozen' : ''}); target ${(figure.targetBasisPoints / 100).toFixed(2)} % ${figure.meetsTarget ? 'met' : 'not met'}`,
     `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
@@ -96,18 +132,33 @@ async function fromDatabase(opts: AvailabilityOptions & { component: string }): 
 export function registerAvailabilityCommand(program: Command): void {
   program
     .command('availability')
-    .description('availability for a calendar month (Europe/Oslo): of a stored component, or of a service window from outage and maintenance files')
+    .description(
+      'availability for a calendar month (Europe/Oslo): of a stored component, or of a service window from outage and maintenance files',
+    )
     .option('--component <id>', 'a component (id or code) from the database; not with --calendar')
-    .option('--calendar <id>', 'the service window: always (24/7), studio-hours, or a configured calendar; not with --component')
+    .option(
+      '--calendar <id>',
+      'the service window: always (24/7), studio-hours, or a configured calendar; not with --component',
+    )
     .requiredOption('--month <yyyy-mm>', 'calendar month in Europe/Oslo')
-    .option('--outages <file>', 'with --calendar: JSON array of {"start": ISO, "end": ISO, "severity"?: unavailable|partial|degraded}')
-    .option('--maintenance <file>', 'with --calendar: JSON array of {"start": ISO, "end": ISO, "announced": ISO, "kind": maintenance|change|major-change|emergency}')
+    .option(
+      '--outages <file>',
+      'with --calendar: JSON array of {"start": ISO, "end": ISO, "severity"?: unavailable|partial|degraded}',
+    )
+    .option(
+      '--maintenance <file>',
+      'with --calendar: JSON array of {"start": ISO, "end": ISO, "announced": ISO, "kind": maintenance|change|major-change|emergency}',
+    )
     .option('--json', 'machine-readable output')
     .action(async (opts: AvailabilityOptions) => {
       const { calendar, component } = opts;
-      if (calendar !== undefined && component !== undefined) throw new UsageError('--calendar and --component: give one of them, not both');
+      if (calendar !== undefined && component !== undefined)
+        throw new UsageError('--calendar and --component: give one of them, not both');
       if (component !== undefined) {
-        if (opts.outages !== undefined || opts.maintenance !== undefined) throw new UsageError(`${opts.outages !== undefined ? '--outages' : '--maintenance'}: only with --calendar; --component reads the recorded outages and maintenance`);
+        if (opts.outages !== undefined || opts.maintenance !== undefined)
+          throw new UsageError(
+            `${opts.outages !== undefined ? '--outages' : '--maintenance'}: only with --calendar; --component reads the recorded outages and maintenance`,
+          );
         await fromDatabase({ ...opts, component });
         return;
       }

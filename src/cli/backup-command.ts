@@ -22,7 +22,11 @@ export function registerBackupCommand(program: Command): void {
         const run = spawnSync('pg_dump', args, { stdio: ['ignore', 'inherit', 'pipe'] });
         if (run.error) {
           // pg_dump is not installed here: say exactly what to run where it is.
-          print(!!opts.json, { ran: false, command: ['pg_dump', '--format=custom', `--file=${file}`, '"$DATABASE_URL"'].join(' ') }, `pg_dump is not installed; run: pg_dump --format=custom --file=${file} "$DATABASE_URL"`);
+          print(
+            !!opts.json,
+            { ran: false, command: ['pg_dump', '--format=custom', `--file=${file}`, '"$DATABASE_URL"'].join(' ') },
+            `pg_dump is not installed; run: pg_dump --format=custom --file=${file} "$DATABASE_URL"`,
+          );
           process.exitCode = 1;
           return;
         }
@@ -35,7 +39,11 @@ export function registerBackupCommand(program: Command): void {
         const sqlite = store.sqlite;
         if (!sqlite) throw new Error('no SQLite handle');
         const result = await sqlite.backup(path.resolve(file));
-        print(!!opts.json, { ran: true, file, dialect: 'sqlite', pages: result.totalPages }, `wrote ${file} (${result.totalPages} pages)`);
+        print(
+          !!opts.json,
+          { ran: true, file, dialect: 'sqlite', pages: result.totalPages },
+          `wrote ${file} (${result.totalPages} pages)`,
+        );
       } finally {
         await store.close();
       }

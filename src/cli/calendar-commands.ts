@@ -6,12 +6,20 @@ import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import { formatInstant, parseInstant } from '../domain/calendar/iso-instant.ts';
 import { policyDue } from '../domain/sla/clocks.ts';
 import { checkNotice } from '../domain/sla/notice-check.ts';
-import { type ClockPolicy, type ExemptionPolicy, findPolicy, type NoticePolicy, policies, type Policy } from '../domain/sla/policies.ts';
+import {
+  type ClockPolicy,
+  type ExemptionPolicy,
+  findPolicy,
+  type NoticePolicy,
+  policies,
+  type Policy,
+} from '../domain/sla/policies.ts';
 import { print, UsageError } from './output.ts';
 
 export function instantArg(name: string, value: string): number {
   const instant = parseInstant(value);
-  if (instant === null) throw new UsageError(`${name}: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${value}`);
+  if (instant === null)
+    throw new UsageError(`${name}: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${value}`);
   return instant;
 }
 
@@ -50,13 +58,17 @@ export function registerCalendarCommands(program: Command): void {
   calendar
     .command('due')
     .description('when N hours of open time, or N business days, have passed after a start')
-    .requiredOption('--calendar <id>', 'always, business-days, servicedesk, brukerservice, studio-hours, or one declared in NIVA_CALENDARS_FILE')
+    .requiredOption(
+      '--calendar <id>',
+      'always, business-days, servicedesk, brukerservice, studio-hours, or one declared in NIVA_CALENDARS_FILE',
+    )
     .requiredOption('--start <iso>', 'start instant, ISO 8601')
     .option('--hours <h>', 'hours of open time (decimals allowed)')
     .option('--business-days <n>', 'business days after the day of the start, ending at closing')
     .option('--json', 'machine-readable output')
     .action((opts: { calendar: string; start: string; hours?: string; businessDays?: string; json?: boolean }) => {
-      if ((opts.hours === undefined) === (opts.businessDays === undefined)) throw new UsageError('--hours or --business-days: give exactly one');
+      if ((opts.hours === undefined) === (opts.businessDays === undefined))
+        throw new UsageError('--hours or --business-days: give exactly one');
       const cal = calendarArg(opts.calendar);
       const start = instantArg('--start', opts.start);
       const due =
@@ -87,7 +99,13 @@ export function registerCalendarCommands(program: Command): void {
     .description('contract deadlines')
     .command('due')
     .description('the deadline of a clock policy for a case registered at an instant')
-    .requiredOption('--policy <id>', `one of ${policies.filter((p) => p.kind === 'clock').map((p) => p.id).join(', ')}`)
+    .requiredOption(
+      '--policy <id>',
+      `one of ${policies
+        .filter((p) => p.kind === 'clock')
+        .map((p) => p.id)
+        .join(', ')}`,
+    )
     .requiredOption('--registered <iso>', 'registration instant, ISO 8601')
     .option('--json', 'machine-readable output')
     .action((opts: { policy: string; registered: string; json?: boolean }) => {
@@ -107,7 +125,11 @@ export function registerCalendarCommands(program: Command): void {
     .requiredOption('--start <iso>', 'start of the maintenance or change, ISO 8601')
     .option('--json', 'machine-readable output')
     .action((opts: { policy: string; announced: string; start: string; json?: boolean }) => {
-      const policy = policyArg(opts.policy, (p): p is NoticePolicy | ExemptionPolicy => p.kind === 'notice' || p.kind === 'exemption', 'is not a notice rule');
+      const policy = policyArg(
+        opts.policy,
+        (p): p is NoticePolicy | ExemptionPolicy => p.kind === 'notice' || p.kind === 'exemption',
+        'is not a notice rule',
+      );
       const announced = instantArg('--announced', opts.announced);
       const start = instantArg('--start', opts.start);
       const result = checkNotice(policy, calendarArg, announced, start);

@@ -12,7 +12,6 @@ import { csvCases, parseColumnMap, readCsvText } from './case-import.ts';
 import { print, UsageError } from './output.ts';
 import { withProgress } from './progress.ts';
 
-
 interface ImportOptions {
   map?: string;
   dryRun?: boolean;
@@ -23,20 +22,38 @@ interface ImportOptions {
 async function importCommand(file: string, opts: ImportOptions): Promise<void> {
   const json = !!opts.json;
   const kindDefault = opts.kindDefault;
-  if (kindDefault !== undefined && !isCaseKind(kindDefault)) throw new UsageError(`--kind-default: one of ${caseKinds.join(', ')}`);
+  if (kindDefault !== undefined && !isCaseKind(kindDefault))
+    throw new UsageError(`--kind-default: one of ${caseKinds.join(', ')}`);
   const map = parseColumnMap(opts.map);
   const { rows, headerOf } = csvCases(file, readCsvText(file), map, { typeOptional: kindDefault !== undefined });
   // A dry run does not even apply pending migrations: it promises to write nothing.
   const report: ImportReport = await withStore(
-    (store) => withProgress(json, (update) => importCases(cliContext(store), rows, { dryRun: !!opts.dryRun, onProgress: update, ...(kindDefault !== undefined && isCaseKind(kindDefault) ? { kindDefault } : {}) })),
+    (store) =>
+      withProgress(json, (update) =>
+        importCases(cliContext(store), rows, {
+          dryRun: !!opts.dryRun,
+          onProgress: update,
+          ...(kindDefault !== undefined && isCaseKind(kindDefault) ? { kindDefault } : {}),
+        }),
+      ),
     { migrate: !opts.dryRun },
   );
   // Problems name the file's own header (a --map source), which is what the person will look for.
-  const errors = report.errors.map((e) => ({ row: e.row, column: e.column === null ? null : headerOf(e.column), problem: e.problem }));
-  const lines = errors.map((e) => (e.column === null ? `row ${e.row}: ${e.problem}` : `row ${e.row}, column ${e.column}: ${e.problem}`));
+  const errors = report.errors.map((e) => ({
+    row: e.row,
+    column: e.column === null ? null : headerOf(e.column),
+    problem: e.problem,
+  }));
+  const lines = errors.map((e) =>
+    e.column === null ? `row ${e.row}: ${e.problem}` : `row ${e.row}, column ${e.column}: ${e.problem}`,
+  );
   const note = opts.dryRun ? ' (dry run: nothing was written)' : report.failed > 0 ? ' (failed rows were skipped)' : '';
   const summary = `imported ${report.imported}, unchanged ${report.unchanged}, failed ${report.failed}${note}`;
-  print(json, { imported: report.imported, unchanged: report.unchanged, failed: report.failed, errors }, [...lines, summary].join('\n'));
+  print(
+    json,
+    { imported: report.imported, unchanged: report.unchanged, failed: report.failed, errors },
+    [...lines, summary].join('\n'),
+  );
   if (report.failed > 0) process.exitCode = 1;
 }
 
@@ -66,17 +83,38 @@ interface ListedCase {
 const pageSize = 500;
 
 /** Every page of the list, up to `limit` cases, each with its clocks evaluated at `at`. */
-async function listAll(ctx: ServiceContext, filter: { state: 'open' | 'closed' | 'all'; owner?: string; at: number; limit: number }): Promise<ListedCase[]> {
+async function listAll(
+  ctx: ServiceContext,
+  filter: { state: 'open' | 'closed' | 'all'; owner?: string; at: number; limit: number },
+): Promise<ListedCase[]> {
   const listed: ListedCase[] = [];
   const codes = new Map<string, string>();
   let cursor: string | undefined;
   do {
-    const page = await listCases(ctx, { state: filter.state, sort: 'registered', at: filter.at, limit: Math.min(pageSize, filter.limit - listed.length), ...(filter.owner ? { organisationId: filter.owner } : {}), ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
-      if (isAppError(error) && error.fields.some((f) => f.field === 'organisationId')) throw new UsageError(`--owner: unknown organisation ${filter.owner ?? ''}`);
+    const page = await listCases(ctx, {
+      state: filter.state,
+      sort: 'registered',
+      at: filter.at,
+      limit: Math.min(pageSize, filter.limit - listed.length),
+      ...(filter.owner ? { organisationId: filter.owner } : {}),
+      ...(cursor ? { cursor } : {}),
+    }).catch((error: unknown) => {
+      if (isAppError(error) && error.fields.some((f) => f.field === 'organisationId'))
+        throw new UsageError(`--owner: unknown organisation ${filter.owner ?? ''}`);
       throw error;
     });
-    const unknownOwners = [...new Set(page.items.map((i) => i.row.organisation_id).filter((id): id is string => id !== null && !codes.has(id)))];
-    if (unknownOwners.length > 0) for (const o of await ctx.db.selectFrom('organisations').select(['id', 'code']).where('id', 'in', unknownOwners).execute()) codes.set(o.id, o.code);
+    const unknownOwners = [
+      ...new Set(
+        page.items.map((i) => i.row.organisation_id).filter((id): id is string => id !== null && !codes.has(id)),
+      ),
+    ];
+    if (unknownOwners.length > 0)
+      for (const o of await ctx.db
+        .selectFrom('organisations')
+        .select(['id', 'code'])
+        .where('id', 'in', unknownOwners)
+        .execute())
+        codes.set(o.id, o.code);
     for (const { row, clocks } of page.items) {
       listed.push({
         externalId: row.external_id,
@@ -90,7 +128,11 @@ async function listAll(ctx: ServiceContext, filter: { state: 'open' | 'closed' |
         registeredAt: formatInstant(row.registered_at),
         resolvedAt: row.resolved_at === null ? null : formatInstant(row.resolved_at),
         closedAt: row.closed_at === null ? null : formatInstant(row.closed_at),
-        sla: clocks.map((c) => ({ policy: c.policyId, due: c.dueAt === null ? null : formatInstant(c.dueAt), state: c.state })),
+        sla: clocks.map((c) => ({
+          policy: c.policyId,
+          due: c.dueAt === null ? null : formatInstant(c.dueAt),
+          state: c.state,
+        })),
       });
     }
     cursor = page.nextCursor ?? undefined;
@@ -101,19 +143,32 @@ async function listAll(ctx: ServiceContext, filter: { state: 'open' | 'closed' |
 function table(cases: readonly ListedCase[]): string {
   if (cases.length === 0) return 'no cases';
   const head = ['REFERENCE', 'EXTERNAL ID', 'TYPE', 'CAT', 'OWNER', 'STATUS', 'SLA'];
-  const body = cases.map((c) => [c.reference, c.externalId ?? '-', c.type, c.category ?? '-', c.owner ?? '(platform)', c.status + (c.paused ? ' (paused)' : ''), c.sla.map((s) => `${s.policy} ${s.state}${s.due ? ` (due ${s.due})` : ''}`).join('; ') || '-']);
+  const body = cases.map((c) => [
+    c.reference,
+    c.externalId ?? '-',
+    c.type,
+    c.category ?? '-',
+    c.owner ?? '(platform)',
+    c.status + (c.paused ? ' (paused)' : ''),
+    c.sla.map((s) => `${s.policy} ${s.state}${s.due ? ` (due ${s.due})` : ''}`).join('; ') || '-',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   // The last column is not padded, so lines carry no trailing blanks.
-  return [head, ...body].map((r) => r.map((v, i) => (i === r.length - 1 ? v : v.padEnd(widths[i] ?? 0))).join('  ')).join('\n');
+  return [head, ...body]
+    .map((r) => r.map((v, i) => (i === r.length - 1 ? v : v.padEnd(widths[i] ?? 0))).join('  '))
+    .join('\n');
 }
 
 async function listCommand(opts: ListOptions): Promise<void> {
   const state = opts.state ?? 'all';
-  if (state !== 'open' && state !== 'closed' && state !== 'all') throw new UsageError(`--state: open, closed or all, not ${state}`);
+  if (state !== 'open' && state !== 'closed' && state !== 'all')
+    throw new UsageError(`--state: open, closed or all, not ${state}`);
   const at = opts.at === undefined ? undefined : parseInstant(opts.at);
-  if (at === null) throw new UsageError(`--at: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${opts.at ?? ''}`);
+  if (at === null)
+    throw new UsageError(`--at: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${opts.at ?? ''}`);
   const limit = opts.limit === undefined ? Number.MAX_SAFE_INTEGER : Number(opts.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: a positive whole number, not ${opts.limit ?? ''}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError(`--limit: a positive whole number, not ${opts.limit ?? ''}`);
   const cases = await withStore((store) => {
     const ctx = cliContext(store);
     return listAll(ctx, { state, at: at ?? ctx.clock.now(), limit, ...(opts.owner ? { owner: opts.owner } : {}) });
@@ -122,36 +177,68 @@ async function listCommand(opts: ListOptions): Promise<void> {
 }
 
 export function registerCaseCommands(program: Command): void {
-  const kase = program.command('case').description('cases: import from other systems, list with SLA clocks, recompute clocks');
+  const kase = program
+    .command('case')
+    .description('cases: import from other systems, list with SLA clocks, recompute clocks');
   kase
     .command('import')
-    .description('register cases with their history from a CSV file (columns: external_id, type, category, owner, title, registered_at, work_started_at, workaround_at, resolved_at, feedback_at; optional description, closed_at, qualified_at, service). Valid rows are imported, invalid ones reported as "row N, column C: problem" and skipped (exit 1); rows whose external_id is known are left unchanged')
-    .argument('<file>', 'CSV file, comma or semicolon separated, UTF-8; instants in ISO 8601, an empty cell for what did not happen')
+    .description(
+      'register cases with their history from a CSV file (columns: external_id, type, category, owner, title, registered_at, work_started_at, workaround_at, resolved_at, feedback_at; optional description, closed_at, qualified_at, service). Valid rows are imported, invalid ones reported as "row N, column C: problem" and skipped (exit 1); rows whose external_id is known are left unchanged',
+    )
+    .argument(
+      '<file>',
+      'CSV file, comma or semicolon separated, UTF-8; instants in ISO 8601, an empty cell for what did not happen',
+    )
     .option('--map <pairs>', 'source header names for columns, e.g. "external_id=Ticket ID,registered_at=Opened"')
     .option('--dry-run', 'check every row as the import would, and write nothing')
-    .option('--kind-default <type>', `the type of rows whose type cell is empty (makes the type column optional): ${caseKinds.join(', ')}`)
+    .option(
+      '--kind-default <type>',
+      `the type of rows whose type cell is empty (makes the type column optional): ${caseKinds.join(', ')}`,
+    )
     .option('--json', 'machine-readable output')
     .action(importCommand);
   kase
     .command('list')
     .description('cases with their SLA clocks (all pages), newest registration first')
     .option('--owner <code>', 'only this service owner’s cases')
-    .option('--state <state>', 'open (work outstanding), closed (resolved or closed, i.e. no longer open) or all (default)')
+    .option(
+      '--state <state>',
+      'open (work outstanding), closed (resolved or closed, i.e. no longer open) or all (default)',
+    )
     .option('--at <iso>', 'evaluate the SLA clocks at this instant, ISO 8601 (default: now)')
     .option('--limit <n>', 'at most this many cases')
-    .option('--json', 'a JSON array: externalId, reference, type, category, owner, status, sla [{policy, due, state}], …')
+    .option(
+      '--json',
+      'a JSON array: externalId, reference, type, category, owner, status, sla [{policy, due, state}], …',
+    )
     .action(listCommand);
   kase
     .command('recompute')
-    .description('replay every case’s event log and repair stored clocks that disagree with it (after a rule or calendar change)')
+    .description(
+      'replay every case’s event log and repair stored clocks that disagree with it (after a rule or calendar change)',
+    )
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
       const json = !!opts.json;
       const report = await withStore(async (store) => {
         const ctx = cliContext(store);
-        const total = json || !process.stderr.isTTY ? 0 : Number((await ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        const total =
+          json || !process.stderr.isTTY
+            ? 0
+            : Number(
+                (
+                  await ctx.db
+                    .selectFrom('cases')
+                    .select((eb) => eb.fn.countAll().as('n'))
+                    .executeTakeFirstOrThrow()
+                ).n,
+              );
         return withProgress(json, (update) => recomputeCaseClocks(ctx, { onProgress: (done) => update(done, total) }));
       });
-      print(json, { checked: report.cases, repaired: report.repaired }, `checked ${report.cases} cases, repaired ${report.repaired}`);
+      print(
+        json,
+        { checked: report.cases, repaired: report.repaired },
+        `checked ${report.cases} cases, repaired ${report.repaired}`,
+      );
     });
 }

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { type ImportColumn, importColumns, isImportColumn, requiredImportColumns, type RowValues } from '../services/cases/case-import-rows.ts';
+import {
+  type ImportColumn,
+  importColumns,
+  isImportColumn,
+  requiredImportColumns,
+  type RowValues,
+} from '../services/cases/case-import-rows.ts';
 import type { ImportRow } from '../services/cases/import-cases.ts';
 import { UsageError } from './output.ts';
 
@@ -16,7 +22,8 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
     const target = (eq < 0 ? pair : pair.slice(0, eq)).trim();
     const source = eq < 0 ? '' : pair.slice(eq + 1).trim();
     if (source === '') throw new UsageError(`--map: expected column=Source Header, got ${pair.trim()}`);
-    if (!isImportColumn(target)) throw new UsageError(`--map: unknown column ${target} (known: ${importColumns.join(', ')})`);
+    if (!isImportColumn(target))
+      throw new UsageError(`--map: unknown column ${target} (known: ${importColumns.join(', ')})`);
     if (map.has(target)) throw new UsageError(`--map: ${target} is mapped twice`);
     map.set(target, source);
   }
@@ -30,10 +37,13 @@ export function readCsvText(file: string): string {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+    throw new UsageError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`,
+    );
   }
   // Text never holds NUL bytes; spreadsheets (.xlsx), archives and images do within their first bytes.
-  if (bytes.includes(0)) throw new UsageError(`${file}: not a CSV file (binary content; export the sheet as CSV UTF-8)`);
+  if (bytes.includes(0))
+    throw new UsageError(`${file}: not a CSV file (binary content; export the sheet as CSV UTF-8)`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -60,7 +70,14 @@ interface RawRecord {
 }
 
 function rawRecord(value: unknown): RawRecord {
-  if (typeof value === 'object' && value !== null && 'record' in value && 'raw' in value && Array.isArray(value.record) && typeof value.raw === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'record' in value &&
+    'raw' in value &&
+    Array.isArray(value.record) &&
+    typeof value.raw === 'string'
+  ) {
     return { record: value.record.map(String), raw: value.raw };
   }
   throw new Error('unexpected record shape from the CSV parser');
@@ -76,11 +93,21 @@ export interface CsvCases {
  * The data rows of an import file keyed by contract column, each with the line it starts on (quoted fields may span
  * lines). Without the required columns the file is not one to import: one usage error names every missing column.
  */
-export function csvCases(file: string, text: string, map: ColumnMap, options: { typeOptional?: boolean } = {}): CsvCases {
+export function csvCases(
+  file: string,
+  text: string,
+  map: ColumnMap,
+  options: { typeOptional?: boolean } = {},
+): CsvCases {
   let records: RawRecord[];
   try {
     // csv-parse's types do not follow `raw: true`, so the shape is checked rather than asserted.
-    const parsed: unknown[] = parse(text, { bom: true, raw: true, relax_column_count: true, delimiter: delimiterOf(text) });
+    const parsed: unknown[] = parse(text, {
+      bom: true,
+      raw: true,
+      relax_column_count: true,
+      delimiter: delimiterOf(text),
+    });
     records = parsed.map(rawRecord);
   } catch (error) {
     throw new UsageError(`${file}: not a CSV file (${error instanceof Error ? error.message : String(error)})`);
@@ -105,13 +132,18 @@ export function csvCases(file: string, text: string, map: ColumnMap, options: { 
   }
   const required = requiredImportColumns.filter((c) => !(options.typeOptional && c === 'type'));
   const missing = required.filter((c) => !positions.has(c)).map((c) => (map.has(c) ? `${headerOf(c)} (${c})` : c));
-  if (missing.length > 0) throw new UsageError(`${file}: not a CSV file of cases (missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')})`);
+  if (missing.length > 0)
+    throw new UsageError(
+      `${file}: not a CSV file of cases (missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')})`,
+    );
 
   const rows = nonEmpty.slice(1).map(({ line: at, fields }): ImportRow => {
     const values: RowValues = {};
     for (const [column, index] of positions) values[column] = fields[index] ?? '';
     const extra = fields.slice(header.fields.length).filter((f) => f.trim() !== '');
-    return extra.length > 0 ? { line: at, values, malformed: `has ${fields.length} fields, the header ${header.fields.length}` } : { line: at, values };
+    return extra.length > 0
+      ? { line: at, values, malformed: `has ${fields.length} fields, the header ${header.fields.length}` }
+      : { line: at, values };
   });
   return { rows, headerOf };
 }

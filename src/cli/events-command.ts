@@ -50,18 +50,32 @@ function startsWithArray(file: string): boolean {
   return head.toString('utf8').trimStart().startsWith('[');
 }
 
-async function sendBatch(ctx: ServiceContext, settings: UsageSettings, items: IngestItem[], labels: string[], totals: Totals): Promise<void> {
+async function sendBatch(
+  ctx: ServiceContext,
+  settings: UsageSettings,
+  items: IngestItem[],
+  labels: string[],
+  totals: Totals,
+): Promise<void> {
   if (items.length === 0) return;
   const result = await ingestUsageEvents(ctx, { items, settings });
   totals.accepted += result.accepted;
   totals.duplicates += result.duplicates;
   totals.rejected += result.rejected.length;
   for (const r of result.rejected) {
-    if (totals.problems.length < maxListed) totals.problems.push(`${labels[r.index] ?? `event ${r.index}`}: ${r.field}: ${r.reason}`);
+    if (totals.problems.length < maxListed)
+      totals.problems.push(`${labels[r.index] ?? `event ${r.index}`}: ${r.field}: ${r.reason}`);
   }
 }
 
-async function ingestNdjson(ctx: ServiceContext, settings: UsageSettings, file: string, size: number, update: (done: number, total: number) => void, totals: Totals): Promise<void> {
+async function ingestNdjson(
+  ctx: ServiceContext,
+  settings: UsageSettings,
+  file: string,
+  size: number,
+  update: (done: number, total: number) => void,
+  totals: Totals,
+): Promise<void> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let items: IngestItem[] = [];
@@ -87,7 +101,13 @@ async function ingestNdjson(ctx: ServiceContext, settings: UsageSettings, file: 
   update(size, size);
 }
 
-async function ingestArray(ctx: ServiceContext, settings: UsageSettings, file: string, update: (done: number, total: number) => void, totals: Totals): Promise<void> {
+async function ingestArray(
+  ctx: ServiceContext,
+  settings: UsageSettings,
+  file: string,
+  update: (done: number, total: number) => void,
+  totals: Totals,
+): Promise<void> {
   let events: unknown;
   try {
     events = JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -97,7 +117,13 @@ async function ingestArray(ctx: ServiceContext, settings: UsageSettings, file: s
   if (!Array.isArray(events)) throw new UsageError(`${file}: expected a JSON array of events or NDJSON`);
   for (let start = 0; start < events.length; start += batchSize) {
     const slice = events.slice(start, start + batchSize) as unknown[];
-    await sendBatch(ctx, settings, slice.map((value) => ({ value })), slice.map((_, i) => `event ${start + i}`), totals);
+    await sendBatch(
+      ctx,
+      settings,
+      slice.map((value) => ({ value })),
+      slice.map((_, i) => `event ${start + i}`),
+      totals,
+    );
     update(Math.min(start + batchSize, events.length), events.length);
   }
 }
@@ -114,12 +140,19 @@ async function ingest(file: string, opts: IngestOptions): Promise<void> {
   await withStore((store) =>
     withProgress(!!opts.json, (update) => {
       const ctx = cliContext(store);
-      return array ? ingestArray(ctx, settings, file, update, totals) : ingestNdjson(ctx, settings, file, size, update, totals);
+      return array
+        ? ingestArray(ctx, settings, file, update, totals)
+        : ingestNdjson(ctx, settings, file, size, update, totals);
     }),
   );
   if (!opts.json) for (const problem of totals.problems) process.stderr.write(`${problem}\n`);
-  if (!opts.json && totals.rejected > totals.problems.length) process.stderr.write(`… and ${totals.rejected - totals.problems.length} more rejected\n`);
-  print(!!opts.json, { accepted: totals.accepted, duplicates: totals.duplicates, rejected: totals.rejected }, `${file}: ${totals.accepted} counted, ${totals.duplicates} already counted, ${totals.rejected} rejected`);
+  if (!opts.json && totals.rejected > totals.problems.length)
+    process.stderr.write(`… and ${totals.rejected - totals.problems.length} more rejected\n`);
+  print(
+    !!opts.json,
+    { accepted: totals.accepted, duplicates: totals.duplicates, rejected: totals.rejected },
+    `${file}: ${totals.accepted} counted, ${totals.duplicates} already counted, ${totals.rejected} rejected`,
+  );
   // Counted events stay counted; a non-zero exit tells a script that some events need attention.
   if (totals.rejected > 0) process.exitCode = 1;
 }
@@ -129,7 +162,9 @@ export function registerEventsCommand(program: Command): void {
     .command('events')
     .description('usage events (CloudEvents 1.0)')
     .command('ingest <file>')
-    .description('count the usage events of a file (NDJSON, or one JSON array) exactly once, as POST /api/v1/events does; exit 1 when any was rejected')
+    .description(
+      'count the usage events of a file (NDJSON, or one JSON array) exactly once, as POST /api/v1/events does; exit 1 when any was rejected',
+    )
     .option('--json', 'machine-readable output: {"accepted": N, "duplicates": N, "rejected": N}')
     .action(ingest);
 }

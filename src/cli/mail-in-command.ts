@@ -30,31 +30,74 @@ export function registerMailInCommand(program: Command): void {
     .option('--category <category>', 'the category of incidents by e-mail: A, B or C')
     .option('--max-size <bytes>', `the largest message accepted (default ${defaultMaxMailBytes})`)
     .option('--json', 'machine-readable output')
-    .action(async (opts: { port?: string; host?: string; caseType: string; category?: string; maxSize?: string; json?: boolean }) => {
-      if (opts.caseType !== 'support-request' && opts.caseType !== 'incident') throw new UsageError('--case-type: support-request or incident');
-      const given = opts.category?.toUpperCase();
-      if (given !== undefined && !isIncidentCategory(given)) throw new UsageError('--category: A, B or C');
-      const category = given !== undefined && isIncidentCategory(given) ? given : undefined;
-      if (opts.caseType === 'incident' && category === undefined) throw new UsageError('--category: an incident needs category A, B or C');
-      if (opts.caseType !== 'incident' && category !== undefined) throw new UsageError('--category: only with --case-type incident');
-      const config = loadConfig();
-      const port = numberOption('--port', opts.port, 0, 65535) ?? config.mailInPort;
-      const maxBytes = numberOption('--max-size', opts.maxSize, 1024, 1024 * 1024 * 1024) ?? defaultMaxMailBytes;
-      const calendars = calendarRegistryFrom(config.calendarsFile);
-      const logger = pino({ level: config.logLevel, base: { service: 'niva-mail-in' }, timestamp: pino.stdTimeFunctions.isoTime });
-      const store = openStore(config.databaseUrl, { poolSize: 4 });
-      await migrateToLatest(store);
-      const ctx: ServiceContext = { db: store.db, dialect: store.dialect, clock: systemClock, calendars, actor: systemActor('mail-in'), requestId: null };
-      const { startMailListener } = await import('./mail-listener.ts');
-      const listener = await startMailListener({ ctx, port, host: opts.host ?? config.host, kind: opts.caseType, ...(category ? { category } : {}), maxBytes, auth: config.mailInAuth, logger });
-      print(!!opts.json, { listening: true, host: listener.host, port: listener.port, caseType: opts.caseType, category: category ?? null, maxBytes }, `Nivå mail intake is listening on ${listener.host}:${listener.port} (new mail becomes: ${opts.caseType}${category ? ` ${category}` : ''}; database: ${store.dialect})`);
-      const shutdown = () => {
-        void listener
-          .close()
-          .then(() => store.close())
-          .then(() => process.exit(0));
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-    });
+    .action(
+      async (opts: {
+        port?: string;
+        host?: string;
+        caseType: string;
+        category?: string;
+        maxSize?: string;
+        json?: boolean;
+      }) => {
+        if (opts.caseType !== 'support-request' && opts.caseType !== 'incident')
+          throw new UsageError('--case-type: support-request or incident');
+        const given = opts.category?.toUpperCase();
+        if (given !== undefined && !isIncidentCategory(given)) throw new UsageError('--category: A, B or C');
+        const category = given !== undefined && isIncidentCategory(given) ? given : undefined;
+        if (opts.caseType === 'incident' && category === undefined)
+          throw new UsageError('--category: an incident needs category A, B or C');
+        if (opts.caseType !== 'incident' && category !== undefined)
+          throw new UsageError('--category: only with --case-type incident');
+        const config = loadConfig();
+        const port = numberOption('--port', opts.port, 0, 65535) ?? config.mailInPort;
+        const maxBytes = numberOption('--max-size', opts.maxSize, 1024, 1024 * 1024 * 1024) ?? defaultMaxMailBytes;
+        const calendars = calendarRegistryFrom(config.calendarsFile);
+        const logger = pino({
+          level: config.logLevel,
+          base: { service: 'niva-mail-in' },
+          timestamp: pino.stdTimeFunctions.isoTime,
+        });
+        const store = openStore(config.databaseUrl, { poolSize: 4 });
+        await migrateToLatest(store);
+        const ctx: ServiceContext = {
+          db: store.db,
+          dialect: store.dialect,
+          clock: systemClock,
+          calendars,
+          actor: systemActor('mail-in'),
+          requestId: null,
+        };
+        const { startMailListener } = await import('./mail-listener.ts');
+        const listener = await startMailListener({
+          ctx,
+          port,
+          host: opts.host ?? config.host,
+          kind: opts.caseType,
+          ...(category ? { category } : {}),
+          maxBytes,
+          auth: config.mailInAuth,
+          logger,
+        });
+        print(
+          !!opts.json,
+          {
+            listening: true,
+            host: listener.host,
+            port: listener.port,
+            caseType: opts.caseType,
+            category: category ?? null,
+            maxBytes,
+          },
+          `Nivå mail intake is listening on ${listener.host}:${listener.port} (new mail becomes: ${opts.caseType}${category ? ` ${category}` : ''}; database: ${store.dialect})`,
+        );
+        const shutdown = () => {
+          void listener
+            .close()
+            .then(() => store.close())
+            .then(() => process.exit(0));
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      },
+    );
 }

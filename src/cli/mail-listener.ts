@@ -74,7 +74,8 @@ export function startMailListener(options: MailListenerOptions): Promise<MailLis
     closeTimeout: 5_000,
     logger: false,
     onAuth(credentials, _session, callback) {
-      if (auth && credentials.username === auth.user && sameSecret(credentials.password ?? '', auth.password)) return callback(null, { user: auth.user });
+      if (auth && credentials.username === auth.user && sameSecret(credentials.password ?? '', auth.password))
+        return callback(null, { user: auth.user });
       return callback(smtpError(535, 'authentication failed'));
     },
     onData(stream, session, callback) {
@@ -89,9 +90,17 @@ export function startMailListener(options: MailListenerOptions): Promise<MailLis
       stream.on('end', () => {
         if (stream.sizeExceeded) return callback(smtpError(552, `the message is larger than ${maxBytes} bytes`));
         const mailFrom = session.envelope.mailFrom;
-        receiveCaseMail(options.ctx, { raw: Buffer.concat(chunks), envelopeFrom: mailFrom ? mailFrom.address : null, kind: options.kind, category: options.category }).then(
+        receiveCaseMail(options.ctx, {
+          raw: Buffer.concat(chunks),
+          envelopeFrom: mailFrom ? mailFrom.address : null,
+          kind: options.kind,
+          category: options.category,
+        }).then(
           (result) => {
-            options.logger?.info({ outcome: result.outcome, reference: result.reference, quarantineId: result.quarantineId }, 'mail received');
+            options.logger?.info(
+              { outcome: result.outcome, reference: result.reference, quarantineId: result.quarantineId },
+              'mail received',
+            );
             callback(null, replyOf(result));
           },
           (error: unknown) => {
@@ -113,7 +122,11 @@ export function startMailListener(options: MailListenerOptions): Promise<MailLis
       const address = server.server.address() as AddressInfo;
       server.removeListener('error', reject);
       server.on('error', (error: Error) => options.logger?.error({ err: error }, 'SMTP listener error'));
-      resolve({ port: address.port, host: options.host, close: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({
+        port: address.port,
+        host: options.host,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
     });
   });
 }

@@ -43,7 +43,11 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     // Commander has already printed its one-line message (or the help text).
-    process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2);
+    process.exit(
+      error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+        ? 0
+        : 2,
+    );
   }
   fail(error);
 }

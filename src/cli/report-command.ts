@@ -5,7 +5,9 @@ import type { ReportOptions } from './report-run.ts';
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('the monthly service report from live data (platform, or one owner with --owner), as HTML, PDF, XLSX or one table as CSV')
+    .description(
+      'the monthly service report from live data (platform, or one owner with --owner), as HTML, PDF, XLSX or one table as CSV',
+    )
     .option('--month <yyyy-mm>', 'the month (Europe/Oslo); default: the previous month')
     .option('--owner <code>', "an owner's report: its own volumes, incidents and share")
     .option('--format <format>', `one of ${reportFormats.join(', ')}`, 'pdf')

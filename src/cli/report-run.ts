@@ -32,18 +32,24 @@ function settings() {
 function asOptionError(error: unknown): never {
   if (isAppError(error)) {
     const field = error.fields[0]?.field;
-    if (field === 'month' || field === 'owner' || field === 'table') throw new UsageError(`--${field}: ${error.fields[0]?.message ?? error.message}`);
+    if (field === 'month' || field === 'owner' || field === 'table')
+      throw new UsageError(`--${field}: ${error.fields[0]?.message ?? error.message}`);
   }
   throw error;
 }
 
 export async function report(opts: ReportOptions): Promise<void> {
-  if (!(reportFormats as readonly string[]).includes(opts.format)) throw new UsageError(`--format: one of ${reportFormats.join(', ')}: ${opts.format}`);
+  if (!(reportFormats as readonly string[]).includes(opts.format))
+    throw new UsageError(`--format: one of ${reportFormats.join(', ')}: ${opts.format}`);
   if (!isLocale(opts.lang)) throw new UsageError(`--lang: one of nb, nn, en: ${opts.lang}`);
-  if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: expected YYYY-MM: ${opts.month}`);
+  if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
+    throw new UsageError(`--month: expected YYYY-MM: ${opts.month}`);
   const format = opts.format as ReportFormatName;
   const lang: Locale = opts.lang;
-  const input = { ...(opts.month === undefined ? {} : { month: opts.month }), ...(opts.owner === undefined ? {} : { owner: opts.owner }) };
+  const input = {
+    ...(opts.month === undefined ? {} : { month: opts.month }),
+    ...(opts.owner === undefined ? {} : { owner: opts.owner }),
+  };
   const result = await withStore(async (store) => {
     const ctx = cliContext(store);
     try {
@@ -52,16 +58,39 @@ export async function report(opts: ReportOptions): Promise<void> {
         // Rendered from what was stored, so the file is exactly the archived version.
         const full = await getArchivedReport(ctx, archived.id);
         const doc = layoutReport(full.data, lang, { version: archived.version, generatedAt: archived.generatedAt });
-        return { rendered: await renderReport(doc, format, reportBaseName(archived.month, archived.ownerCode, archived.version), opts.table), month: archived.month, version: archived.version };
+        return {
+          rendered: await renderReport(
+            doc,
+            format,
+            reportBaseName(archived.month, archived.ownerCode, archived.version),
+            opts.table,
+          ),
+          month: archived.month,
+          version: archived.version,
+        };
       }
       const data = await collectReportData(ctx, input, settings());
       const doc = layoutReport(data, lang);
-      return { rendered: await renderReport(doc, format, reportBaseName(data.month, data.owner?.code ?? null), opts.table), month: data.month, version: null };
+      return {
+        rendered: await renderReport(doc, format, reportBaseName(data.month, data.owner?.code ?? null), opts.table),
+        month: data.month,
+        version: null,
+      };
     } catch (error) {
       asOptionError(error);
     }
   });
   writeFileSync(opts.out, result.rendered.body);
-  print(!!opts.json, { month: result.month, owner: opts.owner ?? null, format, out: opts.out, bytes: result.rendered.body.length, version: result.version }, `${opts.out}: ${format}, ${result.rendered.body.length} bytes, ${result.month}${result.version === null ? '' : `, version ${result.version}`}`);
+  print(
+    !!opts.json,
+    {
+      month: result.month,
+      owner: opts.owner ?? null,
+      format,
+      out: opts.out,
+      bytes: result.rendered.body.length,
+      version: result.version,
+    },
+    `${opts.out}: ${format}, ${result.rendered.body.length} bytes, ${result.month}${result.version === null ? '' : `, version ${result.version}`}`,
+  );
 }
-

@@ -21,16 +21,25 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig();
       const port = portOption(opts.port) ?? config.port;
       // Loaded here so that the admin commands start without compiling the web application.
-      const [{ openRuntime }, { demoPassword, seedDemo }] = await Promise.all([import('../runtime.ts'), import('../demo/seed-demo.ts')]);
+      const [{ openRuntime }, { demoPassword, seedDemo }] = await Promise.all([
+        import('../runtime.ts'),
+        import('../demo/seed-demo.ts'),
+      ]);
       const runtime = await openRuntime(config);
       const seed = opts.demo ? await seedDemo({ store: runtime.store, clock: runtime.clock }) : null;
       if (opts.jobs && config.jobsEnabled) runtime.jobs.start();
       const server = serve({ fetch: runtime.app.fetch, port, hostname: config.host }, (info) => {
         const url = `http://localhost:${info.port}`;
-        const lines = [`Nivå is running on ${url} (database: ${runtime.store.dialect}${runtime.store.sqliteFile ? ` ${runtime.store.sqliteFile}` : ''})`];
+        const lines = [
+          `Nivå is running on ${url} (database: ${runtime.store.dialect}${runtime.store.sqliteFile ? ` ${runtime.store.sqliteFile}` : ''})`,
+        ];
         if (seed) {
-          lines.push(seed.seeded ? 'Demo data created. Demo logins (password for all):' : 'Demo logins (password for all):', `  password: ${demoPassword}`);
-          for (const login of seed.logins) lines.push(`  ${login.email.padEnd(36)} ${login.role} (${login.organisation})`);
+          lines.push(
+            seed.seeded ? 'Demo data created. Demo logins (password for all):' : 'Demo logins (password for all):',
+            `  password: ${demoPassword}`,
+          );
+          for (const login of seed.logins)
+            lines.push(`  ${login.email.padEnd(36)} ${login.role} (${login.organisation})`);
         }
         process.stdout.write(`${lines.join('\n')}\n`);
       });

@@ -17,7 +17,8 @@ const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
 
 function yearArg(value: string): number {
   const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
-  if (!(year >= firstStatisticsYear && year <= lastStatisticsYear)) throw new UsageError(`--year: expected a year as YYYY: ${value}`);
+  if (!(year >= firstStatisticsYear && year <= lastStatisticsYear))
+    throw new UsageError(`--year: expected a year as YYYY: ${value}`);
   return year;
 }
 
@@ -30,12 +31,20 @@ async function stats(opts: StatsOptions): Promise<void> {
   const year = yearArg(opts.year);
   const catalogue = usageCatalogueFrom(loadConfig().usage.file);
   const metric = catalogue.metrics.find((m) => m.id === opts.metric);
-  if (!metric) throw new UsageError(`--metric: unknown metric ${opts.metric}; one of ${catalogue.metrics.map((m) => m.id).join(', ')}`);
+  if (!metric)
+    throw new UsageError(
+      `--metric: unknown metric ${opts.metric}; one of ${catalogue.metrics.map((m) => m.id).join(', ')}`,
+    );
   const table = await withStore(async (store) => {
     try {
-      return await metricYearTable(cliContext(store), { metric: metric.id, years: [year], ...(opts.owner === undefined ? {} : { owner: opts.owner }) }, catalogue);
+      return await metricYearTable(
+        cliContext(store),
+        { metric: metric.id, years: [year], ...(opts.owner === undefined ? {} : { owner: opts.owner }) },
+        catalogue,
+      );
     } catch (error) {
-      if (isAppError(error) && error.fields.some((f) => f.field === 'owner')) throw new UsageError(`--owner: no such owner: ${opts.owner ?? ''}`);
+      if (isAppError(error) && error.fields.some((f) => f.field === 'owner'))
+        throw new UsageError(`--owner: no such owner: ${opts.owner ?? ''}`);
       throw error;
     }
   });
@@ -55,7 +64,9 @@ async function stats(opts: StatsOptions): Promise<void> {
 export function registerStatsCommand(program: Command): void {
   program
     .command('stats')
-    .description('a usage metric per month for one year (Europe/Oslo months): daily counts + imported figures + adjustments')
+    .description(
+      'a usage metric per month for one year (Europe/Oslo months): daily counts + imported figures + adjustments',
+    )
     .requiredOption('--metric <id>', 'a metric id, e.g. messages_sent')
     .requiredOption('--year <yyyy>', 'the calendar year')
     .option('--owner <code>', "one owner's figures (its organisation code); without it, the whole platform")

@@ -35,7 +35,16 @@ export const emailColumns: Column[] = [
   { csv: 'first_answer_at', field: 'firstAnswerAt', kind: 'instant', optional: true },
 ];
 
-const flagWords: Record<string, boolean | 0 | 1> = { '0': 0, '1': 1, true: true, false: false, ja: true, nei: false, yes: true, no: false };
+const flagWords: Record<string, boolean | 0 | 1> = {
+  '0': 0,
+  '1': 1,
+  true: true,
+  false: false,
+  ja: true,
+  nei: false,
+  yes: true,
+  no: false,
+};
 
 /** A cell as the operation expects it: empty optional instants are null, flags are 0/1, anything else stays text for it to judge. */
 function cellValue(column: Column, cell: string): unknown {
@@ -52,7 +61,16 @@ interface CsvRecords {
 }
 
 function withInfo(value: unknown): { record: string[]; info: { lines: number } } {
-  if (typeof value === 'object' && value !== null && 'record' in value && 'info' in value && Array.isArray(value.record) && typeof value.info === 'object' && value.info !== null && 'lines' in value.info) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'record' in value &&
+    'info' in value &&
+    Array.isArray(value.record) &&
+    typeof value.info === 'object' &&
+    value.info !== null &&
+    'lines' in value.info
+  ) {
     return { record: value.record.map(String), info: { lines: Number(value.info.lines) } };
   }
   throw new Error('unexpected record shape from the CSV parser');
@@ -65,7 +83,13 @@ export function readSupportCsv(file: string, text: string, columns: readonly Col
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     // csv-parse's types do not follow `info: true`, so the shape is checked rather than asserted.
-    const parsed: unknown[] = parse(text, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true });
+    const parsed: unknown[] = parse(text, {
+      bom: true,
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
     rows = parsed.map(withInfo);
   } catch (error) {
     throw new UsageError(`${file}: not a CSV file (${error instanceof Error ? error.message : String(error)})`);
@@ -74,13 +98,18 @@ export function readSupportCsv(file: string, text: string, columns: readonly Col
   if (!header) throw new UsageError(`${file}: not a CSV file (it is empty)`);
   const names = header.record.map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => !columns.some((c) => c.csv === n));
-  if (unknown.length > 0) throw new UsageError(`${file}: unknown column ${unknown.join(', ')} (known: ${columns.map((c) => c.csv).join(', ')})`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `${file}: unknown column ${unknown.join(', ')} (known: ${columns.map((c) => c.csv).join(', ')})`,
+    );
   const missing = columns.filter((c) => !c.optional && !names.includes(c.csv)).map((c) => c.csv);
-  if (missing.length > 0) throw new UsageError(`${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new UsageError(`${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   const records: Record<string, unknown>[] = [];
   const lines: number[] = [];
   for (const row of data) {
-    if (row.record.length > names.length) throw new UsageError(`row ${row.info.lines}: has ${row.record.length} fields, the header ${names.length}`);
+    if (row.record.length > names.length)
+      throw new UsageError(`row ${row.info.lines}: has ${row.record.length} fields, the header ${names.length}`);
     const record: Record<string, unknown> = {};
     for (const column of columns) {
       const index = names.indexOf(column.csv);
@@ -109,9 +138,19 @@ export function csvProblem(error: AppError, lines: readonly number[], columns: r
   return new AppError(error.code, `${problems[0] ?? error.message}${more}`, { fields: error.fields });
 }
 
-type Importer = (ctx: ReturnType<typeof cliContext>, records: readonly unknown[], options: { dryRun?: boolean; source?: string }) => Promise<SupportImportReport>;
+type Importer = (
+  ctx: ReturnType<typeof cliContext>,
+  records: readonly unknown[],
+  options: { dryRun?: boolean; source?: string },
+) => Promise<SupportImportReport>;
 
-async function importFile(file: string, opts: { dryRun?: boolean; json?: boolean }, columns: readonly Column[], importer: Importer, what: string): Promise<void> {
+async function importFile(
+  file: string,
+  opts: { dryRun?: boolean; json?: boolean },
+  columns: readonly Column[],
+  importer: Importer,
+  what: string,
+): Promise<void> {
   const { records, lines } = readSupportCsv(file, readCsvText(file), columns);
   let report: SupportImportReport;
   try {
@@ -120,28 +159,45 @@ async function importFile(file: string, opts: { dryRun?: boolean; json?: boolean
     throw isAppError(error) && error.code === 'validation' ? csvProblem(error, lines, columns) : error;
   }
   const verb = report.dryRun ? 'would import' : 'imported';
-  print(!!opts.json, { ...report }, `${verb} ${report.inserted} ${what}; ${report.skipped} already imported${report.dryRun ? ' (dry run: nothing written)' : ''}`);
+  print(
+    !!opts.json,
+    { ...report },
+    `${verb} ${report.inserted} ${what}; ${report.skipped} already imported${report.dryRun ? ' (dry run: nothing written)' : ''}`,
+  );
 }
 
 function kpiLines(p: SupportPeriodKpis): string {
-  const cells = p.kpis.map((k) => `${k.id} ${k.shown === null ? '—' : k.shown}${k.unit === 'seconds' ? ' s' : k.unit === 'percent' ? ' %' : ''}${k.met === null ? '' : k.met ? ' (met)' : ' (not met)'}`);
+  const cells = p.kpis.map(
+    (k) =>
+      `${k.id} ${k.shown === null ? '—' : k.shown}${k.unit === 'seconds' ? ' s' : k.unit === 'percent' ? ' %' : ''}${k.met === null ? '' : k.met ? ' (met)' : ' (not met)'}`,
+  );
   return `${p.period.key} ${p.line}: ${cells.join(', ')}`;
 }
 
 export function registerSupportCommands(program: Command): void {
-  const support = program.command('support').description('support lines: import call and e-mail logs, KPIs against the agreement (4.2, 4.3, 5.2)');
+  const support = program
+    .command('support')
+    .description('support lines: import call and e-mail logs, KPIs against the agreement (4.2, 4.3, 5.2)');
   support
     .command('import-calls <file>')
-    .description(`import a CSV of calls: ${callColumns.map((c) => c.csv + (c.optional ? '?' : '')).join(',')}; already imported ones are skipped`)
+    .description(
+      `import a CSV of calls: ${callColumns.map((c) => c.csv + (c.optional ? '?' : '')).join(',')}; already imported ones are skipped`,
+    )
     .option('--dry-run', 'validate and count; write nothing')
     .option('--json', 'machine-readable output')
-    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) => importFile(file, opts, callColumns, importSupportCalls, 'calls'));
+    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) =>
+      importFile(file, opts, callColumns, importSupportCalls, 'calls'),
+    );
   support
     .command('import-emails <file>')
-    .description(`import a CSV of e-mails: ${emailColumns.map((c) => c.csv + (c.optional ? '?' : '')).join(',')}; already imported ones are skipped`)
+    .description(
+      `import a CSV of e-mails: ${emailColumns.map((c) => c.csv + (c.optional ? '?' : '')).join(',')}; already imported ones are skipped`,
+    )
     .option('--dry-run', 'validate and count; write nothing')
     .option('--json', 'machine-readable output')
-    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) => importFile(file, opts, emailColumns, importSupportEmails, 'e-mails'));
+    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) =>
+      importFile(file, opts, emailColumns, importSupportEmails, 'e-mails'),
+    );
   support
     .command('kpis')
     .description('the support KPIs of a month (Europe/Oslo), or of its ISO weeks with --weeks')
@@ -151,9 +207,33 @@ export function registerSupportCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { month: string; line: string; weeks?: boolean; json?: boolean }) => {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: expected YYYY-MM: ${opts.month}`);
-      if (!(supportLines as readonly string[]).includes(opts.line)) throw new UsageError(`--line: expected one of ${supportLines.join(', ')}: ${opts.line}`);
-      const periods = await withStore((store) => supportKpis(cliContext(store), { period: opts.weeks ? 'week' : 'month', from: opts.month, line: opts.line as (typeof supportLines)[number] }));
-      const items = periods.map((p) => ({ period: p.period.key, line: p.line, kpis: p.kpis.map((k) => ({ id: k.id, value: k.value, shown: k.shown, met: k.met, target: k.target })), phone: { offered: p.phone.offered, answeredDirectly: p.phone.answeredDirectly, callbacks: p.phone.callbacks, abandoned: p.phone.abandoned }, email: { count: p.email.count, inTime: p.email.inTime, late: p.email.late, pending: p.email.pending }, selfService: { count: p.selfService.count, inTime: p.selfService.inTime, late: p.selfService.late, pending: p.selfService.pending } }));
+      if (!(supportLines as readonly string[]).includes(opts.line))
+        throw new UsageError(`--line: expected one of ${supportLines.join(', ')}: ${opts.line}`);
+      const periods = await withStore((store) =>
+        supportKpis(cliContext(store), {
+          period: opts.weeks ? 'week' : 'month',
+          from: opts.month,
+          line: opts.line as (typeof supportLines)[number],
+        }),
+      );
+      const items = periods.map((p) => ({
+        period: p.period.key,
+        line: p.line,
+        kpis: p.kpis.map((k) => ({ id: k.id, value: k.value, shown: k.shown, met: k.met, target: k.target })),
+        phone: {
+          offered: p.phone.offered,
+          answeredDirectly: p.phone.answeredDirectly,
+          callbacks: p.phone.callbacks,
+          abandoned: p.phone.abandoned,
+        },
+        email: { count: p.email.count, inTime: p.email.inTime, late: p.email.late, pending: p.email.pending },
+        selfService: {
+          count: p.selfService.count,
+          inTime: p.selfService.inTime,
+          late: p.selfService.late,
+          pending: p.selfService.pending,
+        },
+      }));
       print(!!opts.json, { items }, periods.map(kpiLines).join('\n'));
     });
 }

@@ -17,17 +17,39 @@ interface AdjustOptions {
 }
 
 async function adjust(opts: AdjustOptions): Promise<void> {
-  if (!/^[+-]?\d+$/.test(opts.delta.trim())) throw new UsageError(`--delta: expected a whole number such as -1200 or 350: ${opts.delta}`);
+  if (!/^[+-]?\d+$/.test(opts.delta.trim()))
+    throw new UsageError(`--delta: expected a whole number such as -1200 or 350: ${opts.delta}`);
   const catalogue = usageCatalogueFrom(loadConfig().usage.file);
   const adjustment = await withStore((store) =>
-    adjustUsage(cliContext(store), { metric: opts.metric, month: opts.month, ...(opts.owner === undefined ? {} : { owner: opts.owner }), ...(opts.service === undefined ? {} : { service: opts.service }), delta: Number(opts.delta), reason: opts.reason }, catalogue),
+    adjustUsage(
+      cliContext(store),
+      {
+        metric: opts.metric,
+        month: opts.month,
+        ...(opts.owner === undefined ? {} : { owner: opts.owner }),
+        ...(opts.service === undefined ? {} : { service: opts.service }),
+        delta: Number(opts.delta),
+        reason: opts.reason,
+      },
+      catalogue,
+    ),
   );
-  print(!!opts.json, { ...adjustment }, `${adjustment.metric} ${adjustment.month}${adjustment.ownerCode ? ` ${adjustment.ownerCode}` : ''}: ${adjustment.figureBefore} → ${adjustment.figureAfter} (adjustment ${adjustment.id})`);
+  print(
+    !!opts.json,
+    { ...adjustment },
+    `${adjustment.metric} ${adjustment.month}${adjustment.ownerCode ? ` ${adjustment.ownerCode}` : ''}: ${adjustment.figureBefore} → ${adjustment.figureAfter} (adjustment ${adjustment.id})`,
+  );
 }
 
 async function close(opts: { month: string; json?: boolean }): Promise<void> {
   const closed = await withStore((store) => closeUsageMonth(cliContext(store), { month: opts.month }));
-  print(!!opts.json, { ...closed }, closed.alreadyClosed ? `${closed.month} was already closed` : `${closed.month} is closed; it changes only through adjustments from now on`);
+  print(
+    !!opts.json,
+    { ...closed },
+    closed.alreadyClosed
+      ? `${closed.month} was already closed`
+      : `${closed.month} is closed; it changes only through adjustments from now on`,
+  );
 }
 
 /** `usage adjust` and `usage close`, beside `usage import` in the same group. */

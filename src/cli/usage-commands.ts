@@ -24,7 +24,9 @@ function readFile(file: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+    throw new UsageError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`,
+    );
   }
 }
 
@@ -39,7 +41,10 @@ function humanReport(report: UsageImportReport): string {
     lines.push(`${report.file}: ${plural(report.errors.length, 'problem')}; nothing was imported`);
     return lines.join('\n');
   }
-  const span = report.months.length === 0 ? 'no months' : `${plural(report.months.length, 'month')} (${report.months[0]} – ${report.months.at(-1)})`;
+  const span =
+    report.months.length === 0
+      ? 'no months'
+      : `${plural(report.months.length, 'month')} (${report.months[0]} – ${report.months.at(-1)})`;
   const verb = report.dryRun ? 'would import' : 'imported';
   const note = report.dryRun ? ' (dry run: nothing was written)' : '';
   return `${report.file}: ${plural(report.rows, 'row')}, ${verb} ${plural(report.imported, 'figure')} (${report.replaced} replacing earlier ones) for ${span}; metrics ${report.metrics.join(', ') || 'none'}${note}`;
@@ -52,7 +57,18 @@ async function importCommand(file: string, opts: ImportOptions): Promise<void> {
   usageFileKind(fileName, content);
   const catalogue = usageCatalogueFrom(loadConfig().usage.file);
   const report = await withStore(
-    (store) => importUsageAggregates(cliContext(store), { fileName, content, ...(opts.metric !== undefined ? { metric: opts.metric } : {}), ...(opts.owner !== undefined ? { owner: opts.owner } : {}), dryRun: !!opts.dryRun }, { catalogue }),
+    (store) =>
+      importUsageAggregates(
+        cliContext(store),
+        {
+          fileName,
+          content,
+          ...(opts.metric !== undefined ? { metric: opts.metric } : {}),
+          ...(opts.owner !== undefined ? { owner: opts.owner } : {}),
+          dryRun: !!opts.dryRun,
+        },
+        { catalogue },
+      ),
     // A dry run does not even apply pending migrations: it promises to write nothing.
     { migrate: !opts.dryRun },
   );
@@ -65,12 +81,20 @@ export function registerUsageCommands(program: Command): Command {
   const usage = program.command('usage').description('usage metering: monthly figures per metric, owner and service');
   usage
     .command('import')
-    .description('import monthly figures from a CSV or XLSX file (see docs/usage-import.md); a file with any problem imports nothing')
-    .argument('<file>', 'a .csv or .xlsx file: wide (year, jan … dec for one metric) or long (metric,year,month,count[,owner][,service])')
+    .description(
+      'import monthly figures from a CSV or XLSX file (see docs/usage-import.md); a file with any problem imports nothing',
+    )
+    .argument(
+      '<file>',
+      'a .csv or .xlsx file: wide (year, jan … dec for one metric) or long (metric,year,month,count[,owner][,service])',
+    )
     .option('--metric <id>', 'the metric of a wide table (a workbook may instead name each sheet by its metric)')
     .option('--owner <code>', 'organisation code of the owner of every figure (long rows may name their own)')
     .option('--dry-run', 'check everything and write nothing')
-    .option('--json', 'machine-readable output: {file, shape, dryRun, rows, imported, replaced, months, metrics, errors}')
+    .option(
+      '--json',
+      'machine-readable output: {file, shape, dryRun, rows, imported, replaced, months, metrics, errors}',
+    )
     .action(importCommand);
   return usage;
 }

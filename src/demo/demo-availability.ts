@@ -54,7 +54,17 @@ async function importFigures(ctx: ServiceContext): Promise<void> {
       const operating = window.openTimeBetween(start, end);
       // There are no inputs behind an imported figure; the digest names its origin so a recompute can tell.
       const digest = createHash('sha256').update(`imported:${f.month}:${f.percent}`).digest('hex');
-      return { component_id: component.id, month: f.month, scheduled_ms: operating, operating_ms: operating, downtime_ms: downtimeFor(operating, f.percent), unknown_ms: 0, inputs_digest: digest, source: 'imported' as const, computed_at: now };
+      return {
+        component_id: component.id,
+        month: f.month,
+        scheduled_ms: operating,
+        operating_ms: operating,
+        downtime_ms: downtimeFor(operating, f.percent),
+        unknown_ms: 0,
+        inputs_digest: digest,
+        source: 'imported' as const,
+        computed_at: now,
+      };
     });
   if (rows.length > 0) await ctx.db.insertInto('availability_rollups').values(rows).execute();
 }
@@ -100,18 +110,86 @@ function plan(now: number): { outages: DemoOutage[]; work: DemoWork[] } {
   // Early in a month these fall in the previous one, which the page shows just as well.
   const recent = (daysAgo: number, hours: number) => now - daysAgo * day - hours * hour;
   const outages: DemoOutage[] = [
-    { component: 'altinn-apps', severity: 'unavailable', start: osloAt(previous, 12, 8, 14), end: osloAt(previous, 12, 9, 2), text: 'Innsending fra apper feilet. Skjemaer som ble sendt inn i tidsrommet, må sendes på nytt.' },
-    { component: 'altinn-apps', severity: 'partial', start: recent(3, 2), end: recent(3, 2) + 40 * minute, text: 'Enkelte skjemaer lastet tregt eller ikke i det hele tatt.' },
-    { component: 'platform-apis', severity: 'unavailable', start: osloAt(previous, 20, 13, 5), end: osloAt(previous, 20, 13, 31), text: 'Autorisasjons-API-et svarte ikke. Oppslag mot tilgangsstyringen feilet.' },
-    { component: 'platform-apis', severity: 'degraded', start: now - 25 * minute, end: null, text: 'Økte svartider i autorisasjons-API-et. Vi undersøker saken.' },
-    { component: 'studio', severity: 'unavailable', start: osloAt(previous, 6, 10, 0), end: osloAt(previous, 6, 11, 15), text: 'Altinn Studio var utilgjengelig etter en feilet oppdatering.' },
-    { component: 'test-environment', severity: 'unavailable', start: recent(5, 6), end: recent(5, 6) + 2 * hour, text: 'Testmiljøet (TT02) var utilgjengelig på grunn av feil i databasen.' },
+    {
+      component: 'altinn-apps',
+      severity: 'unavailable',
+      start: osloAt(previous, 12, 8, 14),
+      end: osloAt(previous, 12, 9, 2),
+      text: 'Innsending fra apper feilet. Skjemaer som ble sendt inn i tidsrommet, må sendes på nytt.',
+    },
+    {
+      component: 'altinn-apps',
+      severity: 'partial',
+      start: recent(3, 2),
+      end: recent(3, 2) + 40 * minute,
+      text: 'Enkelte skjemaer lastet tregt eller ikke i det hele tatt.',
+    },
+    {
+      component: 'platform-apis',
+      severity: 'unavailable',
+      start: osloAt(previous, 20, 13, 5),
+      end: osloAt(previous, 20, 13, 31),
+      text: 'Autorisasjons-API-et svarte ikke. Oppslag mot tilgangsstyringen feilet.',
+    },
+    {
+      component: 'platform-apis',
+      severity: 'degraded',
+      start: now - 25 * minute,
+      end: null,
+      text: 'Økte svartider i autorisasjons-API-et. Vi undersøker saken.',
+    },
+    {
+      component: 'studio',
+      severity: 'unavailable',
+      start: osloAt(previous, 6, 10, 0),
+      end: osloAt(previous, 6, 11, 15),
+      text: 'Altinn Studio var utilgjengelig etter en feilet oppdatering.',
+    },
+    {
+      component: 'test-environment',
+      severity: 'unavailable',
+      start: recent(5, 6),
+      end: recent(5, 6) + 2 * hour,
+      text: 'Testmiljøet (TT02) var utilgjengelig på grunn av feil i databasen.',
+    },
   ];
   const work: DemoWork[] = [
-    { component: 'altinn-apps', kind: 'maintenance', title: 'Oppgradering av kjøremiljøet', publicText: 'Apper kan være utilgjengelige i korte perioder under oppgraderingen.', start: osloAt(previous, 18, 22, 0), end: osloAt(previous, 18, 23, 30), announced: osloAt(previous, 18, 22, 0) - 14 * day },
-    { component: 'platform-apis', kind: 'maintenance', title: 'Bytte av sertifikater', publicText: 'API-ene kan avvise kall i inntil en time.', start: osloAt(previous, 25, 21, 0), end: osloAt(previous, 25, 22, 0), announced: osloAt(previous, 24, 15, 0) },
-    { component: 'studio', kind: 'maintenance', title: 'Databasevedlikehold', publicText: 'Altinn Studio er utilgjengelig tidlig om morgenen.', start: now + 12 * day, end: now + 12 * day + 45 * minute, announced: now },
-    { component: 'test-environment', kind: 'maintenance', title: 'Oppdatering av testdata i TT02', publicText: 'Testmiljøet er utilgjengelig mens testdataene lastes inn på nytt.', start: now + 3 * day, end: now + 3 * day + hour, announced: null },
+    {
+      component: 'altinn-apps',
+      kind: 'maintenance',
+      title: 'Oppgradering av kjøremiljøet',
+      publicText: 'Apper kan være utilgjengelige i korte perioder under oppgraderingen.',
+      start: osloAt(previous, 18, 22, 0),
+      end: osloAt(previous, 18, 23, 30),
+      announced: osloAt(previous, 18, 22, 0) - 14 * day,
+    },
+    {
+      component: 'platform-apis',
+      kind: 'maintenance',
+      title: 'Bytte av sertifikater',
+      publicText: 'API-ene kan avvise kall i inntil en time.',
+      start: osloAt(previous, 25, 21, 0),
+      end: osloAt(previous, 25, 22, 0),
+      announced: osloAt(previous, 24, 15, 0),
+    },
+    {
+      component: 'studio',
+      kind: 'maintenance',
+      title: 'Databasevedlikehold',
+      publicText: 'Altinn Studio er utilgjengelig tidlig om morgenen.',
+      start: now + 12 * day,
+      end: now + 12 * day + 45 * minute,
+      announced: now,
+    },
+    {
+      component: 'test-environment',
+      kind: 'maintenance',
+      title: 'Oppdatering av testdata i TT02',
+      publicText: 'Testmiljøet er utilgjengelig mens testdataene lastes inn på nytt.',
+      start: now + 3 * day,
+      end: now + 3 * day + hour,
+      announced: null,
+    },
   ];
   return { outages: outages.filter((o) => o.start < now && (o.end === null || o.end <= now)), work };
 }
@@ -122,7 +200,10 @@ function plan(now: number): { outages: DemoOutage[]; work: DemoWork[] } {
  */
 function early(instant: number, durationMs: number): { start: number; end: number } {
   const local = new Date(instantToLocal('Europe/Oslo', instant));
-  const start = localToInstant('Europe/Oslo', Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 6, 0));
+  const start = localToInstant(
+    'Europe/Oslo',
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 6, 0),
+  );
   return { start, end: start + durationMs };
 }
 
@@ -132,12 +213,25 @@ export async function seedDemoAvailability(ctx: ServiceContext): Promise<void> {
   const now = ctx.clock.now();
   const { outages, work } = plan(now);
   for (const o of outages) {
-    await recordOutage(at(ctx, o.end ?? o.start), { componentId: o.component, severity: o.severity, start: o.start, end: o.end, publicText: o.text });
+    await recordOutage(at(ctx, o.end ?? o.start), {
+      componentId: o.component,
+      severity: o.severity,
+      start: o.start,
+      end: o.end,
+      publicText: o.text,
+    });
   }
   for (const w of work) {
     const { start, end } = w.start > now ? early(w.start, w.end - w.start) : { start: w.start, end: w.end };
     const planned = Math.min(w.announced ?? now, now);
-    const row = await planMaintenance(at(ctx, planned), { componentId: w.component, kind: w.kind, title: w.title, publicText: w.publicText, start, end });
+    const row = await planMaintenance(at(ctx, planned), {
+      componentId: w.component,
+      kind: w.kind,
+      title: w.title,
+      publicText: w.publicText,
+      start,
+      end,
+    });
     if (w.announced !== null) await publishMaintenance(at(ctx, w.announced), { id: row.id });
   }
 }

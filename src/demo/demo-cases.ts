@@ -5,11 +5,31 @@ import type { ServiceContext } from '../services/context.ts';
 import { registerCase } from '../services/cases/register-case.ts';
 import { mulberry32 } from './seeded-random.ts';
 
-
 const titles: Record<CaseKind, string[]> = {
-  incident: ['Innsending feiler med feilkode 500', 'Treg innlogging via ID-porten', 'Meldingsboksen viser ikke nye meldinger', 'Varsler på SMS sendes ikke', 'Skjema låser seg ved vedlegg over 5 MB', 'Tilgangsstyring gir feil roller', 'API svarer med tidsavbrudd', 'Signering feiler for enkelte brukere'],
-  'support-request': ['Hvordan gir vi tilgang til en ny saksbehandler?', 'Spørsmål om testmiljøet (TT02)', 'Hjelp med oppsett av maskinporten-klient', 'Hvor finner vi statistikk for tjenesten?', 'Feil i teksten på kvitteringssiden', 'Behov for ny rolle i tilgangsstyringen'],
-  'change-request': ['Ønske om støtte for flere vedleggstyper', 'Behov for utvidet varsling ved frister', 'Mulighet for å forhåndsutfylle fra register', 'Eksport av innsendte data som CSV'],
+  incident: [
+    'Innsending feiler med feilkode 500',
+    'Treg innlogging via ID-porten',
+    'Meldingsboksen viser ikke nye meldinger',
+    'Varsler på SMS sendes ikke',
+    'Skjema låser seg ved vedlegg over 5 MB',
+    'Tilgangsstyring gir feil roller',
+    'API svarer med tidsavbrudd',
+    'Signering feiler for enkelte brukere',
+  ],
+  'support-request': [
+    'Hvordan gir vi tilgang til en ny saksbehandler?',
+    'Spørsmål om testmiljøet (TT02)',
+    'Hjelp med oppsett av maskinporten-klient',
+    'Hvor finner vi statistikk for tjenesten?',
+    'Feil i teksten på kvitteringssiden',
+    'Behov for ny rolle i tilgangsstyringen',
+  ],
+  'change-request': [
+    'Ønske om støtte for flere vedleggstyper',
+    'Behov for utvidet varsling ved frister',
+    'Mulighet for å forhåndsutfylle fra register',
+    'Eksport av innsendte data som CSV',
+  ],
   'deletion-request': ['Sletting av data publisert ved en feil'],
   'deactivation-order': ['Deaktivering av gammel skjemaversjon'],
 };
@@ -25,7 +45,13 @@ interface Plan {
 }
 
 /** A plausible life for a case registered at `at`: how fast work starts, whether it pauses, when it ends. */
-function life(rand: () => number, kind: CaseKind, category: IncidentCategory | null, at: number, now: number): LifecycleEvent[] {
+function life(
+  rand: () => number,
+  kind: CaseKind,
+  category: IncidentCategory | null,
+  at: number,
+  now: number,
+): LifecycleEvent[] {
   const events: LifecycleEvent[] = [];
   let t = at;
   const step = (minutes: number) => (t = Math.min(now, t + Math.max(1, Math.round(minutes)) * minute));
@@ -36,8 +62,10 @@ function life(rand: () => number, kind: CaseKind, category: IncidentCategory | n
     events.push({ type: 'paused', at: step(30 + rand() * 300), body: 'Venter på svar fra tjenesteeier' });
     events.push({ type: 'resumed', at: step(60 + rand() * 1500) });
   }
-  if (kind === 'incident' && category === 'C' && rand() < 0.4) events.push({ type: 'workaround', at: step(rand() * 2 * 24 * 60) });
-  const resolveMinutes = category === 'A' ? 30 + rand() * 240 : category === 'B' ? 60 + rand() * 1200 : 200 + rand() * 5 * 24 * 60;
+  if (kind === 'incident' && category === 'C' && rand() < 0.4)
+    events.push({ type: 'workaround', at: step(rand() * 2 * 24 * 60) });
+  const resolveMinutes =
+    category === 'A' ? 30 + rand() * 240 : category === 'B' ? 60 + rand() * 1200 : 200 + rand() * 5 * 24 * 60;
   events.push({ type: 'resolved', at: step(resolveMinutes), body: 'Feilen er rettet og verifisert.' });
   if (rand() < 0.9) events.push({ type: 'feedback-given', at: step(rand() * 60), body: 'Innmelder er informert.' });
   events.push({ type: 'closed', at: step(24 * 60 + rand() * 3 * 24 * 60) });
@@ -48,7 +76,15 @@ function plans(now: number): Plan[] {
   const rand = mulberry32(2026);
   const pickKind = (): CaseKind => {
     const r = rand();
-    return r < 0.35 ? 'incident' : r < 0.8 ? 'support-request' : r < 0.93 ? 'change-request' : r < 0.97 ? 'deletion-request' : 'deactivation-order';
+    return r < 0.35
+      ? 'incident'
+      : r < 0.8
+        ? 'support-request'
+        : r < 0.93
+          ? 'change-request'
+          : r < 0.97
+            ? 'deletion-request'
+            : 'deactivation-order';
   };
   const pickCategory = (): IncidentCategory => {
     const r = rand();
@@ -60,7 +96,8 @@ function plans(now: number): Plan[] {
     const kind = pickKind();
     const category = kind === 'incident' ? pickCategory() : null;
     const dayStart = now - Math.floor(rand() * 730 + 14) * day;
-    const registeredAt = dayStart - (dayStart % day) + (7 + Math.floor(rand() * 8)) * 3_600_000 + Math.floor(rand() * 60) * minute;
+    const registeredAt =
+      dayStart - (dayStart % day) + (7 + Math.floor(rand() * 8)) * 3_600_000 + Math.floor(rand() * 60) * minute;
     result.push({ kind, category, registeredAt, history: life(rand, kind, category, registeredAt, now - 13 * day) });
   }
   // The live queue: recent cases in every state, so clocks are seen running, at risk and breached.
@@ -68,14 +105,25 @@ function plans(now: number): Plan[] {
     const kind = pickKind();
     const category = kind === 'incident' ? pickCategory() : null;
     const registeredAt = now - Math.floor(rand() * 6 * 24 * 60) * minute;
-    const history: LifecycleEvent[] = rand() < 0.4 ? [{ type: 'work-started', at: registeredAt + Math.floor(rand() * Math.min(240, (now - registeredAt) / minute)) * minute }] : [];
+    const history: LifecycleEvent[] =
+      rand() < 0.4
+        ? [
+            {
+              type: 'work-started',
+              at: registeredAt + Math.floor(rand() * Math.min(240, (now - registeredAt) / minute)) * minute,
+            },
+          ]
+        : [];
     result.push({ kind, category, registeredAt, history });
   }
   return result.sort((a, b) => a.registeredAt - b.registeredAt);
 }
 
 /** Registers the demo's case history and live queue across the given owners and their services. */
-export async function seedDemoCases(ctx: ServiceContext, owners: { code: string; services: string[] }[]): Promise<number> {
+export async function seedDemoCases(
+  ctx: ServiceContext,
+  owners: { code: string; services: string[] }[],
+): Promise<number> {
   const rand = mulberry32(7);
   const now = ctx.clock.now();
   let count = 0;

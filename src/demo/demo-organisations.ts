@@ -4,7 +4,12 @@ export interface DemoOwner {
   name: string;
   orgNumber: string;
   contactEmail: string;
-  services: { name: string; platform: 'altinn2' | 'altinn3'; resourceId: string; status?: 'active' | 'planned' | 'migrating' | 'retired' }[];
+  services: {
+    name: string;
+    platform: 'altinn2' | 'altinn3';
+    resourceId: string;
+    status?: 'active' | 'planned' | 'migrating' | 'retired';
+  }[];
 }
 
 export const demoOperator = {
@@ -44,7 +49,12 @@ export const demoOwners: DemoOwner[] = [
     orgNumber: '974760673',
     contactEmail: 'altinn@brreg.demo.niva.no',
     services: [
-      { name: 'Samordnet registermelding', platform: 'altinn2', resourceId: 'brg-samordnet-registermelding', status: 'migrating' },
+      {
+        name: 'Samordnet registermelding',
+        platform: 'altinn2',
+        resourceId: 'brg-samordnet-registermelding',
+        status: 'migrating',
+      },
       { name: 'Årsregnskap', platform: 'altinn3', resourceId: 'brg-aarsregnskap' },
       { name: 'Melding om reelle rettighetshavere', platform: 'altinn3', resourceId: 'brg-reelle-rettighetshavere' },
     ],
@@ -65,7 +75,9 @@ export const demoOwners: DemoOwner[] = [
     name: 'Statens lånekasse for utdanning',
     orgNumber: '960885406',
     contactEmail: 'altinn@lanekassen.demo.niva.no',
-    services: [{ name: 'Bekreftelse av studieprogresjon', platform: 'altinn3', resourceId: 'lanekassen-studieprogresjon' }],
+    services: [
+      { name: 'Bekreftelse av studieprogresjon', platform: 'altinn3', resourceId: 'lanekassen-studieprogresjon' },
+    ],
   },
   {
     code: 'svv',
@@ -92,7 +104,9 @@ export const demoOwners: DemoOwner[] = [
     name: 'Mattilsynet',
     orgNumber: '985399077',
     contactEmail: 'altinn@mattilsynet.demo.niva.no',
-    services: [{ name: 'Registrering av næringsmiddelvirksomhet', platform: 'altinn2', resourceId: 'mattilsynet-registrering' }],
+    services: [
+      { name: 'Registrering av næringsmiddelvirksomhet', platform: 'altinn2', resourceId: 'mattilsynet-registrering' },
+    ],
   },
   {
     code: 'kartverket',
@@ -107,8 +121,17 @@ export const demoOwners: DemoOwner[] = [
     orgNumber: '999601391',
     contactEmail: 'altinn@miljodir.demo.niva.no',
     services: [
-      { name: 'Egenrapportering for industri', platform: 'altinn2', resourceId: 'miljodir-egenrapportering', status: 'migrating' },
-      { name: 'Søknad om tillatelse etter forurensningsloven', platform: 'altinn3', resourceId: 'miljodir-forurensning' },
+      {
+        name: 'Egenrapportering for industri',
+        platform: 'altinn2',
+        resourceId: 'miljodir-egenrapportering',
+        status: 'migrating',
+      },
+      {
+        name: 'Søknad om tillatelse etter forurensningsloven',
+        platform: 'altinn3',
+        resourceId: 'miljodir-forurensning',
+      },
     ],
   },
   {
@@ -123,7 +146,13 @@ export const demoOwners: DemoOwner[] = [
     name: 'Utlendingsdirektoratet',
     orgNumber: '974760746',
     contactEmail: 'altinn@udi.demo.niva.no',
-    services: [{ name: 'Arbeidsgivers bekreftelse for oppholdstillatelse', platform: 'altinn3', resourceId: 'udi-arbeidsgiverbekreftelse' }],
+    services: [
+      {
+        name: 'Arbeidsgivers bekreftelse for oppholdstillatelse',
+        platform: 'altinn3',
+        resourceId: 'udi-arbeidsgiverbekreftelse',
+      },
+    ],
   },
   {
     code: 'fdir',
@@ -143,7 +172,12 @@ export const demoOwners: DemoOwner[] = [
 
 /** Platform components and their service windows (contract 2.3.1 and 2.4.1). */
 export const demoComponents = [
-  { code: 'end-user-solution', name: 'Sluttbrukerløsningen (inkl. grensesnitt)', calendarId: 'always', targetBasisPoints: 9990 },
+  {
+    code: 'end-user-solution',
+    name: 'Sluttbrukerløsningen (inkl. grensesnitt)',
+    calendarId: 'always',
+    targetBasisPoints: 9990,
+  },
   { code: 'altinn-apps', name: 'Altinn Apps', calendarId: 'always', targetBasisPoints: 9990 },
   { code: 'platform-apis', name: 'Plattform-API-er', calendarId: 'always', targetBasisPoints: 9990 },
   { code: 'studio', name: 'Altinn Studio (tjenesteutvikling)', calendarId: 'studio-hours', targetBasisPoints: 9980 },

@@ -54,7 +54,8 @@ const news: Omit<CreateReportBlockInput, 'month' | 'kind' | 'position'>[] = [
   },
   {
     title: 'Nyhetsbrev fra prosjektet Modernisering Altinn',
-    bodyMarkdown: 'Prosjektet sender jevnlig ut nyhetsbrev med siste nytt. [Les mer og meld deg på nyhetsbrevet](https://samarbeid.digdir.no/altinn/nyhetsbrev/2545).',
+    bodyMarkdown:
+      'Prosjektet sender jevnlig ut nyhetsbrev med siste nytt. [Les mer og meld deg på nyhetsbrevet](https://samarbeid.digdir.no/altinn/nyhetsbrev/2545).',
   },
 ];
 
@@ -98,17 +99,81 @@ const projectStatus: Omit<CreateReportBlockInput, 'month' | 'kind' | 'position'>
 ];
 
 export const demoRoadmap: CreateRoadmapEntryInput[] = [
-  { title: 'Systembruker for virksomheter', period: '2025', status: 'in-progress', componentId: 'platform-apis', description: 'Leveres i flere trinn. Tilgangspakker kan delegeres til systembruker.' },
-  { title: 'Fullmaktsløsning for innbyggere', period: '2025-Q4', status: 'in-progress', componentId: 'end-user-solution', description: 'Tar i bruk Sivilrettsforvaltningens inndeling av vergemål. Utvikling fra fjerde kvartal 2025.' },
-  { title: 'Tilgangsforespørsel («Be om tilgang»)', period: '2025-Q4', status: 'in-progress', componentId: 'end-user-solution', description: 'Brukere kan be om tilgang til en tjeneste. Påbegynt fjerde kvartal 2025.' },
-  { title: 'Brukerbetaling i skjema', period: '2026-Q1', status: 'done', componentId: 'altinn-apps', description: 'Tjenesteeiere kan ta betalt for tjenester; første integrasjon er mot Nets.' },
-  { title: 'Ny brukerflate for tilgangsstyring for virksomheter', period: '2026-Q1', status: 'in-progress', componentId: 'end-user-solution', description: 'Den forenklede brukerflaten er lansert; arbeidet fortsetter med delegering av enkelttjenester og tilgangspakker.' },
-  { title: 'Kopi av registre i Altinn 3', period: '2026-Q1', status: 'in-progress', description: 'Direkte integrasjon mot Folkeregisteret, inkludert vergemål.' },
-  { title: 'Samtykke', period: '2026-Q2', status: 'in-progress', componentId: 'platform-apis', description: 'Klar i test. Gjenstår: sluttbrukerfunksjonalitet og migrering av samtykker fra Altinn II.' },
-  { title: 'Modernisering av Altinn Autorisasjon', period: '2026-06', status: 'in-progress', description: 'Dagens løsning moderniseres og flyttes til skyen innen juni 2026.' },
-  { title: 'Altinn II stenges', period: '2026-06', status: 'planned', description: 'Altinn II stenger 19. juni 2026. Tjenestene må være avviklet senest 31. mai.' },
-  { title: 'Grafisk redigering av prosessen i Studio Designer', period: '2026', status: 'in-progress', componentId: 'studio', description: '' },
-  { title: 'Flere datamodeller i samme skjema', period: '2026', status: 'planned', componentId: 'studio', description: '' },
+  {
+    title: 'Systembruker for virksomheter',
+    period: '2025',
+    status: 'in-progress',
+    componentId: 'platform-apis',
+    description: 'Leveres i flere trinn. Tilgangspakker kan delegeres til systembruker.',
+  },
+  {
+    title: 'Fullmaktsløsning for innbyggere',
+    period: '2025-Q4',
+    status: 'in-progress',
+    componentId: 'end-user-solution',
+    description: 'Tar i bruk Sivilrettsforvaltningens inndeling av vergemål. Utvikling fra fjerde kvartal 2025.',
+  },
+  {
+    title: 'Tilgangsforespørsel («Be om tilgang»)',
+    period: '2025-Q4',
+    status: 'in-progress',
+    componentId: 'end-user-solution',
+    description: 'Brukere kan be om tilgang til en tjeneste. Påbegynt fjerde kvartal 2025.',
+  },
+  {
+    title: 'Brukerbetaling i skjema',
+    period: '2026-Q1',
+    status: 'done',
+    componentId: 'altinn-apps',
+    description: 'Tjenesteeiere kan ta betalt for tjenester; første integrasjon er mot Nets.',
+  },
+  {
+    title: 'Ny brukerflate for tilgangsstyring for virksomheter',
+    period: '2026-Q1',
+    status: 'in-progress',
+    componentId: 'end-user-solution',
+    description:
+      'Den forenklede brukerflaten er lansert; arbeidet fortsetter med delegering av enkelttjenester og tilgangspakker.',
+  },
+  {
+    title: 'Kopi av registre i Altinn 3',
+    period: '2026-Q1',
+    status: 'in-progress',
+    description: 'Direkte integrasjon mot Folkeregisteret, inkludert vergemål.',
+  },
+  {
+    title: 'Samtykke',
+    period: '2026-Q2',
+    status: 'in-progress',
+    componentId: 'platform-apis',
+    description: 'Klar i test. Gjenstår: sluttbrukerfunksjonalitet og migrering av samtykker fra Altinn II.',
+  },
+  {
+    title: 'Modernisering av Altinn Autorisasjon',
+    period: '2026-06',
+    status: 'in-progress',
+    description: 'Dagens løsning moderniseres og flyttes til skyen innen juni 2026.',
+  },
+  {
+    title: 'Altinn II stenges',
+    period: '2026-06',
+    status: 'planned',
+    description: 'Altinn II stenger 19. juni 2026. Tjenestene må være avviklet senest 31. mai.',
+  },
+  {
+    title: 'Grafisk redigering av prosessen i Studio Designer',
+    period: '2026',
+    status: 'in-progress',
+    componentId: 'studio',
+    description: '',
+  },
+  {
+    title: 'Flere datamodeller i samme skjema',
+    period: '2026',
+    status: 'planned',
+    componentId: 'studio',
+    description: '',
+  },
 ];
 
 const steeringUrl = 'https://samarbeid.digdir.no/digital-postkasse/styringsradet/128';
@@ -116,10 +181,34 @@ const coffeeUrl = 'https://www.digdir.no/digdir/arrangementsoversikt/692';
 
 /** The steering council's 2026 meetings as the report announces them; times of day are the usual ones. */
 export const demoSteeringMeetings = [
-  { startsAt: osloTime(2026, 3, 19, 10), endsAt: osloTime(2026, 3, 19, 13), format: 'digital', location: '', description: '' },
-  { startsAt: osloTime(2026, 6, 3, 11, 30), endsAt: osloTime(2026, 6, 4, 12, 30), format: 'physical', location: 'Sted kunngjøres i innkallingen', description: 'Fysisk møte fra lunsj til lunsj.' },
-  { startsAt: osloTime(2026, 9, 24, 10), endsAt: osloTime(2026, 9, 24, 13), format: 'digital', location: '', description: '' },
-  { startsAt: osloTime(2026, 12, 3, 10), endsAt: osloTime(2026, 12, 3, 15), format: 'physical', location: 'Sted kunngjøres i innkallingen', description: '' },
+  {
+    startsAt: osloTime(2026, 3, 19, 10),
+    endsAt: osloTime(2026, 3, 19, 13),
+    format: 'digital',
+    location: '',
+    description: '',
+  },
+  {
+    startsAt: osloTime(2026, 6, 3, 11, 30),
+    endsAt: osloTime(2026, 6, 4, 12, 30),
+    format: 'physical',
+    location: 'Sted kunngjøres i innkallingen',
+    description: 'Fysisk møte fra lunsj til lunsj.',
+  },
+  {
+    startsAt: osloTime(2026, 9, 24, 10),
+    endsAt: osloTime(2026, 9, 24, 13),
+    format: 'digital',
+    location: '',
+    description: '',
+  },
+  {
+    startsAt: osloTime(2026, 12, 3, 10),
+    endsAt: osloTime(2026, 12, 3, 15),
+    format: 'physical',
+    location: 'Sted kunngjøres i innkallingen',
+    description: '',
+  },
 ] as const;
 
 /** The first Thursday of a month (1–12) of 2026. */
@@ -130,17 +219,40 @@ export function firstThursday(month: number): number {
 /** Report content for the demo: February's blocks, the roadmap, 2026's meetings and a few recipients. */
 export async function seedDemoReportContent(ctx: ServiceContext): Promise<void> {
   let position = 0;
-  for (const block of news) await createReportBlock(ctx, { ...block, month: demoReportMonth, kind: 'news', position: position++ });
-  for (const block of projectStatus) await createReportBlock(ctx, { ...block, month: demoReportMonth, kind: 'project-status', position: position++ });
+  for (const block of news)
+    await createReportBlock(ctx, { ...block, month: demoReportMonth, kind: 'news', position: position++ });
+  for (const block of projectStatus)
+    await createReportBlock(ctx, { ...block, month: demoReportMonth, kind: 'project-status', position: position++ });
   for (const entry of demoRoadmap) await createRoadmapEntry(ctx, entry);
   for (const meeting of demoSteeringMeetings) {
-    await createMeeting(ctx, { title: 'Styringsråd for Digdirs fellesløsninger', series: 'Styringsråd', url: steeringUrl, ...meeting, description: [meeting.description, 'Sakspapirer og referater ligger på [eInnsyn](https://einnsyn.no/sok?f=a5ba859a-705f-46fd-af93-e0af66f25f8d).'].filter(Boolean).join(' ') });
+    await createMeeting(ctx, {
+      title: 'Styringsråd for Digdirs fellesløsninger',
+      series: 'Styringsråd',
+      url: steeringUrl,
+      ...meeting,
+      description: [
+        meeting.description,
+        'Sakspapirer og referater ligger på [eInnsyn](https://einnsyn.no/sok?f=a5ba859a-705f-46fd-af93-e0af66f25f8d).',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
   }
   for (let month = 1; month <= 12; month += 1) {
     const day = firstThursday(month);
-    await createMeeting(ctx, { title: 'Altinn-kaffe', series: 'Altinn-kaffe', startsAt: osloTime(2026, month, day, 9), endsAt: osloTime(2026, month, day, 10), format: 'digital', location: '', url: coffeeUrl, description: 'Informasjon om Altinn 3, status, planer og ulike tema.' });
+    await createMeeting(ctx, {
+      title: 'Altinn-kaffe',
+      series: 'Altinn-kaffe',
+      startsAt: osloTime(2026, month, day, 9),
+      endsAt: osloTime(2026, month, day, 10),
+      format: 'digital',
+      location: '',
+      url: coffeeUrl,
+      description: 'Informasjon om Altinn 3, status, planer og ulike tema.',
+    });
   }
   await subscribeToReport(ctx, { email: demoOperator.contactEmail, lang: 'nb' });
   const langs = ['nb', 'nn', 'en'] as const;
-  for (const [i, owner] of demoOwners.slice(0, 3).entries()) await subscribeToReport(ctx, { owner: owner.code, email: owner.contactEmail, lang: langs[i] ?? 'nb' });
+  for (const [i, owner] of demoOwners.slice(0, 3).entries())
+    await subscribeToReport(ctx, { owner: owner.code, email: owner.contactEmail, lang: langs[i] ?? 'nb' });
 }

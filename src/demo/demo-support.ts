@@ -21,12 +21,20 @@ export interface SupportReportFigures {
 }
 
 export function readSupportReportFigures(): SupportReportFigures[] {
-  const [header = '', ...lines] = readFileSync(supportReportCsv, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [header = '', ...lines] = readFileSync(supportReportCsv, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const columns = header.split(',');
   const col = (fields: string[], name: string) => Number(fields[columns.indexOf(name)]);
   return lines.map((line) => {
     const fields = line.split(',');
-    return { month: fields[0] ?? '', meanWaitSeconds: col(fields, 'avg_phone_wait_seconds'), answerRatePercent: col(fields, 'phone_answer_rate_percent'), callbacks: col(fields, 'calls_with_callback'), emails: col(fields, 'emails') };
+    return {
+      month: fields[0] ?? '',
+      meanWaitSeconds: col(fields, 'avg_phone_wait_seconds'),
+      answerRatePercent: col(fields, 'phone_answer_rate_percent'),
+      callbacks: col(fields, 'calls_with_callback'),
+      emails: col(fields, 'emails'),
+    };
   });
 }
 
@@ -36,7 +44,7 @@ const hour = 60 * minute;
 /** The open ranges (one a day for brukerservice) of a calendar within [start, end). */
 function openDays(calendar: Calendar, start: number, end: number): [number, number][] {
   const days: [number, number][] = [];
-  for (let t = start; t < end; ) {
+  for (let t = start; t < end;) {
     const open = calendar.nextOpening(t);
     if (open >= end) break;
     // The day's open time is one range, so its length gives the closing.
@@ -55,7 +63,9 @@ function openDays(calendar: Calendar, start: number, end: number): [number, numb
  */
 export function directCallsFor(percent: number, notDirect: number): number {
   let direct = Math.round((percent * notDirect) / (100 - percent));
-  const shown = (d: number) => phoneFiguresFromTotals({ offered: d + notDirect, answeredDirectly: d, callbacks: 0, abandoned: 0, waitMs: 0 }).answerRatePercentShown;
+  const shown = (d: number) =>
+    phoneFiguresFromTotals({ offered: d + notDirect, answeredDirectly: d, callbacks: 0, abandoned: 0, waitMs: 0 })
+      .answerRatePercentShown;
   while ((shown(direct) ?? 0) < percent) direct += 1;
   while ((shown(direct) ?? 0) > percent) direct -= 1;
   return direct;
@@ -78,7 +88,11 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /** One month of brukerservice calls and e-mails reproducing the published figures; all queue times in opening hours. */
-export function demoSupportMonth(figures: SupportReportFigures, calendar: Calendar, now: number): { calls: CallRecordInput[]; emails: EmailRecordInput[] } {
+export function demoSupportMonth(
+  figures: SupportReportFigures,
+  calendar: Calendar,
+  now: number,
+): { calls: CallRecordInput[]; emails: EmailRecordInput[] } {
   const parsed = parseMonthKey(figures.month);
   if (!parsed) throw new Error(`not a month: ${figures.month}`);
   const { start, end } = monthPeriod(parsed.year, parsed.month);
@@ -89,16 +103,29 @@ export function demoSupportMonth(figures: SupportReportFigures, calendar: Calend
   const waits = waitsWithMean(random, direct, figures.meanWaitSeconds * 1000);
   const calls: CallRecordInput[] = [];
   const id = (kind: string, n: number) => `demo-${figures.month}-${kind}${String(n).padStart(6, '0')}`;
-  const queuedIn = ([open, close]: [number, number], room: number) => open + Math.floor(random() * Math.max(1, close - open - room));
+  const queuedIn = ([open, close]: [number, number], room: number) =>
+    open + Math.floor(random() * Math.max(1, close - open - room));
   for (const [i, wait] of waits.entries()) {
     const queuedAt = queuedIn(pick(random, days), wait);
     calls.push({ line: 'brukerservice', externalId: id('c', i), queuedAt, answeredAt: queuedAt + wait });
   }
   for (let i = 0; i < figures.callbacks; i += 1) {
     const queuedAt = queuedIn(pick(random, days), 0);
-    calls.push({ line: 'brukerservice', externalId: id('b', i), queuedAt, answeredAt: Math.min(now, calendar.addOpenTime(queuedAt, Math.round((10 + random() * 110) * minute))), callback: true });
+    calls.push({
+      line: 'brukerservice',
+      externalId: id('b', i),
+      queuedAt,
+      answeredAt: Math.min(now, calendar.addOpenTime(queuedAt, Math.round((10 + random() * 110) * minute))),
+      callback: true,
+    });
   }
-  for (let i = 0; i < abandoned; i += 1) calls.push({ line: 'brukerservice', externalId: id('a', i), queuedAt: queuedIn(pick(random, days), 0), abandoned: true });
+  for (let i = 0; i < abandoned; i += 1)
+    calls.push({
+      line: 'brukerservice',
+      externalId: id('a', i),
+      queuedAt: queuedIn(pick(random, days), 0),
+      abandoned: true,
+    });
 
   const emails: EmailRecordInput[] = [];
   for (let i = 0; i < figures.emails; i += 1) {
@@ -106,7 +133,12 @@ export function demoSupportMonth(figures: SupportReportFigures, calendar: Calend
     const receivedAt = start + Math.floor(random() * (end - start));
     const openHours = random() < 0.92 ? 0.2 + random() * 7.5 : 8.5 + random() * 8;
     const answer = calendar.addOpenTime(receivedAt, Math.round(openHours * hour));
-    emails.push({ line: 'brukerservice', externalId: id('e', i), receivedAt, firstAnswerAt: answer <= now ? answer : null });
+    emails.push({
+      line: 'brukerservice',
+      externalId: id('e', i),
+      receivedAt,
+      firstAnswerAt: answer <= now ? answer : null,
+    });
   }
   return { calls, emails };
 }

@@ -7,10 +7,14 @@ const firstRecentDay = Date.UTC(2026, 2, 1) / 86_400_000; // 1 March 2026: the r
 
 /** A metric's expected monthly figure for month 1–12 of 2026, from the published figures. */
 export function demoMonthLevel(figures: ReadonlyMap<string, number>, metric: string): (month: number) => number {
-  const figure = (year: number, month: number) => figures.get(`${metric}/${year}-${String(month).padStart(2, '0')}`) ?? 0;
+  const figure = (year: number, month: number) =>
+    figures.get(`${metric}/${year}-${String(month).padStart(2, '0')}`) ?? 0;
   const early = (year: number) => (figure(year, 1) + figure(year, 2)) / 2;
   return (month) => {
-    const ratios = [2023, 2024, 2025].filter((y) => early(y) > 0).map((y) => figure(y, month) / early(y)).sort((a, b) => a - b);
+    const ratios = [2023, 2024, 2025]
+      .filter((y) => early(y) > 0)
+      .map((y) => figure(y, month) / early(y))
+      .sort((a, b) => a - b);
     const season = ratios.length === 0 ? 1 : (ratios[Math.floor(ratios.length / 2)] ?? 1);
     return early(2026) * season;
   };
@@ -43,13 +47,20 @@ export async function seedDemoRecentUsage(ctx: ServiceContext): Promise<number> 
       const weekFactor = weekday === 0 || weekday === 6 ? 0.45 : 1.22;
       const total = Math.round((level(Number(date.slice(5, 7))) / daysInMonth) * weekFactor * (0.9 + random() * 0.2));
       if (total <= 0) continue;
-      const parts = splitExactly(total, base.map((w) => w * (0.85 + random() * 0.3)));
+      const parts = splitExactly(
+        total,
+        base.map((w) => w * (0.85 + random() * 0.3)),
+      );
       for (const [i, unit] of units.entries()) {
         if ((base[i] ?? 0) === 0 || (parts[i] ?? 0) === 0) continue;
         rows.push({ metric, day: date, owner_id: unit.ownerId, service_id: unit.serviceId, count: parts[i] ?? 0 });
       }
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await ctx.db.insertInto('usage_daily').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await ctx.db
+      .insertInto('usage_daily')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return rows.length;
 }

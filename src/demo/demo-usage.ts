@@ -37,7 +37,9 @@ export function splitExactly(total: number, weights: readonly number[]): number[
   const exact = weights.map((w) => (total * w) / sum);
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, fraction: x - Math.floor(x) })).sort((a, b) => b.fraction - a.fraction || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, fraction: x - Math.floor(x) }))
+    .sort((a, b) => b.fraction - a.fraction || a.i - b.i);
   for (let k = 0; left > 0; k += 1, left -= 1) {
     const i = order[k % order.length]?.i ?? 0;
     parts[i] = (parts[i] ?? 0) + 1;
@@ -61,7 +63,11 @@ export interface Unit {
 const ownerSize: Readonly<Record<string, number>> = { skd: 12, nav: 9, brg: 5, ssb: 3, svv: 3 };
 
 /** Stable weights per metric: an owner's size times a per-(metric, service) draw; 0 where the service cannot count. */
-export function baseWeights(metric: string, units: readonly (Unit & { code: string })[], random: () => number): number[] {
+export function baseWeights(
+  metric: string,
+  units: readonly (Unit & { code: string })[],
+  random: () => number,
+): number[] {
   return units.map((u) => {
     // Altinn 3 submissions only come from Altinn 3 apps.
     if (metric === 'altinn3_submissions' && u.platform !== 'altinn3') return 0;
@@ -75,12 +81,23 @@ export async function loadDemoUnits(ctx: ServiceContext): Promise<(Unit & { code
   const services = await ctx.db
     .selectFrom('services')
     .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
-    .select(['organisations.code', 'services.organisation_id', 'services.id', 'services.resource_id', 'services.platform', 'services.status'])
+    .select([
+      'organisations.code',
+      'services.organisation_id',
+      'services.id',
+      'services.resource_id',
+      'services.platform',
+      'services.status',
+    ])
     .where('organisations.code', 'in', codes)
     .where('services.status', '!=', 'planned')
     .execute();
-  const order = (s: { code: string; resource_id: string }) => codes.indexOf(s.code) * 1000 + (demoOwners.find((o) => o.code === s.code)?.services.findIndex((d) => d.resourceId === s.resource_id) ?? 0);
-  return services.sort((a, b) => order(a) - order(b)).map((s) => ({ code: s.code, ownerId: s.organisation_id, serviceId: s.id, platform: s.platform }));
+  const order = (s: { code: string; resource_id: string }) =>
+    codes.indexOf(s.code) * 1000 +
+    (demoOwners.find((o) => o.code === s.code)?.services.findIndex((d) => d.resourceId === s.resource_id) ?? 0);
+  return services
+    .sort((a, b) => order(a) - order(b))
+    .map((s) => ({ code: s.code, ownerId: s.organisation_id, serviceId: s.id, platform: s.platform }));
 }
 
 /**
@@ -106,9 +123,21 @@ export async function seedDemoUsage(ctx: ServiceContext): Promise<number> {
     const parts = splitExactly(figure.count, monthly);
     for (const [i, unit] of units.entries()) {
       if ((base[i] ?? 0) === 0) continue;
-      rows.push({ metric: figure.metric, month: figure.month, owner_id: unit.ownerId, service_id: unit.serviceId, count: parts[i] ?? 0, source_name: demoUsageSource, imported_at: now });
+      rows.push({
+        metric: figure.metric,
+        month: figure.month,
+        owner_id: unit.ownerId,
+        service_id: unit.serviceId,
+        count: parts[i] ?? 0,
+        source_name: demoUsageSource,
+        imported_at: now,
+      });
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await ctx.db.insertInto('usage_monthly_imports').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await ctx.db
+      .insertInto('usage_monthly_imports')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return rows.length;
 }

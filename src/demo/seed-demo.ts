@@ -55,12 +55,24 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   const logins = demoLogins();
   const existing = await store.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
   if (existing) return { seeded: false, logins };
-  const ctx: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor: systemActor('demo-seed'), requestId: null };
+  const ctx: ServiceContext = {
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    calendars: builtInCalendars(),
+    actor: systemActor('demo-seed'),
+    requestId: null,
+  };
   const ids = new Map<string, string>();
   const operator = await createOrganisation(ctx, { ...demoOperator, kind: 'operator' });
   ids.set(operator.code, operator.id);
   for (const owner of demoOwners) {
-    const org = await createOrganisation(ctx, { name: owner.name, code: owner.code, orgNumber: owner.orgNumber, contactEmail: owner.contactEmail });
+    const org = await createOrganisation(ctx, {
+      name: owner.name,
+      code: owner.code,
+      orgNumber: owner.orgNumber,
+      contactEmail: owner.contactEmail,
+    });
     ids.set(org.code, org.id);
     for (const s of owner.services) await createService(ctx, { organisationId: org.id, ...s });
   }
@@ -68,13 +80,22 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   await seedDemoAvailability(ctx);
   await seedDemoUsage(ctx);
   await seedDemoRecentUsage(ctx);
-  await seedDemoCases(ctx, demoOwners.map((o) => ({ code: o.code, services: o.services.map((s) => s.resourceId) })));
+  await seedDemoCases(
+    ctx,
+    demoOwners.map((o) => ({ code: o.code, services: o.services.map((s) => s.resourceId) })),
+  );
   await seedDemoSupport(ctx);
   await seedDemoReportContent(ctx);
   for (const login of logins) {
     const organisationId = ids.get(login.organisation) ?? operator.id;
     const orgName = login.organisation.toUpperCase();
-    await addMember(ctx, { organisationId, email: login.email, name: `${names[login.role]} (${orgName})`, role: login.role, password: demoPassword });
+    await addMember(ctx, {
+      organisationId,
+      email: login.email,
+      name: `${names[login.role]} (${orgName})`,
+      role: login.role,
+      password: demoPassword,
+    });
   }
   return { seeded: true, logins };
 }

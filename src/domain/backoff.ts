@@ -1,5 +1,8 @@
 /** Delay before retry number `attempt` (1-based): exponential from `baseMs`, capped, with deterministic jitter from `seed`. */
-export function retryDelayMs(attempt: number, options: { baseMs?: number; maxMs?: number; seed?: number } = {}): number {
+export function retryDelayMs(
+  attempt: number,
+  options: { baseMs?: number; maxMs?: number; seed?: number } = {},
+): number {
   const base = options.baseMs ?? 5_000;
   const max = options.maxMs ?? 3_600_000;
   const exponential = Math.min(max, base * 2 ** Math.max(0, attempt - 1));

@@ -47,14 +47,48 @@ export type Action = (typeof actions)[number];
 // Availability of the platform's components is public knowledge, so every role reads it.
 // Usage figures are read through the tenant scope (owners see their own); support KPIs are the platform's and public to members.
 // Reports are read through the tenant scope: an owner reads its own report and the platform report, never another owner's.
-const readOnly: Action[] = ['organisation.read', 'user.read', 'token.read', 'service.read', 'component.read', 'case.read', 'availability.read', 'usage.read', 'support.read', 'report.read'];
+const readOnly: Action[] = [
+  'organisation.read',
+  'user.read',
+  'token.read',
+  'service.read',
+  'component.read',
+  'case.read',
+  'availability.read',
+  'usage.read',
+  'support.read',
+  'report.read',
+];
 const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'mail.quarantine'];
 
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
-  'operator-agent': [...readOnly, 'service.manage', 'job.read', ...caseWork, 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage', 'support.manage', 'report.manage', 'report.subscribe'],
+  'operator-agent': [
+    ...readOnly,
+    'service.manage',
+    'job.read',
+    ...caseWork,
+    'outage.manage',
+    'maintenance.manage',
+    'monitor.read',
+    'monitor.manage',
+    'support.manage',
+    'report.manage',
+    'report.subscribe',
+  ],
   // An owner's admin chooses who in the organisation receives its report.
-  'owner-admin': [...readOnly, 'organisation.update', 'user.manage', 'token.manage', 'service.manage', 'audit.read', 'case.report', 'webhook.read', 'webhook.manage', 'report.subscribe'],
+  'owner-admin': [
+    ...readOnly,
+    'organisation.update',
+    'user.manage',
+    'token.manage',
+    'service.manage',
+    'audit.read',
+    'case.report',
+    'webhook.read',
+    'webhook.manage',
+    'report.subscribe',
+  ],
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
   auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal', 'monitor.read'],
@@ -66,7 +100,24 @@ const grants: Record<Role, readonly Action[]> = {
 // The audit chain spans every tenant, so verifying it is platform-only too. Working cases, reading the operator's
 // internal notes and sorting unknown mail are the service desk's, never an owner's. Monitors watch the operator's
 // components and their URLs and schedules are operational detail, so reading them is the operator's too.
-const platformOnly: ReadonlySet<Action> = new Set(['organisation.create', 'component.manage', 'audit.verify', 'job.read', 'job.manage', 'case.work', 'case.read-internal', 'mail.quarantine', 'outage.manage', 'maintenance.manage', 'monitor.read', 'monitor.manage', 'usage.ingest', 'usage.manage', 'support.manage', 'report.manage']);
+const platformOnly: ReadonlySet<Action> = new Set([
+  'organisation.create',
+  'component.manage',
+  'audit.verify',
+  'job.read',
+  'job.manage',
+  'case.work',
+  'case.read-internal',
+  'mail.quarantine',
+  'outage.manage',
+  'maintenance.manage',
+  'monitor.read',
+  'monitor.manage',
+  'usage.ingest',
+  'usage.manage',
+  'support.manage',
+  'report.manage',
+]);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
   if (!grants[role].includes(action)) return false;

@@ -57,7 +57,24 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
 
 /** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>().route('/', organisationRoutes).route('/', serviceRoutes).route('/', accessRoutes).route('/', auditRoutes).route('/', caseRoutes).route('/', mailRoutes).route('/', webhookRoutes).route('/', monitorRoutes).route('/', monitorIntakeRoutes).route('/', availabilityRoutes).route('/', supportRoutes).route('/', usageStatisticsRoutes).route('/', usageImportRoutes).route('/', usageEventRoutes).route('/', usageAdminRoutes).route('/', reportContentRoutes).route('/', reportRoutes);
+  return new OpenAPIHono<AppEnv>()
+    .route('/', organisationRoutes)
+    .route('/', serviceRoutes)
+    .route('/', accessRoutes)
+    .route('/', auditRoutes)
+    .route('/', caseRoutes)
+    .route('/', mailRoutes)
+    .route('/', webhookRoutes)
+    .route('/', monitorRoutes)
+    .route('/', monitorIntakeRoutes)
+    .route('/', availabilityRoutes)
+    .route('/', supportRoutes)
+    .route('/', usageStatisticsRoutes)
+    .route('/', usageImportRoutes)
+    .route('/', usageEventRoutes)
+    .route('/', usageAdminRoutes)
+    .route('/', reportContentRoutes)
+    .route('/', reportRoutes);
 }
 
 export function createApp(deps: AppDeps) {
@@ -65,11 +82,24 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps.config.secureCookies));
   // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
-  const uploadLimit = bodyLimit({ maxSize: 11 * 1024 * 1024, onError: () => { throw AppError.field('file', 'the upload is larger than 10 MiB', 'payload-too-large'); } });
-  const bodyLimitDefault = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: () => { throw new AppError('payload-too-large', 'the request body is larger than 5 MiB'); } });
+  const uploadLimit = bodyLimit({
+    maxSize: 11 * 1024 * 1024,
+    onError: () => {
+      throw AppError.field('file', 'the upload is larger than 10 MiB', 'payload-too-large');
+    },
+  });
+  const bodyLimitDefault = bodyLimit({
+    maxSize: 5 * 1024 * 1024,
+    onError: () => {
+      throw new AppError('payload-too-large', 'the request body is larger than 5 MiB');
+    },
+  });
   const isUpload = (c: Context): boolean => /\/cases\/[^/]+\/attachments$/.test(c.req.path);
   app.use('*', except(isUpload, bodyLimitDefault));
-  app.use('*', except((c: Context) => !isUpload(c), uploadLimit));
+  app.use(
+    '*',
+    except((c: Context) => !isUpload(c), uploadLimit),
+  );
   app.use('/assets/*', compress());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -94,11 +124,24 @@ export function createApp(deps: AppDeps) {
   app.use('*', csrfProtection(new URL(deps.config.publicUrl).origin));
 
   const api = apiRoutes();
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token: niva_…' });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'niva_session', description: 'Browser session; mutations also need X-CSRF-Token' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token: niva_…',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'niva_session',
+    description: 'Browser session; mutations also need X-CSRF-Token',
+  });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Nivå API', version: '1', description: 'Service management for the shared platform. Errors are RFC 9457 problem documents.' },
+    info: {
+      title: 'Nivå API',
+      version: '1',
+      description: 'Service management for the shared platform. Errors are RFC 9457 problem documents.',
+    },
     servers: [{ url: apiVersion }],
   });
   app.route(apiVersion, api);
@@ -121,23 +164,48 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportSubscriptionPages);
 
   app.notFound((c) => {
-    if (wantsProblemJson(c)) return problemResponse(c, problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId));
+    if (wantsProblemJson(c))
+      return problemResponse(
+        c,
+        problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId),
+      );
     return render(c, <ErrorPage page={pageContext(c)} status={404} />, 404);
   });
 
   app.onError((caught, c) => {
     // Hono's own parsers report malformed bodies as HTTPException 400; treat them as invalid input.
-    const error = caught instanceof HTTPException && caught.status === 415 ? AppError.field('content-type', `${c.req.header('content-type') ?? '(none)'} is not accepted here; see the API documentation for the media types`, 'unsupported-media-type') : caught instanceof HTTPException && caught.status < 500 ? new AppError(caught.status === 413 ? 'payload-too-large' : 'validation', `(body): ${caught.message}`, { fields: [{ field: '(body)', message: caught.message }] }) : caught;
+    const error =
+      caught instanceof HTTPException && caught.status === 415
+        ? AppError.field(
+            'content-type',
+            `${c.req.header('content-type') ?? '(none)'} is not accepted here; see the API documentation for the media types`,
+            'unsupported-media-type',
+          )
+        : caught instanceof HTTPException && caught.status < 500
+          ? new AppError(caught.status === 413 ? 'payload-too-large' : 'validation', `(body): ${caught.message}`, {
+              fields: [{ field: '(body)', message: caught.message }],
+            })
+          : caught;
     if (isAppError(error)) {
       const problem = problemOf(error, c.req.path, c.var.requestId);
       if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);
       // An upload over the body limit is refused before anyone is signed in; the case page says why.
-      const upload = error.code === 'payload-too-large' ? /^\/cases\/([A-Za-z0-9-]+)\/attachments$/.exec(c.req.path) : null;
+      const upload =
+        error.code === 'payload-too-large' ? /^\/cases\/([A-Za-z0-9-]+)\/attachments$/.exec(c.req.path) : null;
       if (upload) return c.redirect(`/cases/${upload[1]}?upload=too-large`, 303);
       if (error.code === 'unauthenticated') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
       const page = pageContext(c);
-      const message = error.code === 'csrf' ? page.t('error.csrf') : error.code === 'not-found' || error.code === 'forbidden' ? undefined : error.message;
-      return render(c, <ErrorPage page={page} status={problem.status} {...(message ? { message } : {})} />, problem.status as 400);
+      const message =
+        error.code === 'csrf'
+          ? page.t('error.csrf')
+          : error.code === 'not-found' || error.code === 'forbidden'
+            ? undefined
+            : error.message;
+      return render(
+        c,
+        <ErrorPage page={page} status={problem.status} {...(message ? { message } : {})} />,
+        problem.status as 400,
+      );
     }
     (c.var.logger ?? deps.logger).error({ err: error, path: c.req.path }, 'unhandled error');
     if (wantsProblemJson(c)) return problemResponse(c, internalProblem(c.req.path, c.var.requestId));

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppError} from '../services/app-error.ts';
+import type { AppError } from '../services/app-error.ts';
 import { httpStatusOf } from '../services/app-error.ts';
 
 export interface Problem {
@@ -49,5 +49,13 @@ export function problemResponse(c: Context, problem: Problem, retryAfterSeconds?
 }
 
 export function internalProblem(instance: string, requestId: string | undefined): Problem {
-  return { type: 'urn:niva:problem:internal', title: titles[500] ?? 'Internal error', status: 500, detail: 'an unexpected error occurred; the request id identifies it in the log', instance, code: 'internal', ...(requestId ? { requestId } : {}) };
+  return {
+    type: 'urn:niva:problem:internal',
+    title: titles[500] ?? 'Internal error',
+    status: 500,
+    detail: 'an unexpected error occurred; the request id identifies it in the log',
+    instance,
+    code: 'internal',
+    ...(requestId ? { requestId } : {}),
+  };
 }

@@ -21,17 +21,35 @@ function packageFile(pkg: string, relative: string): string {
 
 /** Files served under /assets and /api/docs, read once; all are shipped in node_modules or the repository. */
 const files: Record<string, { file: string; type: string }> = {
-  '/assets/ds.css': { file: packageFile('@digdir/designsystemet-css', 'dist/src/index.css'), type: 'text/css; charset=utf-8' },
-  '/assets/theme.css': { file: packageFile('@digdir/designsystemet-theme', 'brand/digdir.css'), type: 'text/css; charset=utf-8' },
-  '/assets/ds-web.js': { file: packageFile('@digdir/designsystemet-web', 'dist/umd/index.js'), type: 'text/javascript; charset=utf-8' },
+  '/assets/ds.css': {
+    file: packageFile('@digdir/designsystemet-css', 'dist/src/index.css'),
+    type: 'text/css; charset=utf-8',
+  },
+  '/assets/theme.css': {
+    file: packageFile('@digdir/designsystemet-theme', 'brand/digdir.css'),
+    type: 'text/css; charset=utf-8',
+  },
+  '/assets/ds-web.js': {
+    file: packageFile('@digdir/designsystemet-web', 'dist/umd/index.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
   '/assets/app.css': { file: path.join(here, '../web/assets/app.css'), type: 'text/css; charset=utf-8' },
   '/assets/report.css': { file: path.join(here, '../web/assets/report.css'), type: 'text/css; charset=utf-8' },
   '/favicon.svg': { file: path.join(here, '../web/assets/favicon.svg'), type: 'image/svg+xml' },
   // Browsers ask for /favicon.ico whatever the page links; modern ones accept SVG under that name.
   '/favicon.ico': { file: path.join(here, '../web/assets/favicon.svg'), type: 'image/svg+xml' },
-  '/api/docs/swagger-ui.css': { file: packageFile('swagger-ui-dist', 'swagger-ui.css'), type: 'text/css; charset=utf-8' },
-  '/api/docs/swagger-ui-bundle.js': { file: packageFile('swagger-ui-dist', 'swagger-ui-bundle.js'), type: 'text/javascript; charset=utf-8' },
-  '/api/docs/init.js': { file: path.join(here, '../web/assets/swagger-init.js'), type: 'text/javascript; charset=utf-8' },
+  '/api/docs/swagger-ui.css': {
+    file: packageFile('swagger-ui-dist', 'swagger-ui.css'),
+    type: 'text/css; charset=utf-8',
+  },
+  '/api/docs/swagger-ui-bundle.js': {
+    file: packageFile('swagger-ui-dist', 'swagger-ui-bundle.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/api/docs/init.js': {
+    file: path.join(here, '../web/assets/swagger-init.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
 };
 
 const docsPage = `<!doctype html>

@@ -4,7 +4,8 @@ import type { availabilityNb } from './availability-nb.ts';
 export const availabilityEn: Record<keyof typeof availabilityNb, string> = {
   'nav.availability': 'Availability',
   'availability.title': 'Availability',
-  'availability.intro': 'Each platform component’s availability so far this month, against the target in the agreement. Percentages are rounded down; whether a target is met is decided on the exact figure. Times are Norwegian time.',
+  'availability.intro':
+    'Each platform component’s availability so far this month, against the target in the agreement. Percentages are rounded down; whether a target is met is decided on the exact figure. Times are Norwegian time.',
   'availability.caption': 'Platform components with their availability so far in {month}',
   'availability.none': 'No platform components are registered.',
   'availability.component': 'Component',
@@ -21,8 +22,10 @@ export const availabilityEn: Record<keyof typeof availabilityNb, string> = {
   'availability.unknownValue': '{duration} without monitoring data',
   'availability.history': 'The last 24 months',
   'availability.chart.title': 'Monthly availability of {component}',
-  'availability.chart.desc': 'Bar chart of {count} months from {from} to {to}, with the target {target} as a dashed line. The target is met in {met} of {known} months with figures. The lowest month is {lowest} at {lowestValue}.',
-  'availability.chart.descEmpty': 'Bar chart of {count} months from {from} to {to}. None of the months has a figure yet.',
+  'availability.chart.desc':
+    'Bar chart of {count} months from {from} to {to}, with the target {target} as a dashed line. The target is met in {met} of {known} months with figures. The lowest month is {lowest} at {lowestValue}.',
+  'availability.chart.descEmpty':
+    'Bar chart of {count} months from {from} to {to}. None of the months has a figure yet.',
   'availability.chart.target': 'Target {target}',
   'availability.table.caption': 'Availability per month (the figures in the chart)',
   'availability.month': 'Month',
@@ -72,7 +75,8 @@ export const availabilityEn: Record<keyof typeof availabilityNb, string> = {
   'availability.status.published': 'Published',
   'availability.status.cancelled': 'Cancelled',
   'availability.maintenance.plan': 'Plan work',
-  'availability.maintenance.planHelp': 'The work is saved as a draft. Publishing it is the announcement, and only then is the notice judged. Work announced late counts as downtime.',
+  'availability.maintenance.planHelp':
+    'The work is saved as a draft. Publishing it is the announcement, and only then is the notice judged. Work announced late counts as downtime.',
   'availability.maintenance.planSubmit': 'Save as draft',
   'availability.maintenance.publish': 'Announce now',
   'availability.maintenance.publishLate': 'Announce now (late)',
@@ -91,7 +95,8 @@ export const availabilityEn: Record<keyof typeof availabilityNb, string> = {
   'availability.done.ended': 'The outage is ended.',
   'availability.done.planned': 'The work is saved as a draft.',
   'availability.done.published': 'The work is announced in time.',
-  'availability.done.publishedLate': 'The work is announced late. Its time counts as downtime, and the deviation is recorded.',
+  'availability.done.publishedLate':
+    'The work is announced late. Its time counts as downtime, and the deviation is recorded.',
   'availability.done.cancelled': 'The work is cancelled.',
   'availability.error.start': 'Give a valid start time.',
   'availability.error.end': 'Give a valid end time after the start.',

@@ -2,7 +2,8 @@
 export const availabilityNb = {
   'nav.availability': 'Tilgjengelighet',
   'availability.title': 'Tilgjengelighet',
-  'availability.intro': 'Tilgjengeligheten til hver plattformkomponent hittil denne måneden, målt mot målet i avtalen. Prosentene er rundet ned; om målet er nådd, avgjøres på det eksakte tallet. Tidene er norsk tid.',
+  'availability.intro':
+    'Tilgjengeligheten til hver plattformkomponent hittil denne måneden, målt mot målet i avtalen. Prosentene er rundet ned; om målet er nådd, avgjøres på det eksakte tallet. Tidene er norsk tid.',
   'availability.caption': 'Plattformkomponenter med tilgjengelighet hittil i {month}',
   'availability.none': 'Ingen plattformkomponenter er registrert.',
   'availability.component': 'Komponent',
@@ -19,8 +20,10 @@ export const availabilityNb = {
   'availability.unknownValue': '{duration} uten overvåkingsdata',
   'availability.history': 'Siste 24 måneder',
   'availability.chart.title': 'Tilgjengelighet per måned for {component}',
-  'availability.chart.desc': 'Søylediagram over {count} måneder fra {from} til {to}, med målet {target} som en stiplet linje. Målet er nådd i {met} av {known} måneder med tall. Laveste måned er {lowest} med {lowestValue}.',
-  'availability.chart.descEmpty': 'Søylediagram over {count} måneder fra {from} til {to}. Ingen av månedene har tall ennå.',
+  'availability.chart.desc':
+    'Søylediagram over {count} måneder fra {from} til {to}, med målet {target} som en stiplet linje. Målet er nådd i {met} av {known} måneder med tall. Laveste måned er {lowest} med {lowestValue}.',
+  'availability.chart.descEmpty':
+    'Søylediagram over {count} måneder fra {from} til {to}. Ingen av månedene har tall ennå.',
   'availability.chart.target': 'Mål {target}',
   'availability.table.caption': 'Tilgjengelighet per måned (tallene i diagrammet)',
   'availability.month': 'Måned',
@@ -70,7 +73,8 @@ export const availabilityNb = {
   'availability.status.published': 'Publisert',
   'availability.status.cancelled': 'Avlyst',
   'availability.maintenance.plan': 'Planlegg arbeid',
-  'availability.maintenance.planHelp': 'Arbeidet lagres som utkast. Kunngjøringen skjer når du publiserer det, og først da vurderes varselet. Arbeid kunngjort for sent regnes som nedetid.',
+  'availability.maintenance.planHelp':
+    'Arbeidet lagres som utkast. Kunngjøringen skjer når du publiserer det, og først da vurderes varselet. Arbeid kunngjort for sent regnes som nedetid.',
   'availability.maintenance.planSubmit': 'Lagre som utkast',
   'availability.maintenance.publish': 'Kunngjør nå',
   'availability.maintenance.publishLate': 'Kunngjør nå (for sent)',
@@ -89,7 +93,8 @@ export const availabilityNb = {
   'availability.done.ended': 'Driftsavbruddet er avsluttet.',
   'availability.done.planned': 'Arbeidet er lagret som utkast.',
   'availability.done.published': 'Arbeidet er kunngjort i tide.',
-  'availability.done.publishedLate': 'Arbeidet er kunngjort for sent. Tiden regnes som nedetid, og avviket er registrert.',
+  'availability.done.publishedLate':
+    'Arbeidet er kunngjort for sent. Tiden regnes som nedetid, og avviket er registrert.',
   'availability.done.cancelled': 'Arbeidet er avlyst.',
   'availability.error.start': 'Oppgi et gyldig starttidspunkt.',
   'availability.error.end': 'Oppgi et gyldig sluttidspunkt etter starten.',

@@ -4,7 +4,8 @@ import type { availabilityNb } from './availability-nb.ts';
 export const availabilityNn: Record<keyof typeof availabilityNb, string> = {
   'nav.availability': 'Tilgjengelegheit',
   'availability.title': 'Tilgjengelegheit',
-  'availability.intro': 'Tilgjengelegheita til kvar plattformkomponent hittil denne månaden, målt mot målet i avtalen. Prosentane er runda ned; om målet er nådd, vert avgjort på det eksakte talet. Tidene er norsk tid.',
+  'availability.intro':
+    'Tilgjengelegheita til kvar plattformkomponent hittil denne månaden, målt mot målet i avtalen. Prosentane er runda ned; om målet er nådd, vert avgjort på det eksakte talet. Tidene er norsk tid.',
   'availability.caption': 'Plattformkomponentar med tilgjengelegheit hittil i {month}',
   'availability.none': 'Ingen plattformkomponentar er registrerte.',
   'availability.component': 'Komponent',
@@ -21,8 +22,10 @@ export const availabilityNn: Record<keyof typeof availabilityNb, string> = {
   'availability.unknownValue': '{duration} utan overvakingsdata',
   'availability.history': 'Siste 24 månader',
   'availability.chart.title': 'Tilgjengelegheit per månad for {component}',
-  'availability.chart.desc': 'Søylediagram over {count} månader frå {from} til {to}, med målet {target} som ei stipla linje. Målet er nådd i {met} av {known} månader med tal. Lågaste månad er {lowest} med {lowestValue}.',
-  'availability.chart.descEmpty': 'Søylediagram over {count} månader frå {from} til {to}. Ingen av månadene har tal enno.',
+  'availability.chart.desc':
+    'Søylediagram over {count} månader frå {from} til {to}, med målet {target} som ei stipla linje. Målet er nådd i {met} av {known} månader med tal. Lågaste månad er {lowest} med {lowestValue}.',
+  'availability.chart.descEmpty':
+    'Søylediagram over {count} månader frå {from} til {to}. Ingen av månadene har tal enno.',
   'availability.chart.target': 'Mål {target}',
   'availability.table.caption': 'Tilgjengelegheit per månad (tala i diagrammet)',
   'availability.month': 'Månad',
@@ -72,7 +75,8 @@ export const availabilityNn: Record<keyof typeof availabilityNb, string> = {
   'availability.status.published': 'Publisert',
   'availability.status.cancelled': 'Avlyst',
   'availability.maintenance.plan': 'Planlegg arbeid',
-  'availability.maintenance.planHelp': 'Arbeidet vert lagra som utkast. Kunngjeringa skjer når du publiserer det, og først då vert varselet vurdert. Arbeid kunngjort for seint vert rekna som nedetid.',
+  'availability.maintenance.planHelp':
+    'Arbeidet vert lagra som utkast. Kunngjeringa skjer når du publiserer det, og først då vert varselet vurdert. Arbeid kunngjort for seint vert rekna som nedetid.',
   'availability.maintenance.planSubmit': 'Lagre som utkast',
   'availability.maintenance.publish': 'Kunngjer no',
   'availability.maintenance.publishLate': 'Kunngjer no (for seint)',
@@ -91,7 +95,8 @@ export const availabilityNn: Record<keyof typeof availabilityNb, string> = {
   'availability.done.ended': 'Driftsavbrotet er avslutta.',
   'availability.done.planned': 'Arbeidet er lagra som utkast.',
   'availability.done.published': 'Arbeidet er kunngjort i tide.',
-  'availability.done.publishedLate': 'Arbeidet er kunngjort for seint. Tida vert rekna som nedetid, og avviket er registrert.',
+  'availability.done.publishedLate':
+    'Arbeidet er kunngjort for seint. Tida vert rekna som nedetid, og avviket er registrert.',
   'availability.done.cancelled': 'Arbeidet er avlyst.',
   'availability.error.start': 'Oppgje eit gyldig starttidspunkt.',
   'availability.error.end': 'Oppgje eit gyldig sluttidspunkt etter starten.',

@@ -68,17 +68,22 @@ export const casesEn: Record<keyof typeof casesNb, string> = {
   'case.category.A': 'A – Critical',
   'case.category.B': 'B – Serious',
   'case.category.C': 'C – Less serious',
-  'case.category.A.text': 'All or essential parts of the service are unavailable, or the incident has a significant consequence for the service owner, end users and/or the supplier.',
-  'case.category.B.text': 'The incident makes work significantly harder for the service owner, users of the service and/or ASF, or causes partial unavailability or significant slowness.',
-  'case.category.C.text': 'The incident concerns non-critical functions without reduced availability and can be resolved within the given deadlines. A workaround exists, and the consequences can be accepted for a short period.',
+  'case.category.A.text':
+    'All or essential parts of the service are unavailable, or the incident has a significant consequence for the service owner, end users and/or the supplier.',
+  'case.category.B.text':
+    'The incident makes work significantly harder for the service owner, users of the service and/or ASF, or causes partial unavailability or significant slowness.',
+  'case.category.C.text':
+    'The incident concerns non-critical functions without reduced availability and can be resolved within the given deadlines. A workaround exists, and the consequences can be accepted for a short period.',
   'case.criteria.legend': 'Signs of category {category}',
   'case.criterion.a-unavailable': 'All or essential parts of the service are unavailable',
   'case.criterion.a-media': 'Very likely to cause significantly more media attention and a damaged reputation',
   'case.criterion.a-critical-service': 'Concerns critical services used daily by a significant share of end users',
-  'case.criterion.a-lawsuit': 'Has major consequences for individuals or user groups and is highly likely to lead to lawsuits',
+  'case.criterion.a-lawsuit':
+    'Has major consequences for individuals or user groups and is highly likely to lead to lawsuits',
   'case.criterion.a-life-health': 'Life and health are affected',
   'case.criterion.a-economic-loss': 'May cause significant financial loss for end users',
-  'case.criterion.b-harder-work': 'Makes work significantly harder for the service owner, users of the service and/or ASF',
+  'case.criterion.b-harder-work':
+    'Makes work significantly harder for the service owner, users of the service and/or ASF',
   'case.criterion.b-partial': 'The service is partly unavailable',
   'case.criterion.b-slow': 'The service is significantly slow',
   'case.criterion.c-non-critical': 'Concerns non-critical functions and does not reduce availability',

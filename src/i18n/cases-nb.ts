@@ -66,21 +66,28 @@ export const casesNb = {
   'case.category.A': 'A – Kritisk',
   'case.category.B': 'B – Alvorlig',
   'case.category.C': 'C – Mindre alvorlig',
-  'case.category.A.text': 'Hele eller vesentlige deler av tjenesten er utilgjengelig, eller hendelsen får betydelig konsekvens for tjenesteeier, sluttbrukere og/eller leverandøren.',
-  'case.category.B.text': 'Hendelsen gjør arbeidet betydelig vanskeligere for tjenesteeier, brukere av tjenesten og/eller ASF, eller gir delvis utilgjengelighet eller betydelig treghet.',
-  'case.category.C.text': 'Hendelsen gjelder ikke-kritiske funksjoner uten redusert tilgjengelighet og kan løses innen gitte frister. Det finnes en midlertidig løsning, og konsekvensene kan aksepteres for en kortere periode.',
+  'case.category.A.text':
+    'Hele eller vesentlige deler av tjenesten er utilgjengelig, eller hendelsen får betydelig konsekvens for tjenesteeier, sluttbrukere og/eller leverandøren.',
+  'case.category.B.text':
+    'Hendelsen gjør arbeidet betydelig vanskeligere for tjenesteeier, brukere av tjenesten og/eller ASF, eller gir delvis utilgjengelighet eller betydelig treghet.',
+  'case.category.C.text':
+    'Hendelsen gjelder ikke-kritiske funksjoner uten redusert tilgjengelighet og kan løses innen gitte frister. Det finnes en midlertidig løsning, og konsekvensene kan aksepteres for en kortere periode.',
   'case.criteria.legend': 'Kjennetegn på kategori {category}',
   'case.criterion.a-unavailable': 'Hele eller vesentlige deler av tjenesten er utilgjengelig',
   'case.criterion.a-media': 'Kan med stor sannsynlighet gi betydelig økt medieoppmerksomhet og negativt omdømme',
-  'case.criterion.a-critical-service': 'Gjelder kritiske enkelttjenester som berører en betydelig andel sluttbrukere daglig',
-  'case.criterion.a-lawsuit': 'Får store konsekvenser for enkeltpersoner eller brukergrupper og kan med høy sannsynlighet føre til søksmål',
+  'case.criterion.a-critical-service':
+    'Gjelder kritiske enkelttjenester som berører en betydelig andel sluttbrukere daglig',
+  'case.criterion.a-lawsuit':
+    'Får store konsekvenser for enkeltpersoner eller brukergrupper og kan med høy sannsynlighet føre til søksmål',
   'case.criterion.a-life-health': 'Liv og helse er berørt',
   'case.criterion.a-economic-loss': 'Kan gi betydelig økonomisk tap for sluttbrukere',
-  'case.criterion.b-harder-work': 'Gjør arbeidet betydelig vanskeligere for tjenesteeier, brukere av tjenesten og/eller ASF',
+  'case.criterion.b-harder-work':
+    'Gjør arbeidet betydelig vanskeligere for tjenesteeier, brukere av tjenesten og/eller ASF',
   'case.criterion.b-partial': 'Tjenesten er delvis utilgjengelig',
   'case.criterion.b-slow': 'Tjenesten er betydelig treg',
   'case.criterion.c-non-critical': 'Gjelder ikke-kritiske funksjoner og gir ikke redusert tilgjengelighet',
-  'case.criterion.c-workaround': 'Det finnes en midlertidig løsning, og konsekvensene kan aksepteres for en kortere periode',
+  'case.criterion.c-workaround':
+    'Det finnes en midlertidig løsning, og konsekvensene kan aksepteres for en kortere periode',
   'case.field.title': 'Tittel',
   'case.field.description': 'Beskrivelse',
   'case.field.descriptionHelp': 'Hva skjedde og når, hvem er berørt, og eventuelle feilmeldinger.',

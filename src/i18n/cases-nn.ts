@@ -68,21 +68,28 @@ export const casesNn: Record<keyof typeof casesNb, string> = {
   'case.category.A': 'A – Kritisk',
   'case.category.B': 'B – Alvorleg',
   'case.category.C': 'C – Mindre alvorleg',
-  'case.category.A.text': 'Heile eller vesentlege delar av tenesta er utilgjengeleg, eller hendinga får betydeleg konsekvens for tenesteeigar, sluttbrukarar og/eller leverandøren.',
-  'case.category.B.text': 'Hendinga gjer arbeidet monaleg vanskelegare for tenesteeigar, brukarar av tenesta og/eller ASF, eller gir delvis utilgjengelegheit eller monaleg treigheit.',
-  'case.category.C.text': 'Hendinga gjeld ikkje-kritiske funksjonar utan redusert tilgjenge og kan løysast innan gitte fristar. Det finst ei mellombels løysing, og konsekvensane kan aksepterast for ein kortare periode.',
+  'case.category.A.text':
+    'Heile eller vesentlege delar av tenesta er utilgjengeleg, eller hendinga får betydeleg konsekvens for tenesteeigar, sluttbrukarar og/eller leverandøren.',
+  'case.category.B.text':
+    'Hendinga gjer arbeidet monaleg vanskelegare for tenesteeigar, brukarar av tenesta og/eller ASF, eller gir delvis utilgjengelegheit eller monaleg treigheit.',
+  'case.category.C.text':
+    'Hendinga gjeld ikkje-kritiske funksjonar utan redusert tilgjenge og kan løysast innan gitte fristar. Det finst ei mellombels løysing, og konsekvensane kan aksepterast for ein kortare periode.',
   'case.criteria.legend': 'Kjenneteikn på kategori {category}',
   'case.criterion.a-unavailable': 'Heile eller vesentlege delar av tenesta er utilgjengeleg',
   'case.criterion.a-media': 'Kan med stor sannsyn gi monaleg auka merksemd i media og negativt omdøme',
-  'case.criterion.a-critical-service': 'Gjeld kritiske enkelttenester som rører ved ein stor del av sluttbrukarane dagleg',
-  'case.criterion.a-lawsuit': 'Får store konsekvensar for enkeltpersonar eller brukargrupper og kan med høg sannsyn føre til søksmål',
+  'case.criterion.a-critical-service':
+    'Gjeld kritiske enkelttenester som rører ved ein stor del av sluttbrukarane dagleg',
+  'case.criterion.a-lawsuit':
+    'Får store konsekvensar for enkeltpersonar eller brukargrupper og kan med høg sannsyn føre til søksmål',
   'case.criterion.a-life-health': 'Liv og helse er råka',
   'case.criterion.a-economic-loss': 'Kan gi monaleg økonomisk tap for sluttbrukarar',
-  'case.criterion.b-harder-work': 'Gjer arbeidet monaleg vanskelegare for tenesteeigar, brukarar av tenesta og/eller ASF',
+  'case.criterion.b-harder-work':
+    'Gjer arbeidet monaleg vanskelegare for tenesteeigar, brukarar av tenesta og/eller ASF',
   'case.criterion.b-partial': 'Tenesta er delvis utilgjengeleg',
   'case.criterion.b-slow': 'Tenesta er monaleg treig',
   'case.criterion.c-non-critical': 'Gjeld ikkje-kritiske funksjonar og gir ikkje redusert tilgjenge',
-  'case.criterion.c-workaround': 'Det finst ei mellombels løysing, og konsekvensane kan aksepterast for ein kortare periode',
+  'case.criterion.c-workaround':
+    'Det finst ei mellombels løysing, og konsekvensane kan aksepterast for ein kortare periode',
   'case.field.title': 'Tittel',
   'case.field.description': 'Skildring',
   'case.field.descriptionHelp': 'Kva skjedde og når, kven er råka, og eventuelle feilmeldingar.',

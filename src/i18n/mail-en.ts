@@ -4,7 +4,8 @@ import type { mailNb } from './mail-nb.ts';
 export const mailEn: Record<keyof typeof mailNb, string> = {
   'nav.mailQuarantine': 'Mail quarantine',
   'mail.list.title': 'Mail quarantine',
-  'mail.list.intro': 'E-mail that did not become a case by itself: unknown senders, senders who belong to several service owners, and automatic replies. Newest first, in Norwegian time.',
+  'mail.list.intro':
+    'E-mail that did not become a case by itself: unknown senders, senders who belong to several service owners, and automatic replies. Newest first, in Norwegian time.',
   'mail.list.caption': 'Quarantined e-mail',
   'mail.list.none': 'No e-mail matches the selection.',
   'mail.filter.status': 'State',
@@ -32,7 +33,8 @@ export const mailEn: Record<keyof typeof mailNb, string> = {
   'mail.handledAt': 'Handled',
   'mail.case': 'Case',
   'mail.accept.title': 'Make it a case',
-  'mail.accept.intro': 'The case is registered for the service owner you choose, with the sender as reporter and the attachments included.',
+  'mail.accept.intro':
+    'The case is registered for the service owner you choose, with the sender as reporter and the attachments included.',
   'mail.field.organisation': 'Service owner',
   'mail.field.organisationChoose': 'Choose a service owner',
   'mail.field.kind': 'Kind of case',

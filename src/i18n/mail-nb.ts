@@ -2,7 +2,8 @@
 export const mailNb = {
   'nav.mailQuarantine': 'Innboks-karantene',
   'mail.list.title': 'Innboks-karantene',
-  'mail.list.intro': 'E-post som ikke ble til en sak av seg selv: ukjente avsendere, avsendere som hører til flere tjenesteeiere, og automatiske svar. Nyeste først, i norsk tid.',
+  'mail.list.intro':
+    'E-post som ikke ble til en sak av seg selv: ukjente avsendere, avsendere som hører til flere tjenesteeiere, og automatiske svar. Nyeste først, i norsk tid.',
   'mail.list.caption': 'E-post i karantene',
   'mail.list.none': 'Ingen e-post passer til utvalget.',
   'mail.filter.status': 'Tilstand',

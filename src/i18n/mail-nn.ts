@@ -4,7 +4,8 @@ import type { mailNb } from './mail-nb.ts';
 export const mailNn: Record<keyof typeof mailNb, string> = {
   'nav.mailQuarantine': 'Innboks-karantene',
   'mail.list.title': 'Innboks-karantene',
-  'mail.list.intro': 'E-post som ikkje vart til ei sak av seg sjølv: ukjende avsendarar, avsendarar som høyrer til fleire tenesteeigarar, og automatiske svar. Nyaste først, i norsk tid.',
+  'mail.list.intro':
+    'E-post som ikkje vart til ei sak av seg sjølv: ukjende avsendarar, avsendarar som høyrer til fleire tenesteeigarar, og automatiske svar. Nyaste først, i norsk tid.',
   'mail.list.caption': 'E-post i karantene',
   'mail.list.none': 'Ingen e-post passar til utvalet.',
   'mail.filter.status': 'Tilstand',

@@ -18,7 +18,9 @@ export function translator(locale: Locale): Translate {
   const catalogue = catalogues[locale];
   return (key, params) => {
     const text = catalogue[key];
-    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+      : text;
   };
 }
 

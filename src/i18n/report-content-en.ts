@@ -3,7 +3,8 @@ import type { reportContentNb } from './report-content-nb.ts';
 /** English texts of the report content and subscription pages; the compiler holds them to exactly the bokmål keys. */
 export const reportContentEn: Record<keyof typeof reportContentNb, string> = {
   'reportContent.title': 'Service report content',
-  'reportContent.intro': 'News, project status, roadmap and meetings shown in the service report. Text is written in Markdown; the preview shows it as the report does.',
+  'reportContent.intro':
+    'News, project status, roadmap and meetings shown in the service report. Text is written in Markdown; the preview shows it as the report does.',
   'reportContent.month': 'Month',
   'reportContent.monthShow': 'Show the month',
   'reportContent.monthHeading': 'Content for {month}',

@@ -1,7 +1,8 @@
 /** Bokmål texts of the report content and subscription pages; spread into the main catalogue. */
 export const reportContentNb = {
   'reportContent.title': 'Innhold i servicerapporten',
-  'reportContent.intro': 'Nyheter, prosjektstatus, veikart og møter som servicerapporten viser. Teksten skrives i Markdown; forhåndsvisningen viser den slik rapporten gjør.',
+  'reportContent.intro':
+    'Nyheter, prosjektstatus, veikart og møter som servicerapporten viser. Teksten skrives i Markdown; forhåndsvisningen viser den slik rapporten gjør.',
   'reportContent.month': 'Måned',
   'reportContent.monthShow': 'Vis måneden',
   'reportContent.monthHeading': 'Innhold for {month}',

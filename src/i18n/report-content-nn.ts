@@ -3,7 +3,8 @@ import type { reportContentNb } from './report-content-nb.ts';
 /** Nynorsk texts of the report content and subscription pages; the compiler holds them to exactly the bokmål keys. */
 export const reportContentNn: Record<keyof typeof reportContentNb, string> = {
   'reportContent.title': 'Innhald i servicerapporten',
-  'reportContent.intro': 'Nyheiter, prosjektstatus, vegkart og møte som servicerapporten viser. Teksten blir skriven i Markdown; førehandsvisinga viser han slik rapporten gjer.',
+  'reportContent.intro':
+    'Nyheiter, prosjektstatus, vegkart og møte som servicerapporten viser. Teksten blir skriven i Markdown; førehandsvisinga viser han slik rapporten gjer.',
   'reportContent.month': 'Månad',
   'reportContent.monthShow': 'Vis månaden',
   'reportContent.monthHeading': 'Innhald for {month}',

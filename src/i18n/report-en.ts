@@ -15,7 +15,8 @@ export const reportEn: Record<keyof typeof reportNb, string> = {
   'report.yes': 'Yes',
   'report.no': 'No',
   'report.incidents.heading': 'How to report incidents',
-  'report.incidents.normal': 'During normal working hours: e-mail a description, with a screenshot if you have one, to {email}.',
+  'report.incidents.normal':
+    'During normal working hours: e-mail a description, with a screenshot if you have one, to {email}.',
   'report.incidents.critical': 'For critical incidents: call the on-call engineer on {phone}.',
   'report.incidents.servicedesk': 'Questions and other help: the service desk at {email}.',
   'report.changes.heading': 'Planned changes',
@@ -46,11 +47,14 @@ export const reportEn: Record<keyof typeof reportNb, string> = {
   'report.statistics.shareNone': 'Share of the platform’s figure for {month}: no figures',
   'report.col.year': 'Year',
   'report.col.total': 'Total',
-  'report.chart.statistics.description': 'Line chart with one line per year, month by month. The figures are in the table below.',
+  'report.chart.statistics.description':
+    'Line chart with one line per year, month by month. The figures are in the table below.',
   'report.availability.heading': 'Availability',
-  'report.availability.intro': 'Availability per component over the last 24 months: actual uptime, with maintenance announced in time taken out of operating time.',
+  'report.availability.intro':
+    'Availability per component over the last 24 months: actual uptime, with maintenance announced in time taken out of operating time.',
   'report.availability.caption': '{component}, last 2 years (target {target})',
-  'report.availability.chartDescription': 'Bar chart of availability per month against the target of {target}. Months below the target are red. The figures are in the table below.',
+  'report.availability.chartDescription':
+    'Bar chart of availability per month against the target of {target}. Months below the target are red. The figures are in the table below.',
   'report.col.month': 'Month',
   'report.col.availability': 'Availability',
   'report.col.target': 'Target',
@@ -69,7 +73,8 @@ export const reportEn: Record<keyof typeof reportNb, string> = {
   'report.format.digital': 'Online',
   'report.format.physical': 'In person',
   'report.format.hybrid': 'Hybrid',
-  'report.compliance.intro': 'Each requirement of the service agreement measured for {month}: the measured value, the target, whether it was met, and the deviations behind a miss.',
+  'report.compliance.intro':
+    'Each requirement of the service agreement measured for {month}: the measured value, the target, whether it was met, and the deviations behind a miss.',
   'report.compliance.caption': 'Agreement requirements {month}',
   'report.col.requirement': 'Clause',
   'report.col.subject': 'Requirement',
@@ -115,7 +120,8 @@ export const reportEn: Record<keyof typeof reportNb, string> = {
   'report.col.open': 'Open',
   'report.col.breached': 'With a missed deadline',
   'report.mail.subject': '{title} – {subtitle}',
-  'report.mail.body': 'Hello,\n\nattached is the {title} ({subtitle}), version {version}.\nYou can also read it in Nivå: {url}\n\nYou receive this e-mail because the address is subscribed to the service report. Tell the service desk if you no longer want it.',
+  'report.mail.body':
+    'Hello,\n\nattached is the {title} ({subtitle}), version {version}.\nYou can also read it in Nivå: {url}\n\nYou receive this e-mail because the address is subscribed to the service report. Tell the service desk if you no longer want it.',
   'reports.filter': 'Choose a report',
   'reports.month': 'Month',
   'reports.owner': 'Report for',

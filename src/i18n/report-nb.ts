@@ -17,7 +17,8 @@ export const reportNb = {
   'report.incidents.critical': 'Ved kritiske hendelser: ring beredskapsvakten på telefon {phone}.',
   'report.incidents.servicedesk': 'Spørsmål og annen hjelp: servicedesk på {email}.',
   'report.changes.heading': 'Planlagte endringer',
-  'report.changes.intro': 'Utførte endringer i {month}, planlagte endringer i {next} og planlagte endringer på lengre sikt (veikart).',
+  'report.changes.intro':
+    'Utførte endringer i {month}, planlagte endringer i {next} og planlagte endringer på lengre sikt (veikart).',
   'report.changes.done': 'Utførte endringer i {month}',
   'report.changes.planned': 'Planlagte endringer i {next}',
   'report.changes.roadmap': 'Veikart',
@@ -44,11 +45,14 @@ export const reportNb = {
   'report.statistics.shareNone': 'Andel av plattformens tall for {month}: ingen tall',
   'report.col.year': 'År',
   'report.col.total': 'Totalt',
-  'report.chart.statistics.description': 'Linjediagram med én linje per år, måned for måned. Tallene står i tabellen under.',
+  'report.chart.statistics.description':
+    'Linjediagram med én linje per år, måned for måned. Tallene står i tabellen under.',
   'report.availability.heading': 'Oppetid',
-  'report.availability.intro': 'Tilgjengelighet per komponent de siste 24 månedene: reell oppetid, der vedlikehold varslet i tide er trukket fra driftstiden.',
+  'report.availability.intro':
+    'Tilgjengelighet per komponent de siste 24 månedene: reell oppetid, der vedlikehold varslet i tide er trukket fra driftstiden.',
   'report.availability.caption': '{component} siste 2 år (krav {target})',
-  'report.availability.chartDescription': 'Søylediagram med oppetid per måned mot kravet {target}. Måneder under kravet er røde. Tallene står i tabellen under.',
+  'report.availability.chartDescription':
+    'Søylediagram med oppetid per måned mot kravet {target}. Måneder under kravet er røde. Tallene står i tabellen under.',
   'report.col.month': 'Måned',
   'report.col.availability': 'Oppetid',
   'report.col.target': 'Krav',
@@ -67,7 +71,8 @@ export const reportNb = {
   'report.format.digital': 'Digitalt',
   'report.format.physical': 'Fysisk',
   'report.format.hybrid': 'Hybrid',
-  'report.compliance.intro': 'Hvert krav i tjenesteavtalen målt for {month}: målt verdi, krav, om kravet er oppfylt, og avvikene bak et brudd.',
+  'report.compliance.intro':
+    'Hvert krav i tjenesteavtalen målt for {month}: målt verdi, krav, om kravet er oppfylt, og avvikene bak et brudd.',
   'report.compliance.caption': 'Avtalekrav {month}',
   'report.col.requirement': 'Punkt',
   'report.col.subject': 'Krav',
@@ -113,7 +118,8 @@ export const reportNb = {
   'report.col.open': 'Åpne',
   'report.col.breached': 'Med fristbrudd',
   'report.mail.subject': '{title} – {subtitle}',
-  'report.mail.body': 'Hei,\n\nvedlagt er {title} ({subtitle}), versjon {version}.\nDen kan også leses i Nivå: {url}\n\nDu får denne e-posten fordi adressen abonnerer på servicerapporten. Gi beskjed til servicedesk om du ikke lenger vil ha den.',
+  'report.mail.body':
+    'Hei,\n\nvedlagt er {title} ({subtitle}), versjon {version}.\nDen kan også leses i Nivå: {url}\n\nDu får denne e-posten fordi adressen abonnerer på servicerapporten. Gi beskjed til servicedesk om du ikke lenger vil ha den.',
   'reports.filter': 'Velg rapport',
   'reports.month': 'Måned',
   'reports.owner': 'Rapport for',

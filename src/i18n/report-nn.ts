@@ -19,7 +19,8 @@ export const reportNn: Record<keyof typeof reportNb, string> = {
   'report.incidents.critical': 'Ved kritiske hendingar: ring beredskapsvakta på telefon {phone}.',
   'report.incidents.servicedesk': 'Spørsmål og anna hjelp: servicedesk på {email}.',
   'report.changes.heading': 'Planlagde endringar',
-  'report.changes.intro': 'Utførte endringar i {month}, planlagde endringar i {next} og planlagde endringar på lengre sikt (vegkart).',
+  'report.changes.intro':
+    'Utførte endringar i {month}, planlagde endringar i {next} og planlagde endringar på lengre sikt (vegkart).',
   'report.changes.done': 'Utførte endringar i {month}',
   'report.changes.planned': 'Planlagde endringar i {next}',
   'report.changes.roadmap': 'Vegkart',
@@ -46,11 +47,14 @@ export const reportNn: Record<keyof typeof reportNb, string> = {
   'report.statistics.shareNone': 'Del av tala til plattforma for {month}: ingen tal',
   'report.col.year': 'År',
   'report.col.total': 'Totalt',
-  'report.chart.statistics.description': 'Linjediagram med éi linje per år, månad for månad. Tala står i tabellen under.',
+  'report.chart.statistics.description':
+    'Linjediagram med éi linje per år, månad for månad. Tala står i tabellen under.',
   'report.availability.heading': 'Oppetid',
-  'report.availability.intro': 'Tilgjenge per komponent dei siste 24 månadene: reell oppetid, der vedlikehald varsla i tide er trekt frå driftstida.',
+  'report.availability.intro':
+    'Tilgjenge per komponent dei siste 24 månadene: reell oppetid, der vedlikehald varsla i tide er trekt frå driftstida.',
   'report.availability.caption': '{component} siste 2 år (krav {target})',
-  'report.availability.chartDescription': 'Søylediagram med oppetid per månad mot kravet {target}. Månader under kravet er raude. Tala står i tabellen under.',
+  'report.availability.chartDescription':
+    'Søylediagram med oppetid per månad mot kravet {target}. Månader under kravet er raude. Tala står i tabellen under.',
   'report.col.month': 'Månad',
   'report.col.availability': 'Oppetid',
   'report.col.target': 'Krav',
@@ -69,7 +73,8 @@ export const reportNn: Record<keyof typeof reportNb, string> = {
   'report.format.digital': 'Digitalt',
   'report.format.physical': 'Fysisk',
   'report.format.hybrid': 'Hybrid',
-  'report.compliance.intro': 'Kvart krav i tenesteavtalen målt for {month}: målt verdi, krav, om kravet er oppfylt, og avvika bak eit brot.',
+  'report.compliance.intro':
+    'Kvart krav i tenesteavtalen målt for {month}: målt verdi, krav, om kravet er oppfylt, og avvika bak eit brot.',
   'report.compliance.caption': 'Avtalekrav {month}',
   'report.col.requirement': 'Punkt',
   'report.col.subject': 'Krav',
@@ -115,7 +120,8 @@ export const reportNn: Record<keyof typeof reportNb, string> = {
   'report.col.open': 'Opne',
   'report.col.breached': 'Med fristbrot',
   'report.mail.subject': '{title} – {subtitle}',
-  'report.mail.body': 'Hei,\n\nvedlagt er {title} ({subtitle}), versjon {version}.\nDu kan òg lese han i Nivå: {url}\n\nDu får denne e-posten fordi adressa abonnerer på servicerapporten. Gi beskjed til servicedesk om du ikkje lenger vil ha han.',
+  'report.mail.body':
+    'Hei,\n\nvedlagt er {title} ({subtitle}), versjon {version}.\nDu kan òg lese han i Nivå: {url}\n\nDu får denne e-posten fordi adressa abonnerer på servicerapporten. Gi beskjed til servicedesk om du ikkje lenger vil ha han.',
   'reports.filter': 'Vel rapport',
   'reports.month': 'Månad',
   'reports.owner': 'Rapport for',

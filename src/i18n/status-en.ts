@@ -3,7 +3,8 @@ import type { statusNb } from './status-nb.ts';
 /** English texts of the public status page; the compiler holds them to exactly the bokmål keys. */
 export const statusEn: Record<keyof typeof statusNb, string> = {
   'status.title': 'System status',
-  'status.intro': 'The current status of the shared platform, with known incidents and planned maintenance. Times are Norwegian time.',
+  'status.intro':
+    'The current status of the shared platform, with known incidents and planned maintenance. Times are Norwegian time.',
   'status.updated': 'Updated {time}',
   'status.components': 'Components',
   'status.component': 'Component',

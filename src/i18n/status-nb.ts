@@ -1,7 +1,8 @@
 /** Bokmål texts of the public status page and its feeds; spread into the main catalogue. */
 export const statusNb = {
   'status.title': 'Driftsstatus',
-  'status.intro': 'Status for fellesløsningene akkurat nå, med kjente hendelser og planlagt vedlikehold. Tidene er norsk tid.',
+  'status.intro':
+    'Status for fellesløsningene akkurat nå, med kjente hendelser og planlagt vedlikehold. Tidene er norsk tid.',
   'status.updated': 'Oppdatert {time}',
   'status.components': 'Komponenter',
   'status.component': 'Komponent',

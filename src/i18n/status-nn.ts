@@ -3,7 +3,8 @@ import type { statusNb } from './status-nb.ts';
 /** Nynorsk texts of the public status page; the compiler holds them to exactly the bokmål keys. */
 export const statusNn: Record<keyof typeof statusNb, string> = {
   'status.title': 'Driftsstatus',
-  'status.intro': 'Status for fellesløysingane akkurat no, med kjende hendingar og planlagt vedlikehald. Tidene er norsk tid.',
+  'status.intro':
+    'Status for fellesløysingane akkurat no, med kjende hendingar og planlagt vedlikehald. Tidene er norsk tid.',
   'status.updated': 'Oppdatert {time}',
   'status.components': 'Komponentar',
   'status.component': 'Komponent',

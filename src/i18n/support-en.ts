@@ -4,7 +4,8 @@ import type { supportNb } from './support-nb.ts';
 export const supportEn: Record<keyof typeof supportNb, string> = {
   'nav.support': 'Support',
   'support.title': 'Service report {line}',
-  'support.intro': 'Phone and e-mail figures come from the line’s logs; self-service cases from the cases in Nivå. Waiting time and answer rate are shown rounded to the nearest whole second and percent (halves round up); whether a requirement is met is decided on the exact figure. The agreement measures the phone requirements per ISO week; see the week view.',
+  'support.intro':
+    'Phone and e-mail figures come from the line’s logs; self-service cases from the cases in Nivå. Waiting time and answer rate are shown rounded to the nearest whole second and percent (halves round up); whether a requirement is met is decided on the exact figure. The agreement measures the phone requirements per ISO week; see the week view.',
   'support.line.brukerservice': 'Altinn end-user support',
   'support.line.servicedesk': 'Service desk',
   'support.filter': 'Show',

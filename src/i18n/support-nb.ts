@@ -2,7 +2,8 @@
 export const supportNb = {
   'nav.support': 'Brukerstøtte',
   'support.title': 'Servicerapport {line}',
-  'support.intro': 'Tallene for telefon og e-post kommer fra loggene til linjen; selvbetjente saker fra sakene i Nivå. Ventetid og svarprosent vises rundet til nærmeste hele sekund og prosent (halve rundes opp); om kravet er nådd, avgjøres på det eksakte tallet. Avtalen måler telefonkravene per ISO-uke, se ukevisningen.',
+  'support.intro':
+    'Tallene for telefon og e-post kommer fra loggene til linjen; selvbetjente saker fra sakene i Nivå. Ventetid og svarprosent vises rundet til nærmeste hele sekund og prosent (halve rundes opp); om kravet er nådd, avgjøres på det eksakte tallet. Avtalen måler telefonkravene per ISO-uke, se ukevisningen.',
   'support.line.brukerservice': 'Altinn brukerservice',
   'support.line.servicedesk': 'Servicedesk',
   'support.filter': 'Vis',

@@ -4,7 +4,8 @@ import type { supportNb } from './support-nb.ts';
 export const supportNn: Record<keyof typeof supportNb, string> = {
   'nav.support': 'Brukarstøtte',
   'support.title': 'Servicerapport {line}',
-  'support.intro': 'Tala for telefon og e-post kjem frå loggane til linja; sjølvbetente saker frå sakene i Nivå. Ventetid og svarprosent blir viste runda til næraste heile sekund og prosent (halve blir runda opp); om kravet er nådd, blir avgjort på det eksakte talet. Avtalen måler telefonkrava per ISO-veke, sjå vekevisinga.',
+  'support.intro':
+    'Tala for telefon og e-post kjem frå loggane til linja; sjølvbetente saker frå sakene i Nivå. Ventetid og svarprosent blir viste runda til næraste heile sekund og prosent (halve blir runda opp); om kravet er nådd, blir avgjort på det eksakte talet. Avtalen måler telefonkrava per ISO-veke, sjå vekevisinga.',
   'support.line.brukerservice': 'Altinn brukarservice',
   'support.line.servicedesk': 'Servicedesk',
   'support.filter': 'Vis',

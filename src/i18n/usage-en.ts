@@ -4,7 +4,8 @@ import type { usageNb } from './usage-nb.ts';
 export const usageEn: Record<keyof typeof usageNb, string> = {
   'nav.statistics': 'Statistics',
   'usage.title': 'Statistics',
-  'usage.intro': 'Use of the platform per month, as in the monthly service report: counts from events, imported monthly figures and approved corrections. “–” means there are no figures for the month.',
+  'usage.intro':
+    'Use of the platform per month, as in the monthly service report: counts from events, imported monthly figures and approved corrections. “–” means there are no figures for the month.',
   'usage.choose': 'Choose figures',
   'usage.metric': 'Figure',
   'usage.owner': 'Service owner',
@@ -18,9 +19,11 @@ export const usageEn: Record<keyof typeof usageNb, string> = {
   'usage.table.caption': '{metric} per month and year, {scope}',
   'usage.change.heading': 'Change from {previous} to {year}',
   'usage.change.caption': 'Change in per cent from the same month in {previous} to {year}',
-  'usage.change.intro': 'Change in per cent from the same month a year earlier. No change is shown where either month has no figures or the earlier one was 0.',
+  'usage.change.intro':
+    'Change in per cent from the same month a year earlier. No change is shown where either month has no figures or the earlier one was 0.',
   'usage.chart.title': '{metric} per month, {scope}',
-  'usage.chart.description': 'Line chart with one line per year ({years}) and the months January to December along the horizontal axis. The numbers are in the table “Per month”.',
+  'usage.chart.description':
+    'Line chart with one line per year ({years}) and the months January to December along the horizontal axis. The numbers are in the table “Per month”.',
   'usage.download': 'Download the table',
   'usage.download.csv': 'CSV',
   'usage.download.xlsx': 'Excel (XLSX)',

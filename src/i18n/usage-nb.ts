@@ -2,7 +2,8 @@
 export const usageNb = {
   'nav.statistics': 'Statistikk',
   'usage.title': 'Statistikk',
-  'usage.intro': 'Bruken av plattformen per måned, som i den månedlige servicerapporten: tellinger fra hendelser, importerte månedstall og godkjente korrigeringer. «–» betyr at det ikke finnes tall for måneden.',
+  'usage.intro':
+    'Bruken av plattformen per måned, som i den månedlige servicerapporten: tellinger fra hendelser, importerte månedstall og godkjente korrigeringer. «–» betyr at det ikke finnes tall for måneden.',
   'usage.choose': 'Velg tall',
   'usage.metric': 'Tall',
   'usage.owner': 'Tjenesteeier',
@@ -16,9 +17,11 @@ export const usageNb = {
   'usage.table.caption': '{metric} per måned og år, {scope}',
   'usage.change.heading': 'Endring fra {previous} til {year}',
   'usage.change.caption': 'Endring i prosent fra samme måned i {previous} til {year}',
-  'usage.change.intro': 'Prosentvis endring fra samme måned året før. Ingen endring vises der en av månedene mangler tall eller året før var 0.',
+  'usage.change.intro':
+    'Prosentvis endring fra samme måned året før. Ingen endring vises der en av månedene mangler tall eller året før var 0.',
   'usage.chart.title': '{metric} per måned, {scope}',
-  'usage.chart.description': 'Linjediagram med én linje per år ({years}) og månedene januar til desember langs den vannrette aksen. Tallene står i tabellen «Per måned».',
+  'usage.chart.description':
+    'Linjediagram med én linje per år ({years}) og månedene januar til desember langs den vannrette aksen. Tallene står i tabellen «Per måned».',
   'usage.download': 'Last ned tabellen',
   'usage.download.csv': 'CSV',
   'usage.download.xlsx': 'Excel (XLSX)',

@@ -4,7 +4,8 @@ import type { usageNb } from './usage-nb.ts';
 export const usageNn: Record<keyof typeof usageNb, string> = {
   'nav.statistics': 'Statistikk',
   'usage.title': 'Statistikk',
-  'usage.intro': 'Bruken av plattforma per månad, som i den månadlege servicerapporten: teljingar frå hendingar, importerte månadstal og godkjende korrigeringar. «–» tyder at det ikkje finst tal for månaden.',
+  'usage.intro':
+    'Bruken av plattforma per månad, som i den månadlege servicerapporten: teljingar frå hendingar, importerte månadstal og godkjende korrigeringar. «–» tyder at det ikkje finst tal for månaden.',
   'usage.choose': 'Vel tal',
   'usage.metric': 'Tal',
   'usage.owner': 'Tenesteeigar',
@@ -18,9 +19,11 @@ export const usageNn: Record<keyof typeof usageNb, string> = {
   'usage.table.caption': '{metric} per månad og år, {scope}',
   'usage.change.heading': 'Endring frå {previous} til {year}',
   'usage.change.caption': 'Endring i prosent frå same månad i {previous} til {year}',
-  'usage.change.intro': 'Prosentvis endring frå same månad året før. Inga endring blir vist der ein av månadene manglar tal eller året før var 0.',
+  'usage.change.intro':
+    'Prosentvis endring frå same månad året før. Inga endring blir vist der ein av månadene manglar tal eller året før var 0.',
   'usage.chart.title': '{metric} per månad, {scope}',
-  'usage.chart.description': 'Linjediagram med éi linje per år ({years}) og månadene januar til desember langs den vassrette aksen. Tala står i tabellen «Per månad».',
+  'usage.chart.description':
+    'Linjediagram med éi linje per år ({years}) og månadene januar til desember langs den vassrette aksen. Tala står i tabellen «Per månad».',
   'usage.download': 'Last ned tabellen',
   'usage.download.csv': 'CSV',
   'usage.download.xlsx': 'Excel (XLSX)',

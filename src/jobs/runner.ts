@@ -82,7 +82,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function tick(): Promise<number> {
     await runPeriodic();
-    const jobs = await claimJobs({ db: store.db, dialect: store.dialect, workerId, now: clock.now(), limit: options.batchSize ?? 10, leaseMs: options.leaseMs ?? 60_000 });
+    const jobs = await claimJobs({
+      db: store.db,
+      dialect: store.dialect,
+      workerId,
+      now: clock.now(),
+      limit: options.batchSize ?? 10,
+      leaseMs: options.leaseMs ?? 60_000,
+    });
     await Promise.all(jobs.map(runOne));
     return jobs.length;
   }

@@ -84,10 +84,26 @@ export function yearLinesChart(input: YearLinesInput): ChartPicture {
   for (let i = 0; i <= 4; i += 1) {
     const tick = (high * i) / 4;
     shapes.push({ kind: 'line', x1: left, y1: y(tick), x2: width - right, y2: y(tick), stroke: grid, width: 1 });
-    shapes.push({ kind: 'text', x: left - 6, y: y(tick) + 4, text: input.axisNumber(tick), size: 11, anchor: 'end', fill: ink });
+    shapes.push({
+      kind: 'text',
+      x: left - 6,
+      y: y(tick) + 4,
+      text: input.axisNumber(tick),
+      size: 11,
+      anchor: 'end',
+      fill: ink,
+    });
   }
   input.monthLabels.forEach((label, i) => {
-    shapes.push({ kind: 'text', x: x(i), y: top + plotHeight + 16, text: label, size: 11, anchor: 'middle', fill: ink });
+    shapes.push({
+      kind: 'text',
+      x: x(i),
+      y: top + plotHeight + 16,
+      text: label,
+      size: 11,
+      anchor: 'middle',
+      fill: ink,
+    });
   });
   const count = input.series.length;
   input.series.forEach((series, index) => {
@@ -106,7 +122,20 @@ export function yearLinesChart(input: YearLinesInput): ChartPicture {
   input.series.forEach((series, index) => {
     const style = yearStyle(index, count);
     const at = left + index * legendSlot;
-    shapes.push(withDash({ kind: 'line', x1: at, y1: legendY - 4, x2: at + 32, y2: legendY - 4, stroke: style.colour, width: index === count - 1 ? 3 : 2 }, style.dash));
+    shapes.push(
+      withDash(
+        {
+          kind: 'line',
+          x1: at,
+          y1: legendY - 4,
+          x2: at + 32,
+          y2: legendY - 4,
+          stroke: style.colour,
+          width: index === count - 1 ? 3 : 2,
+        },
+        style.dash,
+      ),
+    );
     shapes.push({ kind: 'text', x: at + 38, y: legendY, text: series.label, size: 12, anchor: 'start', fill: ink });
   });
   return { title: input.title, description: input.description, width, height, shapes };
@@ -138,24 +167,66 @@ export function availabilityBarsChart(input: AvailabilityBarsInput): ChartPictur
     input.bars.map((b) => b.percent),
     input.targetPercent,
   );
-  const y = (percent: number) => top + plotHeight * (1 - (Math.min(100, Math.max(floor, percent)) - floor) / (100 - floor));
+  const y = (percent: number) =>
+    top + plotHeight * (1 - (Math.min(100, Math.max(floor, percent)) - floor) / (100 - floor));
   const slot = plotWidth / Math.max(1, input.bars.length);
   const shapes: ChartShape[] = [];
   for (const tick of [floor, (floor + 100) / 2, 100]) {
     shapes.push({ kind: 'line', x1: left, y1: y(tick), x2: width - right, y2: y(tick), stroke: grid, width: 1 });
-    shapes.push({ kind: 'text', x: left - 6, y: y(tick) + 4, text: input.percentLabel(tick), size: 11, anchor: 'end', fill: ink });
+    shapes.push({
+      kind: 'text',
+      x: left - 6,
+      y: y(tick) + 4,
+      text: input.percentLabel(tick),
+      size: 11,
+      anchor: 'end',
+      fill: ink,
+    });
   }
   input.bars.forEach((bar, i) => {
     const x = left + i * slot;
     if (bar.percent !== null) {
       const barTop = y(bar.percent);
-      shapes.push({ kind: 'rect', x: x + slot * 0.15, y: barTop, w: slot * 0.7, h: Math.max(1, top + plotHeight - barTop), fill: bar.met ? accent : danger });
+      shapes.push({
+        kind: 'rect',
+        x: x + slot * 0.15,
+        y: barTop,
+        w: slot * 0.7,
+        h: Math.max(1, top + plotHeight - barTop),
+        fill: bar.met ? accent : danger,
+      });
     }
     // Every other month is labelled: a year and more of labels under narrow bars would overlap.
-    if (i % 2 === 0) shapes.push({ kind: 'text', x: x + slot / 2, y: height - bottom + 16, text: bar.label, size: 10, anchor: 'middle', fill: ink });
+    if (i % 2 === 0)
+      shapes.push({
+        kind: 'text',
+        x: x + slot / 2,
+        y: height - bottom + 16,
+        text: bar.label,
+        size: 10,
+        anchor: 'middle',
+        fill: ink,
+      });
   });
   const targetY = y(input.targetPercent);
-  shapes.push({ kind: 'line', x1: left, y1: targetY, x2: width - right, y2: targetY, stroke: ink, width: 2, dash: [6, 4] });
-  shapes.push({ kind: 'text', x: width - right, y: targetY - 6, text: input.targetLabel, size: 11, anchor: 'end', fill: ink });
+  shapes.push({
+    kind: 'line',
+    x1: left,
+    y1: targetY,
+    x2: width - right,
+    y2: targetY,
+    stroke: ink,
+    width: 2,
+    dash: [6, 4],
+  });
+  shapes.push({
+    kind: 'text',
+    x: width - right,
+    y: targetY - 6,
+    text: input.targetLabel,
+    size: 11,
+    anchor: 'end',
+    fill: ink,
+  });
   return { title: input.title, description: input.description, width, height, shapes };
 }

@@ -17,4 +17,12 @@ export type ChartShape =
   | { kind: 'polyline'; points: [number, number][]; stroke: string; width: number; dash?: number[] }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; anchor: 'start' | 'middle' | 'end'; fill: string };
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      anchor: 'start' | 'middle' | 'end';
+      fill: string;
+    };

@@ -8,9 +8,28 @@ function dashArray(dash: number[] | undefined): string | undefined {
 function Shape({ shape }: { shape: ChartShape }) {
   switch (shape.kind) {
     case 'line':
-      return <line x1={shape.x1} y1={shape.y1} x2={shape.x2} y2={shape.y2} stroke={shape.stroke} strokeWidth={shape.width} strokeDasharray={dashArray(shape.dash)} />;
+      return (
+        <line
+          x1={shape.x1}
+          y1={shape.y1}
+          x2={shape.x2}
+          y2={shape.y2}
+          stroke={shape.stroke}
+          strokeWidth={shape.width}
+          strokeDasharray={dashArray(shape.dash)}
+        />
+      );
     case 'polyline':
-      return <polyline points={shape.points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')} fill="none" stroke={shape.stroke} strokeWidth={shape.width} strokeDasharray={dashArray(shape.dash)} strokeLinejoin="round" />;
+      return (
+        <polyline
+          points={shape.points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}
+          fill="none"
+          stroke={shape.stroke}
+          strokeWidth={shape.width}
+          strokeDasharray={dashArray(shape.dash)}
+          strokeLinejoin="round"
+        />
+      );
     case 'rect':
       return <rect x={shape.x} y={shape.y} width={shape.w} height={shape.h} fill={shape.fill} />;
     case 'circle':
@@ -32,7 +51,16 @@ export function ChartSvg({ chart, id }: { chart: ChartPicture; id: string }) {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   return (
-    <svg id={id} className="niva-chart" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby={titleId} aria-describedby={descId} width="100%" preserveAspectRatio="xMidYMid meet">
+    <svg
+      id={id}
+      className="niva-chart"
+      viewBox={`0 0 ${chart.width} ${chart.height}`}
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      width="100%"
+      preserveAspectRatio="xMidYMid meet"
+    >
       <title id={titleId}>{chart.title}</title>
       <desc id={descId}>{chart.description}</desc>
       {chart.shapes.map((shape, i) => (

@@ -18,7 +18,12 @@ function measuredText(row: ComplianceRow, { t, f }: LayoutKit): string {
     case 'availability':
       return m.rounded === null ? t('report.unknown') : f.roundedPercent(m.rounded);
     case 'weeks': {
-      const value = m.monthShown === null ? t('support.noFigure') : m.unit === 'seconds' ? t('support.seconds', { value: f.number(m.monthShown) }) : `${f.number(m.monthShown)} %`;
+      const value =
+        m.monthShown === null
+          ? t('support.noFigure')
+          : m.unit === 'seconds'
+            ? t('support.seconds', { value: f.number(m.monthShown) })
+            : `${f.number(m.monthShown)} %`;
       return t('report.measure.weeks', { met: m.met, total: m.met + m.missed, value });
     }
     case 'occurrences':
@@ -48,28 +53,87 @@ function deviationText(d: ComplianceDeviation, { t, f }: LayoutKit): string {
     return t('report.deviation.week', { date: f.date(d.at), value });
   }
   if (d.kind.startsWith('outage-')) return `${d.reference} ${f.dateTime(d.at)} (${t('report.deviation.outage')})`;
-  const kind = d.kind === 'breached' || d.kind === 'late-notice' || d.kind === 'maintenance-in-operating-hours' ? t(`report.deviation.${d.kind}`) : d.kind;
+  const kind =
+    d.kind === 'breached' || d.kind === 'late-notice' || d.kind === 'maintenance-in-operating-hours'
+      ? t(`report.deviation.${d.kind}`)
+      : d.kind;
   return `${d.reference} (${kind})`;
 }
 
 function complianceCells(row: ComplianceRow, kit: LayoutKit): ReportCell[] {
   const { t } = kit;
-  const subject = row.subject === 'availability' ? t('report.subject.availability', { component: row.componentName ?? '' }) : t(`report.subject.${row.subject}`);
+  const subject =
+    row.subject === 'availability'
+      ? t('report.subject.availability', { component: row.componentName ?? '' })
+      : t(`report.subject.${row.subject}`);
   const tone = row.status === 'met' ? ('met' as const) : row.status === 'missed' ? ('missed' as const) : undefined;
-  const status: ReportCell = { text: t(`report.status.${row.status}`), value: t(`report.status.${row.status}`), ...(tone ? { tone } : {}) };
-  return [cell(row.requirement), cell(subject), cell(measuredText(row, kit)), cell(targetText(row, kit)), status, cell(row.deviations.map((d) => deviationText(d, kit)).join('; '))];
+  const status: ReportCell = {
+    text: t(`report.status.${row.status}`),
+    value: t(`report.status.${row.status}`),
+    ...(tone ? { tone } : {}),
+  };
+  return [
+    cell(row.requirement),
+    cell(subject),
+    cell(measuredText(row, kit)),
+    cell(targetText(row, kit)),
+    status,
+    cell(row.deviations.map((d) => deviationText(d, kit)).join('; ')),
+  ];
 }
 
 /** Section 4: each requirement of the agreement for the month, then the incidents by category. */
 export function complianceSection(data: ReportData, kit: LayoutKit): ReportSection {
   const { t, f } = kit;
   const month = f.monthName(data.month);
-  const columns = [t('report.col.requirement'), t('report.col.subject'), t('report.col.measured'), t('report.col.goal'), t('report.col.status'), t('report.col.deviations')];
-  const incidents = data.compliance.incidents.map((r) => [cell(r.category), count(r.registered), count(r.resolved), count(r.open), { ...count(r.breached), ...(r.registered > 0 ? { tone: r.breached > 0 ? ('missed' as const) : ('met' as const) } : {}) }, cell(r.breachedReferences.join(', '))]);
+  const columns = [
+    t('report.col.requirement'),
+    t('report.col.subject'),
+    t('report.col.measured'),
+    t('report.col.goal'),
+    t('report.col.status'),
+    t('report.col.deviations'),
+  ];
+  const incidents = data.compliance.incidents.map((r) => [
+    cell(r.category),
+    count(r.registered),
+    count(r.resolved),
+    count(r.open),
+    {
+      ...count(r.breached),
+      ...(r.registered > 0 ? { tone: r.breached > 0 ? ('missed' as const) : ('met' as const) } : {}),
+    },
+    cell(r.breachedReferences.join(', ')),
+  ]);
   const nodes: ReportNode[] = [
     { kind: 'paragraph', text: t('report.compliance.intro', { month }) },
-    { kind: 'table', table: { id: 'compliance', caption: t('report.compliance.caption', { month }), columns, rows: data.compliance.rows.map((r) => complianceCells(r, kit)), rowHeaders: false } },
-    { kind: 'table', table: { id: 'incidents', caption: t('report.incidentSummary.caption', { month }), columns: [t('report.col.category'), t('report.col.registered'), t('report.col.resolved'), t('report.col.open'), t('report.col.breached'), t('report.col.cases')], rows: incidents, rowHeaders: true } },
+    {
+      kind: 'table',
+      table: {
+        id: 'compliance',
+        caption: t('report.compliance.caption', { month }),
+        columns,
+        rows: data.compliance.rows.map((r) => complianceCells(r, kit)),
+        rowHeaders: false,
+      },
+    },
+    {
+      kind: 'table',
+      table: {
+        id: 'incidents',
+        caption: t('report.incidentSummary.caption', { month }),
+        columns: [
+          t('report.col.category'),
+          t('report.col.registered'),
+          t('report.col.resolved'),
+          t('report.col.open'),
+          t('report.col.breached'),
+          t('report.col.cases'),
+        ],
+        rows: incidents,
+        rowHeaders: true,
+      },
+    },
   ];
   return { id: 'compliance', title: t('report.section.compliance'), nodes };
 }

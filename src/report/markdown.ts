@@ -13,7 +13,8 @@ const allowedLink = /^(https?:|mailto:)/i;
 // report happens to be shown) are left as text.
 md.validateLink = (url: string): boolean => allowedLink.test(url.trim());
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   // Every allowed link leaves the site; the opened page must not get a handle on this window or learn where it came from.
@@ -43,7 +44,8 @@ export type MarkdownBlock =
 /** Adds `run` to `runs`, joining it to the last one when their formatting is the same. */
 function appendRun(runs: InlineRun[], run: InlineRun): void {
   const last = runs[runs.length - 1];
-  if (last !== undefined && last.bold === run.bold && last.italic === run.italic && last.href === run.href) last.text += run.text;
+  if (last !== undefined && last.bold === run.bold && last.italic === run.italic && last.href === run.href)
+    last.text += run.text;
   else runs.push({ ...run });
 }
 
@@ -147,7 +149,8 @@ export function markdownToParagraphs(markdown: string): MarkdownBlock[] {
         tableRow = [];
         break;
       case 'tr_close':
-        if (tableRow !== null && tableRow.length > 0) blocks.push({ kind: 'paragraph', runs: tableRow, depth: lists.length });
+        if (tableRow !== null && tableRow.length > 0)
+          blocks.push({ kind: 'paragraph', runs: tableRow, depth: lists.length });
         tableRow = null;
         break;
       case 'fence':

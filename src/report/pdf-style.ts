@@ -3,9 +3,21 @@
  * fonts: every reader has them, nothing is embedded, and their WinAnsi encoding covers Norwegian letters and the
  * no-break space that Norwegian number formatting uses.
  */
-export const fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' } as const;
+export const fonts = {
+  regular: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italic: 'Helvetica-Oblique',
+  boldItalic: 'Helvetica-BoldOblique',
+} as const;
 
-export const colours = { ink: '#1e2b3c', muted: '#4b5563', rule: '#c9d1db', headerFill: '#e8eef5', missed: '#c01b1b', link: '#0062ba' } as const;
+export const colours = {
+  ink: '#1e2b3c',
+  muted: '#4b5563',
+  rule: '#c9d1db',
+  headerFill: '#e8eef5',
+  missed: '#c01b1b',
+  link: '#0062ba',
+} as const;
 
 export function fontFor(bold: boolean | undefined, italic: boolean | undefined): string {
   if (bold === true) return italic === true ? fonts.boldItalic : fonts.bold;
@@ -52,7 +64,8 @@ export function pdfSafe(text: string): string {
       continue;
     }
     const code = char.codePointAt(0) ?? 0;
-    if (char === '\n' || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(char)) out += char;
+    if (char === '\n' || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(char))
+      out += char;
     else out += '?';
   }
   return out;

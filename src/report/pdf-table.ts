@@ -19,7 +19,10 @@ const smallestSize = 5.5;
 
 function isNumericColumn(table: ReportTable, column: number): boolean {
   const cells = table.rows.map((row) => row[column]);
-  return cells.some((c) => typeof c?.value === 'number') && cells.every((c) => c === undefined || c.value === null || typeof c.value === 'number');
+  return (
+    cells.some((c) => typeof c?.value === 'number') &&
+    cells.every((c) => c === undefined || c.value === null || typeof c.value === 'number')
+  );
 }
 
 /** Hands out `room` to columns wanting more, smallest wants first, so short columns are satisfied before long ones share the rest. */
@@ -52,10 +55,19 @@ export function layoutTable(table: ReportTable, width: number, measure: Measure)
       const bodyBold = table.rowHeaders && c === 0;
       const body = Math.max(0, ...cells.map((text) => measure(pdfSafe(text), bodyBold, size)));
       const headerWidth = measure(pdfSafe(header), true, size);
-      const headerWord = Math.max(0, ...pdfSafe(header).split(/\s+/).map((word) => measure(word, true, size)));
+      const headerWord = Math.max(
+        0,
+        ...pdfSafe(header)
+          .split(/\s+/)
+          .map((word) => measure(word, true, size)),
+      );
       natural.push(Math.max(body, headerWidth) + 2 * padding);
       // Figures should not wrap; text may, down to about eight ems a column.
-      least.push(numeric[c] ? Math.max(body, headerWord) + 2 * padding : Math.min(Math.max(body, headerWidth), size * 8) + 2 * padding);
+      least.push(
+        numeric[c]
+          ? Math.max(body, headerWord) + 2 * padding
+          : Math.min(Math.max(body, headerWidth), size * 8) + 2 * padding,
+      );
     });
     return { padding, natural, least };
   };
@@ -101,7 +113,12 @@ function textHeight(doc: PDFKit.PDFDocument, text: string, bold: boolean, layout
   return doc.heightOfString(pdfSafe(text), { width: inner });
 }
 
-function rowHeight(doc: PDFKit.PDFDocument, texts: string[], bold: (c: number) => boolean, layout: TableLayout): number {
+function rowHeight(
+  doc: PDFKit.PDFDocument,
+  texts: string[],
+  bold: (c: number) => boolean,
+  layout: TableLayout,
+): number {
   const vertical = layout.fontSize * 0.35;
   return Math.max(...texts.map((text, c) => textHeight(doc, text, bold(c), layout, c))) + 2 * vertical;
 }
@@ -114,14 +131,24 @@ interface DrawnCell {
   tone?: ReportCell['tone'];
 }
 
-function drawRow(doc: PDFKit.PDFDocument, cells: DrawnCell[], y: number, height: number, area: TableArea, layout: TableLayout): void {
+function drawRow(
+  doc: PDFKit.PDFDocument,
+  cells: DrawnCell[],
+  y: number,
+  height: number,
+  area: TableArea,
+  layout: TableLayout,
+): void {
   let x = area.x;
   const vertical = layout.fontSize * 0.35;
   cells.forEach((cell, c) => {
     const w = layout.widths[c] ?? 0;
     cellFont(doc, cell.bold, layout.fontSize);
     doc.fillColor(cell.tone === 'missed' ? colours.missed : colours.ink);
-    doc.text(pdfSafe(cell.text), x + layout.padding, y + vertical, { width: Math.max(1, w - 2 * layout.padding), align: layout.numeric[c] === true || cell.figure === true ? 'right' : 'left' });
+    doc.text(pdfSafe(cell.text), x + layout.padding, y + vertical, {
+      width: Math.max(1, w - 2 * layout.padding),
+      align: layout.numeric[c] === true || cell.figure === true ? 'right' : 'left',
+    });
     x += w;
   });
   doc
@@ -132,7 +159,14 @@ function drawRow(doc: PDFKit.PDFDocument, cells: DrawnCell[], y: number, height:
     .stroke();
 }
 
-function drawHeader(doc: PDFKit.PDFDocument, table: ReportTable, y: number, height: number, area: TableArea, layout: TableLayout): void {
+function drawHeader(
+  doc: PDFKit.PDFDocument,
+  table: ReportTable,
+  y: number,
+  height: number,
+  area: TableArea,
+  layout: TableLayout,
+): void {
   doc.rect(area.x, y, area.width, height).fill(colours.headerFill);
   drawRow(
     doc,
@@ -183,7 +217,12 @@ export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, area: Tab
     }
     drawRow(
       doc,
-      table.columns.map((_, c) => ({ text: row[c]?.text ?? '', bold: bodyBold(c), figure: typeof row[c]?.value === 'number', tone: row[c]?.tone })),
+      table.columns.map((_, c) => ({
+        text: row[c]?.text ?? '',
+        bold: bodyBold(c),
+        figure: typeof row[c]?.value === 'number',
+        tone: row[c]?.tone,
+      })),
       y,
       height,
       area,

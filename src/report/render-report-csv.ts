@@ -20,7 +20,10 @@ function rawText(value: number | string | null): string {
  * downloads read alike; raw figures use a decimal point (99.96), so a comma never occurs inside a number.
  */
 export function renderTableCsv(table: ReportTable): string {
-  const lines = [table.columns, ...table.rows.map((row) => table.columns.map((_, c) => rawText(row[c]?.value ?? null)))];
+  const lines = [
+    table.columns,
+    ...table.rows.map((row) => table.columns.map((_, c) => rawText(row[c]?.value ?? null))),
+  ];
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -11,7 +11,10 @@ export type TableDownloadHref = (tableId: string) => string;
 
 function Cell({ cell, header }: { cell: ReportCell; header: boolean }) {
   const numeric = typeof cell.value === 'number';
-  const className = [numeric ? 'niva-report__number' : '', cell.tone === 'missed' ? 'niva-report__missed' : ''].filter(Boolean).join(' ') || undefined;
+  const className =
+    [numeric ? 'niva-report__number' : '', cell.tone === 'missed' ? 'niva-report__missed' : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return header ? (
     <th scope="row" className={className}>
       {cell.text}
@@ -75,7 +78,9 @@ function Node({ node, csvHref }: { node: ReportNode; csvHref?: TableDownloadHref
       );
     case 'markdown':
       // markdownToHtml renders with raw HTML disabled and only http(s)/mailto links, so its output is safe to insert.
-      return <div className="niva-report__markdown" dangerouslySetInnerHTML={{ __html: markdownToHtml(node.markdown) }} />;
+      return (
+        <div className="niva-report__markdown" dangerouslySetInnerHTML={{ __html: markdownToHtml(node.markdown) }} />
+      );
     case 'table':
       return <Table table={node.table} csvHref={csvHref} />;
     case 'chart':
@@ -108,12 +113,16 @@ export function ReportArticle({ doc, csvHref }: { doc: ReportDocument; csvHref?:
   );
 }
 
-const stylesheet = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../web/assets/report.css'), 'utf8');
+const stylesheet = readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '../web/assets/report.css'),
+  'utf8',
+);
 
 /** A self-contained HTML file of the report (styles inline, no scripts), for `niva report --format html` and archiving. */
 export function renderReportHtml(doc: ReportDocument): string {
   const body = renderToStaticMarkup(<ReportArticle doc={doc} />);
-  const base = 'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;margin:2rem auto;padding:0 1rem;max-width:74rem;color:#1e2b3c}';
+  const base =
+    'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45;margin:2rem auto;padding:0 1rem;max-width:74rem;color:#1e2b3c}';
   return `<!doctype html>\n<html lang="${doc.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(`${doc.title} – ${doc.subtitle}`)}</title><style>${base}\n${stylesheet}</style></head><body><main>${body}</main></body></html>\n`;
 }
 

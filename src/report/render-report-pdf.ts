@@ -34,7 +34,11 @@ function keepRoom(pdf: Pdf, height: number): void {
 }
 
 function plainText(pdf: Pdf, text: string, font: string, size: number, colour: string = colours.ink): void {
-  pdf.font(font).fontSize(size).fillColor(colour).text(pdfSafe(text), pdf.page.margins.left, pdf.y, { width: contentWidth(pdf) });
+  pdf
+    .font(font)
+    .fontSize(size)
+    .fillColor(colour)
+    .text(pdfSafe(text), pdf.page.margins.left, pdf.y, { width: contentWidth(pdf) });
 }
 
 /** One line of formatted runs from `x`; links are underlined, coloured and clickable. */
@@ -43,7 +47,12 @@ function drawRuns(pdf: Pdf, runs: readonly InlineRun[], x: number, width: number
   if (visible.length === 0) return;
   visible.forEach((run, i) => {
     // Every option is given on every run: pdfkit carries the previous run's options over to a continued one.
-    const options: PDFKit.Mixins.TextOptions = { width, continued: i < visible.length - 1, underline: run.href !== undefined, link: run.href ?? null };
+    const options: PDFKit.Mixins.TextOptions = {
+      width,
+      continued: i < visible.length - 1,
+      underline: run.href !== undefined,
+      link: run.href ?? null,
+    };
     pdf
       .font(fontFor(run.bold, run.italic))
       .fontSize(size)
@@ -74,7 +83,11 @@ function drawMarkdown(pdf: Pdf, markdown: string): void {
       const indent = left + (block.depth - 1) * 14;
       keepRoom(pdf, bodySize * 1.5);
       const y = pdf.y;
-      pdf.font(fonts.regular).fontSize(bodySize).fillColor(colours.ink).text(pdfSafe(block.marker), indent, y, { lineBreak: false });
+      pdf
+        .font(fonts.regular)
+        .fontSize(bodySize)
+        .fillColor(colours.ink)
+        .text(pdfSafe(block.marker), indent, y, { lineBreak: false });
       pdf.y = y;
       drawRuns(pdf, block.runs, indent + 14, width - (indent - left) - 14, bodySize);
       pdf.moveDown(0.2);
@@ -170,7 +183,8 @@ function drawFooters(pdf: Pdf, doc: ReportDocument): void {
     pdf.text(label, right - labelWidth, y, { lineBreak: false });
     // The running title is a convenience; it is left out where it would run into the page number.
     const title = pdfSafe(`${doc.title} · ${doc.subtitle}`);
-    if (i > range.start && pdf.widthOfString(title) < right - left - labelWidth - 24) pdf.text(title, left, y, { lineBreak: false });
+    if (i > range.start && pdf.widthOfString(title) < right - left - labelWidth - 24)
+      pdf.text(title, left, y, { lineBreak: false });
     pdf.page.margins.bottom = kept;
   }
 }

@@ -15,7 +15,11 @@ const maxSheetName = 31;
  * with an apostrophe, unique ignoring case (as Excel compares them).
  */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').slice(0, maxSheetName) || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, maxSheetName) || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
     const suffix = `-${n}`;
@@ -26,7 +30,9 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 }
 
 function tablesOf(doc: ReportDocument): { section: ReportSection; table: ReportTable }[] {
-  return doc.sections.flatMap((section) => section.nodes.flatMap((node) => (node.kind === 'table' ? [{ section, table: node.table }] : [])));
+  return doc.sections.flatMap((section) =>
+    section.nodes.flatMap((node) => (node.kind === 'table' ? [{ section, table: node.table }] : [])),
+  );
 }
 
 /** A column as wide as its longest shown text (Excel's widths are in characters), within reason. */
@@ -39,7 +45,9 @@ function fitWidths(sheet: ExcelJS.Worksheet, texts: string[][]): void {
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, name: string): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: table.rowHeaders ? 1 : 0, ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: table.rowHeaders ? 1 : 0, ySplit: 2 }],
+  });
   sheet.addRow([table.caption]).font = { bold: true };
   sheet.addRow(table.columns).font = { bold: true };
   for (const cells of table.rows) {

@@ -18,7 +18,12 @@ export interface RenderedReport {
  * One document in one format. CSV holds one table, named by `table`; the workbook holds them all. `baseName` is the
  * file name without extension, e.g. `servicerapport-2026-02-plattform`.
  */
-export async function renderReport(doc: ReportDocument, format: ReportFormatName, baseName: string, tableId?: string): Promise<RenderedReport> {
+export async function renderReport(
+  doc: ReportDocument,
+  format: ReportFormatName,
+  baseName: string,
+  tableId?: string,
+): Promise<RenderedReport> {
   switch (format) {
     case 'html':
       return { body: Buffer.from(renderReportHtml(doc)), contentType: contentTypes.html, fileName: `${baseName}.html` };
@@ -31,7 +36,11 @@ export async function renderReport(doc: ReportDocument, format: ReportFormatName
       if (!tableId) throw AppError.field('table', `required for CSV: one of ${ids.join(', ')}`);
       const table = findTable(doc, tableId);
       if (!table) throw AppError.field('table', `no such table; one of ${ids.join(', ')}`);
-      return { body: Buffer.from(renderTableCsv(table)), contentType: contentTypes.csv, fileName: `${baseName}-${table.id}.csv` };
+      return {
+        body: Buffer.from(renderTableCsv(table)),
+        contentType: contentTypes.csv,
+        fileName: `${baseName}-${table.id}.csv`,
+      };
     }
   }
 }

@@ -10,7 +10,14 @@ export interface MembershipGrant {
 
 export type Actor =
   | { type: 'user'; id: string; label: string; memberships: MembershipGrant[] }
-  | { type: 'token'; id: string; label: string; organisationId: string; organisationKind: 'operator' | 'owner'; scopes: TokenScope[] }
+  | {
+      type: 'token';
+      id: string;
+      label: string;
+      organisationId: string;
+      organisationKind: 'operator' | 'owner';
+      scopes: TokenScope[];
+    }
   | { type: 'system'; id: null; label: string };
 
 export function systemActor(label: string): Actor {

@@ -10,7 +10,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 
 /** A `validation` error naming every offending field (dotted path; `(body)` for the whole input). */
 export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
-  const fields = issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+  const fields = issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
   const first = fields[0];
   return new AppError('validation', first ? `${first.field}: ${first.message}` : 'invalid input', { fields });
 }

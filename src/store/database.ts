@@ -21,7 +21,9 @@ export interface Store {
 export type Db = Kysely<Database> | Transaction<Database>;
 
 /** Parses DATABASE_URL: `postgres://…`, `postgresql://…` or `sqlite:PATH`. */
-export function parseDatabaseUrl(url: string): { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string } {
+export function parseDatabaseUrl(
+  url: string,
+): { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; file: string } {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');

@@ -8,7 +8,10 @@ import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'ky
  * re-prepares a statement transparently when the schema changes. A statement still busy in an unfinished
  * iteration (a streamed query) is never handed out twice: the caller gets a fresh one instead.
  */
-export function withStatementCache(sqlite: SqliteDatabase.Database, { maxStatements = 200 }: { maxStatements?: number } = {}): KyselySqliteDatabase {
+export function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  { maxStatements = 200 }: { maxStatements?: number } = {},
+): KyselySqliteDatabase {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     prepare(sql: string): SqliteStatement {

@@ -14,7 +14,17 @@ export function fieldErrors(problems: FieldProblem[]): FieldErrors {
  * The error summary at the top of a form. Each problem links to its field (`#f-<field>` unless `fieldId` says
  * otherwise); one `fieldId` maps to null for a problem that has no field on this form, shown as plain text.
  */
-export function FormErrors({ errors, labels, t, fieldId = (field) => `f-${field}` }: { errors: FieldErrors; labels: Record<string, string>; t: Translate; fieldId?: (field: string) => string | null }) {
+export function FormErrors({
+  errors,
+  labels,
+  t,
+  fieldId = (field) => `f-${field}`,
+}: {
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  t: Translate;
+  fieldId?: (field: string) => string | null;
+}) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
@@ -23,7 +33,15 @@ export function FormErrors({ errors, labels, t, fieldId = (field) => `f-${field}
       <ErrorSummary.List>
         {entries.map(([field, message]) => {
           const id = fieldId(field);
-          return <ErrorSummary.Item key={field}>{id === null ? message : <ErrorSummary.Link href={`#${id}`}>{`${labels[field] ?? field}: ${message}`}</ErrorSummary.Link>}</ErrorSummary.Item>;
+          return (
+            <ErrorSummary.Item key={field}>
+              {id === null ? (
+                message
+              ) : (
+                <ErrorSummary.Link href={`#${id}`}>{`${labels[field] ?? field}: ${message}`}</ErrorSummary.Link>
+              )}
+            </ErrorSummary.Item>
+          );
         })}
       </ErrorSummary.List>
     </ErrorSummary>
@@ -31,13 +49,28 @@ export function FormErrors({ errors, labels, t, fieldId = (field) => `f-${field}
 }
 
 /** Label, control and message tied together by explicit ids, so the form is accessible without client script. */
-export function TextField(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; type?: 'text' | 'email' | 'password' | 'search' | 'datetime-local'; required?: boolean; autoComplete?: string; description?: string }) {
+export function TextField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'search' | 'datetime-local';
+  required?: boolean;
+  autoComplete?: string;
+  description?: string;
+}) {
   const id = `f-${props.name}`;
-  const describedBy = [props.error ? `${id}-error` : null, props.description ? `${id}-desc` : null].filter(Boolean).join(' ');
+  const describedBy = [props.error ? `${id}-error` : null, props.description ? `${id}-desc` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <Field>
       <Label htmlFor={id}>{props.label}</Label>
-      {props.description && <p id={`${id}-desc`} className="ds-field-description">{props.description}</p>}
+      {props.description && (
+        <p id={`${id}-desc`} className="ds-field-description">
+          {props.description}
+        </p>
+      )}
       <Input
         id={id}
         name={props.name}
@@ -53,12 +86,24 @@ export function TextField(props: { name: string; label: string; value?: string |
   );
 }
 
-export function SelectField(props: { name: string; label: string; options: { value: string; label: string }[]; value?: string | undefined; error?: string | undefined }) {
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
   const id = `f-${props.name}`;
   return (
     <Field>
       <Label htmlFor={id}>{props.label}</Label>
-      <Select id={id} name={props.name} defaultValue={props.value} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <Select
+        id={id}
+        name={props.name}
+        defaultValue={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
         {props.options.map((o) => (
           <Select.Option key={o.value} value={o.value}>
             {o.label}
@@ -70,7 +115,19 @@ export function SelectField(props: { name: string; label: string; options: { val
   );
 }
 
-export function CheckboxField({ name, value, label, checked, id: given }: { name: string; value: string; label: ReactNode; checked?: boolean; id?: string }) {
+export function CheckboxField({
+  name,
+  value,
+  label,
+  checked,
+  id: given,
+}: {
+  name: string;
+  value: string;
+  label: ReactNode;
+  checked?: boolean;
+  id?: string;
+}) {
   const id = given ?? `f-${name}-${value.replace(/[^a-z0-9]/gi, '-')}`;
   return (
     <Field>
@@ -83,14 +140,37 @@ export function CheckboxField({ name, value, label, checked, id: given }: { name
 }
 
 /** A multi-line text field; `id` tells apart several forms on one page that share a field name. */
-export function TextareaField(props: { name: string; label: string; id?: string; value?: string | undefined; error?: string | undefined; required?: boolean; description?: string; rows?: number }) {
+export function TextareaField(props: {
+  name: string;
+  label: string;
+  id?: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  description?: string;
+  rows?: number;
+}) {
   const id = props.id ?? `f-${props.name}`;
-  const describedBy = [props.error ? `${id}-error` : null, props.description ? `${id}-desc` : null].filter(Boolean).join(' ');
+  const describedBy = [props.error ? `${id}-error` : null, props.description ? `${id}-desc` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <Field>
       <Label htmlFor={id}>{props.label}</Label>
-      {props.description && <p id={`${id}-desc`} className="ds-field-description">{props.description}</p>}
-      <Textarea id={id} name={props.name} rows={props.rows ?? 4} defaultValue={props.value} required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={describedBy || undefined} />
+      {props.description && (
+        <p id={`${id}-desc`} className="ds-field-description">
+          {props.description}
+        </p>
+      )}
+      <Textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        defaultValue={props.value}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
       {props.error && <ValidationMessage id={`${id}-error`}>{props.error}</ValidationMessage>}
     </Field>
   );

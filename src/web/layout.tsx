@@ -76,7 +76,13 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
             </a>
             <nav aria-label={t('lang.label')} className="niva-lang">
               {(['nb', 'nn', 'en'] as const).map((lang) => (
-                <a key={lang} href={withLang(page, lang)} hrefLang={lang} lang={lang} aria-current={lang === locale ? 'true' : undefined}>
+                <a
+                  key={lang}
+                  href={withLang(page, lang)}
+                  hrefLang={lang}
+                  lang={lang}
+                  aria-current={lang === locale ? 'true' : undefined}
+                >
                   {t(`lang.${lang}`)}
                 </a>
               ))}
@@ -110,7 +116,8 @@ export function Layout({ page, title, children }: { page: PageContext; title: st
         </main>
         <footer className="niva-footer">
           <Paragraph data-size="sm">
-            {t('app.name')} · <Link href="/status">{t('status.title')}</Link> · <Link href="/api/docs">{t('nav.api')}</Link>
+            {t('app.name')} · <Link href="/status">{t('status.title')}</Link> ·{' '}
+            <Link href="/api/docs">{t('nav.api')}</Link>
           </Paragraph>
         </footer>
       </body>

@@ -13,17 +13,36 @@ let component: Component;
 before(async () => {
   store = await createTestStore();
   const ctx = systemContext(store);
-  component = await createComponent(ctx, { code: unique('cli'), name: 'Sluttbrukerløsningen', calendarId: 'always', targetBasisPoints: 9990 });
-  await recordOutage(ctx, { componentId: component.id, start: '2026-03-10T10:00:00+01:00', end: '2026-03-10T11:00:00+01:00', publicText: 'Innlogging feilet' });
+  component = await createComponent(ctx, {
+    code: unique('cli'),
+    name: 'Sluttbrukerløsningen',
+    calendarId: 'always',
+    targetBasisPoints: 9990,
+  });
+  await recordOutage(ctx, {
+    componentId: component.id,
+    start: '2026-03-10T10:00:00+01:00',
+    end: '2026-03-10T11:00:00+01:00',
+    publicText: 'Innlogging feilet',
+  });
 });
 after(() => store.destroy());
 
 describe('niva availability --component (from the database)', () => {
   for (const ref of ['code', 'id'] as const) {
     it(`prints the stored figure for a component named by ${ref}`, async () => {
-      const result = await runNiva(['availability', '--component', component[ref], '--month', '2026-03', '--json'], nivaEnv(store));
+      const result = await runNiva(
+        ['availability', '--component', component[ref], '--month', '2026-03', '--json'],
+        nivaEnv(store),
+      );
       assert.equal(result.status, 0, result.stderr);
-      assert.deepEqual(jsonOutput(result), { availability: 742 / 743, scheduledSeconds: 743 * 3600, operatingSeconds: 743 * 3600, downtimeSeconds: 3600, unknownSeconds: 0 });
+      assert.deepEqual(jsonOutput(result), {
+        availability: 742 / 743,
+        scheduledSeconds: 743 * 3600,
+        operatingSeconds: 743 * 3600,
+        downtimeSeconds: 3600,
+        unknownSeconds: 0,
+      });
     });
   }
 

@@ -56,7 +56,11 @@ describe('niva CLI', () => {
     const first = assertSucceeds(await niva(['seed', '--demo', '--json']));
     assert.equal(first.seeded, true);
     assert.ok(Array.isArray(first.logins) && first.logins.includes('admin@skd.demo.niva.no'));
-    const skd = await store.db.selectFrom('organisations').select(['id', 'kind']).where('code', '=', 'skd').executeTakeFirstOrThrow();
+    const skd = await store.db
+      .selectFrom('organisations')
+      .select(['id', 'kind'])
+      .where('code', '=', 'skd')
+      .executeTakeFirstOrThrow();
     assert.equal(skd.kind, 'owner');
     const organisations = await store.db.selectFrom('organisations').select('id').execute();
     const again = assertSucceeds(await niva(['seed', '--demo', '--json']));
@@ -65,7 +69,21 @@ describe('niva CLI', () => {
   });
 
   test('user add creates a member, and rejects a bad role, a bad e-mail and an unknown organisation in one line', async () => {
-    const added = assertSucceeds(await niva(['user', 'add', '--email', 'x@y.no', '--name', 'Ny Person', '--org', 'skd', '--role', 'owner-member', '--json']));
+    const added = assertSucceeds(
+      await niva([
+        'user',
+        'add',
+        '--email',
+        'x@y.no',
+        '--name',
+        'Ny Person',
+        '--org',
+        'skd',
+        '--role',
+        'owner-member',
+        '--json',
+      ]),
+    );
     assert.equal(added.created, true);
     assert.equal(typeof added.userId, 'string');
     const membership = await store.db
@@ -87,21 +105,41 @@ describe('niva CLI', () => {
     assertFails(badEmail, 2, 'email');
     assertFails(noOrg, 2, /not found/);
     for (const failed of [wizard, badEmail, noOrg]) assert.equal(failed.stdout, '');
-    const strays = await store.db.selectFrom('users').select('email').where('email', 'in', ['w@y.no', 'not-an-email', 'z@y.no']).execute();
+    const strays = await store.db
+      .selectFrom('users')
+      .select('email')
+      .where('email', 'in', ['w@y.no', 'not-an-email', 'z@y.no'])
+      .execute();
     assert.deepEqual(strays, []);
   });
 
   test('token create prints the secret once; an unknown scope exits 2 naming --scopes', async () => {
-    const created = assertSucceeds(await niva(['token', 'create', '--org', 'skd', '--name', 'ci', '--scopes', 'services:read', '--json']));
+    const created = assertSucceeds(
+      await niva(['token', 'create', '--org', 'skd', '--name', 'ci', '--scopes', 'services:read', '--json']),
+    );
     assert.equal(typeof created.secret, 'string');
     assert.ok(String(created.secret).startsWith('niva_'), String(created.secret));
     assert.deepEqual(created.scopes, ['services:read']);
-    const row = await store.db.selectFrom('api_tokens').selectAll().where('id', '=', String(created.id)).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', String(created.id))
+      .executeTakeFirstOrThrow();
     assert.equal(row.name, 'ci');
     assert.equal(row.scopes, 'services:read');
     assert.notEqual(row.secret_hash, created.secret, 'only a hash of the secret is stored');
 
-    const bad = await niva(['token', 'create', '--org', 'skd', '--name', 'ci', '--scopes', 'services:read,services:destroy', '--json']);
+    const bad = await niva([
+      'token',
+      'create',
+      '--org',
+      'skd',
+      '--name',
+      'ci',
+      '--scopes',
+      'services:read,services:destroy',
+      '--json',
+    ]);
     assertFails(bad, 2, '--scopes');
     assert.ok(bad.stderr.includes('services:destroy'));
   });
@@ -114,8 +152,16 @@ describe('niva CLI', () => {
     assert.equal(intact.checked, head.seq);
 
     const seq = Math.ceil(head.seq / 2);
-    const original = await store.db.selectFrom('audit_events').select('summary').where('seq', '=', seq).executeTakeFirstOrThrow();
-    await store.db.updateTable('audit_events').set({ summary: JSON.stringify({ note: 'nothing to see here' }) }).where('seq', '=', seq).execute();
+    const original = await store.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('seq', '=', seq)
+      .executeTakeFirstOrThrow();
+    await store.db
+      .updateTable('audit_events')
+      .set({ summary: JSON.stringify({ note: 'nothing to see here' }) })
+      .where('seq', '=', seq)
+      .execute();
     const tampered = await niva(['audit', 'verify', '--json']);
     assert.equal(tampered.status, 1, tampered.stderr);
     const report = jsonOutput(tampered);
@@ -138,7 +184,10 @@ describe('niva CLI', () => {
       await middle.db.deleteFrom('audit_events').where('seq', '=', gap).execute();
       await last.db.deleteFrom('audit_events').where('seq', '=', lastHead.seq).execute();
 
-      const [missing, truncated] = await Promise.all([runNiva(['audit', 'verify', '--json'], nivaEnv(middle)), runNiva(['audit', 'verify', '--json'], nivaEnv(last))]);
+      const [missing, truncated] = await Promise.all([
+        runNiva(['audit', 'verify', '--json'], nivaEnv(middle)),
+        runNiva(['audit', 'verify', '--json'], nivaEnv(last)),
+      ]);
       assert.equal(missing.status, 1, missing.stderr);
       assert.deepEqual(jsonOutput(missing).fault, { kind: 'missing', seq: gap });
       assert.equal(truncated.status, 1, truncated.stderr);
@@ -162,7 +211,9 @@ describe('niva CLI', () => {
       const copy = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
       try {
         const codes = copy.prepare('SELECT code FROM organisations ORDER BY code').pluck().all();
-        const expected = (await store.db.selectFrom('organisations').select('code').orderBy('code').execute()).map((r) => r.code);
+        const expected = (await store.db.selectFrom('organisations').select('code').orderBy('code').execute()).map(
+          (r) => r.code,
+        );
         assert.deepEqual(codes, expected);
         assert.ok(codes.includes('skd'));
       } finally {
@@ -187,20 +238,27 @@ describe('niva CLI', () => {
     assert.equal(assertSucceeds(await niva(['backup', file, '--force', '--json'])).ran, true);
   });
 
-  test('backup on PostgreSQL without pg_dump prints the command to run and exits 1', { skip: dialectUnderTest !== 'postgres' && 'PostgreSQL only' }, async () => {
-    const file = path.join(dir, 'elsewhere.dump');
-    const result = await niva(['backup', file, '--json'], { PATH: path.join(dir, 'no-such-bin') });
-    assert.equal(result.status, 1, result.stderr);
-    const report = jsonOutput(result);
-    assert.equal(report.ran, false);
-    assert.ok(String(report.command).includes('pg_dump'), String(report.command));
-    assert.ok(String(report.command).includes(file));
-    assert.ok(!String(report.command).includes(store.url), 'the command does not leak the connection string');
-    assert.equal(existsSync(file), false);
-  });
+  test(
+    'backup on PostgreSQL without pg_dump prints the command to run and exits 1',
+    { skip: dialectUnderTest !== 'postgres' && 'PostgreSQL only' },
+    async () => {
+      const file = path.join(dir, 'elsewhere.dump');
+      const result = await niva(['backup', file, '--json'], { PATH: path.join(dir, 'no-such-bin') });
+      assert.equal(result.status, 1, result.stderr);
+      const report = jsonOutput(result);
+      assert.equal(report.ran, false);
+      assert.ok(String(report.command).includes('pg_dump'), String(report.command));
+      assert.ok(String(report.command).includes(file));
+      assert.ok(!String(report.command).includes(store.url), 'the command does not leak the connection string');
+      assert.equal(existsSync(file), false);
+    },
+  );
 
   test('bad configuration exits 2 with one line naming the variable', async () => {
-    const [port, url] = await Promise.all([niva(['migrate'], { PORT: 'notaport' }), niva(['migrate'], { DATABASE_URL: 'mysql://x' })]);
+    const [port, url] = await Promise.all([
+      niva(['migrate'], { PORT: 'notaport' }),
+      niva(['migrate'], { DATABASE_URL: 'mysql://x' }),
+    ]);
     assertFails(port, 2, /^niva: PORT\b/);
     assertFails(url, 2, /^niva: DATABASE_URL\b/);
     assert.equal(port.stdout, '');

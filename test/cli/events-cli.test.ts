@@ -12,11 +12,22 @@ let tenant: TestTenant;
 let dir: string;
 
 function event(id: string, count: number, time = new Date(Date.now() - 3_600_000).toISOString()) {
-  return { specversion: '1.0', id, source: 'https://cli.test/authorization', type: 'no.niva.usage', time, data: { metric: 'authorizations', owner: tenant.organisation.code, service: tenant.service.resource_id, count } };
+  return {
+    specversion: '1.0',
+    id,
+    source: 'https://cli.test/authorization',
+    type: 'no.niva.usage',
+    time,
+    data: { metric: 'authorizations', owner: tenant.organisation.code, service: tenant.service.resource_id, count },
+  };
 }
 
 async function total(): Promise<number> {
-  const row = await store.db.selectFrom('usage_daily').select((eb) => eb.fn.sum<number | string>('count').as('n')).where('owner_id', '=', tenant.organisation.id).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('usage_daily')
+    .select((eb) => eb.fn.sum<number | string>('count').as('n'))
+    .where('owner_id', '=', tenant.organisation.id)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -52,7 +63,10 @@ describe('niva events ingest', () => {
   it('refuses a file that is not events with one line and exit 2', async () => {
     const broken = path.join(dir, 'broken.json');
     writeFileSync(broken, '[{"specversion": "1.0",');
-    for (const [file, pattern] of [[broken, /not valid JSON/], [path.join(dir, 'missing.ndjson'), /no such file/]] as const) {
+    for (const [file, pattern] of [
+      [broken, /not valid JSON/],
+      [path.join(dir, 'missing.ndjson'), /no such file/],
+    ] as const) {
       const result = await runNiva(['events', 'ingest', file], nivaEnv(store));
       assert.equal(result.status, 2);
       assert.match(result.stderr, pattern);
@@ -66,13 +80,55 @@ describe('niva usage close / adjust', () => {
     const closed = await runNiva(['usage', 'close', '--month', '2026-01', '--json'], nivaEnv(store));
     assert.equal(closed.status, 0, closed.stderr);
     assert.equal((JSON.parse(closed.stdout) as { alreadyClosed: boolean }).alreadyClosed, false);
-    const adjusted = await runNiva(['usage', 'adjust', '--metric', 'consents', '--month', '2026-01', '--owner', tenant.organisation.code, '--delta', '1200', '--reason', 'Telling fra kilden kom sent', '--json'], nivaEnv(store));
+    const adjusted = await runNiva(
+      [
+        'usage',
+        'adjust',
+        '--metric',
+        'consents',
+        '--month',
+        '2026-01',
+        '--owner',
+        tenant.organisation.code,
+        '--delta',
+        '1200',
+        '--reason',
+        'Telling fra kilden kom sent',
+        '--json',
+      ],
+      nivaEnv(store),
+    );
     assert.equal(adjusted.status, 0, adjusted.stderr);
-    assert.deepEqual((({ figureBefore, figureAfter }) => ({ figureBefore, figureAfter }))(JSON.parse(adjusted.stdout) as { figureBefore: number; figureAfter: number }), { figureBefore: 0, figureAfter: 1200 });
-    const below = await runNiva(['usage', 'adjust', '--metric', 'consents', '--month', '2026-01', '--owner', tenant.organisation.code, '--delta', '-1201', '--reason', 'For mye trukket'], nivaEnv(store));
+    assert.deepEqual(
+      (({ figureBefore, figureAfter }) => ({ figureBefore, figureAfter }))(
+        JSON.parse(adjusted.stdout) as { figureBefore: number; figureAfter: number },
+      ),
+      { figureBefore: 0, figureAfter: 1200 },
+    );
+    const below = await runNiva(
+      [
+        'usage',
+        'adjust',
+        '--metric',
+        'consents',
+        '--month',
+        '2026-01',
+        '--owner',
+        tenant.organisation.code,
+        '--delta',
+        '-1201',
+        '--reason',
+        'For mye trukket',
+      ],
+      nivaEnv(store),
+    );
     assert.equal(below.status, 2);
     assert.match(below.stderr, /delta: would take the figure below zero \(it is 1200\)/);
-    const audit = await store.db.selectFrom('audit_events').select('action').where('action', 'in', ['usage.adjust', 'usage.month-close']).execute();
+    const audit = await store.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'in', ['usage.adjust', 'usage.month-close'])
+      .execute();
     assert.deepEqual(audit.map((a) => a.action).sort(), ['usage.adjust', 'usage.month-close']);
   });
 });

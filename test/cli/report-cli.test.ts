@@ -37,16 +37,41 @@ const out = (name: string) => path.join(dir, name);
 
 describe('niva report', () => {
   it('writes the platform report as a PDF whose text carries the figures', async () => {
-    const result = await runNiva(['report', '--month', '2026-01', '--format', 'pdf', '--out', out('platform.pdf'), '--json'], env());
+    const result = await runNiva(
+      ['report', '--month', '2026-01', '--format', 'pdf', '--out', out('platform.pdf'), '--json'],
+      env(),
+    );
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(jsonOutput(result), { month: '2026-01', owner: null, format: 'pdf', out: out('platform.pdf'), bytes: readFileSync(out('platform.pdf')).length, version: null });
+    assert.deepEqual(jsonOutput(result), {
+      month: '2026-01',
+      owner: null,
+      format: 'pdf',
+      out: out('platform.pdf'),
+      bytes: readFileSync(out('platform.pdf')).length,
+      version: null,
+    });
     const text = await pdfText(readFileSync(out('platform.pdf')));
     assert.match(text, /Servicerapport januar 2026/);
     assert.match(text, /777 777/, 'the platform total of both owners');
   });
 
   it("writes an owner's report with only its own figures and its share", async () => {
-    const result = await runNiva(['report', '--month', '2026-01', '--owner', a.organisation.code, '--format', 'html', '--lang', 'en', '--out', out('owner.html')], env());
+    const result = await runNiva(
+      [
+        'report',
+        '--month',
+        '2026-01',
+        '--owner',
+        a.organisation.code,
+        '--format',
+        'html',
+        '--lang',
+        'en',
+        '--out',
+        out('owner.html'),
+      ],
+      env(),
+    );
     assert.equal(result.status, 0, result.stderr);
     const html = readFileSync(out('owner.html'), 'utf8');
     assert.match(html, /<html lang="en">/);
@@ -56,18 +81,28 @@ describe('niva report', () => {
   });
 
   it('writes every table into one workbook, and one table as CSV', async () => {
-    assert.equal((await runNiva(['report', '--month', '2026-01', '--format', 'xlsx', '--out', out('r.xlsx')], env())).status, 0);
+    assert.equal(
+      (await runNiva(['report', '--month', '2026-01', '--format', 'xlsx', '--out', out('r.xlsx')], env())).status,
+      0,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out('r.xlsx'));
     assert.ok(workbook.worksheets.length > 10);
-    const csv = await runNiva(['report', '--month', '2026-01', '--format', 'csv', '--table', 'statistics-consents', '--out', out('c.csv')], env());
+    const csv = await runNiva(
+      ['report', '--month', '2026-01', '--format', 'csv', '--table', 'statistics-consents', '--out', out('c.csv')],
+      env(),
+    );
     assert.equal(csv.status, 0, csv.stderr);
     assert.match(readFileSync(out('c.csv'), 'utf8'), /2026,777777,/);
   });
 
   it('archives a new version with --archive, numbered after the last', async () => {
-    const first = jsonOutput(await runNiva(['report', '--month', '2026-01', '--archive', '--out', out('v1.pdf'), '--json'], env()));
-    const second = jsonOutput(await runNiva(['report', '--month', '2026-01', '--archive', '--out', out('v2.pdf'), '--json'], env()));
+    const first = jsonOutput(
+      await runNiva(['report', '--month', '2026-01', '--archive', '--out', out('v1.pdf'), '--json'], env()),
+    );
+    const second = jsonOutput(
+      await runNiva(['report', '--month', '2026-01', '--archive', '--out', out('v2.pdf'), '--json'], env()),
+    );
     assert.equal((second.version as number) - (first.version as number), 1);
   });
 

@@ -33,14 +33,34 @@ describe('niva stats (the scripts contract)', () => {
     assert.equal(result.status, 0, result.stderr);
     const out = jsonOutput(result);
     assert.deepEqual(Object.keys(out), ['metric', 'year', 'months', 'total']);
-    assert.deepEqual(out, { metric: 'consents', year: 2025, months: [17, null, 0, null, null, 1_000_000, null, null, null, null, null, null], total: 1_000_017 });
+    assert.deepEqual(out, {
+      metric: 'consents',
+      year: 2025,
+      months: [17, null, 0, null, null, 1_000_000, null, null, null, null, null, null],
+      total: 1_000_017,
+    });
   });
 
   it("prints one owner's figures with --owner, and 0 as the total of a year without figures", async () => {
-    const own = jsonOutput(await runNiva(['stats', '--metric', 'consents', '--year', '2025', '--owner', a.organisation.code, '--json'], env()));
-    assert.deepEqual(own, { metric: 'consents', year: 2025, months: [12, null, 0, null, null, null, null, null, null, null, null, null], total: 12 });
+    const own = jsonOutput(
+      await runNiva(
+        ['stats', '--metric', 'consents', '--year', '2025', '--owner', a.organisation.code, '--json'],
+        env(),
+      ),
+    );
+    assert.deepEqual(own, {
+      metric: 'consents',
+      year: 2025,
+      months: [12, null, 0, null, null, null, null, null, null, null, null, null],
+      total: 12,
+    });
     const empty = jsonOutput(await runNiva(['stats', '--metric', 'consents', '--year', '2024', '--json'], env()));
-    assert.deepEqual(empty, { metric: 'consents', year: 2024, months: Array.from({ length: 12 }, () => null), total: 0 });
+    assert.deepEqual(empty, {
+      metric: 'consents',
+      year: 2024,
+      months: Array.from({ length: 12 }, () => null),
+      total: 0,
+    });
   });
 
   it('prints a readable table without --json', async () => {
@@ -56,7 +76,11 @@ describe('niva stats (the scripts contract)', () => {
   const bad: [string, string[], RegExp][] = [
     ['an unknown metric', ['--metric', 'pizzas', '--year', '2025'], /^niva: --metric: unknown metric pizzas/],
     ['a bad year', ['--metric', 'consents', '--year', '25'], /^niva: --year: expected a year as YYYY: 25/],
-    ['an unknown owner', ['--metric', 'consents', '--year', '2025', '--owner', 'nobody'], /^niva: --owner: no such owner: nobody/],
+    [
+      'an unknown owner',
+      ['--metric', 'consents', '--year', '2025', '--owner', 'nobody'],
+      /^niva: --owner: no such owner: nobody/,
+    ],
   ];
   for (const [what, args, message] of bad) {
     it(`refuses ${what} with one line and exit 2`, async () => {

@@ -31,17 +31,24 @@ describe('availability demo data', () => {
       assert.equal(displayPercent((figure.operatingMs - figure.downtimeMs) / figure.operatingMs), percent, month);
     }
     const sources = await store.db.selectFrom('availability_rollups').select('source').distinct().execute();
-    assert.deepEqual(sources.map((s) => s.source), ['imported']);
+    assert.deepEqual(
+      sources.map((s) => s.source),
+      ['imported'],
+    );
   });
 
   it('finds the downtime that reproduces a rounded figure', () => {
-    for (const percent of ['99.99', '99.54', '99.96', '100.00']) assert.equal(displayPercent(1 - downtimeFor(2_678_400_000, percent) / 2_678_400_000), percent);
+    for (const percent of ['99.99', '99.54', '99.96', '100.00'])
+      assert.equal(displayPercent(1 - downtimeFor(2_678_400_000, percent) / 2_678_400_000), percent);
   });
 
   it('gives the other components outages and published work, one announced late', async () => {
     const outages = await store.db.selectFrom('outages').select(['component_id', 'end_at']).execute();
     assert.ok(outages.length >= 5);
-    assert.ok(outages.some((o) => o.end_at === null), 'one outage is ongoing');
+    assert.ok(
+      outages.some((o) => o.end_at === null),
+      'one outage is ongoing',
+    );
     const work = await store.db.selectFrom('maintenance_windows').select(['status', 'notice_in_time']).execute();
     assert.ok(work.some((w) => w.status === 'published' && w.notice_in_time === 1));
     assert.ok(work.some((w) => w.status === 'published' && w.notice_in_time === 0));

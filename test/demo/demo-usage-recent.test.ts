@@ -27,15 +27,30 @@ describe('recent demo usage', () => {
   it('follows this year’s level and the usual size of the month, within the noise', async () => {
     const figures = new Map(readVolumeFigures().map((f) => [`${f.metric}/${f.month}`, f.count]));
     for (const metric of ['messages_sent', 'authorizations', 'consents']) {
-      const row = await store.db.selectFrom('usage_daily').select((eb) => eb.fn.sum<number | string>('count').as('n')).where('metric', '=', metric).where('day', '>=', '2026-04-01').where('day', '<', '2026-05-01').executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom('usage_daily')
+        .select((eb) => eb.fn.sum<number | string>('count').as('n'))
+        .where('metric', '=', metric)
+        .where('day', '>=', '2026-04-01')
+        .where('day', '<', '2026-05-01')
+        .executeTakeFirstOrThrow();
       const expected = demoMonthLevel(figures, metric)(4);
       const ratio = Number(row.n) / expected;
-      assert.ok(ratio > 0.85 && ratio < 1.15, `${metric} April 2026: ${Number(row.n)} against about ${Math.round(expected)}`);
+      assert.ok(
+        ratio > 0.85 && ratio < 1.15,
+        `${metric} April 2026: ${Number(row.n)} against about ${Math.round(expected)}`,
+      );
     }
   });
 
   it('takes the median year, so one year’s spike does not repeat', () => {
-    const figures = new Map([2023, 2024, 2025, 2026].flatMap((y) => [[`m/${y}-01`, 100], [`m/${y}-02`, 100], [`m/${y}-03`, y === 2025 ? 900 : y === 2024 ? 150 : 120]]));
+    const figures = new Map(
+      [2023, 2024, 2025, 2026].flatMap((y) => [
+        [`m/${y}-01`, 100],
+        [`m/${y}-02`, 100],
+        [`m/${y}-03`, y === 2025 ? 900 : y === 2024 ? 150 : 120],
+      ]),
+    );
     // March against January–February: 1.2, 1.5 and 9 → the median 1.5.
     assert.equal(demoMonthLevel(figures, 'm')(3), 150);
   });

@@ -19,7 +19,10 @@ describe('usage demo data', () => {
   it('splits every published monthly total so the owners add up to it exactly', async () => {
     const figures = readVolumeFigures();
     assert.equal(figures.length, 7 * 38);
-    const rows = await store.db.selectFrom('usage_monthly_imports').select(['metric', 'month', 'owner_id', 'count', 'source_name']).execute();
+    const rows = await store.db
+      .selectFrom('usage_monthly_imports')
+      .select(['metric', 'month', 'owner_id', 'count', 'source_name'])
+      .execute();
     const sums = new Map<string, number>();
     for (const r of rows) {
       assert.notEqual(r.owner_id, '', 'every demo figure belongs to an owner');
@@ -68,7 +71,10 @@ describe('splitExactly', () => {
     it(`splits ${c.total} by ${c.weights.join(':')}`, () => {
       const parts = splitExactly(c.total, c.weights);
       assert.deepEqual(parts, c.parts);
-      assert.equal(parts.reduce((a, b) => a + b, 0), c.total);
+      assert.equal(
+        parts.reduce((a, b) => a + b, 0),
+        c.total,
+      );
     });
   }
 });

@@ -14,7 +14,8 @@ describe('retryDelayMs', () => {
     [0, {}, 5_000],
   ];
   for (const [attempt, options, expected] of cases) {
-    it(`attempt ${attempt} ${JSON.stringify(options)} → ${expected} ms`, () => assert.equal(retryDelayMs(attempt, options), expected));
+    it(`attempt ${attempt} ${JSON.stringify(options)} → ${expected} ms`, () =>
+      assert.equal(retryDelayMs(attempt, options), expected));
   }
   it('adds at most 10 % deterministic jitter and stays under the cap', () => {
     for (let seed = 0; seed < 50; seed++) {

@@ -59,12 +59,21 @@ const tricky = trickyDays();
  */
 const boundaryMinutes = [0, 120, 180, 420, 480, 900, 930, 945, 1200, 1440];
 
-const uniformInstant = fc.integer({ min: 0, max: (rangeTo - rangeFrom) / MINUTE - 1 }).map((k) => rangeFrom + k * MINUTE);
+const uniformInstant = fc
+  .integer({ min: 0, max: (rangeTo - rangeFrom) / MINUTE - 1 })
+  .map((k) => rangeFrom + k * MINUTE);
 const minuteInTrickyDay = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...boundaryMinutes), fc.integer({ min: -2, max: 2 })).map(([m, delta]) => m + delta) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...boundaryMinutes), fc.integer({ min: -2, max: 2 }))
+      .map(([m, delta]) => m + delta),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 1499 }) },
 );
-const trickyInstant = fc.tuple(fc.constantFrom(...tricky), minuteInTrickyDay).map(([day, m]) => ref.startOfLocalDay(day) + m * MINUTE);
+const trickyInstant = fc
+  .tuple(fc.constantFrom(...tricky), minuteInTrickyDay)
+  .map(([day, m]) => ref.startOfLocalDay(day) + m * MINUTE);
 const instant = fc.oneof(uniformInstant, trickyInstant);
 const calendarId = fc.constantFrom(...ref.referenceCalendarIds);
 
@@ -81,8 +90,14 @@ function check<T>(arbitrary: fc.Arbitrary<T>, numRuns: number, predicate: (value
 describe('the reference itself, on hand-checked facts', () => {
   const at = (text: string): number => Date.parse(text);
   it('a local day with the spring change is 23 hours, with the autumn change 25', () => {
-    assert.equal(ref.openTimeBetween('always', at('2026-03-29T00:00+01:00'), at('2026-03-30T00:00+02:00')), 23 * 60 * MINUTE);
-    assert.equal(ref.openTimeBetween('always', at('2026-10-25T00:00+02:00'), at('2026-10-26T00:00+01:00')), 25 * 60 * MINUTE);
+    assert.equal(
+      ref.openTimeBetween('always', at('2026-03-29T00:00+01:00'), at('2026-03-30T00:00+02:00')),
+      23 * 60 * MINUTE,
+    );
+    assert.equal(
+      ref.openTimeBetween('always', at('2026-10-25T00:00+02:00'), at('2026-10-26T00:00+01:00')),
+      25 * 60 * MINUTE,
+    );
   });
   it('opening hours, seasons and holidays of servicedesk', () => {
     assert.equal(show(ref.closingOf('servicedesk', dayOf('2026-05-13'))), '2026-05-13T15:45+02:00');
@@ -94,12 +109,24 @@ describe('the reference itself, on hand-checked facts', () => {
     assert.equal(show(ref.closingOf('business-days', dayOf('2026-03-27'))), '2026-03-28T00:00+01:00');
   });
   it('open time and business days across weekends and holidays', () => {
-    assert.equal(show(ref.addOpenTime('servicedesk', at('2026-03-27T15:30+01:00'), 60 * MINUTE)), '2026-03-30T08:45+02:00');
-    assert.equal(show(ref.addOpenTime('servicedesk', at('2026-03-03T14:45+01:00'), 60 * MINUTE)), '2026-03-03T15:45+01:00');
+    assert.equal(
+      show(ref.addOpenTime('servicedesk', at('2026-03-27T15:30+01:00'), 60 * MINUTE)),
+      '2026-03-30T08:45+02:00',
+    );
+    assert.equal(
+      show(ref.addOpenTime('servicedesk', at('2026-03-03T14:45+01:00'), 60 * MINUTE)),
+      '2026-03-03T15:45+01:00',
+    );
     assert.equal(show(ref.nextOpening('servicedesk', at('2026-03-03T15:45+01:00'))), '2026-03-04T08:00+01:00');
     assert.equal(show(ref.businessDaysAfter('servicedesk', at('2026-04-01T10:00+02:00'), 3)), '2026-04-09T15:45+02:00');
-    assert.equal(show(ref.businessDaysAfter('business-days', at('2026-12-18T12:00+01:00'), 10)), '2027-01-06T00:00+01:00');
-    assert.equal(show(ref.businessDaysBefore('business-days', at('2026-04-07T22:00+02:00'), 5)), '2026-03-27T00:00+01:00');
+    assert.equal(
+      show(ref.businessDaysAfter('business-days', at('2026-12-18T12:00+01:00'), 10)),
+      '2027-01-06T00:00+01:00',
+    );
+    assert.equal(
+      show(ref.businessDaysBefore('business-days', at('2026-04-07T22:00+02:00'), 5)),
+      '2026-03-27T00:00+01:00',
+    );
   });
 });
 
@@ -125,7 +152,11 @@ describe('calendar engine against the minute-grid reference', () => {
     check(fc.record({ id: calendarId, start: instant, minutes: duration }), 30_000, ({ id, start, minutes }) => {
       const got = engine(id).addOpenTime(start, minutes * MINUTE);
       const expected = ref.addOpenTime(id, start, minutes * MINUTE);
-      assert.equal(got, expected, `${id} addOpenTime(${show(start)}, ${minutes} min): engine ${show(got)}, reference ${show(expected)}`);
+      assert.equal(
+        got,
+        expected,
+        `${id} addOpenTime(${show(start)}, ${minutes} min): engine ${show(got)}, reference ${show(expected)}`,
+      );
     });
   });
 
@@ -136,31 +167,57 @@ describe('calendar engine against the minute-grid reference', () => {
       { weight: 1, arbitrary: fc.integer({ min: 0, max: 30 }).map((days) => days * 1440) },
     );
     const pair = fc.oneof(
-      { weight: 3, arbitrary: fc.tuple(instant, span).map(([from, minutes]) => [from, from + minutes * MINUTE] as const) },
+      {
+        weight: 3,
+        arbitrary: fc.tuple(instant, span).map(([from, minutes]) => [from, from + minutes * MINUTE] as const),
+      },
       // Two boundary moments, in either order.
-      { weight: 1, arbitrary: fc.tuple(trickyInstant, trickyInstant).filter(([a, b]) => Math.abs(a - b) <= 31 * 86_400_000) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(trickyInstant, trickyInstant).filter(([a, b]) => Math.abs(a - b) <= 31 * 86_400_000),
+      },
     );
     check(fc.record({ id: calendarId, pair, backwards: fc.boolean() }), 25_000, ({ id, pair: [a, b], backwards }) => {
       const [from, to] = backwards ? [b, a] : [a, b];
       const got = engine(id).openTimeBetween(from, to);
       const expected = ref.openTimeBetween(id, from, to);
-      assert.equal(got, expected, `${id} openTimeBetween(${show(from)}, ${show(to)}): engine ${got / MINUTE} min, reference ${expected / MINUTE} min`);
+      assert.equal(
+        got,
+        expected,
+        `${id} openTimeBetween(${show(from)}, ${show(to)}): engine ${got / MINUTE} min, reference ${expected / MINUTE} min`,
+      );
     });
   });
 
   it('businessDaysAfter with n from 0 to 20 (15 000 runs)', () => {
-    check(fc.record({ id: calendarId, start: instant, n: fc.integer({ min: 0, max: 20 }) }), 15_000, ({ id, start, n }) => {
-      const got = engine(id).businessDaysAfter(start, n);
-      const expected = ref.businessDaysAfter(id, start, n);
-      assert.equal(got, expected, `${id} businessDaysAfter(${show(start)}, ${n}): engine ${show(got)}, reference ${show(expected)}`);
-    });
+    check(
+      fc.record({ id: calendarId, start: instant, n: fc.integer({ min: 0, max: 20 }) }),
+      15_000,
+      ({ id, start, n }) => {
+        const got = engine(id).businessDaysAfter(start, n);
+        const expected = ref.businessDaysAfter(id, start, n);
+        assert.equal(
+          got,
+          expected,
+          `${id} businessDaysAfter(${show(start)}, ${n}): engine ${show(got)}, reference ${show(expected)}`,
+        );
+      },
+    );
   });
 
   it('businessDaysBefore with n from 1 to 20 (5 000 runs)', () => {
-    check(fc.record({ id: calendarId, date: instant, n: fc.integer({ min: 1, max: 20 }) }), 5_000, ({ id, date, n }) => {
-      const got = engine(id).businessDaysBefore(date, n);
-      const expected = ref.businessDaysBefore(id, date, n);
-      assert.equal(got, expected, `${id} businessDaysBefore(${show(date)}, ${n}): engine ${show(got)}, reference ${show(expected)}`);
-    });
+    check(
+      fc.record({ id: calendarId, date: instant, n: fc.integer({ min: 1, max: 20 }) }),
+      5_000,
+      ({ id, date, n }) => {
+        const got = engine(id).businessDaysBefore(date, n);
+        const expected = ref.businessDaysBefore(id, date, n);
+        assert.equal(
+          got,
+          expected,
+          `${id} businessDaysBefore(${show(date)}, ${n}): engine ${show(got)}, reference ${show(expected)}`,
+        );
+      },
+    );
   });
 });

@@ -12,7 +12,13 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const referenceCalendarIds = ['always', 'business-days', 'servicedesk', 'brukerservice', 'studio-hours'] as const;
+export const referenceCalendarIds = [
+  'always',
+  'business-days',
+  'servicedesk',
+  'brukerservice',
+  'studio-hours',
+] as const;
 export type ReferenceCalendarId = (typeof referenceCalendarIds)[number];
 
 /** The grid covers these instants (whole local days inside it can be asked about). */
@@ -225,8 +231,10 @@ function theGrid(): Grid {
 }
 
 function indexOf(instant: number): number {
-  if (!Number.isInteger(instant) || instant % MINUTE !== 0) throw new RangeError(`the reference works on whole minutes: ${instant}`);
-  if (instant < REFERENCE_FROM || instant >= REFERENCE_TO) throw new RangeError(`outside the reference grid: ${new Date(instant).toISOString()}`);
+  if (!Number.isInteger(instant) || instant % MINUTE !== 0)
+    throw new RangeError(`the reference works on whole minutes: ${instant}`);
+  if (instant < REFERENCE_FROM || instant >= REFERENCE_TO)
+    throw new RangeError(`outside the reference grid: ${new Date(instant).toISOString()}`);
   return (instant - REFERENCE_FROM) / MINUTE;
 }
 
@@ -241,7 +249,8 @@ function dayRange(g: Grid, localDay: number): [number, number] {
   const k = localDay - g.firstDay;
   const first = g.dayStart[k];
   const end = g.dayStart[k + 1];
-  if (k < 0 || first === undefined || end === undefined) throw new RangeError(`local day ${isoOf(civilDateOf(localDay))} is outside the reference grid`);
+  if (k < 0 || first === undefined || end === undefined)
+    throw new RangeError(`local day ${isoOf(civilDateOf(localDay))} is outside the reference grid`);
   return [first, end];
 }
 

@@ -12,7 +12,8 @@ describe('shiftMonth', () => {
     ['2026-02', 13, '2027-03'],
     ['0001-01', -1, '0000-12'],
   ];
-  for (const [month, by, expected] of cases) it(`${month} ${by >= 0 ? '+' : ''}${by} → ${expected}`, () => assert.equal(shiftMonth(month, by), expected));
+  for (const [month, by, expected] of cases)
+    it(`${month} ${by >= 0 ? '+' : ''}${by} → ${expected}`, () => assert.equal(shiftMonth(month, by), expected));
 });
 
 describe('monthsEnding', () => {
@@ -21,7 +22,8 @@ describe('monthsEnding', () => {
     ['2026-02', 3, ['2025-12', '2026-01', '2026-02']],
     ['2026-02', 0, []],
   ];
-  for (const [last, count, expected] of cases) it(`${count} ending ${last}`, () => assert.deepEqual(monthsEnding(last, count), expected));
+  for (const [last, count, expected] of cases)
+    it(`${count} ending ${last}`, () => assert.deepEqual(monthsEnding(last, count), expected));
   it('24 months end with the report month and start 23 months before', () => {
     const months = monthsEnding('2026-02', 24);
     assert.equal(months.length, 24);

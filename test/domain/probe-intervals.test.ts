@@ -1,11 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { downIntervalsToOutages, foldProbeResults, ProbeFold, type ProbeInterval, unknownWithin } from '../../src/domain/availability/probe-intervals.ts';
+import {
+  downIntervalsToOutages,
+  foldProbeResults,
+  ProbeFold,
+  type ProbeInterval,
+  unknownWithin,
+} from '../../src/domain/availability/probe-intervals.ts';
 
 const m = 60_000;
 const up = (at: number) => ({ at: at * m, ok: true });
 const down = (at: number) => ({ at: at * m, ok: false });
-const run = (state: 'up' | 'down', start: number, end: number, samples: number): ProbeInterval => ({ state, start: start * m, end: end * m, samples });
+const run = (state: 'up' | 'down', start: number, end: number, samples: number): ProbeInterval => ({
+  state,
+  start: start * m,
+  end: end * m,
+  samples,
+});
 
 describe('foldProbeResults (one-minute interval)', () => {
   const cases: [string, ReturnType<typeof up>[], ProbeInterval[]][] = [
@@ -15,10 +26,26 @@ describe('foldProbeResults (one-minute interval)', () => {
     ['one lost probe is tolerated', [up(0), up(2)], [run('up', 0, 3, 2)]],
     ['a late probe within 2× interval is tolerated', [up(0), up(1.5)], [run('up', 0, 2.5, 2)]],
     ['a gap longer than 2× interval is unknown', [up(0), up(2.5)], [run('up', 0, 1, 1), run('up', 2.5, 3.5, 1)]],
-    ['a state change ends the run at the contradicting result', [up(0), up(1), down(2), down(3), up(4)], [run('up', 0, 2, 2), run('down', 2, 4, 2), run('up', 4, 5, 1)]],
-    ['an early result truncates the run it contradicts', [up(0), down(0.5)], [run('up', 0, 0.5, 1), run('down', 0.5, 1.5, 1)]],
-    ['a state change after a small hole closes the hole', [up(0), down(1.8)], [run('up', 0, 1.8, 1), run('down', 1.8, 2.8, 1)]],
-    ['a state change after a long gap leaves the gap unknown', [up(0), down(5)], [run('up', 0, 1, 1), run('down', 5, 6, 1)]],
+    [
+      'a state change ends the run at the contradicting result',
+      [up(0), up(1), down(2), down(3), up(4)],
+      [run('up', 0, 2, 2), run('down', 2, 4, 2), run('up', 4, 5, 1)],
+    ],
+    [
+      'an early result truncates the run it contradicts',
+      [up(0), down(0.5)],
+      [run('up', 0, 0.5, 1), run('down', 0.5, 1.5, 1)],
+    ],
+    [
+      'a state change after a small hole closes the hole',
+      [up(0), down(1.8)],
+      [run('up', 0, 1.8, 1), run('down', 1.8, 2.8, 1)],
+    ],
+    [
+      'a state change after a long gap leaves the gap unknown',
+      [up(0), down(5)],
+      [run('up', 0, 1, 1), run('down', 5, 6, 1)],
+    ],
     ['duplicates and older results are ignored', [up(0), up(1), up(1), up(0.5), up(2)], [run('up', 0, 3, 3)]],
   ];
   for (const [name, results, expected] of cases) {
@@ -61,7 +88,12 @@ describe('foldProbeResults (one-minute interval)', () => {
 describe('downIntervalsToOutages', () => {
   const cases: [string, ProbeInterval[], number | undefined, { start: number; end: number }[]][] = [
     ['one failure is not an outage', [run('up', 0, 1, 1), run('down', 1, 2, 1), run('up', 2, 3, 1)], undefined, []],
-    ['two failures are, from the first', [run('up', 0, 1, 1), run('down', 1, 3, 2), run('up', 3, 4, 1)], undefined, [{ start: 1 * m, end: 3 * m }]],
+    [
+      'two failures are, from the first',
+      [run('up', 0, 1, 1), run('down', 1, 3, 2), run('up', 3, 4, 1)],
+      undefined,
+      [{ start: 1 * m, end: 3 * m }],
+    ],
     ['the threshold is configurable', [run('down', 0, 3, 3), run('down', 5, 7, 2)], 3, [{ start: 0, end: 3 * m }]],
     ['up runs never are', [run('up', 0, 10, 10)], 1, []],
   ];

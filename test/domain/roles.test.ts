@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actions, isRole, isTokenScope, roleAllows, roleFitsOrganisation, scopesAllow, type Action, type Role, type TokenScope } from '../../src/domain/roles.ts';
+import {
+  actions,
+  isRole,
+  isTokenScope,
+  roleAllows,
+  roleFitsOrganisation,
+  scopesAllow,
+  type Action,
+  type Role,
+  type TokenScope,
+} from '../../src/domain/roles.ts';
 
 describe('roleAllows', () => {
   const cases: [Role, Action, boolean, boolean][] = [
@@ -63,7 +73,8 @@ describe('scopesAllow', () => {
     [[], 'organisation.read', true, false],
   ];
   for (const [scopes, action, platformWide, expected] of cases) {
-    it(`[${scopes.join(',')}] → ${action}: ${expected}`, () => assert.equal(scopesAllow(scopes, action, platformWide), expected));
+    it(`[${scopes.join(',')}] → ${action}: ${expected}`, () =>
+      assert.equal(scopesAllow(scopes, action, platformWide), expected));
   }
 });
 

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseInstant } from '../../src/domain/calendar/iso-instant.ts';
-import { bucketByPeriod, isoWeekOf, monthOf, monthPeriod, parseMonthKey, periodsBetween } from '../../src/domain/support/support-periods.ts';
+import {
+  bucketByPeriod,
+  isoWeekOf,
+  monthOf,
+  monthPeriod,
+  parseMonthKey,
+  periodsBetween,
+} from '../../src/domain/support/support-periods.ts';
 
 const at = (iso: string): number => {
   const t = parseInstant(iso);
@@ -58,14 +65,32 @@ describe('periodsBetween', () => {
   const rows: { kind: 'month' | 'week'; from: [number, number]; to: [number, number]; keys: string[] }[] = [
     { kind: 'month', from: [2025, 11], to: [2026, 2], keys: ['2025-11', '2025-12', '2026-01', '2026-02'] },
     { kind: 'month', from: [2026, 3], to: [2026, 2], keys: [] },
-    { kind: 'week', from: [2026, 2], to: [2026, 2], keys: ['2026-W05', '2026-W06', '2026-W07', '2026-W08', '2026-W09'] },
-    { kind: 'week', from: [2026, 1], to: [2026, 1], keys: ['2026-W01', '2026-W02', '2026-W03', '2026-W04', '2026-W05'] },
+    {
+      kind: 'week',
+      from: [2026, 2],
+      to: [2026, 2],
+      keys: ['2026-W05', '2026-W06', '2026-W07', '2026-W08', '2026-W09'],
+    },
+    {
+      kind: 'week',
+      from: [2026, 1],
+      to: [2026, 1],
+      keys: ['2026-W01', '2026-W02', '2026-W03', '2026-W04', '2026-W05'],
+    },
   ];
   for (const row of rows) {
     it(`${row.kind} ${row.from.join('-')}..${row.to.join('-')}`, () => {
-      const periods = periodsBetween(row.kind, { year: row.from[0], month: row.from[1] }, { year: row.to[0], month: row.to[1] });
-      assert.deepEqual(periods.map((p) => p.key), row.keys);
-      for (let i = 1; i < periods.length; i += 1) assert.equal(periods[i]?.start, periods[i - 1]?.end, 'periods are contiguous');
+      const periods = periodsBetween(
+        row.kind,
+        { year: row.from[0], month: row.from[1] },
+        { year: row.to[0], month: row.to[1] },
+      );
+      assert.deepEqual(
+        periods.map((p) => p.key),
+        row.keys,
+      );
+      for (let i = 1; i < periods.length; i += 1)
+        assert.equal(periods[i]?.start, periods[i - 1]?.end, 'periods are contiguous');
     });
   }
 });
@@ -77,5 +102,11 @@ describe('bucketByPeriod', () => {
     ['the first instant of February is February', ['2026-02-01T00:00:00+01:00'], [0, 1]],
     ['outside every period: dropped', ['2025-12-31T23:59:59+01:00', '2026-03-01T00:00:00+01:00'], [0, 0]],
   ];
-  for (const [what, instants, sizes] of rows) it(what, () => assert.deepEqual(bucketByPeriod(periods, instants.map(at), (x) => x).map((b) => b.length), sizes));
+  for (const [what, instants, sizes] of rows)
+    it(what, () =>
+      assert.deepEqual(
+        bucketByPeriod(periods, instants.map(at), (x) => x).map((b) => b.length),
+        sizes,
+      ),
+    );
 });

@@ -36,10 +36,20 @@ describe('localToInstant / instantToLocal', () => {
     ['midnight before the spring change', '2026-03-29T00:00:00Z', '2026-03-28T23:00:00Z'],
   ];
   for (const [what, localIso, instantIso] of cases) {
-    it(what, () => assert.equal(new Date(localToInstant(oslo, Date.parse(localIso))).toISOString(), new Date(Date.parse(instantIso)).toISOString()));
+    it(what, () =>
+      assert.equal(
+        new Date(localToInstant(oslo, Date.parse(localIso))).toISOString(),
+        new Date(Date.parse(instantIso)).toISOString(),
+      ),
+    );
   }
   it('round-trips outside the gap', () => {
-    for (const iso of ['2026-01-01T00:00:00Z', '2026-03-29T03:00:00Z', '2026-10-25T03:00:00Z', '2030-12-31T23:59:00Z']) {
+    for (const iso of [
+      '2026-01-01T00:00:00Z',
+      '2026-03-29T03:00:00Z',
+      '2026-10-25T03:00:00Z',
+      '2030-12-31T23:59:00Z',
+    ]) {
       const local = Date.parse(iso);
       assert.equal(instantToLocal(oslo, localToInstant(oslo, local)), local, iso);
     }
@@ -47,7 +57,13 @@ describe('localToInstant / instantToLocal', () => {
 });
 
 describe('openRangesOn', () => {
-  const servicedesk = calendarDefinitionSchema.parse({ id: 'sd', hours: { mon: [['08:00', '15:45']], fri: [['08:00', '15:45']] }, seasons: [{ from: '05-15', to: '09-15', hours: { fri: [['08:00', '15:00']] } }], holidays: 'NO', closedDates: ['2026-12-21'] });
+  const servicedesk = calendarDefinitionSchema.parse({
+    id: 'sd',
+    hours: { mon: [['08:00', '15:45']], fri: [['08:00', '15:45']] },
+    seasons: [{ from: '05-15', to: '09-15', hours: { fri: [['08:00', '15:00']] } }],
+    holidays: 'NO',
+    closedDates: ['2026-12-21'],
+  });
   const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
   const cases: [string, [number, number][]][] = [
     ['2026-03-02', [[480, 945]]],
@@ -81,10 +97,22 @@ describe('noticeInTime', () => {
 
 describe('CalendarRegistry', () => {
   const cases: [string, () => unknown, boolean][] = [
-    ['knows the five built-in calendars', () => new CalendarRegistry().ids().length === 5 || (() => { throw new Error('count'); })(), true],
+    [
+      'knows the five built-in calendars',
+      () =>
+        new CalendarRegistry().ids().length === 5 ||
+        (() => {
+          throw new Error('count');
+        })(),
+      true,
+    ],
     ['adds a declared calendar', () => new CalendarRegistry([{ id: 'ops', alwaysOpen: true }]).get('ops'), true],
     ['refuses to redefine a built-in', () => new CalendarRegistry([{ id: 'servicedesk', alwaysOpen: true }]), false],
-    ['refuses a 24/7 calendar with hours', () => new CalendarRegistry([{ id: 'odd', alwaysOpen: true, hours: { mon: [['08:00', '16:00']] } }]), false],
+    [
+      'refuses a 24/7 calendar with hours',
+      () => new CalendarRegistry([{ id: 'odd', alwaysOpen: true, hours: { mon: [['08:00', '16:00']] } }]),
+      false,
+    ],
     ['refuses an unknown time zone', () => new CalendarRegistry([{ id: 'mars', timeZone: 'Mars/Olympus' }]), false],
   ];
   for (const [what, build, works] of cases) {

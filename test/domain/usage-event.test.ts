@@ -5,14 +5,42 @@ import { epochDayDate, epochDayMonth, osloEpochDay, usageEventKey } from '../../
 import { checkUsageEvent, parseRfc3339 } from '../../src/domain/usage/usage-event.ts';
 
 const rules = { eventTypes: builtInEventMappings, metrics: new Set(builtInMetrics.map((m) => m.id)) };
-const base = { specversion: '1.0', id: 'e1', source: 'https://s.test', type: 'no.niva.usage', time: '2026-02-03T10:15:00Z', data: { metric: 'consents', owner: 'skd', service: null, count: 4 } };
+const base = {
+  specversion: '1.0',
+  id: 'e1',
+  source: 'https://s.test',
+  type: 'no.niva.usage',
+  time: '2026-02-03T10:15:00Z',
+  data: { metric: 'consents', owner: 'skd', service: null, count: 4 },
+};
 
 describe('checkUsageEvent', () => {
-  const cases: [string, unknown, string | { metric: string; count: number; ownerCode: string | null; resourceId: string | null }][] = [
+  const cases: [
+    string,
+    unknown,
+    string | { metric: string; count: number; ownerCode: string | null; resourceId: string | null },
+  ][] = [
     ['an aggregate count', base, { metric: 'consents', count: 4, ownerCode: 'skd', resourceId: null }],
-    ['an aggregate for one service (urn form)', { ...base, data: { ...base.data, service: 'urn:altinn:resource:skd-mva' } }, { metric: 'consents', count: 4, ownerCode: 'skd', resourceId: 'skd-mva' }],
-    ['a zero count', { ...base, data: { ...base.data, count: 0 } }, { metric: 'consents', count: 0, ownerCode: 'skd', resourceId: null }],
-    ['an Altinn correspondence event', { ...base, type: 'no.altinn.correspondence.correspondencepublished', data: undefined, resource: 'urn:altinn:resource:skd-melding' }, { metric: 'messages_sent', count: 1, ownerCode: null, resourceId: 'skd-melding' }],
+    [
+      'an aggregate for one service (urn form)',
+      { ...base, data: { ...base.data, service: 'urn:altinn:resource:skd-mva' } },
+      { metric: 'consents', count: 4, ownerCode: 'skd', resourceId: 'skd-mva' },
+    ],
+    [
+      'a zero count',
+      { ...base, data: { ...base.data, count: 0 } },
+      { metric: 'consents', count: 0, ownerCode: 'skd', resourceId: null },
+    ],
+    [
+      'an Altinn correspondence event',
+      {
+        ...base,
+        type: 'no.altinn.correspondence.correspondencepublished',
+        data: undefined,
+        resource: 'urn:altinn:resource:skd-melding',
+      },
+      { metric: 'messages_sent', count: 1, ownerCode: null, resourceId: 'skd-melding' },
+    ],
     ['not an object', [base], '(event)'],
     ['another spec version', { ...base, specversion: '0.3' }, 'specversion'],
     ['no id', { ...base, id: undefined }, 'id'],
@@ -29,7 +57,11 @@ describe('checkUsageEvent', () => {
     ['a count as text', { ...base, data: { ...base.data, count: '4' } }, 'data.count'],
     ['an unmapped type', { ...base, type: 'app.instance.created' }, 'type'],
     ['an inherited property as type', { ...base, type: 'toString' }, 'type'],
-    ['an Altinn event without resource', { ...base, type: 'app.instance.process.completed', resource: undefined }, 'resource'],
+    [
+      'an Altinn event without resource',
+      { ...base, type: 'app.instance.process.completed', resource: undefined },
+      'resource',
+    ],
   ];
   for (const [name, raw, want] of cases) {
     it(name, () => {
@@ -39,7 +71,16 @@ describe('checkUsageEvent', () => {
         if (!got.ok) assert.equal(got.field, want);
       } else {
         assert.equal(got.ok, true, JSON.stringify(got));
-        if (got.ok) assert.deepEqual({ metric: got.event.metric, count: got.event.count, ownerCode: got.event.ownerCode, resourceId: got.event.resourceId }, want);
+        if (got.ok)
+          assert.deepEqual(
+            {
+              metric: got.event.metric,
+              count: got.event.count,
+              ownerCode: got.event.ownerCode,
+              resourceId: got.event.resourceId,
+            },
+            want,
+          );
       }
     });
   }

@@ -17,7 +17,9 @@ describe('percentChange', () => {
     [10, null, null],
     [-4, 4, -200],
   ];
-  for (const [before, after, expected] of table) it(`${String(before)} → ${String(after)} is ${String(expected)}`, () => assert.equal(percentChange(before, after), expected));
+  for (const [before, after, expected] of table)
+    it(`${String(before)} → ${String(after)} is ${String(expected)}`, () =>
+      assert.equal(percentChange(before, after), expected));
 });
 
 describe('sumPresent', () => {
@@ -28,7 +30,8 @@ describe('sumPresent', () => {
     [[1, null, 2], 3],
     [[5, -2], 3],
   ];
-  for (const [values, expected] of table) it(`${JSON.stringify(values)} → ${String(expected)}`, () => assert.equal(sumPresent(values), expected));
+  for (const [values, expected] of table)
+    it(`${JSON.stringify(values)} → ${String(expected)}`, () => assert.equal(sumPresent(values), expected));
 });
 
 describe('metricYearRows', () => {
@@ -41,22 +44,64 @@ describe('metricYearRows', () => {
     ['2025-02', 10],
     ['2025-03', 7],
   ]);
-  const table: [string, number[], { year: number; months: (number | null)[]; total: number | null; change: (number | null)[]; totalChange: number | null }[]][] = [
+  const table: [
+    string,
+    number[],
+    {
+      year: number;
+      months: (number | null)[];
+      total: number | null;
+      change: (number | null)[];
+      totalChange: number | null;
+    }[],
+  ][] = [
     [
       'a year with data against one with some',
       [2025],
-      [{ year: 2025, months: [120, 10, 7, none, none, none, none, none, none, none, none, none], total: 137, change: [20, null, null, ...Array<null>(9).fill(null)], totalChange: 30 }],
+      [
+        {
+          year: 2025,
+          months: [120, 10, 7, none, none, none, none, none, none, none, none, none],
+          total: 137,
+          change: [20, null, null, ...Array<null>(9).fill(null)],
+          totalChange: 30,
+        },
+      ],
     ],
     [
       'a year against nothing: no change at all',
       [2024],
-      [{ year: 2024, months: [100, 0, none, none, none, none, none, none, none, none, none, 50], total: 150, change: Array<null>(12).fill(null), totalChange: null }],
+      [
+        {
+          year: 2024,
+          months: [100, 0, none, none, none, none, none, none, none, none, none, 50],
+          total: 150,
+          change: Array<null>(12).fill(null),
+          totalChange: null,
+        },
+      ],
     ],
-    ['a year without data: twelve nulls and no total', [2030], [{ year: 2030, months: Array<null>(12).fill(null), total: null, change: Array<null>(12).fill(null), totalChange: null }]],
+    [
+      'a year without data: twelve nulls and no total',
+      [2030],
+      [
+        {
+          year: 2030,
+          months: Array<null>(12).fill(null),
+          total: null,
+          change: Array<null>(12).fill(null),
+          totalChange: null,
+        },
+      ],
+    ],
   ];
-  for (const [what, years, expected] of table) it(what, () => assert.deepEqual(metricYearRows(figures, years), expected));
+  for (const [what, years, expected] of table)
+    it(what, () => assert.deepEqual(metricYearRows(figures, years), expected));
 
   it('lists each year once, oldest first', () => {
-    assert.deepEqual(metricYearRows(figures, [2025, 2024, 2025]).map((r) => r.year), [2024, 2025]);
+    assert.deepEqual(
+      metricYearRows(figures, [2025, 2024, 2025]).map((r) => r.year),
+      [2024, 2025],
+    );
   });
 });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createOperator, createTenant, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  testPassword,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { bearer, createTestApp, logIn, sessionHeaders, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -29,7 +35,11 @@ describe('problem documents', () => {
   it('name every offending field of a JSON body, and nothing is written', async () => {
     const session = await logIn(app, operator.users['operator-admin'].email, testPassword);
     const before = await store.db.selectFrom('organisations').select('id').execute();
-    const response = await app.request('/api/v1/organisations', { method: 'POST', headers: sessionHeaders(session), body: JSON.stringify({ name: 'X', code: 'OK CODE', orgNumber: '123', contactEmail: 'nope' }) });
+    const response = await app.request('/api/v1/organisations', {
+      method: 'POST',
+      headers: sessionHeaders(session),
+      body: JSON.stringify({ name: 'X', code: 'OK CODE', orgNumber: '123', contactEmail: 'nope' }),
+    });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
     const problem = (await response.json()) as Problem;
@@ -40,11 +50,15 @@ describe('problem documents', () => {
   });
 
   it('answer malformed JSON with 400, not a stack trace', async () => {
-    const response = await app.request('/api/v1/services', { method: 'POST', headers: { ...bearer(tenant.token.secret), 'content-type': 'application/json' }, body: '{"name": ' });
+    const response = await app.request('/api/v1/services', {
+      method: 'POST',
+      headers: { ...bearer(tenant.token.secret), 'content-type': 'application/json' },
+      body: '{"name": ',
+    });
     assert.equal(response.status, 400);
     const body = await response.text();
     assert.doesNotMatch(body, /\n\s+at /);
-    assert.equal(((JSON.parse(body)) as Problem).code, 'validation');
+    assert.equal((JSON.parse(body) as Problem).code, 'validation');
   });
 
   it('name query parameters too', async () => {
@@ -69,10 +83,18 @@ describe('CSRF', () => {
   it('refuses a cookie-authenticated mutation without the token, or from another origin', async () => {
     const session = await logIn(app, tenant.users['owner-admin'].email, testPassword);
     const body = JSON.stringify({ organisationId: tenant.organisation.id, name: 'ci', scopes: ['services:read'] });
-    const without = await app.request('/api/v1/tokens', { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/json' }, body });
+    const without = await app.request('/api/v1/tokens', {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/json' },
+      body,
+    });
     assert.equal(without.status, 403);
     assert.equal(((await without.json()) as Problem).code, 'csrf');
-    const crossSite = await app.request('/api/v1/tokens', { method: 'POST', headers: { ...sessionHeaders(session), origin: 'https://evil.example' }, body });
+    const crossSite = await app.request('/api/v1/tokens', {
+      method: 'POST',
+      headers: { ...sessionHeaders(session), origin: 'https://evil.example' },
+      body,
+    });
     assert.equal(crossSite.status, 403);
     const ok = await app.request('/api/v1/tokens', { method: 'POST', headers: sessionHeaders(session), body });
     assert.equal(ok.status, 201);
@@ -80,13 +102,26 @@ describe('CSRF', () => {
 
   it('refuses a web form post without the token', async () => {
     const session = await logIn(app, tenant.users['owner-admin'].email, testPassword);
-    const response = await app.request('/tokens', { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ organisationId: tenant.organisation.id, name: 'x', scopes: 'services:read' }) });
+    const response = await app.request('/tokens', {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ organisationId: tenant.organisation.id, name: 'x', scopes: 'services:read' }),
+    });
     assert.equal(response.status, 403);
     assert.match(await response.text(), /Skjemaet var utløpt/);
   });
 
   it('does not apply to bearer tokens', async () => {
-    const response = await app.request('/api/v1/services', { method: 'POST', headers: { ...bearer(tenant.token.secret), 'content-type': 'application/json' }, body: JSON.stringify({ organisationId: tenant.organisation.id, name: 'Fra system', platform: 'altinn2', resourceId: `${tenant.organisation.code}-sys` }) });
+    const response = await app.request('/api/v1/services', {
+      method: 'POST',
+      headers: { ...bearer(tenant.token.secret), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organisationId: tenant.organisation.id,
+        name: 'Fra system',
+        platform: 'altinn2',
+        resourceId: `${tenant.organisation.code}-sys`,
+      }),
+    });
     assert.equal(response.status, 201);
   });
 });
@@ -94,8 +129,15 @@ describe('CSRF', () => {
 describe('sessions and login', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie, Secure behind HTTPS', async () => {
     const { app: secureApp } = createTestApp(store, { secureCookies: true, publicUrl: 'https://niva.example.no' });
-    for (const [candidate, secure] of [[app, false], [secureApp, true]] as const) {
-      const response = await candidate.request('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: tenant.users['owner-member'].email, password: testPassword }) });
+    for (const [candidate, secure] of [
+      [app, false],
+      [secureApp, true],
+    ] as const) {
+      const response = await candidate.request('/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: tenant.users['owner-member'].email, password: testPassword }),
+      });
       const cookie = response.headers.get('set-cookie') ?? '';
       assert.match(cookie, /niva_session=/);
       assert.match(cookie, /HttpOnly/);
@@ -108,7 +150,11 @@ describe('sessions and login', () => {
     const { app: limited } = createTestApp(store, { loginRatePerMinute: 3 });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await limited.request('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: 'nobody@test.niva.no', password: 'wrong-password-1' }) });
+      const response = await limited.request('/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email: 'nobody@test.niva.no', password: 'wrong-password-1' }),
+      });
       statuses.push(response.status);
     }
     assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
@@ -121,7 +167,15 @@ describe('sessions and login', () => {
   });
 
   it('ignores an absolute URL as the place to go after login', async () => {
-    const response = await app.request('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email: tenant.users['owner-member'].email, password: testPassword, next: '//evil.example/x' }) });
+    const response = await app.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        email: tenant.users['owner-member'].email,
+        password: testPassword,
+        next: '//evil.example/x',
+      }),
+    });
     assert.equal(response.headers.get('location'), '/');
   });
 });
@@ -139,7 +193,11 @@ describe('platform endpoints', () => {
   });
 
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
-    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     assert.equal(doc.openapi, '3.1.0');
     assert.ok(doc.paths['/organisations/{id}']);
     assert.ok(doc.components.schemas.Problem);

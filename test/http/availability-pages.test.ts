@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createComponent } from '../../src/services/components/create-component.ts';
 import type { Component } from '../../src/store/schema.ts';
-import { createOperator, createTenant, systemContext, testPassword, unique, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  systemContext,
+  testPassword,
+  unique,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -16,7 +24,13 @@ let owner: Session;
 
 function post(session: Session, path: string, fields: Record<string, string>): Promise<Response> {
   const body = new URLSearchParams({ _csrf: session.csrf, ...fields });
-  return Promise.resolve(app.request(path, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
 }
 
 async function html(session: Session, path: string): Promise<string> {
@@ -30,7 +44,12 @@ before(async () => {
   ({ app } = createTestApp(store));
   operator = await createOperator(store);
   tenant = await createTenant(store);
-  component = await createComponent(systemContext(store), { code: unique('apps'), name: 'Altinn Apps', calendarId: 'always', targetBasisPoints: 9990 });
+  component = await createComponent(systemContext(store), {
+    code: unique('apps'),
+    name: 'Altinn Apps',
+    calendarId: 'always',
+    targetBasisPoints: 9990,
+  });
   agent = await logIn(app, operator.users['operator-agent'].email, testPassword);
   owner = await logIn(app, tenant.users['owner-member'].email, testPassword);
 });
@@ -62,13 +81,23 @@ describe('availability pages', () => {
 
   it('lets an agent record an outage through the form, naming the fields it rejects', async () => {
     const base = `/availability/${component.code}`;
-    const rejected = await post(agent, `${base}/outages`, { severity: 'unavailable', start: '2026-03-02T08:00', end: '2026-03-02T07:00', publicText: ' ' });
+    const rejected = await post(agent, `${base}/outages`, {
+      severity: 'unavailable',
+      start: '2026-03-02T08:00',
+      end: '2026-03-02T07:00',
+      publicText: ' ',
+    });
     assert.equal(rejected.status, 400);
     const form = await rejected.text();
     assert.match(form, /href="#outage-publicText">Offentlig tekst: Skriv hva brukerne merker\./);
     assert.match(form, /aria-invalid="true"/);
 
-    const recorded = await post(agent, `${base}/outages`, { severity: 'unavailable', start: '2026-03-02T08:00', end: '', publicText: 'Innsending feiler' });
+    const recorded = await post(agent, `${base}/outages`, {
+      severity: 'unavailable',
+      start: '2026-03-02T08:00',
+      end: '',
+      publicText: 'Innsending feiler',
+    });
     assert.equal(recorded.status, 303, await recorded.text());
     assert.equal(recorded.headers.get('location'), `${base}?done=recorded`);
     const page = await html(agent, `${base}?done=recorded`);
@@ -83,16 +112,37 @@ describe('availability pages', () => {
     assert.equal(ended.status, 303);
     const after = await html(agent, base);
     assert.doesNotMatch(after, /Pågår/);
-    assert.match(/<tr data-month="2026-03".*?<\/tr>/s.exec(after)?.[0] ?? '', /Ikke nådd/, 'the outage counts in March');
+    assert.match(
+      /<tr data-month="2026-03".*?<\/tr>/s.exec(after)?.[0] ?? '',
+      /Ikke nådd/,
+      'the outage counts in March',
+    );
   });
 
   it('lets an agent plan work and publish it, showing whether the notice was in time', async () => {
     const base = `/availability/${component.code}`;
-    const missing = await post(agent, `${base}/maintenance`, { kind: 'emergency', title: 'Hastefiks', start: '2026-03-03T22:00', end: '2026-03-03T23:00', publicText: 'Kort nedetid', incidentCaseId: '' });
+    const missing = await post(agent, `${base}/maintenance`, {
+      kind: 'emergency',
+      title: 'Hastefiks',
+      start: '2026-03-03T22:00',
+      end: '2026-03-03T23:00',
+      publicText: 'Kort nedetid',
+      incidentCaseId: '',
+    });
     assert.equal(missing.status, 400);
-    assert.match(await missing.text(), /href="#f-incidentCaseId">Hendelse som rettes \(bare nødendring\): Oppgi saksreferansen til en A- eller B-hendelse\./);
+    assert.match(
+      await missing.text(),
+      /href="#f-incidentCaseId">Hendelse som rettes \(bare nødendring\): Oppgi saksreferansen til en A- eller B-hendelse\./,
+    );
 
-    const planned = await post(agent, `${base}/maintenance`, { kind: 'maintenance', title: 'Oppgradering av databasen', start: '2026-03-20T22:00', end: '2026-03-20T23:30', publicText: 'Apper kan være utilgjengelige.', incidentCaseId: '' });
+    const planned = await post(agent, `${base}/maintenance`, {
+      kind: 'maintenance',
+      title: 'Oppgradering av databasen',
+      start: '2026-03-20T22:00',
+      end: '2026-03-20T23:30',
+      publicText: 'Apper kan være utilgjengelige.',
+      incidentCaseId: '',
+    });
     assert.equal(planned.status, 303, await planned.text());
     const draft = await html(agent, base);
     const row = /<tr data-maintenance=[^>]*data-status="draft".*?<\/tr>/s.exec(draft)?.[0] ?? '';
@@ -103,7 +153,10 @@ describe('availability pages', () => {
     assert.equal(published.headers.get('location'), `${base}?done=published`);
     const page = await html(agent, `${base}?done=published`);
     assert.match(page, /Arbeidet er kunngjort i tide\./);
-    assert.match(new RegExp(`data-maintenance="${id}".*?</tr>`, 's').exec(page)?.[0] ?? '', /data-notice="in-time">I tide \(senest/);
+    assert.match(
+      new RegExp(`data-maintenance="${id}".*?</tr>`, 's').exec(page)?.[0] ?? '',
+      /data-notice="in-time">I tide \(senest/,
+    );
   });
 
   it('shows an owner the pages without forms and refuses its posts', async () => {
@@ -111,10 +164,23 @@ describe('availability pages', () => {
     const page = await html(owner, base);
     assert.match(page, /Innsending feiler/);
     assert.doesNotMatch(page, /<form method="post" action="\/availability/);
-    const maintenance = await store.db.selectFrom('maintenance_windows').select('id').where('component_id', '=', component.id).executeTakeFirstOrThrow();
+    const maintenance = await store.db
+      .selectFrom('maintenance_windows')
+      .select('id')
+      .where('component_id', '=', component.id)
+      .executeTakeFirstOrThrow();
     for (const [path, fields] of [
       [`${base}/outages`, { severity: 'unavailable', start: '2026-03-02T08:00', publicText: 'Planted' }],
-      [`${base}/maintenance`, { kind: 'maintenance', title: 'Planted', start: '2026-03-20T22:00', end: '2026-03-20T23:00', publicText: 'Planted' }],
+      [
+        `${base}/maintenance`,
+        {
+          kind: 'maintenance',
+          title: 'Planted',
+          start: '2026-03-20T22:00',
+          end: '2026-03-20T23:00',
+          publicText: 'Planted',
+        },
+      ],
       [`${base}/maintenance/${maintenance.id}/cancel`, {}],
       [`${base}/maintenance/${maintenance.id}/publish`, {}],
     ] as const) {

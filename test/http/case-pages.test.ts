@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createOperator, createTenant, testEpoch, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  testEpoch,
+  testPassword,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -18,7 +25,13 @@ function post(session: Session, path: string, fields: Record<string, string | st
   const body = new URLSearchParams();
   body.set('_csrf', session.csrf);
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
-  return Promise.resolve(app.request(path, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
 }
 
 function upload(session: Session, path: string, file: File, extra: Record<string, string> = {}): Promise<Response> {
@@ -50,7 +63,10 @@ async function report(session: Session, fields: Record<string, string | string[]
 }
 
 async function caseCount(): Promise<number> {
-  const row = await store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -75,12 +91,27 @@ describe('reporting a case', () => {
   it('lets an owner report an incident with the contract’s categories and criteria, and lands on its page', async () => {
     clock.set(testEpoch); // Monday 2 March 2026, 10:00 in Oslo
     const form = await html(owner, '/cases/new');
-    for (const id of ['f-category-A', 'f-category-B', 'f-category-C', 'f-criteria-a-life-health', 'f-criteria-b-partial', 'f-criteria-c-workaround']) assert.match(form, new RegExp(`id="${id}"`));
+    for (const id of [
+      'f-category-A',
+      'f-category-B',
+      'f-category-C',
+      'f-criteria-a-life-health',
+      'f-criteria-b-partial',
+      'f-criteria-c-workaround',
+    ])
+      assert.match(form, new RegExp(`id="${id}"`));
     assert.match(form, /Hele eller vesentlige deler av tjenesten er utilgjengelig/);
     assert.match(form, new RegExp(`<option value="${tenant.service.id}">${tenant.service.name}</option>`));
     assert.doesNotMatch(form, /name="channel"/, 'only the service desk picks the channel');
 
-    const reference = await report(owner, { kind: 'incident', category: 'B', criteria: ['b-partial', 'not-a-criterion'], title: 'Innsending feiler', description: 'Feilkode 500\nved innsending', serviceId: tenant.service.id });
+    const reference = await report(owner, {
+      kind: 'incident',
+      category: 'B',
+      criteria: ['b-partial', 'not-a-criterion'],
+      title: 'Innsending feiler',
+      description: 'Feilkode 500\nved innsending',
+      serviceId: tenant.service.id,
+    });
     const page = await html(owner, `/cases/${reference}?done=created`);
     assert.match(page, /Saken er registrert/);
     assert.match(page, new RegExp(`${reference}: Innsending feiler`));
@@ -93,15 +124,32 @@ describe('reporting a case', () => {
     assert.doesNotMatch(page, /Start arbeidet/, 'owners get no desk actions');
     assert.match(page, /name="body"/, 'but may comment');
 
-    const row = await store.db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
-    assert.deepEqual([row.kind, row.category, row.organisation_id, row.service_id, row.channel], ['incident', 'B', tenant.organisation.id, tenant.service.id, 'web']);
-    const registered = await store.db.selectFrom('case_events').select('data').where('case_id', '=', row.id).where('type', '=', 'registered').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [row.kind, row.category, row.organisation_id, row.service_id, row.channel],
+      ['incident', 'B', tenant.organisation.id, tenant.service.id, 'web'],
+    );
+    const registered = await store.db
+      .selectFrom('case_events')
+      .select('data')
+      .where('case_id', '=', row.id)
+      .where('type', '=', 'registered')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(registered.data ?? '{}'), { criteria: ['b-partial'] });
   });
 
   it('re-renders the form with the error when an incident has no category, keeping the input and writing nothing', async () => {
     const before = await caseCount();
-    const response = await post(owner, '/cases', { kind: 'incident', criteria: 'a-media', title: 'Uten kategori', description: 'Noe er galt' });
+    const response = await post(owner, '/cases', {
+      kind: 'incident',
+      criteria: 'a-media',
+      title: 'Uten kategori',
+      description: 'Noe er galt',
+    });
     assert.equal(response.status, 400);
     const page = await response.text();
     assert.match(page, /href="#f-category"/);
@@ -119,11 +167,41 @@ describe('reporting a case', () => {
     const missingOwner = await post(agent, '/cases', { kind: 'support-request', title: 'Spørsmål om tilgang' });
     assert.equal(missingOwner.status, 400);
     assert.match(await missingOwner.text(), /Velg tjenesteeier, eller hele plattformen\./);
-    const reference = await report(agent, { organisationId: tenant.organisation.id, kind: 'support-request', category: 'A', title: 'Telefon om tilgang', channel: 'phone', reporterName: 'Siri Ringer', reporterEmail: 'siri@example.no', registeredAt: '2026-03-02T09:30' });
-    const row = await store.db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
-    assert.deepEqual([row.channel, row.reporter_name, row.category, row.registered_at], ['phone', 'Siri Ringer', null, Date.parse('2026-03-02T08:30:00Z')]);
-    const platform = await report(agent, { organisationId: 'platform', kind: 'incident', category: 'A', title: 'Innlogging nede for alle' });
-    assert.equal((await store.db.selectFrom('cases').select('organisation_id').where('reference', '=', platform).executeTakeFirstOrThrow()).organisation_id, null);
+    const reference = await report(agent, {
+      organisationId: tenant.organisation.id,
+      kind: 'support-request',
+      category: 'A',
+      title: 'Telefon om tilgang',
+      channel: 'phone',
+      reporterName: 'Siri Ringer',
+      reporterEmail: 'siri@example.no',
+      registeredAt: '2026-03-02T09:30',
+    });
+    const row = await store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [row.channel, row.reporter_name, row.category, row.registered_at],
+      ['phone', 'Siri Ringer', null, Date.parse('2026-03-02T08:30:00Z')],
+    );
+    const platform = await report(agent, {
+      organisationId: 'platform',
+      kind: 'incident',
+      category: 'A',
+      title: 'Innlogging nede for alle',
+    });
+    assert.equal(
+      (
+        await store.db
+          .selectFrom('cases')
+          .select('organisation_id')
+          .where('reference', '=', platform)
+          .executeTakeFirstOrThrow()
+      ).organisation_id,
+      null,
+    );
     assert.match(await html(owner, `/cases/${platform}`), /Hele plattformen/, 'owners see platform-wide incidents');
   });
 });
@@ -131,9 +209,15 @@ describe('reporting a case', () => {
 describe('working a case', () => {
   it('lets an agent start work, pause (with a reason), resume, assign and resolve through the forms', async () => {
     clock.set(testEpoch);
-    const reference = await report(owner, { kind: 'incident', category: 'C', criteria: 'c-workaround', title: 'Feil i kvittering' });
+    const reference = await report(owner, {
+      kind: 'incident',
+      category: 'C',
+      criteria: 'c-workaround',
+      title: 'Feil i kvittering',
+    });
     const page = await html(agent, `/cases/${reference}`);
-    for (const label of ['Start arbeidet', 'Sett på pause', 'Løs saken', 'Endre kategori', 'Tildel', 'Lukk saken']) assert.match(page, new RegExp(label));
+    for (const label of ['Start arbeidet', 'Sett på pause', 'Løs saken', 'Endre kategori', 'Tildel', 'Lukk saken'])
+      assert.match(page, new RegExp(label));
     assert.doesNotMatch(page, /Gjenoppta/);
     assert.doesNotMatch(page, /Marker som vurdert/, 'qualification is for change requests');
 
@@ -147,21 +231,41 @@ describe('working a case', () => {
     const rejected = await noReason.text();
     assert.match(rejected, /Oppgi begrunnelsen for pausen\./);
     assert.match(rejected, /href="#f-paused-body"/);
-    assert.equal((await post(agent, `/cases/${reference}/events`, { type: 'paused', body: 'Venter på logg fra tjenesteeier' })).status, 303);
+    assert.equal(
+      (await post(agent, `/cases/${reference}/events`, { type: 'paused', body: 'Venter på logg fra tjenesteeier' }))
+        .status,
+      303,
+    );
     const paused = await html(agent, `/cases/${reference}`);
     assert.match(paused, /Pauset/);
     assert.match(paused, /Gjenoppta/);
     assert.equal((await post(agent, `/cases/${reference}/events`, { type: 'resumed' })).status, 303);
-    assert.equal((await post(agent, `/cases/${reference}/events`, { type: 'assigned', assigneeId: operator.users['operator-agent'].userId })).status, 303);
-    assert.equal((await post(agent, `/cases/${reference}/events`, { type: 'resolved', body: 'Rettet i kvitteringsmalen' })).status, 303);
+    assert.equal(
+      (
+        await post(agent, `/cases/${reference}/events`, {
+          type: 'assigned',
+          assigneeId: operator.users['operator-agent'].userId,
+        })
+      ).status,
+      303,
+    );
+    assert.equal(
+      (await post(agent, `/cases/${reference}/events`, { type: 'resolved', body: 'Rettet i kvitteringsmalen' })).status,
+      303,
+    );
 
     const resolved = await html(agent, `/cases/${reference}`);
     assert.match(resolved, /data-clock-state="met"[^>]*>Overholdt</);
-    for (const type of ['work-started', 'paused', 'resumed', 'assigned', 'resolved']) assert.match(resolved, new RegExp(`data-event="${type}"`));
+    for (const type of ['work-started', 'paused', 'resumed', 'assigned', 'resolved'])
+      assert.match(resolved, new RegExp(`data-event="${type}"`));
     assert.match(resolved, /Rettet i kvitteringsmalen/);
     assert.match(resolved, /data-event="assigned"[\s\S]*?>Test agent<\/p>/, 'the assignee is named');
     assert.doesNotMatch(resolved, /Start arbeidet|Sett på pause/, 'actions that no longer apply are gone');
-    const row = await store.db.selectFrom('cases').select(['status', 'paused', 'assignee_user_id']).where('reference', '=', reference).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('cases')
+      .select(['status', 'paused', 'assignee_user_id'])
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(row, { status: 'resolved', paused: 0, assignee_user_id: operator.users['operator-agent'].userId });
 
     const closeDone = await post(agent, `/cases/${reference}/events`, { type: 'closed' });
@@ -174,16 +278,41 @@ describe('working a case', () => {
     const response = await post(owner, `/cases/${reference}/events`, { type: 'work-started' });
     assert.equal(response.status, 403);
     assert.match(await response.text(), /work-started is recorded by the service desk/);
-    assert.equal((await post(owner, `/cases/${reference}/events`, { type: 'commented', body: 'Haster litt' })).status, 303);
+    assert.equal(
+      (await post(owner, `/cases/${reference}/events`, { type: 'commented', body: 'Haster litt' })).status,
+      303,
+    );
   });
 });
 
 describe('what each reader sees', () => {
   it('never shows an owner internal notes or files, nor another owner’s case', async () => {
     const reference = await report(owner, { kind: 'incident', category: 'B', title: 'Treg innsending' });
-    assert.equal((await post(agent, `/cases/${reference}/events`, { type: 'commented', body: 'Hemmelig notat om leverandøren', visibility: 'internal' })).status, 303);
-    assert.equal((await post(agent, `/cases/${reference}/events`, { type: 'commented', body: 'Vi ser på saken' })).status, 303);
-    assert.equal((await upload(agent, `/cases/${reference}/attachments`, new File(['intern logg'], 'intern-logg.txt', { type: 'text/plain' }), { visibility: 'internal' })).status, 303);
+    assert.equal(
+      (
+        await post(agent, `/cases/${reference}/events`, {
+          type: 'commented',
+          body: 'Hemmelig notat om leverandøren',
+          visibility: 'internal',
+        })
+      ).status,
+      303,
+    );
+    assert.equal(
+      (await post(agent, `/cases/${reference}/events`, { type: 'commented', body: 'Vi ser på saken' })).status,
+      303,
+    );
+    assert.equal(
+      (
+        await upload(
+          agent,
+          `/cases/${reference}/attachments`,
+          new File(['intern logg'], 'intern-logg.txt', { type: 'text/plain' }),
+          { visibility: 'internal' },
+        )
+      ).status,
+      303,
+    );
 
     const desk = await html(agent, `/cases/${reference}`);
     assert.match(desk, /Hemmelig notat om leverandøren/);
@@ -205,7 +334,11 @@ describe('what each reader sees', () => {
 
   it('attaches files, serves them as downloads, and says why a file is refused', async () => {
     const reference = await report(owner, { kind: 'support-request', title: 'Skjermbilde av feilen' });
-    const ok = await upload(owner, `/cases/${reference}/attachments`, new File(['linje 1\nlinje 2\n'], 'logg.txt', { type: 'text/plain' }));
+    const ok = await upload(
+      owner,
+      `/cases/${reference}/attachments`,
+      new File(['linje 1\nlinje 2\n'], 'logg.txt', { type: 'text/plain' }),
+    );
     assert.equal(ok.status, 303);
     const page = await html(owner, `/cases/${reference}?done=attached`);
     assert.match(page, /Filen er lagt ved\./);
@@ -218,16 +351,30 @@ describe('what each reader sees', () => {
     assert.equal(await download.text(), 'linje 1\nlinje 2\n');
     assert.equal((await get(stranger, href)).status, 404);
 
-    const exe = await upload(owner, `/cases/${reference}/attachments`, new File([Buffer.from('4d5a90000300000004000000ffff0000', 'hex')], 'verktoy.exe', { type: 'application/octet-stream' }));
+    const exe = await upload(
+      owner,
+      `/cases/${reference}/attachments`,
+      new File([Buffer.from('4d5a90000300000004000000ffff0000', 'hex')], 'verktoy.exe', {
+        type: 'application/octet-stream',
+      }),
+    );
     assert.equal(exe.status, 400);
     const refused = await exe.text();
     assert.match(refused, /Filtypen godtas ikke/);
     assert.match(refused, /href="#f-attach-file"/);
-    const none = await upload(owner, `/cases/${reference}/attachments`, new File([], '', { type: 'application/octet-stream' }));
+    const none = await upload(
+      owner,
+      `/cases/${reference}/attachments`,
+      new File([], '', { type: 'application/octet-stream' }),
+    );
     assert.equal(none.status, 400);
     assert.match(await none.text(), /Velg en fil\./);
 
-    const huge = await upload(owner, `/cases/${reference}/attachments`, new File([Buffer.alloc(12 * 1024 * 1024, 97)], 'stor.txt', { type: 'text/plain' }));
+    const huge = await upload(
+      owner,
+      `/cases/${reference}/attachments`,
+      new File([Buffer.alloc(12 * 1024 * 1024, 97)], 'stor.txt', { type: 'text/plain' }),
+    );
     assert.equal(huge.status, 303);
     const tooLarge = await get(owner, huge.headers.get('location') ?? '');
     assert.equal(tooLarge.status, 200);
@@ -246,7 +393,10 @@ describe('what each reader sees', () => {
     assert.match(rowOf(risky), /data-clock-state="at-risk"[^>]*>Nær fristen</);
     assert.match(rowOf(risky), /10 min igjen/);
     assert.match(rowOf(late), /data-clock-state="breached"[^>]*>Brutt</);
-    assert.ok(queue.indexOf(`data-case="${late}"`) < queue.indexOf(`data-case="${risky}"`), 'the earliest deadline comes first');
+    assert.ok(
+      queue.indexOf(`data-case="${late}"`) < queue.indexOf(`data-case="${risky}"`),
+      'the earliest deadline comes first',
+    );
     assert.match(queue, new RegExp(`<option value="${other.organisation.code}">`));
 
     const filtered = await html(agent, `/cases?org=${other.organisation.code}`);

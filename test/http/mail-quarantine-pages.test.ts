@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { receiveCaseMail } from '../../src/services/mail/receive-case-mail.ts';
-import { createOperator, createTenant, systemContext, testPassword, unique, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  systemContext,
+  testPassword,
+  unique,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -18,7 +26,13 @@ function get(session: Session, path: string): Promise<Response> {
 
 function post(session: Session, path: string, fields: Record<string, string> = {}): Promise<Response> {
   const body = new URLSearchParams({ _csrf: session.csrf, ...fields });
-  return Promise.resolve(app.request(path, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
 }
 
 async function html(session: Session, path: string): Promise<string> {
@@ -60,7 +74,9 @@ function rawMail(from: string, subject: string, body: string): Buffer {
 
 /** Puts a message from a sender no one knows into the quarantine and returns its id. */
 async function quarantine(subject: string, from = `${unique('ukjent')}@example.com`): Promise<string> {
-  const result = await receiveCaseMail(systemContext(store), { raw: rawMail(from, subject, 'Vi får ikke sendt inn skjemaet.\nSe vedlagt logg.') });
+  const result = await receiveCaseMail(systemContext(store), {
+    raw: rawMail(from, subject, 'Vi får ikke sendt inn skjemaet.\nSe vedlagt logg.'),
+  });
   assert.equal(result.outcome, 'quarantined');
   assert.equal(result.reason, 'unknown-sender');
   assert.ok(result.quarantineId);
@@ -68,7 +84,11 @@ async function quarantine(subject: string, from = `${unique('ukjent')}@example.c
 }
 
 async function statusOf(id: string) {
-  return store.db.selectFrom('mail_quarantine').select(['status', 'case_id', 'handled_by', 'handled_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  return store.db
+    .selectFrom('mail_quarantine')
+    .select(['status', 'case_id', 'handled_by', 'handled_at'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 before(async () => {
@@ -85,12 +105,20 @@ describe('the mail quarantine pages', () => {
   it('lists a pending message for the service desk and shows it with its text and files', async () => {
     const id = await quarantine('Innsending feiler hos oss');
     const list = await html(agent, '/mail-quarantine');
-    assert.match(list, /<a[^>]*href="\/mail-quarantine"[^>]*aria-current="page"[^>]*>Innboks-karantene<\/a>/, 'the menu leads here');
+    assert.match(
+      list,
+      /<a[^>]*href="\/mail-quarantine"[^>]*aria-current="page"[^>]*>Innboks-karantene<\/a>/,
+      'the menu leads here',
+    );
     assert.match(list, new RegExp(`href="/mail-quarantine/${id}"[^>]*>Innsending feiler hos oss</a>`));
     assert.match(list, /Kari Ukjent &lt;ukjent[^&]+@example\.com&gt;/);
     assert.match(list, /Ukjent avsender/);
     assert.match(list, /<time dateTime="2026-03-02T09:00:00\.000Z">/);
-    const { size_bytes: size } = await store.db.selectFrom('mail_quarantine').select('size_bytes').where('id', '=', id).executeTakeFirstOrThrow();
+    const { size_bytes: size } = await store.db
+      .selectFrom('mail_quarantine')
+      .select('size_bytes')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.match(list, new RegExp(`<td class="niva-num">${size} B</td>`), 'the size of the whole message');
 
     const page = await html(agent, `/mail-quarantine/${id}`);
@@ -114,7 +142,10 @@ describe('the mail quarantine pages', () => {
     assert.match(text, /href="#f-organisationId"/);
     assert.match(text, /Velg tjenesteeieren saken gjelder\./);
 
-    const noCategory = await post(agent, `/mail-quarantine/${id}/accept`, { organisationId: tenant.organisation.id, kind: 'incident' });
+    const noCategory = await post(agent, `/mail-quarantine/${id}/accept`, {
+      organisationId: tenant.organisation.id,
+      kind: 'incident',
+    });
     assert.equal(noCategory.status, 400);
     const again = await noCategory.text();
     assert.match(again, /href="#f-category"/);
@@ -126,14 +157,29 @@ describe('the mail quarantine pages', () => {
   it('makes an accepted message a case of the chosen owner, with the sender as reporter, and shows who did it', async () => {
     const from = `${unique('kari')}@example.com`;
     const id = await quarantine('Kvittering mangler', from);
-    const response = await post(agent, `/mail-quarantine/${id}/accept`, { organisationId: tenant.organisation.id, kind: 'incident', category: 'B' });
+    const response = await post(agent, `/mail-quarantine/${id}/accept`, {
+      organisationId: tenant.organisation.id,
+      kind: 'incident',
+      category: 'B',
+    });
     assert.equal(response.status, 303);
     const reference = /^\/cases\/(NIVA-\d+)\?done=created$/.exec(response.headers.get('location') ?? '')?.[1];
     assert.ok(reference, `redirected to ${response.headers.get('location')}`);
 
-    const row = await store.db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
-    assert.deepEqual([row.organisation_id, row.kind, row.category, row.channel, row.reporter_email, row.reporter_name], [tenant.organisation.id, 'incident', 'B', 'email', from, 'Kari Ukjent']);
-    const files = await store.db.selectFrom('case_attachments').select('file_name').where('case_id', '=', row.id).execute();
+    const row = await store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [row.organisation_id, row.kind, row.category, row.channel, row.reporter_email, row.reporter_name],
+      [tenant.organisation.id, 'incident', 'B', 'email', from, 'Kari Ukjent'],
+    );
+    const files = await store.db
+      .selectFrom('case_attachments')
+      .select('file_name')
+      .where('case_id', '=', row.id)
+      .execute();
     assert.deepEqual(files, [{ file_name: 'feillogg.txt' }]);
     assert.match(await html(agent, `/cases/${reference}?done=created`), /Saken er registrert\./);
 
@@ -145,12 +191,23 @@ describe('the mail quarantine pages', () => {
     assert.match(page, new RegExp(`<dt>Behandlet av</dt><dd>${handled.handled_by ?? '(none)'}</dd>`));
     assert.match(page, /<dt>Behandlet<\/dt><dd><time dateTime=/);
     assert.match(page, new RegExp(`<a[^>]*href="/cases/${reference}"[^>]*>${reference}</a>`));
-    assert.doesNotMatch(page, /action="\/mail-quarantine\/[^"]+\/(accept|discard)"/, 'a handled message takes no further decision');
+    assert.doesNotMatch(
+      page,
+      /action="\/mail-quarantine\/[^"]+\/(accept|discard)"/,
+      'a handled message takes no further decision',
+    );
 
-    assert.doesNotMatch(await html(agent, '/mail-quarantine'), new RegExp(`/mail-quarantine/${id}"`), 'no longer pending');
+    assert.doesNotMatch(
+      await html(agent, '/mail-quarantine'),
+      new RegExp(`/mail-quarantine/${id}"`),
+      'no longer pending',
+    );
     assert.match(await html(agent, '/mail-quarantine?status=accepted'), new RegExp(`/mail-quarantine/${id}"`));
 
-    const twice = await post(agent, `/mail-quarantine/${id}/accept`, { organisationId: tenant.organisation.id, kind: 'support-request' });
+    const twice = await post(agent, `/mail-quarantine/${id}/accept`, {
+      organisationId: tenant.organisation.id,
+      kind: 'support-request',
+    });
     assert.equal(twice.status, 409);
     assert.match(await twice.text(), /role="alert"[^>]*>Meldingen er allerede behandlet\./);
   });
@@ -163,7 +220,10 @@ describe('the mail quarantine pages', () => {
     const list = await html(agent, '/mail-quarantine?done=discarded');
     assert.match(list, /role="status"[^>]*>Meldingen er forkastet\./);
     assert.doesNotMatch(list, new RegExp(`/mail-quarantine/${id}"`));
-    assert.match(await html(agent, '/mail-quarantine?status=discarded'), new RegExp(`/mail-quarantine/${id}"[^>]*>Vinn en premie<`));
+    assert.match(
+      await html(agent, '/mail-quarantine?status=discarded'),
+      new RegExp(`/mail-quarantine/${id}"[^>]*>Vinn en premie<`),
+    );
     assert.equal((await statusOf(id)).status, 'discarded');
     assert.match(await html(agent, `/mail-quarantine/${id}`), /<dt>Tilstand<\/dt><dd>Forkastet<\/dd>/);
     assert.equal((await post(agent, `/mail-quarantine/${id}/discard`)).status, 409);
@@ -173,7 +233,10 @@ describe('the mail quarantine pages', () => {
     const id = await quarantine('Ikke for tjenesteeiere');
     assert.equal((await get(owner, '/mail-quarantine')).status, 403);
     assert.equal((await get(owner, `/mail-quarantine/${id}`)).status, 403);
-    assert.equal((await post(owner, `/mail-quarantine/${id}/accept`, { organisationId: tenant.organisation.id })).status, 403);
+    assert.equal(
+      (await post(owner, `/mail-quarantine/${id}/accept`, { organisationId: tenant.organisation.id })).status,
+      403,
+    );
     assert.equal((await post(owner, `/mail-quarantine/${id}/discard`)).status, 403);
     assert.equal((await statusOf(id)).status, 'pending');
     assert.doesNotMatch(await html(owner, '/cases'), /href="\/mail-quarantine"/, 'the menu does not offer it');

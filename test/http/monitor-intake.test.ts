@@ -7,7 +7,8 @@ import { systemContext, testEpoch, unique } from '../support/factories.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 let store: TestStore;
 let app: TestApp;
@@ -17,15 +18,30 @@ let componentId = '';
 before(async () => {
   store = await createTestStore();
   ({ app, clock } = createTestApp(store));
-  componentId = (await createComponent(systemContext(store), { code: unique('k'), name: 'Altinn Apps', calendarId: 'always', targetBasisPoints: 9990 })).id;
+  componentId = (
+    await createComponent(systemContext(store), {
+      code: unique('k'),
+      name: 'Altinn Apps',
+      calendarId: 'always',
+      targetBasisPoints: 9990,
+    })
+  ).id;
 });
 
 after(async () => {
   await store.destroy();
 });
 
-async function pushMonitor(kind: Exclude<MonitorKind, 'http'>, intervalSeconds = 300): Promise<{ id: string; token: string }> {
-  const { monitor, token } = await createMonitor(systemContext(store), { component: componentId, kind, name: `${kind} ${unique('')}`, intervalSeconds });
+async function pushMonitor(
+  kind: Exclude<MonitorKind, 'http'>,
+  intervalSeconds = 300,
+): Promise<{ id: string; token: string }> {
+  const { monitor, token } = await createMonitor(systemContext(store), {
+    component: componentId,
+    kind,
+    name: `${kind} ${unique('')}`,
+    intervalSeconds,
+  });
   assert.ok(token);
   return { id: monitor.id, token };
 }
@@ -38,8 +54,19 @@ function push(path: string, body?: unknown, raw?: string): Promise<Response> {
   return Promise.resolve(app.request(`/api/v1${path}`, init));
 }
 
-const runs = (monitorId: string) => store.db.selectFrom('monitor_intervals').select(['state', 'start_at', 'end_at', 'samples']).where('monitor_id', '=', monitorId).orderBy('start_at').execute();
-const outages = (monitorId: string) => store.db.selectFrom('outages').select(['start_at', 'end_at', 'source', 'component_id']).where('monitor_id', '=', monitorId).execute();
+const runs = (monitorId: string) =>
+  store.db
+    .selectFrom('monitor_intervals')
+    .select(['state', 'start_at', 'end_at', 'samples'])
+    .where('monitor_id', '=', monitorId)
+    .orderBy('start_at')
+    .execute();
+const outages = (monitorId: string) =>
+  store.db
+    .selectFrom('outages')
+    .select(['start_at', 'end_at', 'source', 'component_id'])
+    .where('monitor_id', '=', monitorId)
+    .execute();
 
 describe('push endpoints', () => {
   it('takes a heartbeat as an up result now', async () => {
@@ -57,16 +84,34 @@ describe('push endpoints', () => {
     const firing = fixture('alertmanager-v4.json');
     assert.equal((await push(`/intake/alertmanager/${m.token}`, firing)).status, 202);
     const startsAt = Date.parse('2026-03-02T08:50:12.345Z');
-    assert.deepEqual(await outages(m.id), [{ start_at: startsAt, end_at: null, source: 'monitor', component_id: componentId }]);
-    assert.deepEqual((await push(`/intake/alertmanager/${m.token}`, firing)).status, 202, 'a repeated notification is harmless');
+    assert.deepEqual(await outages(m.id), [
+      { start_at: startsAt, end_at: null, source: 'monitor', component_id: componentId },
+    ]);
+    assert.deepEqual(
+      (await push(`/intake/alertmanager/${m.token}`, firing)).status,
+      202,
+      'a repeated notification is harmless',
+    );
 
     clock.set(testEpoch + 12 * 60_000);
     const [alert] = firing.alerts as Record<string, unknown>[];
-    const resolved = { ...firing, status: 'resolved', alerts: [{ ...alert, status: 'resolved', endsAt: '2026-03-02T09:10:00Z' }] };
+    const resolved = {
+      ...firing,
+      status: 'resolved',
+      alerts: [{ ...alert, status: 'resolved', endsAt: '2026-03-02T09:10:00Z' }],
+    };
     assert.equal((await push(`/intake/alertmanager/${m.token}`, resolved)).status, 202);
     const endsAt = Date.parse('2026-03-02T09:10:00Z');
-    assert.deepEqual(await outages(m.id), [{ start_at: startsAt, end_at: endsAt, source: 'monitor', component_id: componentId }]);
-    assert.deepEqual((await runs(m.id)).map((r) => [r.state, r.start_at, r.end_at]), [['down', startsAt, endsAt], ['up', endsAt, testEpoch + 17 * 60_000]]);
+    assert.deepEqual(await outages(m.id), [
+      { start_at: startsAt, end_at: endsAt, source: 'monitor', component_id: componentId },
+    ]);
+    assert.deepEqual(
+      (await runs(m.id)).map((r) => [r.state, r.start_at, r.end_at]),
+      [
+        ['down', startsAt, endsAt],
+        ['up', endsAt, testEpoch + 17 * 60_000],
+      ],
+    );
   });
 
   it('turns Uptime Kuma down and up notifications into an outage', async () => {
@@ -75,16 +120,34 @@ describe('push endpoints', () => {
     const down = fixture('uptime-kuma-down.json');
     assert.equal((await push(`/intake/uptime-kuma/${m.token}`, down)).status, 202);
     const downAt = Date.parse('2026-03-02T08:55:00.123Z');
-    assert.deepEqual((await outages(m.id)).map((o) => [o.start_at, o.end_at]), [[downAt, null]]);
+    assert.deepEqual(
+      (await outages(m.id)).map((o) => [o.start_at, o.end_at]),
+      [[downAt, null]],
+    );
     clock.set(testEpoch + 3 * 60_000);
-    const up = { ...down, heartbeat: { ...(down.heartbeat as Record<string, unknown>), status: 1, time: '2026-03-02 09:02:00.000', msg: '200 - OK' } };
+    const up = {
+      ...down,
+      heartbeat: {
+        ...(down.heartbeat as Record<string, unknown>),
+        status: 1,
+        time: '2026-03-02 09:02:00.000',
+        msg: '200 - OK',
+      },
+    };
     assert.equal((await push(`/intake/uptime-kuma/${m.token}`, up)).status, 202);
-    assert.deepEqual((await outages(m.id)).map((o) => [o.start_at, o.end_at]), [[downAt, testEpoch + 2 * 60_000]]);
+    assert.deepEqual(
+      (await outages(m.id)).map((o) => [o.start_at, o.end_at]),
+      [[downAt, testEpoch + 2 * 60_000]],
+    );
   });
 
   it("accepts Uptime Kuma's test notification and pending beats without recording", async () => {
     const m = await pushMonitor('uptime-kuma');
-    const test = await push(`/intake/uptime-kuma/${m.token}`, { heartbeat: null, monitor: null, msg: 'Uptime Kuma Webhook Testing' });
+    const test = await push(`/intake/uptime-kuma/${m.token}`, {
+      heartbeat: null,
+      monitor: null,
+      msg: 'Uptime Kuma Webhook Testing',
+    });
     assert.deepEqual([test.status, await test.json()], [202, { recorded: 0 }]);
     const pending = { ...fixture('uptime-kuma-down.json'), heartbeat: { status: 2, time: '2026-03-02 08:59:00.000' } };
     assert.deepEqual(await (await push(`/intake/uptime-kuma/${m.token}`, pending)).json(), { recorded: 0 });
@@ -112,10 +175,22 @@ describe('push endpoints', () => {
     const kuma = await pushMonitor('uptime-kuma');
     const firing = fixture('alertmanager-v4.json');
     const cases: [Response, string][] = [
-      [await push(`/intake/alertmanager/${am.token}`, { ...firing, alerts: [{ ...(firing.alerts as object[])[0], startsAt: 'i går' }] }), 'alerts.0.startsAt'],
+      [
+        await push(`/intake/alertmanager/${am.token}`, {
+          ...firing,
+          alerts: [{ ...(firing.alerts as object[])[0], startsAt: 'i går' }],
+        }),
+        'alerts.0.startsAt',
+      ],
       [await push(`/intake/alertmanager/${am.token}`, { ...firing, version: '3' }), 'version'],
       [await push(`/intake/alertmanager/${am.token}`, undefined, '{"status": "firing"'), '(body)'],
-      [await push(`/intake/uptime-kuma/${kuma.token}`, { ...fixture('uptime-kuma-down.json'), heartbeat: { status: 0, time: 'snart' } }), 'heartbeat.time'],
+      [
+        await push(`/intake/uptime-kuma/${kuma.token}`, {
+          ...fixture('uptime-kuma-down.json'),
+          heartbeat: { status: 0, time: 'snart' },
+        }),
+        'heartbeat.time',
+      ],
     ];
     for (const [response, field] of cases) {
       assert.equal(response.status, 400, field);
@@ -139,6 +214,9 @@ describe('push endpoints', () => {
   it('keeps the push endpoints out of the OpenAPI document, whose routes all need a session or bearer token', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
     assert.ok('/monitors' in doc.paths);
-    assert.deepEqual(Object.keys(doc.paths).filter((p) => p.startsWith('/heartbeats') || p.startsWith('/intake')), []);
+    assert.deepEqual(
+      Object.keys(doc.paths).filter((p) => p.startsWith('/heartbeats') || p.startsWith('/intake')),
+      [],
+    );
   });
 });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createOperator, createTenant, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  testPassword,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
@@ -14,7 +20,13 @@ let ownerMember: Session;
 
 function post(session: Session, path: string, fields: Record<string, string>): Promise<Response> {
   const body = new URLSearchParams({ _csrf: session.csrf, ...fields });
-  return Promise.resolve(app.request(path, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
 }
 
 async function html(session: Session, path: string): Promise<string> {
@@ -41,11 +53,23 @@ describe('report content page', () => {
     assert.match(empty, /Innhold for februar 2026/);
     assert.match(empty, /Ingen nyheter for denne måneden\./);
 
-    const rejected = await post(agent, '/reports/content/blocks', { month: '2026-02', kind: 'news', title: ' ', bodyMarkdown: 'x', position: '' });
+    const rejected = await post(agent, '/reports/content/blocks', {
+      month: '2026-02',
+      kind: 'news',
+      title: ' ',
+      bodyMarkdown: 'x',
+      position: '',
+    });
     assert.equal(rejected.status, 400);
     assert.match(await rejected.text(), /href="#block-new-title">Tittel: Skriv en tittel på høyst 200 tegn\./);
 
-    const added = await post(agent, '/reports/content/blocks', { month: '2026-02', kind: 'news', title: 'Altinn-kaffe', bodyMarkdown: 'Se **opptak** på [digdir.no](https://www.digdir.no/) <script>alert(1)</script>', position: '' });
+    const added = await post(agent, '/reports/content/blocks', {
+      month: '2026-02',
+      kind: 'news',
+      title: 'Altinn-kaffe',
+      bodyMarkdown: 'Se **opptak** på [digdir.no](https://www.digdir.no/) <script>alert(1)</script>',
+      position: '',
+    });
     assert.equal(added.status, 303, await added.text());
     assert.equal(added.headers.get('location'), '/reports/content?month=2026-02&done=block-created');
     const page = await html(agent, '/reports/content?month=2026-02&done=block-created');
@@ -61,19 +85,52 @@ describe('report content page', () => {
   it('edits and deletes a block, and adds a roadmap entry and a meeting', async () => {
     const page = await html(agent, '/reports/content?month=2026-02');
     const id = /data-block="([^"]+)"/.exec(page)?.[1] ?? '';
-    const edited = await post(agent, `/reports/content/blocks/${id}`, { month: '2026-02', kind: 'project-status', title: 'Altinn Studio', bodyMarkdown: '- betaling', position: '3' });
+    const edited = await post(agent, `/reports/content/blocks/${id}`, {
+      month: '2026-02',
+      kind: 'project-status',
+      title: 'Altinn Studio',
+      bodyMarkdown: '- betaling',
+      position: '3',
+    });
     assert.equal(edited.status, 303);
     const after = await html(agent, '/reports/content?month=2026-02');
     assert.match(after, /Plass 3/);
     assert.match(after, /Ingen nyheter for denne måneden\./);
 
-    const plan = await post(agent, '/reports/content/roadmap', { month: '2026-02', title: 'Systembruker', period: '2026-Q3', status: 'in-progress', componentId: '', description: '' });
+    const plan = await post(agent, '/reports/content/roadmap', {
+      month: '2026-02',
+      title: 'Systembruker',
+      period: '2026-Q3',
+      status: 'in-progress',
+      componentId: '',
+      description: '',
+    });
     assert.equal(plan.status, 303);
-    const badMeeting = await post(agent, '/reports/content/meetings', { month: '2026-02', title: 'Styringsråd', series: '', startsAt: '2026-03-19T12:00', endsAt: '2026-03-19T10:00', format: 'digital', location: '', url: 'javascript:alert(1)', description: '' });
+    const badMeeting = await post(agent, '/reports/content/meetings', {
+      month: '2026-02',
+      title: 'Styringsråd',
+      series: '',
+      startsAt: '2026-03-19T12:00',
+      endsAt: '2026-03-19T10:00',
+      format: 'digital',
+      location: '',
+      url: 'javascript:alert(1)',
+      description: '',
+    });
     assert.equal(badMeeting.status, 400);
     const problems = await badMeeting.text();
     assert.match(problems, /href="#meeting-new-url">/);
-    const meeting = await post(agent, '/reports/content/meetings', { month: '2026-02', title: 'Styringsråd', series: 'Styringsråd', startsAt: '2026-03-19T10:00', endsAt: '2026-03-19T13:00', format: 'digital', location: '', url: '', description: '' });
+    const meeting = await post(agent, '/reports/content/meetings', {
+      month: '2026-02',
+      title: 'Styringsråd',
+      series: 'Styringsråd',
+      startsAt: '2026-03-19T10:00',
+      endsAt: '2026-03-19T13:00',
+      format: 'digital',
+      location: '',
+      url: '',
+      description: '',
+    });
     assert.equal(meeting.status, 303, await meeting.text());
     const listed = await html(agent, '/reports/content?month=2026-02');
     assert.match(/<tr data-roadmap=.*?<\/tr>/s.exec(listed)?.[0] ?? '', /2026-Q3.*Systembruker.*Pågår/s);
@@ -101,9 +158,18 @@ describe('report content page', () => {
 
   it('is the operator’s: owners are refused and nothing is written', async () => {
     assert.equal((await app.request('/reports/content', { headers: { cookie: ownerAdmin.cookie } })).status, 403);
-    const refused = await post(ownerAdmin, '/reports/content/blocks', { month: '2026-02', kind: 'news', title: 'Planted', bodyMarkdown: '' });
+    const refused = await post(ownerAdmin, '/reports/content/blocks', {
+      month: '2026-02',
+      kind: 'news',
+      title: 'Planted',
+      bodyMarkdown: '',
+    });
     assert.equal(refused.status, 403);
-    const noCsrf = await app.request('/reports/content/blocks', { method: 'POST', headers: { cookie: agent.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ month: '2026-02', kind: 'news', title: 'X', bodyMarkdown: '' }) });
+    const noCsrf = await app.request('/reports/content/blocks', {
+      method: 'POST',
+      headers: { cookie: agent.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ month: '2026-02', kind: 'news', title: 'X', bodyMarkdown: '' }),
+    });
     assert.equal(noCsrf.status, 403);
     const anonymous = await app.request('/reports/content');
     assert.equal(anonymous.status, 303);
@@ -117,12 +183,24 @@ describe('report subscriptions page', () => {
     assert.doesNotMatch(page, /Plattformrapporten/, 'an owner cannot choose the platform report');
     assert.match(page, new RegExp(`<option value="${tenant.organisation.code}"`));
 
-    const bad = await post(ownerAdmin, '/reports/subscriptions', { owner: tenant.organisation.code, email: 'ikke-en-adresse', lang: 'nb' });
+    const bad = await post(ownerAdmin, '/reports/subscriptions', {
+      owner: tenant.organisation.code,
+      email: 'ikke-en-adresse',
+      lang: 'nb',
+    });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /href="#subscribe-email">E-postadresse: Skriv en gyldig e-postadresse\./);
-    const added = await post(ownerAdmin, '/reports/subscriptions', { owner: tenant.organisation.code, email: 'leder@a.no', lang: 'nn' });
+    const added = await post(ownerAdmin, '/reports/subscriptions', {
+      owner: tenant.organisation.code,
+      email: 'leder@a.no',
+      lang: 'nn',
+    });
     assert.equal(added.status, 303);
-    const twice = await post(ownerAdmin, '/reports/subscriptions', { owner: tenant.organisation.code, email: 'leder@a.no', lang: 'nn' });
+    const twice = await post(ownerAdmin, '/reports/subscriptions', {
+      owner: tenant.organisation.code,
+      email: 'leder@a.no',
+      lang: 'nn',
+    });
     assert.equal(twice.status, 409);
     assert.match(await twice.text(), /Adressen får allerede denne rapporten\./);
     const listed = await html(ownerAdmin, '/reports/subscriptions?done=subscribed');
@@ -142,6 +220,9 @@ describe('report subscriptions page', () => {
     const added = await post(agent, '/reports/subscriptions', { owner: '', email: 'ledelse@plattform.no', lang: 'en' });
     assert.equal(added.status, 303);
     assert.match(await html(agent, '/reports/subscriptions?lang=nn'), /Plattformrapporten.*ledelse@plattform\.no/s);
-    assert.equal((await app.request('/reports/subscriptions', { headers: { cookie: ownerMember.cookie } })).status, 403);
+    assert.equal(
+      (await app.request('/reports/subscriptions', { headers: { cookie: ownerMember.cookie } })).status,
+      403,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createOperator, createTenant, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  testPassword,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { insertUsageRows } from '../support/usage-figures.ts';
@@ -27,7 +33,12 @@ before(async () => {
   b = await createTenant(store);
   agent = await logIn(app, operator.users['operator-agent'].email, testPassword);
   ownerA = await logIn(app, a.users['owner-member'].email, testPassword);
-  await insertUsageRows(store, { imports: [{ metric: 'consents', month: '2026-02', ownerId: a.organisation.id, count: 4321 }, { metric: 'consents', month: '2026-02', ownerId: b.organisation.id, count: 8765 }] });
+  await insertUsageRows(store, {
+    imports: [
+      { metric: 'consents', month: '2026-02', ownerId: a.organisation.id, count: 4321 },
+      { metric: 'consents', month: '2026-02', ownerId: b.organisation.id, count: 8765 },
+    ],
+  });
 });
 after(() => store.destroy());
 
@@ -35,7 +46,8 @@ describe('report pages', () => {
   it('shows the previous month’s platform report with its sections, tables and charts', async () => {
     const html = await get(agent, '/reports');
     assert.match(html, /<h1>Servicerapport februar 2026<\/h1>/);
-    for (const section of ['1. Plattformen', '2. Informasjon', '3. Treffpunkt', '4. Avtalekrav']) assert.ok(html.includes(`>${section}</h2>`), section);
+    for (const section of ['1. Plattformen', '2. Informasjon', '3. Treffpunkt', '4. Avtalekrav'])
+      assert.ok(html.includes(`>${section}</h2>`), section);
     assert.match(html, /<caption>Samtykker/);
     assert.match(html, /13\u00a0086|13 086/, 'the platform figure: both owners');
     assert.match(html, /<svg[^>]*role="img"[^>]*aria-labelledby=/);
@@ -63,7 +75,15 @@ describe('report pages', () => {
   it('archives a version from the page and shows it, with downloads of that version', async () => {
     const form = await get(agent, '/reports?month=2026-02');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
-    const posted = await app.request('/reports/archive', { method: 'POST', headers: { cookie: agent.cookie, 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:8080' }, body: new URLSearchParams({ _csrf: csrf, month: '2026-02', owner: '' }) });
+    const posted = await app.request('/reports/archive', {
+      method: 'POST',
+      headers: {
+        cookie: agent.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost:8080',
+      },
+      body: new URLSearchParams({ _csrf: csrf, month: '2026-02', owner: '' }),
+    });
     assert.equal(posted.status, 303);
     const location = posted.headers.get('location') ?? '';
     assert.match(location, /^\/reports\/archive\/[0-9a-f-]{36}$/);
@@ -72,7 +92,9 @@ describe('report pages', () => {
     assert.match(archived, /Du ser en arkivert versjon/);
     const pdf = await app.request(`${location}/download?format=pdf`, { headers: { cookie: agent.cookie } });
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-    const csv = await app.request(`${location}/download?format=csv&table=statistics-consents`, { headers: { cookie: agent.cookie } });
+    const csv = await app.request(`${location}/download?format=csv&table=statistics-consents`, {
+      headers: { cookie: agent.cookie },
+    });
     assert.match(await csv.text(), /2026,,13086,/);
     // The owner reads the platform's archived version too.
     await get(ownerA, location);

@@ -7,14 +7,30 @@ import { createMonitor } from '../../src/services/monitors/create-monitor.ts';
 import { enqueueJob } from '../../src/services/jobs/enqueue-job.ts';
 import { createApiToken } from '../../src/services/tokens/create-api-token.ts';
 import { addMember } from '../../src/services/users/add-member.ts';
-import { systemContext, testEpoch, unique, orgNumber, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  systemContext,
+  testEpoch,
+  unique,
+  orgNumber,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import type { TestStore } from '../support/test-store.ts';
 import { createWebhookEndpoint } from '../support/webhook-receiver.ts';
 import { reportContentCases } from './route-matrix-report-content.ts';
 import { reportCases } from './route-matrix-reports.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
-export const callers = ['operator-admin', 'operator-agent', 'operator-auditor', 'operator-token', 'owner-admin', 'owner-member', 'owner-auditor', 'owner-token'] as const;
+export const callers = [
+  'operator-admin',
+  'operator-agent',
+  'operator-auditor',
+  'operator-token',
+  'owner-admin',
+  'owner-member',
+  'owner-auditor',
+  'owner-token',
+] as const;
 export type Caller = (typeof callers)[number];
 
 export interface Fixtures {
@@ -45,15 +61,31 @@ const everyone = callers;
 const users = callers.filter((c) => !c.endsWith('-token'));
 const admins: Caller[] = ['operator-admin', 'owner-admin'];
 const serviceWriters: Caller[] = ['operator-admin', 'operator-agent', 'owner-admin', 'owner-token'];
-const caseReporters: Caller[] = ['operator-admin', 'operator-agent', 'operator-token', 'owner-admin', 'owner-member', 'owner-token'];
+const caseReporters: Caller[] = [
+  'operator-admin',
+  'operator-agent',
+  'operator-token',
+  'owner-admin',
+  'owner-member',
+  'owner-token',
+];
 
 async function freshMembership(fx: Fixtures, organisationId: string): Promise<string> {
-  const { membershipId } = await addMember(systemContext(fx.store), { organisationId, email: `${unique('m')}@test.niva.no`, name: 'Temporary Member', role: 'owner-member' });
+  const { membershipId } = await addMember(systemContext(fx.store), {
+    organisationId,
+    email: `${unique('m')}@test.niva.no`,
+    name: 'Temporary Member',
+    role: 'owner-member',
+  });
   return membershipId;
 }
 
 async function freshToken(fx: Fixtures, organisationId: string): Promise<string> {
-  const { token } = await createApiToken(systemContext(fx.store), { organisationId, name: 'temporary', scopes: ['services:read'] });
+  const { token } = await createApiToken(systemContext(fx.store), {
+    organisationId,
+    name: 'temporary',
+    scopes: ['services:read'],
+  });
   return token.id;
 }
 
@@ -65,8 +97,22 @@ function caseOf(fx: Fixtures, tenant: Fixtures['a']): Promise<{ caseId: string; 
   if (!pending) {
     pending = (async () => {
       const ctx = systemContext(fx.store);
-      const { row } = await registerCase(ctx, { organisationId: tenant.organisation.id, kind: 'support-request', title: 'Matrise-sak' });
-      const attachment = await fx.store.db.transaction().execute((trx) => storeAttachment(trx, ctx, row, { fileName: 'matrise.txt', contentType: 'text/plain', content: Buffer.from('innhold') }, 'text/plain'));
+      const { row } = await registerCase(ctx, {
+        organisationId: tenant.organisation.id,
+        kind: 'support-request',
+        title: 'Matrise-sak',
+      });
+      const attachment = await fx.store.db
+        .transaction()
+        .execute((trx) =>
+          storeAttachment(
+            trx,
+            ctx,
+            row,
+            { fileName: 'matrise.txt', contentType: 'text/plain', content: Buffer.from('innhold') },
+            'text/plain',
+          ),
+        );
       return { caseId: row.id, attachmentId: attachment.id };
     })();
     fixtureCases.set(tenant.organisation.id, pending);
@@ -92,7 +138,9 @@ async function freshWebhook(fx: Fixtures, organisationId: string): Promise<strin
 
 async function deadJob(fx: Fixtures): Promise<string> {
   const ctx = systemContext(fx.store);
-  const id = await fx.store.db.transaction().execute((trx) => enqueueJob(trx, ctx, { kind: 'matrix.never-handled', payload: {}, maxAttempts: 1 }));
+  const id = await fx.store.db
+    .transaction()
+    .execute((trx) => enqueueJob(trx, ctx, { kind: 'matrix.never-handled', payload: {}, maxAttempts: 1 }));
   await fx.store.db.updateTable('jobs').set({ status: 'dead', attempts: 1 }).where('id', '=', id).execute();
   return id;
 }
@@ -100,8 +148,28 @@ async function deadJob(fx: Fixtures): Promise<string> {
 /** A pending message from an unknown sender, as the mail listener leaves it in the quarantine. */
 async function quarantinedMail(fx: Fixtures): Promise<string> {
   const id = unique('q');
-  const raw = Buffer.from(`From: Ukjent <ukjent@example.com>\r\nSubject: Hjelp med innlogging\r\nMessage-ID: <${id}@example.com>\r\n\r\nVi får ikke logget inn.\r\n`);
-  await fx.store.db.insertInto('mail_quarantine').values({ id, message_id: `<${id}@example.com>`, from_address: 'ukjent@example.com', from_name: 'Ukjent', subject: 'Hjelp med innlogging', text_body: 'Vi får ikke logget inn.', reason: 'unknown-sender', raw, size_bytes: raw.length, received_at: testEpoch, status: 'pending', case_id: null, handled_by: null, handled_at: null }).execute();
+  const raw = Buffer.from(
+    `From: Ukjent <ukjent@example.com>\r\nSubject: Hjelp med innlogging\r\nMessage-ID: <${id}@example.com>\r\n\r\nVi får ikke logget inn.\r\n`,
+  );
+  await fx.store.db
+    .insertInto('mail_quarantine')
+    .values({
+      id,
+      message_id: `<${id}@example.com>`,
+      from_address: 'ukjent@example.com',
+      from_name: 'Ukjent',
+      subject: 'Hjelp med innlogging',
+      text_body: 'Vi får ikke logget inn.',
+      reason: 'unknown-sender',
+      raw,
+      size_bytes: raw.length,
+      received_at: testEpoch,
+      status: 'pending',
+      case_id: null,
+      handled_by: null,
+      handled_at: null,
+    })
+    .execute();
   return id;
 }
 
@@ -109,12 +177,21 @@ let matrixComponent: Promise<string> | null = null;
 
 /** One platform component shared by the availability routes (components belong to no tenant). */
 function componentOf(fx: Fixtures): Promise<string> {
-  matrixComponent ??= createComponent(systemContext(fx.store), { code: unique('m'), name: 'Matrise-komponent', calendarId: 'always', targetBasisPoints: 9990 }).then((c) => c.id);
+  matrixComponent ??= createComponent(systemContext(fx.store), {
+    code: unique('m'),
+    name: 'Matrise-komponent',
+    calendarId: 'always',
+    targetBasisPoints: 9990,
+  }).then((c) => c.id);
   return matrixComponent;
 }
 
 async function freshMonitor(fx: Fixtures): Promise<string> {
-  const { monitor } = await createMonitor(systemContext(fx.store), { component: await componentOf(fx), kind: 'heartbeat', name: 'Matrise-puls' });
+  const { monitor } = await createMonitor(systemContext(fx.store), {
+    component: await componentOf(fx),
+    kind: 'heartbeat',
+    name: 'Matrise-puls',
+  });
   return monitor.id;
 }
 
@@ -124,12 +201,23 @@ const monitorReaders: Caller[] = ['operator-admin', 'operator-agent', 'operator-
 const monitorWriters: Caller[] = ['operator-admin', 'operator-agent'];
 
 async function freshOutage(fx: Fixtures): Promise<string> {
-  const row = await recordOutage(systemContext(fx.store), { componentId: await componentOf(fx), start: testEpoch - 3_600_000, publicText: 'Nede' });
+  const row = await recordOutage(systemContext(fx.store), {
+    componentId: await componentOf(fx),
+    start: testEpoch - 3_600_000,
+    publicText: 'Nede',
+  });
   return row.id;
 }
 
 async function freshDraft(fx: Fixtures): Promise<string> {
-  const row = await planMaintenance(systemContext(fx.store), { componentId: await componentOf(fx), kind: 'maintenance', title: 'Oppgradering', publicText: 'Kort nedetid', start: testEpoch + 30 * 86_400_000, end: testEpoch + 30 * 86_400_000 + 3_600_000 });
+  const row = await planMaintenance(systemContext(fx.store), {
+    componentId: await componentOf(fx),
+    kind: 'maintenance',
+    title: 'Oppgradering',
+    publicText: 'Kort nedetid',
+    start: testEpoch + 30 * 86_400_000,
+    end: testEpoch + 30 * 86_400_000 + 3_600_000,
+  });
   return row.id;
 }
 
@@ -149,48 +237,109 @@ export const routeCases: Record<string, RouteCase> = {
     allow: ['operator-admin'],
     own: () => {
       const code = unique('n');
-      return { path: '/organisations', body: { name: `Ny etat ${code}`, code, orgNumber: orgNumber(), contactEmail: `post@${code}.no` } };
+      return {
+        path: '/organisations',
+        body: { name: `Ny etat ${code}`, code, orgNumber: orgNumber(), contactEmail: `post@${code}.no` },
+      };
     },
   },
-  'GET /organisations/{id}': { allow: everyone, own: (fx) => ({ path: `/organisations/${fx.a.organisation.id}` }), other: (fx) => ({ path: `/organisations/${fx.b.organisation.id}` }) },
+  'GET /organisations/{id}': {
+    allow: everyone,
+    own: (fx) => ({ path: `/organisations/${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/organisations/${fx.b.organisation.id}` }),
+  },
   'PATCH /organisations/{id}': {
     allow: admins,
     own: (fx) => ({ path: `/organisations/${fx.a.organisation.id}`, body: { contactEmail: `${unique('c')}@a.no` } }),
     other: (fx) => ({ path: `/organisations/${fx.b.organisation.code}`, body: { contactEmail: 'hijack@evil.no' } }),
   },
-  'GET /services': { allow: everyone, own: (fx) => ({ path: `/services?organisationId=${fx.a.organisation.id}` }), other: (fx) => ({ path: `/services?organisationId=${fx.b.organisation.id}` }) },
+  'GET /services': {
+    allow: everyone,
+    own: (fx) => ({ path: `/services?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/services?organisationId=${fx.b.organisation.id}` }),
+  },
   'POST /services': {
     allow: serviceWriters,
-    own: (fx) => ({ path: '/services', body: { organisationId: fx.a.organisation.id, name: 'Ny tjeneste', platform: 'altinn3', resourceId: unique('r') } }),
-    other: (fx) => ({ path: '/services', body: { organisationId: fx.b.organisation.id, name: 'Planted', platform: 'altinn3', resourceId: unique('x') } }),
+    own: (fx) => ({
+      path: '/services',
+      body: { organisationId: fx.a.organisation.id, name: 'Ny tjeneste', platform: 'altinn3', resourceId: unique('r') },
+    }),
+    other: (fx) => ({
+      path: '/services',
+      body: { organisationId: fx.b.organisation.id, name: 'Planted', platform: 'altinn3', resourceId: unique('x') },
+    }),
   },
-  'GET /services/{id}': { allow: everyone, own: (fx) => ({ path: `/services/${fx.a.service.id}` }), other: (fx) => ({ path: `/services/${fx.b.service.resource_id}` }) },
+  'GET /services/{id}': {
+    allow: everyone,
+    own: (fx) => ({ path: `/services/${fx.a.service.id}` }),
+    other: (fx) => ({ path: `/services/${fx.b.service.resource_id}` }),
+  },
   'PATCH /services/{id}': {
     allow: serviceWriters,
     own: (fx) => ({ path: `/services/${fx.a.service.id}`, body: { name: `Omdøpt ${unique('')}` } }),
     other: (fx) => ({ path: `/services/${fx.b.service.id}`, body: { status: 'retired' } }),
   },
   'GET /components': { allow: everyone, own: () => ({ path: '/components' }) },
-  'POST /components': { allow: ['operator-admin'], own: () => ({ path: '/components', body: { code: unique('c'), name: 'Komponent', calendarId: 'always', targetBasisPoints: 9990 } }) },
+  'POST /components': {
+    allow: ['operator-admin'],
+    own: () => ({
+      path: '/components',
+      body: { code: unique('c'), name: 'Komponent', calendarId: 'always', targetBasisPoints: 9990 },
+    }),
+  },
   'GET /me': { allow: everyone, own: () => ({ path: '/me' }) },
-  'GET /members': { allow: users, own: (fx) => ({ path: `/members?organisationId=${fx.a.organisation.id}` }), other: (fx) => ({ path: `/members?organisationId=${fx.b.organisation.id}` }) },
+  'GET /members': {
+    allow: users,
+    own: (fx) => ({ path: `/members?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/members?organisationId=${fx.b.organisation.id}` }),
+  },
   'POST /members': {
     allow: admins,
-    own: (fx) => ({ path: '/members', body: { organisationId: fx.a.organisation.id, email: `${unique('p')}@a.no`, name: 'Ny Person', role: 'owner-member' } }),
-    other: (fx) => ({ path: '/members', body: { organisationId: fx.b.organisation.id, email: `${unique('p')}@evil.no`, name: 'Intruder', role: 'owner-admin' } }),
+    own: (fx) => ({
+      path: '/members',
+      body: {
+        organisationId: fx.a.organisation.id,
+        email: `${unique('p')}@a.no`,
+        name: 'Ny Person',
+        role: 'owner-member',
+      },
+    }),
+    other: (fx) => ({
+      path: '/members',
+      body: {
+        organisationId: fx.b.organisation.id,
+        email: `${unique('p')}@evil.no`,
+        name: 'Intruder',
+        role: 'owner-admin',
+      },
+    }),
   },
   'DELETE /members/{id}': {
     allow: admins,
     own: async (fx) => ({ path: `/members/${await freshMembership(fx, fx.a.organisation.id)}` }),
     other: async (fx) => ({ path: `/members/${await freshMembership(fx, fx.b.organisation.id)}` }),
   },
-  'GET /tokens': { allow: users, own: (fx) => ({ path: `/tokens?organisationId=${fx.a.organisation.id}` }), other: (fx) => ({ path: `/tokens?organisationId=${fx.b.organisation.id}` }) },
+  'GET /tokens': {
+    allow: users,
+    own: (fx) => ({ path: `/tokens?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/tokens?organisationId=${fx.b.organisation.id}` }),
+  },
   'POST /tokens': {
     allow: admins,
-    own: (fx) => ({ path: '/tokens', body: { organisationId: fx.a.organisation.id, name: 'ci', scopes: ['services:read'] } }),
-    other: (fx) => ({ path: '/tokens', body: { organisationId: fx.b.organisation.id, name: 'stolen', scopes: ['services:write'] } }),
+    own: (fx) => ({
+      path: '/tokens',
+      body: { organisationId: fx.a.organisation.id, name: 'ci', scopes: ['services:read'] },
+    }),
+    other: (fx) => ({
+      path: '/tokens',
+      body: { organisationId: fx.b.organisation.id, name: 'stolen', scopes: ['services:write'] },
+    }),
   },
-  'GET /tokens/{id}': { allow: users, own: (fx) => ({ path: `/tokens/${fx.a.token.id}` }), other: (fx) => ({ path: `/tokens/${fx.b.token.id}` }) },
+  'GET /tokens/{id}': {
+    allow: users,
+    own: (fx) => ({ path: `/tokens/${fx.a.token.id}` }),
+    other: (fx) => ({ path: `/tokens/${fx.b.token.id}` }),
+  },
   'DELETE /tokens/{id}': {
     allow: admins,
     own: async (fx) => ({ path: `/tokens/${await freshToken(fx, fx.a.organisation.id)}` }),
@@ -201,19 +350,42 @@ export const routeCases: Record<string, RouteCase> = {
     own: (fx) => ({ path: `/audit-events?organisationId=${fx.a.organisation.id}` }),
     other: (fx) => ({ path: `/audit-events?organisationId=${fx.b.organisation.id}` }),
   },
-  'GET /audit-events/verify': { allow: ['operator-admin', 'operator-auditor'], own: () => ({ path: '/audit-events/verify' }) },
+  'GET /audit-events/verify': {
+    allow: ['operator-admin', 'operator-auditor'],
+    own: () => ({ path: '/audit-events/verify' }),
+  },
   'GET /jobs': { allow: ['operator-admin', 'operator-agent', 'operator-auditor'], own: () => ({ path: '/jobs' }) },
-  'GET /cases': { allow: everyone, own: (fx) => ({ path: `/cases?organisationId=${fx.a.organisation.id}&state=all` }), other: (fx) => ({ path: `/cases?organisationId=${fx.b.organisation.id}&state=all` }) },
+  'GET /cases': {
+    allow: everyone,
+    own: (fx) => ({ path: `/cases?organisationId=${fx.a.organisation.id}&state=all` }),
+    other: (fx) => ({ path: `/cases?organisationId=${fx.b.organisation.id}&state=all` }),
+  },
   'POST /cases': {
     allow: caseReporters,
-    own: (fx) => ({ path: '/cases', body: { organisationId: fx.a.organisation.id, kind: 'support-request', title: 'Hvordan får vi tilgang?' } }),
-    other: (fx) => ({ path: '/cases', body: { organisationId: fx.b.organisation.id, kind: 'support-request', title: 'Planted' } }),
+    own: (fx) => ({
+      path: '/cases',
+      body: { organisationId: fx.a.organisation.id, kind: 'support-request', title: 'Hvordan får vi tilgang?' },
+    }),
+    other: (fx) => ({
+      path: '/cases',
+      body: { organisationId: fx.b.organisation.id, kind: 'support-request', title: 'Planted' },
+    }),
   },
-  'GET /cases/{id}': { allow: everyone, own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}` }), other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}` }) },
+  'GET /cases/{id}': {
+    allow: everyone,
+    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}` }),
+    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}` }),
+  },
   'POST /cases/{id}/events': {
     allow: caseReporters,
-    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}/events`, body: { type: 'commented', body: 'Oppdatering' } }),
-    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}/events`, body: { type: 'commented', body: 'Planted' } }),
+    own: async (fx) => ({
+      path: `/cases/${(await caseOf(fx, fx.a)).caseId}/events`,
+      body: { type: 'commented', body: 'Oppdatering' },
+    }),
+    other: async (fx) => ({
+      path: `/cases/${(await caseOf(fx, fx.b)).caseId}/events`,
+      body: { type: 'commented', body: 'Planted' },
+    }),
   },
   'POST /cases/{id}/attachments': {
     allow: caseReporters,
@@ -231,16 +403,48 @@ export const routeCases: Record<string, RouteCase> = {
       return { path: `/cases/${caseId}/attachments/${attachmentId}` };
     },
   },
-  'POST /jobs/{id}/retry': { allow: ['operator-admin'], own: async (fx) => ({ path: `/jobs/${await deadJob(fx)}/retry` }) },
-  'GET /mail-quarantine': { allow: ['operator-admin', 'operator-agent'], own: () => ({ path: '/mail-quarantine?status=all' }) },
-  'GET /mail-quarantine/{id}': { allow: ['operator-admin', 'operator-agent'], own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}` }) },
-  'POST /mail-quarantine/{id}/accept': { allow: ['operator-admin', 'operator-agent'], own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/accept`, body: { organisationId: fx.a.organisation.id } }) },
-  'POST /mail-quarantine/{id}/discard': { allow: ['operator-admin', 'operator-agent'], own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/discard` }) },
-  'GET /webhooks': { allow: admins, own: (fx) => ({ path: `/webhooks?organisationId=${fx.a.organisation.id}` }), other: (fx) => ({ path: `/webhooks?organisationId=${fx.b.organisation.id}` }) },
+  'POST /jobs/{id}/retry': {
+    allow: ['operator-admin'],
+    own: async (fx) => ({ path: `/jobs/${await deadJob(fx)}/retry` }),
+  },
+  'GET /mail-quarantine': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: () => ({ path: '/mail-quarantine?status=all' }),
+  },
+  'GET /mail-quarantine/{id}': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}` }),
+  },
+  'POST /mail-quarantine/{id}/accept': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: async (fx) => ({
+      path: `/mail-quarantine/${await quarantinedMail(fx)}/accept`,
+      body: { organisationId: fx.a.organisation.id },
+    }),
+  },
+  'POST /mail-quarantine/{id}/discard': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/discard` }),
+  },
+  'GET /webhooks': {
+    allow: admins,
+    own: (fx) => ({ path: `/webhooks?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/webhooks?organisationId=${fx.b.organisation.id}` }),
+  },
   'POST /webhooks': {
     allow: admins,
-    own: (fx) => ({ path: '/webhooks', body: { organisationId: fx.a.organisation.id, url: 'https://hooks.example.no/niva', eventTypes: ['no.niva.case.resolved'] } }),
-    other: (fx) => ({ path: '/webhooks', body: { organisationId: fx.b.organisation.id, url: 'https://evil.example.com/steal', eventTypes: ['*'] } }),
+    own: (fx) => ({
+      path: '/webhooks',
+      body: {
+        organisationId: fx.a.organisation.id,
+        url: 'https://hooks.example.no/niva',
+        eventTypes: ['no.niva.case.resolved'],
+      },
+    }),
+    other: (fx) => ({
+      path: '/webhooks',
+      body: { organisationId: fx.b.organisation.id, url: 'https://evil.example.com/steal', eventTypes: ['*'] },
+    }),
   },
   'DELETE /webhooks/{id}': {
     allow: admins,
@@ -248,31 +452,153 @@ export const routeCases: Record<string, RouteCase> = {
     other: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.b.organisation.id)}` }),
   },
   'GET /monitors': { allow: monitorReaders, own: () => ({ path: '/monitors' }) },
-  'POST /monitors': { allow: monitorWriters, own: async (fx) => ({ path: '/monitors', body: { component: await componentOf(fx), kind: 'http', name: 'Matrise-probe', url: 'https://status.example.no/health' } }) },
-  'DELETE /monitors/{id}': { allow: monitorWriters, own: async (fx) => ({ path: `/monitors/${await freshMonitor(fx)}` }) },
+  'POST /monitors': {
+    allow: monitorWriters,
+    own: async (fx) => ({
+      path: '/monitors',
+      body: {
+        component: await componentOf(fx),
+        kind: 'http',
+        name: 'Matrise-probe',
+        url: 'https://status.example.no/health',
+      },
+    }),
+  },
+  'DELETE /monitors/{id}': {
+    allow: monitorWriters,
+    own: async (fx) => ({ path: `/monitors/${await freshMonitor(fx)}` }),
+  },
   'GET /outages': { allow: users, own: () => ({ path: '/outages' }) },
-  'POST /outages': { allow: outageWriters, own: async (fx) => ({ path: '/outages', body: { componentId: await componentOf(fx), start: '2026-03-01T10:00:00+01:00', end: '2026-03-01T10:05:00+01:00', publicText: 'Kort brudd' } }) },
-  'PATCH /outages/{id}': { allow: outageWriters, own: async (fx) => ({ path: `/outages/${await freshOutage(fx)}`, body: { end: '2026-03-02T09:30:00+01:00' } }) },
+  'POST /outages': {
+    allow: outageWriters,
+    own: async (fx) => ({
+      path: '/outages',
+      body: {
+        componentId: await componentOf(fx),
+        start: '2026-03-01T10:00:00+01:00',
+        end: '2026-03-01T10:05:00+01:00',
+        publicText: 'Kort brudd',
+      },
+    }),
+  },
+  'PATCH /outages/{id}': {
+    allow: outageWriters,
+    own: async (fx) => ({ path: `/outages/${await freshOutage(fx)}`, body: { end: '2026-03-02T09:30:00+01:00' } }),
+  },
   'GET /maintenance': { allow: users, own: () => ({ path: '/maintenance' }) },
-  'POST /maintenance': { allow: outageWriters, own: async (fx) => ({ path: '/maintenance', body: { componentId: await componentOf(fx), kind: 'maintenance', title: 'Oppgradering', publicText: 'Kort nedetid', start: '2026-04-16T02:00:00+02:00', end: '2026-04-16T03:00:00+02:00' } }) },
-  'POST /maintenance/{id}/publish': { allow: outageWriters, own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/publish` }) },
-  'POST /maintenance/{id}/cancel': { allow: outageWriters, own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/cancel` }) },
-  'GET /components/{id}/availability': { allow: users, own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability?month=2026-02` }) },
-  'GET /components/{id}/availability/history': { allow: users, own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/history?months=3` }) },
-  'POST /components/{id}/availability/{month}/recompute': { allow: ['operator-admin'], own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/2026-02/recompute` }) },
+  'POST /maintenance': {
+    allow: outageWriters,
+    own: async (fx) => ({
+      path: '/maintenance',
+      body: {
+        componentId: await componentOf(fx),
+        kind: 'maintenance',
+        title: 'Oppgradering',
+        publicText: 'Kort nedetid',
+        start: '2026-04-16T02:00:00+02:00',
+        end: '2026-04-16T03:00:00+02:00',
+      },
+    }),
+  },
+  'POST /maintenance/{id}/publish': {
+    allow: outageWriters,
+    own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/publish` }),
+  },
+  'POST /maintenance/{id}/cancel': {
+    allow: outageWriters,
+    own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/cancel` }),
+  },
+  'GET /components/{id}/availability': {
+    allow: users,
+    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability?month=2026-02` }),
+  },
+  'GET /components/{id}/availability/history': {
+    allow: users,
+    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/history?months=3` }),
+  },
+  'POST /components/{id}/availability/{month}/recompute': {
+    allow: ['operator-admin'],
+    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/2026-02/recompute` }),
+  },
   // Support logs are the operator's lines; their KPIs are read by every role (the fixture tokens hold no support scope).
-  'POST /support/calls': { allow: supportWriters, own: () => ({ path: '/support/calls', body: [{ line: 'brukerservice', externalId: unique('call-'), queuedAt: '2026-02-02T09:00:00+01:00', answeredAt: '2026-02-02T09:00:40+01:00' }] }) },
-  'POST /support/emails': { allow: supportWriters, own: () => ({ path: '/support/emails', body: [{ line: 'brukerservice', externalId: unique('mail-'), receivedAt: '2026-02-02T09:00:00+01:00' }] }) },
+  'POST /support/calls': {
+    allow: supportWriters,
+    own: () => ({
+      path: '/support/calls',
+      body: [
+        {
+          line: 'brukerservice',
+          externalId: unique('call-'),
+          queuedAt: '2026-02-02T09:00:00+01:00',
+          answeredAt: '2026-02-02T09:00:40+01:00',
+        },
+      ],
+    }),
+  },
+  'POST /support/emails': {
+    allow: supportWriters,
+    own: () => ({
+      path: '/support/emails',
+      body: [{ line: 'brukerservice', externalId: unique('mail-'), receivedAt: '2026-02-02T09:00:00+01:00' }],
+    }),
+  },
   'GET /support/kpis': { allow: users, own: () => ({ path: '/support/kpis?from=2026-01&to=2026-02' }) },
   // Usage figures: every role reads them (owners their own); the fixture tokens hold no usage:read scope.
   'GET /usage/metrics': { allow: users, own: () => ({ path: '/usage/metrics' }) },
-  'GET /usage/statistics': { allow: users, own: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }), other: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }) },
-  'GET /usage/statistics.csv': { allow: users, own: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&years=2&owner=${fx.a.organisation.code}` }), other: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }) },
+  'GET /usage/statistics': {
+    allow: users,
+    own: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }),
+    other: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
+  },
+  'GET /usage/statistics.csv': {
+    allow: users,
+    own: (fx) => ({
+      path: `/usage/statistics.csv?metric=messages_sent&year=2026&years=2&owner=${fx.a.organisation.code}`,
+    }),
+    other: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
+  },
   // Usage events come from the platform's own systems; the operator fixture token holds usage:write.
-  'POST /events': { allow: ['operator-admin', 'operator-token'], own: (fx) => ({ path: '/events', body: [{ specversion: '1.0', id: unique('ev-'), source: 'https://matrix.test', type: 'no.niva.usage', time: '2026-03-01T10:00:00Z', data: { metric: 'consents', owner: fx.a.organisation.code, service: null, count: 1 } }] }) },
-  'POST /usage/adjustments': { allow: ['operator-admin'], own: (fx) => ({ path: '/usage/adjustments', body: { metric: 'consents', month: '2026-02', owner: fx.a.organisation.code, delta: 5, reason: 'Etterregistrert fra kilde' } }) },
+  'POST /events': {
+    allow: ['operator-admin', 'operator-token'],
+    own: (fx) => ({
+      path: '/events',
+      body: [
+        {
+          specversion: '1.0',
+          id: unique('ev-'),
+          source: 'https://matrix.test',
+          type: 'no.niva.usage',
+          time: '2026-03-01T10:00:00Z',
+          data: { metric: 'consents', owner: fx.a.organisation.code, service: null, count: 1 },
+        },
+      ],
+    }),
+  },
+  'POST /usage/adjustments': {
+    allow: ['operator-admin'],
+    own: (fx) => ({
+      path: '/usage/adjustments',
+      body: {
+        metric: 'consents',
+        month: '2026-02',
+        owner: fx.a.organisation.code,
+        delta: 5,
+        reason: 'Etterregistrert fra kilde',
+      },
+    }),
+  },
   'GET /usage/months/closed': { allow: users, own: () => ({ path: '/usage/months/closed' }) },
-  'POST /usage/months/{month}/close': { allow: ['operator-admin'], own: () => ({ path: '/usage/months/2026-01/close' }) },
-  'POST /usage/imports': { allow: ['operator-admin'], own: (fx) => ({ path: `/usage/imports?metric=messages_sent&owner=${fx.a.organisation.code}`, form: usageCsv }) },
-  'GET /usage/statistics.xlsx': { allow: users, own: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }), other: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }) },
+  'POST /usage/months/{month}/close': {
+    allow: ['operator-admin'],
+    own: () => ({ path: '/usage/months/2026-01/close' }),
+  },
+  'POST /usage/imports': {
+    allow: ['operator-admin'],
+    own: (fx) => ({ path: `/usage/imports?metric=messages_sent&owner=${fx.a.organisation.code}`, form: usageCsv }),
+  },
+  'GET /usage/statistics.xlsx': {
+    allow: users,
+    own: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }),
+    other: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
+  },
 };

@@ -18,15 +18,32 @@ let apiRoutes: string[] = [];
 function send(caller: Caller | 'anonymous', method: string, request: RouteRequest): Promise<Response> {
   const credentials = caller === 'anonymous' ? {} : (auth.get(caller) ?? {});
   // A multipart body brings its own content type (with the boundary).
-  if (request.form) return Promise.resolve(app.request(`/api/v1${request.path}`, { method, headers: credentials, body: request.form() }));
+  if (request.form)
+    return Promise.resolve(
+      app.request(`/api/v1${request.path}`, { method, headers: credentials, body: request.form() }),
+    );
   const headers: Record<string, string> = { ...credentials, 'content-type': 'application/json' };
-  return Promise.resolve(app.request(`/api/v1${request.path}`, { method, headers, ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }) }));
+  return Promise.resolve(
+    app.request(`/api/v1${request.path}`, {
+      method,
+      headers,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    }),
+  );
 }
 
 /** Every identifier of tenant B that must never appear in what A's callers see. */
 function secretsOfB(): string[] {
   const b = fx.b;
-  return [b.organisation.id, b.organisation.code, b.organisation.org_number, b.service.id, b.service.resource_id, b.token.id, ...Object.values(b.users).flatMap((u) => [u.userId, u.email])];
+  return [
+    b.organisation.id,
+    b.organisation.code,
+    b.organisation.org_number,
+    b.service.id,
+    b.service.resource_id,
+    b.token.id,
+    ...Object.values(b.users).flatMap((u) => [u.userId, u.email]),
+  ];
 }
 
 before(async () => {
@@ -48,8 +65,12 @@ before(async () => {
   }
   auth.set('operator-token', bearer(operator.token.secret));
   auth.set('owner-token', bearer(fx.a.token.secret));
-  const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-  apiRoutes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+  const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  apiRoutes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+  );
 });
 
 after(async () => {
@@ -86,7 +107,10 @@ describe('route matrix', () => {
         const response = await send(caller, method, await routeCase.own(fx));
         const allowed = routeCase.allow.includes(caller);
         const ok = allowed ? response.status >= 200 && response.status < 300 : [403, 404].includes(response.status);
-        if (!ok) failures.push(`${route} as ${caller}: ${response.status} (expected ${allowed ? '2xx' : '403/404'}) ${allowed ? await response.text() : ''}`);
+        if (!ok)
+          failures.push(
+            `${route} as ${caller}: ${response.status} (expected ${allowed ? '2xx' : '403/404'}) ${allowed ? await response.text() : ''}`,
+          );
       }
     }
     assert.deepEqual(failures, []);
@@ -106,7 +130,11 @@ describe('route matrix', () => {
         // A problem document echoes the request path; what the caller sent is not a leak.
         const text = (await response.text()).split(`/api/v1${targeted.path.split('?')[0] ?? ''}`).join('');
         const leaked = secrets.filter((s) => text.includes(s));
-        if (response.status >= 200 && response.status < 300 && (method !== 'GET' || routeCase.other !== undefined && !/\?organisationId=/.test(targeted.path))) {
+        if (
+          response.status >= 200 &&
+          response.status < 300 &&
+          (method !== 'GET' || (routeCase.other !== undefined && !/\?organisationId=/.test(targeted.path)))
+        ) {
           failures.push(`${route} as ${caller} reached tenant B: ${response.status}`);
         } else if (leaked.length > 0) {
           failures.push(`${route} as ${caller} leaked ${leaked.join(', ')}`);
@@ -114,9 +142,17 @@ describe('route matrix', () => {
       }
     }
     assert.deepEqual(failures, []);
-    const b = await store.db.selectFrom('organisations').select(['contact_email']).where('id', '=', fx.b.organisation.id).executeTakeFirstOrThrow();
+    const b = await store.db
+      .selectFrom('organisations')
+      .select(['contact_email'])
+      .where('id', '=', fx.b.organisation.id)
+      .executeTakeFirstOrThrow();
     assert.equal(b.contact_email, fx.b.organisation.contact_email, "tenant B's organisation is unchanged");
-    const planted = await store.db.selectFrom('services').select('id').where('organisation_id', '=', fx.b.organisation.id).execute();
+    const planted = await store.db
+      .selectFrom('services')
+      .select('id')
+      .where('organisation_id', '=', fx.b.organisation.id)
+      .execute();
     assert.equal(planted.length, 1, 'no service was planted in tenant B');
   });
 });

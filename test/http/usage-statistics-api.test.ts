@@ -4,7 +4,14 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { builtInMetrics } from '../../src/domain/usage/metric-catalogue.ts';
 import { createApiToken } from '../../src/services/tokens/create-api-token.ts';
-import { createOperator, createTenant, systemContext, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  systemContext,
+  testPassword,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { bearer, callApi, createTestApp, logIn, sessionHeaders, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { insertUsageRows } from '../support/usage-figures.ts';
@@ -12,9 +19,18 @@ import { insertUsageRows } from '../support/usage-figures.ts';
 interface Statistics {
   metric: { id: string; names: { nb: string } };
   owner: { code: string; name: string } | null;
-  years: { year: number; months: (number | null)[]; total: number | null; change: (number | null)[]; totalChange: number | null }[];
+  years: {
+    year: number;
+    months: (number | null)[];
+    total: number | null;
+    change: (number | null)[];
+    totalChange: number | null;
+  }[];
 }
-interface Problem { status: number; errors?: { field: string }[] }
+interface Problem {
+  status: number;
+  errors?: { field: string }[];
+}
 
 let store: TestStore;
 let app: TestApp;
@@ -55,19 +71,31 @@ after(() => store.destroy());
 
 describe('GET /usage/metrics', () => {
   it('lists the seven metrics of the report in its order', async () => {
-    const { status, body } = await call<{ items: { id: string; names: { nb: string; nn: string; en: string } }[] }>(owner, '/usage/metrics');
+    const { status, body } = await call<{ items: { id: string; names: { nb: string; nn: string; en: string } }[] }>(
+      owner,
+      '/usage/metrics',
+    );
     assert.equal(status, 200);
-    assert.deepEqual(body.items.map((m) => m.id), builtInMetrics.map((m) => m.id));
+    assert.deepEqual(
+      body.items.map((m) => m.id),
+      builtInMetrics.map((m) => m.id),
+    );
     assert.equal(body.items[0]?.names.nb, 'Meldingstjeneste – meldinger sendt ut');
   });
 });
 
 describe('GET /usage/statistics', () => {
   it('gives the operator the platform figures for the years asked, oldest first', async () => {
-    const { status, body } = await call<Statistics>(agent, '/usage/statistics?metric=sms_notifications&year=2026&years=2');
+    const { status, body } = await call<Statistics>(
+      agent,
+      '/usage/statistics?metric=sms_notifications&year=2026&years=2',
+    );
     assert.equal(status, 200);
     assert.equal(body.owner, null);
-    assert.deepEqual(body.years.map((y) => y.year), [2025, 2026]);
+    assert.deepEqual(
+      body.years.map((y) => y.year),
+      [2025, 2026],
+    );
     assert.deepEqual(body.years[1]?.months.slice(0, 4), [1_500_077, 400, 25, null]);
     assert.equal(body.years[1]?.total, 1_500_502);
     assert.equal(body.years[1]?.change[0], 25);
@@ -78,20 +106,39 @@ describe('GET /usage/statistics', () => {
     const own = await call<Statistics>(owner, '/usage/statistics?metric=sms_notifications&year=2026');
     assert.equal(own.status, 200);
     assert.equal(own.body.owner?.code, a.organisation.code);
-    assert.deepEqual(own.body.years.map((y) => y.year), [2026]);
+    assert.deepEqual(
+      own.body.years.map((y) => y.year),
+      [2026],
+    );
     assert.deepEqual(own.body.years[0]?.months.slice(0, 4), [1_500_000, null, 25, null]);
-    const named = await call<Statistics>(owner, `/usage/statistics?metric=sms_notifications&year=2026&owner=${a.organisation.code}`);
+    const named = await call<Statistics>(
+      owner,
+      `/usage/statistics?metric=sms_notifications&year=2026&owner=${a.organisation.code}`,
+    );
     assert.deepEqual(named.body, own.body);
-    const other = await call<Problem>(owner, `/usage/statistics?metric=sms_notifications&year=2026&owner=${b.organisation.code}`);
+    const other = await call<Problem>(
+      owner,
+      `/usage/statistics?metric=sms_notifications&year=2026&owner=${b.organisation.code}`,
+    );
     assert.equal(other.status, 404);
     assert.ok(!JSON.stringify(other.body).includes(b.organisation.code));
-    const byOperator = await call<Statistics>(agent, `/usage/statistics?metric=sms_notifications&year=2026&owner=${b.organisation.code}`);
+    const byOperator = await call<Statistics>(
+      agent,
+      `/usage/statistics?metric=sms_notifications&year=2026&owner=${b.organisation.code}`,
+    );
     assert.deepEqual(byOperator.body.years[0]?.months.slice(0, 2), [77, null]);
   });
 
   it('answers a token with usage:read for its own owner', async () => {
-    const { secret } = await createApiToken(systemContext(store), { organisationId: a.organisation.id, name: 'statistikk', scopes: ['usage:read'] });
-    const { status, body } = await call<Statistics>(bearer(secret), '/usage/statistics?metric=sms_notifications&year=2026');
+    const { secret } = await createApiToken(systemContext(store), {
+      organisationId: a.organisation.id,
+      name: 'statistikk',
+      scopes: ['usage:read'],
+    });
+    const { status, body } = await call<Statistics>(
+      bearer(secret),
+      '/usage/statistics?metric=sms_notifications&year=2026',
+    );
     assert.equal(status, 200);
     assert.equal(body.years[0]?.total, 1_500_025);
   });
@@ -106,35 +153,66 @@ describe('GET /usage/statistics', () => {
     for (const [path, field] of cases) {
       const { status, body } = await call<Problem>(agent, path);
       assert.equal(status, 400, path);
-      assert.deepEqual(body.errors?.map((e) => e.field), [field], path);
+      assert.deepEqual(
+        body.errors?.map((e) => e.field),
+        [field],
+        path,
+      );
     }
   });
 });
 
 describe('exports', () => {
   it('writes the report table as CSV: title cell, Jan..Dec and total, one row per year', async () => {
-    const response = await app.request('/api/v1/usage/statistics.csv?metric=sms_notifications&year=2026&years=2', { headers: agent });
+    const response = await app.request('/api/v1/usage/statistics.csv?metric=sms_notifications&year=2026&years=2', {
+      headers: agent,
+    });
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
-    assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="sms_notifications-platform-2025-2026\.csv"/);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /attachment; filename="sms_notifications-platform-2025-2026\.csv"/,
+    );
     const rows = csvRows(await response.text());
-    assert.deepEqual(rows[0], ['Varslingstjeneste – SMS – Hele plattformen', 'jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des', 'Totalt']);
+    assert.deepEqual(rows[0], [
+      'Varslingstjeneste – SMS – Hele plattformen',
+      'jan',
+      'feb',
+      'mar',
+      'apr',
+      'mai',
+      'jun',
+      'jul',
+      'aug',
+      'sep',
+      'okt',
+      'nov',
+      'des',
+      'Totalt',
+    ]);
     assert.deepEqual(rows[1], ['2025', '1200000', '', '', '', '', '', '', '', '', '', '', '', '1200000']);
     assert.deepEqual(rows[2], ['2026', '1500077', '400', '25', '', '', '', '', '', '', '', '', '', '1500502']);
     assert.equal(rows.length, 3);
   });
 
   it('speaks the language asked for', async () => {
-    const response = await app.request('/api/v1/usage/statistics.csv?metric=sms_notifications&year=2026&lang=en', { headers: owner });
+    const response = await app.request('/api/v1/usage/statistics.csv?metric=sms_notifications&year=2026&lang=en', {
+      headers: owner,
+    });
     const rows = csvRows(await response.text());
     assert.equal(rows[0]?.[0], `Notifications – SMS – ${a.organisation.name}`);
     assert.equal(rows[0]?.[13], 'Total');
   });
 
   it('writes the same table as an XLSX workbook with numbers as numbers', async () => {
-    const response = await app.request('/api/v1/usage/statistics.xlsx?metric=sms_notifications&year=2026&years=2', { headers: agent });
+    const response = await app.request('/api/v1/usage/statistics.xlsx?metric=sms_notifications&year=2026&years=2', {
+      headers: agent,
+    });
     assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.equal(
+      response.headers.get('content-type'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.getWorksheet('sms_notifications');
@@ -152,7 +230,10 @@ describe('exports', () => {
 
   it("refuses another owner's export", async () => {
     for (const ext of ['csv', 'xlsx']) {
-      const response = await app.request(`/api/v1/usage/statistics.${ext}?metric=sms_notifications&year=2026&owner=${b.organisation.code}`, { headers: owner });
+      const response = await app.request(
+        `/api/v1/usage/statistics.${ext}?metric=sms_notifications&year=2026&owner=${b.organisation.code}`,
+        { headers: owner },
+      );
       assert.equal(response.status, 404, ext);
     }
   });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createOperator, createTenant, testPassword, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  testPassword,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { insertUsageRows } from '../support/usage-figures.ts';
@@ -27,7 +33,9 @@ async function html(session: Session, path: string): Promise<string> {
 function rowCells(page: string, tableClass: string, year: number): string[] {
   const table = new RegExp(`<table[^>]*${tableClass}.*?</table>`, 's').exec(page)?.[0] ?? '';
   const row = new RegExp(`<tr[^>]*data-year="${year}".*?</tr>`, 's').exec(table)?.[0] ?? '';
-  return [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((m) => (m[1] ?? '').replace(/<span aria-hidden="true">–<\/span><span class="ds-sr-only">([^<]*)<\/span>/, '–($1)'));
+  return [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((m) =>
+    (m[1] ?? '').replace(/<span aria-hidden="true">–<\/span><span class="ds-sr-only">([^<]*)<\/span>/, '–($1)'),
+  );
 }
 
 const nbsp = '\u00a0';
@@ -60,7 +68,12 @@ describe('statistics page', () => {
     const page = await html(agent, '/statistics');
     assert.match(page, /<a[^>]*href="\/statistics"[^>]*>Statistikk<\/a>/);
     assert.match(page, /<select[^>]*name="metric"/);
-    assert.equal(page.match(/<option value="[a-z0-9_]+"/g)?.filter((o) => !o.includes(a.organisation.code) && !o.includes(b.organisation.code)).length, 7);
+    assert.equal(
+      page
+        .match(/<option value="[a-z0-9_]+"/g)
+        ?.filter((o) => !o.includes(a.organisation.code) && !o.includes(b.organisation.code)).length,
+      7,
+    );
     assert.match(page, /<label[^>]*for="f-owner"[^>]*>Tjenesteeier<\/label>/);
     assert.match(page, /<option value=""[^>]*>Hele plattformen<\/option>/);
     assert.match(page, new RegExp(`<option value="${b.organisation.code}"`));
@@ -73,16 +86,26 @@ describe('statistics page', () => {
     assert.equal(page.match(/<tr[^>]*data-year=/g)?.length, 5, 'four years and the change row');
     assert.match(page, /Endring fra 2025 til 2026/);
     assert.equal(rowCells(page, 'niva-usage-change', 2026)[1], `+33,3${nbsp}%`);
-    assert.match(page, /<svg[^>]*role="img"[^>]*aria-labelledby="usage-chart-title" aria-describedby="usage-chart-desc"/);
-    assert.match(page, /<title id="usage-chart-title">Meldingstjeneste – meldinger sendt ut per måned, Hele plattformen<\/title>/);
+    assert.match(
+      page,
+      /<svg[^>]*role="img"[^>]*aria-labelledby="usage-chart-title" aria-describedby="usage-chart-desc"/,
+    );
+    assert.match(
+      page,
+      /<title id="usage-chart-title">Meldingstjeneste – meldinger sendt ut per måned, Hele plattformen<\/title>/,
+    );
     assert.match(page, /<desc id="usage-chart-desc">Linjediagram med én linje per år \(2023, 2024, 2025, 2026\)/);
-    for (const year of [2023, 2024, 2025, 2026]) assert.match(page, new RegExp(`<text[^>]*>${year}</text>`), `the legend names ${year}`);
+    for (const year of [2023, 2024, 2025, 2026])
+      assert.match(page, new RegExp(`<text[^>]*>${year}</text>`), `the legend names ${year}`);
     assert.match(page, /<polyline /, 'the months with figures are joined by lines');
-    assert.match(page, /href="\/api\/v1\/usage\/statistics\.csv\?metric=messages_sent&amp;year=2026&amp;years=4&amp;lang=nb"/);
+    assert.match(
+      page,
+      /href="\/api\/v1\/usage\/statistics\.csv\?metric=messages_sent&amp;year=2026&amp;years=4&amp;lang=nb"/,
+    );
     assert.match(page, /href="\/api\/v1\/usage\/statistics\.xlsx\?/);
   });
 
-  it("lets the operator pick an owner and another metric", async () => {
+  it('lets the operator pick an owner and another metric', async () => {
     const page = await html(agent, `/statistics?metric=messages_sent&owner=${b.organisation.code}`);
     assert.match(page, new RegExp(`<option value="${b.organisation.code}" selected`));
     assert.equal(rowCells(page, 'niva-usage-table', 2026)[1], `98${nbsp}765`);

@@ -19,7 +19,11 @@ before(async () => {
   store = await createTestStore();
   const operator = await createOperator(store);
   tenants = [await createTenant(store), await createTenant(store)];
-  ({ secret } = await createApiToken(systemContext(store), { organisationId: operator.organisation.id, name: 'event bridge', scopes: ['usage:write'] }));
+  ({ secret } = await createApiToken(systemContext(store), {
+    organisationId: operator.organisation.id,
+    name: 'event bridge',
+    scopes: ['usage:write'],
+  }));
 });
 after(async () => {
   if (server) await stopProcess(server);
@@ -66,8 +70,18 @@ test('SIGKILL at random moments loses no event and counts none twice', { timeout
       const tenant = tenants[Math.floor(random() * tenants.length)] as TestTenant;
       const metric = random() < 0.5 ? 'authorizations' : 'consents';
       const count = 1 + Math.floor(random() * 1000);
-      expected.set(`${tenant.organisation.id}/${metric}`, (expected.get(`${tenant.organisation.id}/${metric}`) ?? 0) + count);
-      events.push({ specversion: '1.0', id: `crash-${b}-${i}`, source: 'https://crash.test/usage', type: 'no.niva.usage', time, data: { metric, owner: tenant.organisation.code, service: null, count } });
+      expected.set(
+        `${tenant.organisation.id}/${metric}`,
+        (expected.get(`${tenant.organisation.id}/${metric}`) ?? 0) + count,
+      );
+      events.push({
+        specversion: '1.0',
+        id: `crash-${b}-${i}`,
+        source: 'https://crash.test/usage',
+        type: 'no.niva.usage',
+        time,
+        data: { metric, owner: tenant.organisation.code, service: null, count },
+      });
     }
     bodies.push(JSON.stringify(events));
   }
@@ -92,7 +106,11 @@ test('SIGKILL at random moments loses no event and counts none twice', { timeout
   for (const body of bodies) {
     for (;;) {
       try {
-        const response = await fetch(`${origin}/api/v1/events`, { method: 'POST', body, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/cloudevents-batch+json' } });
+        const response = await fetch(`${origin}/api/v1/events`, {
+          method: 'POST',
+          body,
+          headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/cloudevents-batch+json' },
+        });
         assert.equal(response.status, 200, await response.clone().text());
         const result = (await response.json()) as { accepted: number; duplicates: number; rejected: unknown[] };
         assert.deepEqual(result.rejected, []);
@@ -111,11 +129,26 @@ test('SIGKILL at random moments loses no event and counts none twice', { timeout
   await killer;
 
   assert.ok(kills >= 2, `the server was killed ${kills} times`);
-  const rows = await store.db.selectFrom('usage_daily').select(['owner_id', 'metric', (eb) => eb.fn.sum<number | string>('count').as('n')]).where('owner_id', 'in', tenants.map((t) => t.organisation.id)).groupBy(['owner_id', 'metric']).execute();
+  const rows = await store.db
+    .selectFrom('usage_daily')
+    .select(['owner_id', 'metric', (eb) => eb.fn.sum<number | string>('count').as('n')])
+    .where(
+      'owner_id',
+      'in',
+      tenants.map((t) => t.organisation.id),
+    )
+    .groupBy(['owner_id', 'metric'])
+    .execute();
   const actual = new Map(rows.map((r) => [`${r.owner_id}/${r.metric}`, Number(r.n)]));
   assert.deepEqual(actual, expected, `after ${kills} kills and ${retries} retries`);
-  const keys = await store.db.selectFrom('usage_event_keys').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const keys = await store.db
+    .selectFrom('usage_event_keys')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(Number(keys.n), batches * perBatch);
   // A batch committed just before a kill is counted once and its retry answered as duplicates.
-  assert.ok(counted <= batches * perBatch && counted + duplicates >= batches * perBatch, `${counted} counted, ${duplicates} duplicates`);
+  assert.ok(
+    counted <= batches * perBatch && counted + duplicates >= batches * perBatch,
+    `${counted} counted, ${duplicates} duplicates`,
+  );
 });

@@ -36,10 +36,18 @@ describe('job runner', () => {
     clock = fixedClock(testEpoch);
   });
 
-  const runner = (handlers: JobHandlers, workerId: string, leaseMs = 60_000) => createJobRunner({ store, clock, logger: silent, handlers, workerId, leaseMs });
+  const runner = (handlers: JobHandlers, workerId: string, leaseMs = 60_000) =>
+    createJobRunner({ store, clock, logger: silent, handlers, workerId, leaseMs });
   const enqueue = (job: JobRequest) => store.db.transaction().execute((trx) => enqueueJob(trx, { clock }, job));
   const jobRow = (id: string) => store.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const attemptsOf = (id: string) => store.db.selectFrom('job_attempts').selectAll().where('job_id', '=', id).orderBy('started_at').orderBy('attempt').execute();
+  const attemptsOf = (id: string) =>
+    store.db
+      .selectFrom('job_attempts')
+      .selectAll()
+      .where('job_id', '=', id)
+      .orderBy('started_at')
+      .orderBy('attempt')
+      .execute();
 
   test('a due job is claimed once, runs once and succeeds', async () => {
     const seen: unknown[] = [];
@@ -116,38 +124,68 @@ describe('job runner', () => {
     clock.advance(24 * 3_600_000);
     assert.equal(await worker.tick(), 0, 'a dead job is not claimed');
     assert.equal(calls, 3);
-    assert.deepEqual((await attemptsOf(id)).map((a) => [a.attempt, a.outcome, a.error]), [
-      [1, 'failed', 'boom 1'],
-      [2, 'failed', 'boom 2'],
-      [3, 'failed', 'boom 3'],
-    ]);
+    assert.deepEqual(
+      (await attemptsOf(id)).map((a) => [a.attempt, a.outcome, a.error]),
+      [
+        [1, 'failed', 'boom 1'],
+        [2, 'failed', 'boom 2'],
+        [3, 'failed', 'boom 3'],
+      ],
+    );
 
-    const ownerAdmin: Actor = { type: 'user', id: 'u1', label: 'Kari', memberships: [{ organisationId: 'o1', organisationKind: 'owner', role: 'owner-admin' }] };
-    const ctx = (actor: Actor): ServiceContext => ({ db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor, requestId: 'req-retry' });
-    await assert.rejects(retryDeadJob(ctx(ownerAdmin), { jobId: id }), (e: unknown) => e instanceof AppError && e.code === 'forbidden');
+    const ownerAdmin: Actor = {
+      type: 'user',
+      id: 'u1',
+      label: 'Kari',
+      memberships: [{ organisationId: 'o1', organisationKind: 'owner', role: 'owner-admin' }],
+    };
+    const ctx = (actor: Actor): ServiceContext => ({
+      db: store.db,
+      dialect: store.dialect,
+      clock,
+      calendars: builtInCalendars(),
+      actor,
+      requestId: 'req-retry',
+    });
+    await assert.rejects(
+      retryDeadJob(ctx(ownerAdmin), { jobId: id }),
+      (e: unknown) => e instanceof AppError && e.code === 'forbidden',
+    );
     await retryDeadJob(ctx(systemActor('test-operator')), { jobId: id });
     const requeued = await jobRow(id);
     assert.equal(requeued.status, 'pending');
     assert.equal(requeued.attempts, 0);
     assert.equal(requeued.run_at, clock.now());
     assert.equal(requeued.finished_at, null);
-    const audit = await store.db.selectFrom('audit_events').selectAll().where('action', '=', 'job.retry').where('subject_id', '=', id).execute();
+    const audit = await store.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'job.retry')
+      .where('subject_id', '=', id)
+      .execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]?.subject_type, 'job');
     assert.equal(audit[0]?.actor_label, 'test-operator');
     assert.equal(audit[0]?.request_id, 'req-retry');
     assert.deepEqual(JSON.parse(audit[0]?.summary ?? 'null'), { kind: 'test.flaky' });
-    await assert.rejects(retryDeadJob(ctx(systemActor('test-operator')), { jobId: id }), (e: unknown) => e instanceof AppError && e.code === 'conflict');
+    await assert.rejects(
+      retryDeadJob(ctx(systemActor('test-operator')), { jobId: id }),
+      (e: unknown) => e instanceof AppError && e.code === 'conflict',
+    );
 
     failing = false;
     assert.equal(await worker.tick(), 1);
     assert.equal((await jobRow(id)).status, 'succeeded');
-    assert.deepEqual((await attemptsOf(id)).map((a) => [a.attempt, a.outcome]), [
-      [1, 'failed'],
-      [2, 'failed'],
-      [3, 'failed'],
-      [1, 'succeeded'],
-    ], 'the earlier attempts keep their recorded outcome');
+    assert.deepEqual(
+      (await attemptsOf(id)).map((a) => [a.attempt, a.outcome]),
+      [
+        [1, 'failed'],
+        [2, 'failed'],
+        [3, 'failed'],
+        [1, 'succeeded'],
+      ],
+      'the earlier attempts keep their recorded outcome',
+    );
   });
 
   test('a job without a handler fails instead of crashing the runner', async () => {
@@ -161,8 +199,18 @@ describe('job runner', () => {
 
   test('an expired lease is taken over by another worker; the old worker finishes as lost and overwrites nothing', async () => {
     const id = await enqueue({ kind: 'test.slow', payload: {} });
-    const stale = await claimJobs({ db: store.db, dialect: store.dialect, workerId: 'worker-a', now: clock.now(), limit: 10, leaseMs: 1_000 });
-    assert.deepEqual(stale.map((j) => j.id), [id]);
+    const stale = await claimJobs({
+      db: store.db,
+      dialect: store.dialect,
+      workerId: 'worker-a',
+      now: clock.now(),
+      limit: 10,
+      leaseMs: 1_000,
+    });
+    assert.deepEqual(
+      stale.map((j) => j.id),
+      [id],
+    );
     const claimedByA = stale[0] as Job;
 
     let lateFinish: string | null = null;
@@ -170,7 +218,13 @@ describe('job runner', () => {
       {
         'test.slow': async () => {
           // While B holds the job, A's belated result must not land.
-          lateFinish = await finishJob({ db: store.db, job: claimedByA, workerId: 'worker-a', now: clock.now(), outcome: { ok: true } });
+          lateFinish = await finishJob({
+            db: store.db,
+            job: claimedByA,
+            workerId: 'worker-a',
+            now: clock.now(),
+            outcome: { ok: true },
+          });
           const row = await jobRow(id);
           assert.equal(row.status, 'running');
           assert.equal(row.locked_by, 'worker-b');
@@ -184,33 +238,62 @@ describe('job runner', () => {
     assert.equal(await workerB.tick(), 1);
     assert.equal(lateFinish, 'lost');
 
-    assert.equal(await finishJob({ db: store.db, job: claimedByA, workerId: 'worker-a', now: clock.now(), outcome: { ok: false, error: 'late failure' } }), 'lost');
+    assert.equal(
+      await finishJob({
+        db: store.db,
+        job: claimedByA,
+        workerId: 'worker-a',
+        now: clock.now(),
+        outcome: { ok: false, error: 'late failure' },
+      }),
+      'lost',
+    );
     const job = await jobRow(id);
     assert.equal(job.status, 'succeeded');
     assert.equal(job.attempts, 2);
     assert.equal(job.last_error, null);
     const attempts = await attemptsOf(id);
-    assert.deepEqual(attempts.map((a) => [a.attempt, a.worker_id, a.outcome]), [
-      [1, 'worker-a', null],
-      [2, 'worker-b', 'succeeded'],
-    ]);
+    assert.deepEqual(
+      attempts.map((a) => [a.attempt, a.worker_id, a.outcome]),
+      [
+        [1, 'worker-a', null],
+        [2, 'worker-b', 'succeeded'],
+      ],
+    );
   });
 
   test('a worker that re-claims its own expired job cannot finish it from the stale run', async () => {
     const id = await enqueue({ kind: 'test.slow', payload: {} });
-    const claim = () => claimJobs({ db: store.db, dialect: store.dialect, workerId: 'worker-a', now: clock.now(), limit: 10, leaseMs: 1_000 });
+    const claim = () =>
+      claimJobs({
+        db: store.db,
+        dialect: store.dialect,
+        workerId: 'worker-a',
+        now: clock.now(),
+        limit: 10,
+        leaseMs: 1_000,
+      });
     const [first] = await claim();
     clock.advance(1_001);
     const [second] = await claim();
     assert.ok(first && second);
     assert.equal(second.attempts, 2);
-    assert.equal(await finishJob({ db: store.db, job: first, workerId: 'worker-a', now: clock.now(), outcome: { ok: true } }), 'lost');
+    assert.equal(
+      await finishJob({ db: store.db, job: first, workerId: 'worker-a', now: clock.now(), outcome: { ok: true } }),
+      'lost',
+    );
     assert.equal((await jobRow(id)).status, 'running');
-    assert.equal(await finishJob({ db: store.db, job: second, workerId: 'worker-a', now: clock.now(), outcome: { ok: true } }), 'succeeded');
-    assert.deepEqual((await attemptsOf(id)).map((a) => [a.attempt, a.outcome]), [
-      [1, null],
-      [2, 'succeeded'],
-    ]);
+    assert.equal(
+      await finishJob({ db: store.db, job: second, workerId: 'worker-a', now: clock.now(), outcome: { ok: true } }),
+      'succeeded',
+    );
+    assert.deepEqual(
+      (await attemptsOf(id)).map((a) => [a.attempt, a.outcome]),
+      [
+        [1, null],
+        [2, 'succeeded'],
+      ],
+    );
   });
 
   test('enqueueJob is part of the caller transaction: a rollback leaves no job row', async () => {
@@ -223,7 +306,10 @@ describe('job runner', () => {
     );
     assert.deepEqual(await store.db.selectFrom('jobs').select('id').execute(), []);
     const kept = await enqueue({ kind: 'test.ok', payload: { kept: true } });
-    assert.deepEqual((await store.db.selectFrom('jobs').select('id').execute()).map((r) => r.id), [kept]);
+    assert.deepEqual(
+      (await store.db.selectFrom('jobs').select('id').execute()).map((r) => r.id),
+      [kept],
+    );
   });
 
   test('webhook delivery POSTs the signed CloudEvent to a real receiver; a 500 makes the job retry', async (t) => {
@@ -234,7 +320,11 @@ describe('job runner', () => {
     const worker = runner({ 'webhook.deliver': deliverWebhook({ db: store.db, now: () => clock.now() }) }, 'worker-1');
 
     const event = cloudEvent('evt-1', { serviceId: tenant.service.id });
-    const id = await enqueue({ kind: 'webhook.deliver', payload: { endpointId: endpoint.id, event }, organisationId: tenant.organisation.id });
+    const id = await enqueue({
+      kind: 'webhook.deliver',
+      payload: { endpointId: endpoint.id, event },
+      organisationId: tenant.organisation.id,
+    });
     assert.equal(await worker.tick(), 1);
     assert.equal((await jobRow(id)).status, 'succeeded');
     assert.equal(receiver.deliveries.length, 1);
@@ -247,7 +337,11 @@ describe('job runner', () => {
     assert.notEqual(signature, webhookSignature('wrong-secret', delivery.body, Math.floor(clock.now() / 1000)));
 
     receiver.respondWith(500);
-    const retried = await enqueue({ kind: 'webhook.deliver', payload: { endpointId: endpoint.id, event: cloudEvent('evt-2') }, organisationId: tenant.organisation.id });
+    const retried = await enqueue({
+      kind: 'webhook.deliver',
+      payload: { endpointId: endpoint.id, event: cloudEvent('evt-2') },
+      organisationId: tenant.organisation.id,
+    });
     assert.equal(await worker.tick(), 1);
     const failed = await jobRow(retried);
     assert.equal(failed.status, 'pending');
@@ -261,12 +355,26 @@ describe('job runner', () => {
     assert.equal(await worker.tick(), 1);
     assert.equal((await jobRow(retried)).status, 'succeeded');
     const redelivered = receiver.deliveries.slice(1).map((d) => (JSON.parse(d.body) as { id: string }).id);
-    assert.deepEqual(redelivered, ['evt-2', 'evt-2'], 'the retry carries the same event id, so receivers can deduplicate');
+    assert.deepEqual(
+      redelivered,
+      ['evt-2', 'evt-2'],
+      'the retry carries the same event id, so receivers can deduplicate',
+    );
     const last = receiver.deliveries[2];
-    assert.equal(last?.headers['niva-signature'], webhookSignature(endpoint.secret, last?.body ?? '', Math.floor(failed.run_at / 1000)));
+    assert.equal(
+      last?.headers['niva-signature'],
+      webhookSignature(endpoint.secret, last?.body ?? '', Math.floor(failed.run_at / 1000)),
+    );
 
-    await store.db.updateTable('webhook_endpoints').set({ disabled_at: clock.now() }).where('id', '=', endpoint.id).execute();
-    const skipped = await enqueue({ kind: 'webhook.deliver', payload: { endpointId: endpoint.id, event: cloudEvent('evt-3') } });
+    await store.db
+      .updateTable('webhook_endpoints')
+      .set({ disabled_at: clock.now() })
+      .where('id', '=', endpoint.id)
+      .execute();
+    const skipped = await enqueue({
+      kind: 'webhook.deliver',
+      payload: { endpointId: endpoint.id, event: cloudEvent('evt-3') },
+    });
     assert.equal(await worker.tick(), 1);
     assert.equal((await jobRow(skipped)).status, 'succeeded', 'nothing to deliver to a disabled endpoint');
     assert.equal(receiver.deliveries.length, 3);

@@ -34,7 +34,10 @@ async function drain(): Promise<void> {
 
 async function subscribe(ownerId: string, email: string, lang: 'nb' | 'nn' | 'en'): Promise<string> {
   const id = randomUUID();
-  await store.db.insertInto('report_subscriptions').values({ id, owner_id: ownerId, email, lang, created_at: testEpoch }).execute();
+  await store.db
+    .insertInto('report_subscriptions')
+    .values({ id, owner_id: ownerId, email, lang, created_at: testEpoch })
+    .execute();
   return id;
 }
 
@@ -49,8 +52,22 @@ before(async () => {
   await createOperator(store);
   tenant = await createTenant(store);
   ctx = systemContext(store, clock);
-  const handlers = defaultJobHandlers({ store, clock, calendars: builtInCalendars(), smtpUrl: smtp.url, mailFrom: 'Nivå <noreply@niva.test>', publicUrl, linkSecret: 'report-email-test-link-secret' });
-  runner = createJobRunner({ store, clock, logger: pino({ level: 'silent' }), handlers, workerId: 'report-email-test' });
+  const handlers = defaultJobHandlers({
+    store,
+    clock,
+    calendars: builtInCalendars(),
+    smtpUrl: smtp.url,
+    mailFrom: 'Nivå <noreply@niva.test>',
+    publicUrl,
+    linkSecret: 'report-email-test-link-secret',
+  });
+  runner = createJobRunner({
+    store,
+    clock,
+    logger: pino({ level: 'silent' }),
+    handlers,
+    workerId: 'report-email-test',
+  });
 });
 
 after(async () => {
@@ -80,7 +97,8 @@ describe('report.email', () => {
     const bokmal = to('bokmal@test.niva.no');
     assert.equal(bokmal.subject, `Servicerapport februar 2026 – ${tenant.organisation.name}`);
     assert.ok(bokmal.text.includes(`${publicUrl}/reports/archive/${own.id}`), bokmal.text);
-    for (const job of [...(await jobsOf(platform.id)), ...(await jobsOf(own.id))]) assert.equal(job.status, 'succeeded', job.last_error ?? '');
+    for (const job of [...(await jobsOf(platform.id)), ...(await jobsOf(own.id))])
+      assert.equal(job.status, 'succeeded', job.last_error ?? '');
   });
 
   it('attaches the version as a PDF in the subscriber’s language', async () => {
@@ -88,7 +106,9 @@ describe('report.email', () => {
     const report = await generateServiceReport(ctx, { month: '2026-01' }, settings);
     const sent: OutgoingMail[] = [];
     const handler = sendReportEmail({ db: store.db, send: (mail) => Promise.resolve(void sent.push(mail)), publicUrl });
-    const [job] = (await jobsOf(report.id)).filter((j) => (JSON.parse(j.payload) as { email: string }).email === 'pdf@test.niva.no');
+    const [job] = (await jobsOf(report.id)).filter(
+      (j) => (JSON.parse(j.payload) as { email: string }).email === 'pdf@test.niva.no',
+    );
     assert.ok(job);
     await handler(job, JSON.parse(job.payload));
 
@@ -104,7 +124,8 @@ describe('report.email', () => {
     assert.equal(attachment.contentType, 'application/pdf');
     assert.equal(attachment.content.subarray(0, 5).toString('latin1'), '%PDF-');
     const text = await pdfText(attachment.content);
-    for (const words of ['Service report January 2026', 'The platform', 'version 1', '1. The platform']) assert.ok(text.includes(words), words);
+    for (const words of ['Service report January 2026', 'The platform', 'version 1', '1. The platform'])
+      assert.ok(text.includes(words), words);
     assert.ok(!text.includes('Servicerapport'), 'not in Norwegian');
   });
 

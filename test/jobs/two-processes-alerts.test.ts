@@ -14,7 +14,10 @@ const caseCount = 30;
 const deadlineMs = 45_000;
 
 // Two processes on one SQLite file would serialise on its lock rather than race, so this proves nothing there.
-const skip = dialectUnderTest === 'postgres' ? false : 'needs PostgreSQL: run with DATABASE_URL=postgres://… to race two workers on one database';
+const skip =
+  dialectUnderTest === 'postgres'
+    ? false
+    : 'needs PostgreSQL: run with DATABASE_URL=postgres://… to race two workers on one database';
 
 test('two workers scanning the same overdue clocks send each breach alert exactly once', { skip }, async (t) => {
   const cleanup: (() => unknown)[] = [];
@@ -31,9 +34,19 @@ test('two workers scanning the same overdue clocks send each breach alert exactl
   const ctx = { ...systemContext(store), clock: systemClock };
   await createOperator(store);
   const tenant = await createTenant(store);
-  await createWebhookEndpoint(ctx, { organisationId: tenant.organisation.id, url: receiver.url, eventTypes: ['no.niva.case.breached'] });
+  await createWebhookEndpoint(ctx, {
+    organisationId: tenant.organisation.id,
+    url: receiver.url,
+    eventTypes: ['no.niva.case.breached'],
+  });
 
-  const env = nivaEnv(store, { LOG_LEVEL: 'info', NIVA_JOB_POLL_MS: '20', NIVA_SLA_SCAN_SECONDS: '1', NIVA_SMTP_URL: smtp.url, NIVA_PUBLIC_URL: 'https://niva.example.no' });
+  const env = nivaEnv(store, {
+    LOG_LEVEL: 'info',
+    NIVA_JOB_POLL_MS: '20',
+    NIVA_SLA_SCAN_SECONDS: '1',
+    NIVA_SMTP_URL: smtp.url,
+    NIVA_PUBLIC_URL: 'https://niva.example.no',
+  });
   const workers = [spawnNiva(['worker'], env), spawnNiva(['worker'], env)];
   cleanup.push(() => Promise.all(workers.map(stopProcess)));
   const output = workers.map(() => '');
@@ -51,12 +64,21 @@ test('two workers scanning the same overdue clocks send each breach alert exactl
   }
   const registeredAt = systemClock.now() - 2 * 3_600_000;
   const cases = await Promise.all(
-    Array.from({ length: caseCount }, (_, i) => registerCase(ctx, { organisationId: tenant.organisation.id, kind: 'incident', category: 'A', title: `Plattformen svarer ikke ${i}`, registeredAt }).then((r) => r.row)),
+    Array.from({ length: caseCount }, (_, i) =>
+      registerCase(ctx, {
+        organisationId: tenant.organisation.id,
+        kind: 'incident',
+        category: 'A',
+        title: `Plattformen svarer ikke ${i}`,
+        registeredAt,
+      }).then((r) => r.row),
+    ),
   );
   const references = cases.map((c) => c.reference).sort();
 
   const breachMails = () => smtp.messages.filter((m) => m.subject.includes('Frist brutt'));
-  const breachEvents = () => receiver.deliveries.map((d) => JSON.parse(d.body) as { id: string; type: string; subject: string });
+  const breachEvents = () =>
+    receiver.deliveries.map((d) => JSON.parse(d.body) as { id: string; type: string; subject: string });
   while (breachMails().length < caseCount || breachEvents().length < caseCount) {
     if (crashed()) assert.fail(`a worker exited early: ${output.join('\n')}`);
     if (Date.now() - started > deadlineMs) break;
@@ -67,7 +89,9 @@ test('two workers scanning the same overdue clocks send each breach alert exactl
   assert.equal(crashed(), undefined, output.join('\n'));
   await Promise.all(workers.map(stopProcess));
 
-  const mailed = breachMails().map((m) => /^\[(NIVA-\d+)\]/.exec(m.subject)?.[1] ?? m.subject).sort();
+  const mailed = breachMails()
+    .map((m) => /^\[(NIVA-\d+)\]/.exec(m.subject)?.[1] ?? m.subject)
+    .sort();
   assert.deepEqual(mailed, references, 'one breach e-mail per case');
   assert.ok(breachMails().every((m) => m.to.includes(tenant.organisation.contact_email)));
   const events = breachEvents();
@@ -75,10 +99,19 @@ test('two workers scanning the same overdue clocks send each breach alert exactl
   assert.deepEqual(events.map((e) => e.subject).sort(), references, 'one breach event per case');
   assert.equal(new Set(events.map((e) => e.id)).size, caseCount, 'no event id delivered twice');
 
-  const alerted = await store.db.selectFrom('case_clocks').select('case_id').where('policy_id', '=', 'incident-a-start').where('breach_alerted_at', 'is not', null).execute();
+  const alerted = await store.db
+    .selectFrom('case_clocks')
+    .select('case_id')
+    .where('policy_id', '=', 'incident-a-start')
+    .where('breach_alerted_at', 'is not', null)
+    .execute();
   assert.equal(alerted.length, caseCount);
   const jobs = await store.db.selectFrom('jobs').select(['kind', 'status']).execute();
-  assert.equal(jobs.length, 2 * caseCount, `one e-mail and one webhook job per case, nothing else (no at-risk warning for a clock found overdue): ${smtp.messages.map((m) => m.subject).join('; ')}`);
+  assert.equal(
+    jobs.length,
+    2 * caseCount,
+    `one e-mail and one webhook job per case, nothing else (no at-risk warning for a clock found overdue): ${smtp.messages.map((m) => m.subject).join('; ')}`,
+  );
   assert.ok(jobs.every((j) => j.status === 'succeeded'));
   const perWorker = await store.db.selectFrom('job_attempts').select('worker_id').execute();
   const counts = new Map<string, number>();

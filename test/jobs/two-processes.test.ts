@@ -25,21 +25,34 @@ test('two worker processes on one database run every job exactly once', async (t
   let release = () => {};
   const hold = new Promise<void>((resolve) => (release = resolve));
   const receiver = await startWebhookReceiver({ hold });
-  cleanup.push(() => receiver.close(), () => release());
+  cleanup.push(
+    () => receiver.close(),
+    () => release(),
+  );
   const tenant = await createTenant(store);
   const endpoint = await createWebhookEndpoint(store, tenant.organisation.id, receiver.url, systemClock.now());
 
   const eventIds = Array.from({ length: jobCount }, (_, i) => `evt-${String(i).padStart(3, '0')}`);
   await store.db.transaction().execute(async (trx) => {
     for (const id of eventIds) {
-      await enqueueJob(trx, { clock: systemClock }, { kind: 'webhook.deliver', payload: { endpointId: endpoint.id, event: cloudEvent(id, { n: id }) }, organisationId: tenant.organisation.id });
+      await enqueueJob(
+        trx,
+        { clock: systemClock },
+        {
+          kind: 'webhook.deliver',
+          payload: { endpointId: endpoint.id, event: cloudEvent(id, { n: id }) },
+          organisationId: tenant.organisation.id,
+        },
+      );
     }
   });
 
   const env = nivaEnv(store, { NIVA_JOB_POLL_MS: '20' });
   const workers = [spawnNiva(['worker'], env), spawnNiva(['worker'], env)];
   const stderr = workers.map(() => '');
-  workers.forEach((worker, i) => worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr[i] += chunk)));
+  workers.forEach((worker, i) =>
+    worker.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr[i] += chunk)),
+  );
   cleanup.push(() => Promise.all(workers.map(stopProcess)));
 
   const started = Date.now();
@@ -55,7 +68,11 @@ test('two worker processes on one database run every job exactly once', async (t
         released = true;
       }
     }
-    const row = await store.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'succeeded').executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'succeeded')
+      .executeTakeFirstOrThrow();
     succeeded = Number(row.n);
     if (succeeded === jobCount) break;
     const crashed = workers.find((w) => w.exitCode !== null);
@@ -72,7 +89,10 @@ test('two worker processes on one database run every job exactly once', async (t
   assert.deepEqual([...new Set(received)].sort(), eventIds);
 
   // Every job was claimed exactly once, by one of the two worker processes.
-  const attempts = await store.db.selectFrom('job_attempts').select(['job_id', 'attempt', 'worker_id', 'outcome']).execute();
+  const attempts = await store.db
+    .selectFrom('job_attempts')
+    .select(['job_id', 'attempt', 'worker_id', 'outcome'])
+    .execute();
   assert.equal(attempts.length, jobCount);
   assert.equal(new Set(attempts.map((a) => a.job_id)).size, jobCount);
   assert.ok(attempts.every((a) => a.attempt === 1 && a.outcome === 'succeeded'));
@@ -83,7 +103,10 @@ test('two worker processes on one database run every job exactly once', async (t
   const perWorker = new Map<string, number>();
   for (const a of attempts) perWorker.set(a.worker_id, (perWorker.get(a.worker_id) ?? 0) + 1);
   for (const workerId of perWorker.keys()) {
-    assert.ok(pids.some((pid) => workerId.includes(`:${pid}:`)), `${workerId} is one of the two worker processes (${pids.join(', ')})`);
+    assert.ok(
+      pids.some((pid) => workerId.includes(`:${pid}:`)),
+      `${workerId} is one of the two worker processes (${pids.join(', ')})`,
+    );
   }
   t.diagnostic(`jobs per worker: ${[...perWorker.values()].join(' / ')}`);
   if (dialectUnderTest === 'postgres') {

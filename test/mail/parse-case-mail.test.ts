@@ -8,7 +8,10 @@ describe('reading a case mail', () => {
       ['Takk!\n\nDen 2. mars 2026 kl. 10:00 skrev Servicedesk <sd@niva.no>:\n> Løst.\n', 'Takk!'],
       ['Fixed now.\n\nOn Mon, 2 Mar 2026 at 10:00, Kari Nordmann\n<kari@etat.no> wrote:\n> Broken?\n>\n', 'Fixed now.'],
       ['Svar over.\r\n\r\n-----Opprinnelig melding-----\r\nFra: Nivå\r\nDette er gammelt.', 'Svar over.'],
-      ['Se logg.\n\nFra: Servicedesk <sd@niva.no>\nSendt: mandag 2. mars 2026 10:00\nEmne: Sak\n\nGammel tekst', 'Se logg.'],
+      [
+        'Se logg.\n\nFra: Servicedesk <sd@niva.no>\nSendt: mandag 2. mars 2026 10:00\nEmne: Sak\n\nGammel tekst',
+        'Se logg.',
+      ],
       ['Først\n> sitat\nSå mitt svar', 'Først\nSå mitt svar'],
       ['Dette er det jeg skrev:\nikke noe sitat her:', 'Dette er det jeg skrev:\nikke noe sitat her:'],
     ];

@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChartShape } from '../../src/report/chart-picture.ts';
-import { availabilityAxisFloor, availabilityBarsChart, lineRuns, niceCeiling, yearLinesChart } from '../../src/report/chart-geometry.ts';
+import {
+  availabilityAxisFloor,
+  availabilityBarsChart,
+  lineRuns,
+  niceCeiling,
+  yearLinesChart,
+} from '../../src/report/chart-geometry.ts';
 import { months } from './sample-report.ts';
 
 type Shape<K extends ChartShape['kind']> = Extract<ChartShape, { kind: K }>;
-const only = <K extends ChartShape['kind']>(shapes: readonly ChartShape[], kind: K): Shape<K>[] => shapes.filter((s): s is Shape<K> => s.kind === kind);
+const only = <K extends ChartShape['kind']>(shapes: readonly ChartShape[], kind: K): Shape<K>[] =>
+  shapes.filter((s): s is Shape<K> => s.kind === kind);
 const texts = (shapes: readonly ChartShape[]): string[] => only(shapes, 'text').map((s) => s.text);
 
 describe('niceCeiling', () => {
@@ -34,33 +41,68 @@ describe('availabilityAxisFloor', () => {
     ['ignores months without figures', [null, 99.95], 99.9, 99.8],
     ['never below zero', [0.05], 99.9, 0],
   ];
-  for (const [what, percents, target, floor] of cases) it(what, () => assert.ok(Math.abs(availabilityAxisFloor(percents, target) - floor) < 1e-9));
+  for (const [what, percents, target, floor] of cases)
+    it(what, () => assert.ok(Math.abs(availabilityAxisFloor(percents, target) - floor) < 1e-9));
 });
 
 describe('lineRuns', () => {
   const cases: [string, (number | null)[], number[][]][] = [
     ['one run without gaps', [1, 2, 3], [[0, 1, 2]]],
-    ['a null breaks the line in two', [1, 2, null, 4, 5], [[0, 1], [3, 4]]],
+    [
+      'a null breaks the line in two',
+      [1, 2, null, 4, 5],
+      [
+        [0, 1],
+        [3, 4],
+      ],
+    ],
     ['leading and trailing nulls are dropped', [null, 1, 2, null], [[1, 2]]],
     ['all null gives nothing', [null, null], []],
   ];
-  for (const [what, values, indexes] of cases) it(what, () => assert.deepEqual(lineRuns(values).map((run) => run.map((p) => p.index)), indexes));
+  for (const [what, values, indexes] of cases)
+    it(what, () =>
+      assert.deepEqual(
+        lineRuns(values).map((run) => run.map((p) => p.index)),
+        indexes,
+      ),
+    );
 });
 
 describe('yearLinesChart', () => {
   const full = Array.from({ length: 12 }, (_, i) => 1_000_000 + i * 90_000);
   const gappy = full.map((v, i) => (i === 5 ? null : v));
-  const chart = yearLinesChart({ title: 'T', description: 'D', monthLabels: months, series: [{ label: '2024', values: full }, { label: '2025', values: gappy }], axisNumber: (v) => `${v / 1_000_000} mill.` });
+  const chart = yearLinesChart({
+    title: 'T',
+    description: 'D',
+    monthLabels: months,
+    series: [
+      { label: '2024', values: full },
+      { label: '2025', values: gappy },
+    ],
+    axisNumber: (v) => `${v / 1_000_000} mill.`,
+  });
   const lines = only(chart.shapes, 'polyline');
 
   it('draws the older year as one dashed line and the newest, broken by its null month, as two solid ones', () => {
     assert.equal(lines.length, 3);
     assert.ok(lines[0]?.dash !== undefined && lines[0].dash.length > 0);
     assert.equal(lines[0]?.points.length, 12);
-    assert.deepEqual(lines.slice(1).map((l) => [l.points.length, l.dash, l.width]), [[5, undefined, 3], [6, undefined, 3]]);
+    assert.deepEqual(
+      lines.slice(1).map((l) => [l.points.length, l.dash, l.width]),
+      [
+        [5, undefined, 3],
+        [6, undefined, 3],
+      ],
+    );
   });
   it('gives every older year its own dash pattern', () => {
-    const four = yearLinesChart({ title: 'T', description: 'D', monthLabels: months, series: ['a', 'b', 'c', 'd'].map((label) => ({ label, values: full })), axisNumber: String });
+    const four = yearLinesChart({
+      title: 'T',
+      description: 'D',
+      monthLabels: months,
+      series: ['a', 'b', 'c', 'd'].map((label) => ({ label, values: full })),
+      axisNumber: String,
+    });
     const dashes = only(four.shapes, 'polyline').map((l) => JSON.stringify(l.dash ?? null));
     assert.equal(new Set(dashes).size, 4);
     assert.equal(dashes[3], 'null');
@@ -76,13 +118,25 @@ describe('yearLinesChart', () => {
   });
   it('marks each month with figures with a point', () => assert.equal(only(chart.shapes, 'circle').length, 23));
   it('keeps every shape inside the picture', () => {
-    for (const p of lines.flatMap((l) => l.points)) assert.ok(p[0] >= 0 && p[0] <= chart.width && p[1] >= 0 && p[1] <= chart.height);
+    for (const p of lines.flatMap((l) => l.points))
+      assert.ok(p[0] >= 0 && p[0] <= chart.width && p[1] >= 0 && p[1] <= chart.height);
   });
 });
 
 describe('availabilityBarsChart', () => {
-  const bars = Array.from({ length: 13 }, (_, i) => ({ label: `m${i}`, percent: i === 3 ? null : i === 4 ? 99.5 : 99.95, met: i !== 4 }));
-  const chart = availabilityBarsChart({ title: 'T', description: 'D', bars, targetPercent: 99.9, targetLabel: 'Mål 99,90 %', percentLabel: (v) => `${v.toFixed(2)} %` });
+  const bars = Array.from({ length: 13 }, (_, i) => ({
+    label: `m${i}`,
+    percent: i === 3 ? null : i === 4 ? 99.5 : 99.95,
+    met: i !== 4,
+  }));
+  const chart = availabilityBarsChart({
+    title: 'T',
+    description: 'D',
+    bars,
+    targetPercent: 99.9,
+    targetLabel: 'Mål 99,90 %',
+    percentLabel: (v) => `${v.toFixed(2)} %`,
+  });
   const rects = only(chart.shapes, 'rect');
 
   it('draws a bar per month with figures', () => assert.equal(rects.length, 12));

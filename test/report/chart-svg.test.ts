@@ -5,7 +5,13 @@ import { chartSvgMarkup } from '../../src/report/chart-svg.tsx';
 import { months } from './sample-report.ts';
 
 describe('chartSvgMarkup', () => {
-  const chart = yearLinesChart({ title: 'Sendte <meldinger>', description: 'Tallene står i tabellen.', monthLabels: months, series: [{ label: '2025', values: [1, 2, null, 4, 5, 6, 7, 8, 9, 10, 11, 12] }], axisNumber: String });
+  const chart = yearLinesChart({
+    title: 'Sendte <meldinger>',
+    description: 'Tallene står i tabellen.',
+    monthLabels: months,
+    series: [{ label: '2025', values: [1, 2, null, 4, 5, 6, 7, 8, 9, 10, 11, 12] }],
+    axisNumber: String,
+  });
   const svg = chartSvgMarkup(chart, 'chart-messages');
 
   it('is one labelled image', () => {

@@ -7,7 +7,8 @@ import type { ReportDocument } from '../../src/report/report-document.ts';
 import { normaliseSpaces, pdfContent } from '../support/pdf-text.ts';
 import { longTable, sampleReport, yearTable } from './sample-report.ts';
 
-const tablesOf = (doc: ReportDocument) => doc.sections.flatMap((s) => s.nodes.flatMap((n) => (n.kind === 'table' ? [n.table] : [])));
+const tablesOf = (doc: ReportDocument) =>
+  doc.sections.flatMap((s) => s.nodes.flatMap((n) => (n.kind === 'table' ? [n.table] : [])));
 
 /** How the PDF writes a text that is outside the standard fonts' character set. */
 const asWritten = (text: string) => normaliseSpaces(text.replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/−/g, '-'));
@@ -24,14 +25,24 @@ describe('renderReportPdf', async () => {
 
   it('has every table cell, heading and caption as extractable text', () => {
     for (const table of tablesOf(doc)) {
-      for (const text of [table.caption, ...table.columns, ...table.rows.flat().map((c) => c.text)]) assert.ok(pdf.text.includes(asWritten(text)), `missing ${JSON.stringify(text)}`);
+      for (const text of [table.caption, ...table.columns, ...table.rows.flat().map((c) => c.text)])
+        assert.ok(pdf.text.includes(asWritten(text)), `missing ${JSON.stringify(text)}`);
     }
     for (const section of doc.sections) assert.ok(pdf.text.includes(section.title), section.title);
-    for (const text of [doc.title, doc.subtitle, doc.colophon, 'Bruk', 'Første punkt om driften', 'Andre punkt: æøå ÆØÅ - <= 5']) assert.ok(pdf.text.includes(text), text);
+    for (const text of [
+      doc.title,
+      doc.subtitle,
+      doc.colophon,
+      'Bruk',
+      'Første punkt om driften',
+      'Andre punkt: æøå ÆØÅ - <= 5',
+    ])
+      assert.ok(pdf.text.includes(text), text);
   });
 
   it('writes the wide year table’s figures whole, e.g. 6 397 333 and the yearly total', () => {
-    for (const figure of ['2023 6 397 333 6 496 098', '83 286 486', '10 891 154 – – – 94 464 846']) assert.ok(pdf.text.includes(figure), figure);
+    for (const figure of ['2023 6 397 333 6 496 098', '83 286 486', '10 891 154 – – – 94 464 846'])
+      assert.ok(pdf.text.includes(figure), figure);
   });
 
   it('breaks the long table over pages with the header repeated', () => {
@@ -72,7 +83,11 @@ describe('renderReportPdf', async () => {
 
 describe('layoutTable', () => {
   const pdf = new PDFDocument({ size: 'A4' });
-  const measure = (text: string, bold: boolean, size: number) => pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).widthOfString(text);
+  const measure = (text: string, bold: boolean, size: number) =>
+    pdf
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .widthOfString(text);
 
   it('fits a year, twelve months and a total in portrait A4 with every figure on one line', () => {
     const table = yearTable();
@@ -102,7 +117,17 @@ describe('layoutTable', () => {
 describe('renderReportPdf of a long report', () => {
   it('renders 40 pages quickly', async () => {
     const base = sampleReport();
-    const doc: ReportDocument = { ...base, sections: Array.from({ length: 4 }, (_, s) => ({ id: 'compliance', title: `${s + 1}. Del`, nodes: [...(base.sections[0]?.nodes ?? []), ...[1, 2, 3].map((t) => ({ kind: 'table' as const, table: longTable(120, `t${s}-${t}`) }))] })) };
+    const doc: ReportDocument = {
+      ...base,
+      sections: Array.from({ length: 4 }, (_, s) => ({
+        id: 'compliance',
+        title: `${s + 1}. Del`,
+        nodes: [
+          ...(base.sections[0]?.nodes ?? []),
+          ...[1, 2, 3].map((t) => ({ kind: 'table' as const, table: longTable(120, `t${s}-${t}`) })),
+        ],
+      })),
+    };
     const started = performance.now();
     const buffer = await renderReportPdf(doc);
     const elapsed = performance.now() - started;

@@ -20,7 +20,12 @@ describe('sheetName', () => {
     ['cuts to 31 characters', long, [], 'statistics-messages_sent-by-own'],
     ['numbers a duplicate', 'compliance', ['compliance'], 'compliance-2'],
     ['compares ignoring case', 'compliance', ['COMPLIANCE', 'compliance-2'], 'compliance-3'],
-    ['keeps a numbered long name within 31', long, ['statistics-messages_sent-by-own'], 'statistics-messages_sent-by-o-2'],
+    [
+      'keeps a numbered long name within 31',
+      long,
+      ['statistics-messages_sent-by-own'],
+      'statistics-messages_sent-by-o-2',
+    ],
   ];
   for (const [what, wanted, taken, expected] of cases) {
     it(what, () => assert.equal(sheetName(wanted, new Set(taken.map((t) => t.toLowerCase()))), expected));
@@ -29,7 +34,11 @@ describe('sheetName', () => {
 
 describe('renderReportXlsx', async () => {
   const doc: ReportDocument = sampleReport();
-  doc.sections.push({ id: 'meetings', title: '4. Møter', nodes: [{ kind: 'table', table: longTable(3, 'compliance') }] });
+  doc.sections.push({
+    id: 'meetings',
+    title: '4. Møter',
+    nodes: [{ kind: 'table', table: longTable(3, 'compliance') }],
+  });
   const workbook = await readBack(await renderReportXlsx(doc));
 
   it('starts with a contents sheet in the report’s language', () => {
@@ -39,7 +48,10 @@ describe('renderReportXlsx', async () => {
     );
     const contents = workbook.getWorksheet('Innhold');
     assert.ok(contents);
-    assert.deepEqual(['A2', 'B2', 'C2'].map((a) => contents.getCell(a).value), ['Del', 'Tabell', 'Ark']);
+    assert.deepEqual(
+      ['A2', 'B2', 'C2'].map((a) => contents.getCell(a).value),
+      ['Del', 'Tabell', 'Ark'],
+    );
     assert.equal(contents.getCell('A3').value, '1. Plattformen');
     assert.equal(contents.getCell('B3').value, 'Sendte meldinger per måned');
     assert.equal(contents.getCell('C3').text, 'statistics-messages_sent');
@@ -73,7 +85,10 @@ describe('renderReportXlsx', async () => {
   });
 
   it('names the contents sheet by language', async () => {
-    for (const [lang, name] of [['nn', 'Innhald'], ['en', 'Contents']] as const) {
+    for (const [lang, name] of [
+      ['nn', 'Innhald'],
+      ['en', 'Contents'],
+    ] as const) {
       const read = await readBack(await renderReportXlsx({ ...doc, lang }));
       assert.equal(read.worksheets[0]?.name, name);
     }

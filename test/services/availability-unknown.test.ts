@@ -24,14 +24,26 @@ after(async () => {
 describe('unknown time from monitoring gaps', () => {
   it('counts time without results as unknown, from when monitoring began, and leaves it out of the figure', async () => {
     const setUp = systemContext(store, fixedClock(at('2026-03-10T00:00:00+01:00')));
-    const component = await createComponent(setUp, { code: unique('c'), name: 'Overvåket komponent', calendarId: 'always', targetBasisPoints: 9990 });
-    const { monitor } = await createMonitor(setUp, { component: component.code, kind: 'heartbeat', name: 'Puls', intervalSeconds: 60 });
+    const component = await createComponent(setUp, {
+      code: unique('c'),
+      name: 'Overvåket komponent',
+      calendarId: 'always',
+      targetBasisPoints: 9990,
+    });
+    const { monitor } = await createMonitor(setUp, {
+      component: component.code,
+      kind: 'heartbeat',
+      name: 'Puls',
+      intervalSeconds: 60,
+    });
     // Results every minute from 10 March 00:00 to 20 March 00:00, one hour down on 15 March; nothing after.
     const results: { at: number; ok: boolean }[] = [];
     const downFrom = at('2026-03-15T10:00:00+01:00');
-    for (let t = at('2026-03-10T00:00:00+01:00'); t < at('2026-03-20T00:00:00+01:00'); t += minute) results.push({ at: t, ok: t < downFrom || t >= downFrom + hour });
+    for (let t = at('2026-03-10T00:00:00+01:00'); t < at('2026-03-20T00:00:00+01:00'); t += minute)
+      results.push({ at: t, ok: t < downFrom || t >= downFrom + hour });
     const recorder = systemContext(store, fixedClock(at('2026-03-20T00:00:00+01:00')));
-    for (let i = 0; i < results.length; i += 2_000) await recordProbeResults(recorder, monitor.id, results.slice(i, i + 2_000));
+    for (let i = 0; i < results.length; i += 2_000)
+      await recordProbeResults(recorder, monitor.id, results.slice(i, i + 2_000));
 
     const april = systemContext(store, fixedClock(at('2026-04-02T12:00:00+02:00')));
     const figure = await computeComponentAvailability(april, { componentId: component.code, month: '2026-03' });

@@ -21,7 +21,14 @@ import { registerCase } from '../../src/services/cases/register-case.ts';
 import { createComponent } from '../../src/services/components/create-component.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import type { Component } from '../../src/store/schema.ts';
-import { createOperator, createTenant, systemContext, unique, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  systemContext,
+  unique,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
@@ -45,8 +52,17 @@ const agent = (now: string) => as(operator.users['operator-agent'].userId, now);
 const admin = (now: string) => as(operator.users['operator-admin'].userId, now);
 const owner = (now: string) => as(tenant.users['owner-member'].userId, now);
 
-function component(calendarId: 'always' | 'studio-hours' = 'always', extra: { weightPartialBasisPoints?: number } = {}): Promise<Component> {
-  return createComponent(systemContext(store), { code: unique('c'), name: 'Testkomponent', calendarId, targetBasisPoints: calendarId === 'always' ? 9990 : 9980, ...extra });
+function component(
+  calendarId: 'always' | 'studio-hours' = 'always',
+  extra: { weightPartialBasisPoints?: number } = {},
+): Promise<Component> {
+  return createComponent(systemContext(store), {
+    code: unique('c'),
+    name: 'Testkomponent',
+    calendarId,
+    targetBasisPoints: calendarId === 'always' ? 9990 : 9980,
+    ...extra,
+  });
 }
 
 async function rejects(promise: Promise<unknown>, code: AppError['code'], field?: string) {
@@ -66,29 +82,79 @@ before(async () => {
 after(() => store.destroy());
 
 const oneHourInMarch = { start: '2026-03-10T10:00:00+01:00', end: '2026-03-10T11:00:00+01:00' };
-const nightWork = { kind: 'maintenance' as const, title: 'Oppgradering av database', publicText: 'Tjenesten er utilgjengelig.', start: '2026-03-19T02:00:00+01:00', end: '2026-03-19T04:00:00+01:00' };
+const nightWork = {
+  kind: 'maintenance' as const,
+  title: 'Oppgradering av database',
+  publicText: 'Tjenesten er utilgjengelig.',
+  start: '2026-03-19T02:00:00+01:00',
+  end: '2026-03-19T04:00:00+01:00',
+};
 
 describe('monthly availability from stored outages and maintenance', () => {
-  const rows: { what: string; announced?: string; expected: { availability: number; operating: number; downtime: number }; deviations: string[] }[] = [
-    { what: 'one hour down in a 24/7 March', expected: { availability: 742 / 743, operating: 743, downtime: 1 }, deviations: [] },
-    { what: 'maintenance published in time reduces operating time', announced: '2026-03-12T16:00:00+01:00', expected: { availability: 740 / 741, operating: 741, downtime: 1 }, deviations: [] },
-    { what: 'maintenance published late is downtime and a deviation', announced: '2026-03-13T09:00:00+01:00', expected: { availability: 740 / 743, operating: 743, downtime: 3 }, deviations: ['late-notice'] },
+  const rows: {
+    what: string;
+    announced?: string;
+    expected: { availability: number; operating: number; downtime: number };
+    deviations: string[];
+  }[] = [
+    {
+      what: 'one hour down in a 24/7 March',
+      expected: { availability: 742 / 743, operating: 743, downtime: 1 },
+      deviations: [],
+    },
+    {
+      what: 'maintenance published in time reduces operating time',
+      announced: '2026-03-12T16:00:00+01:00',
+      expected: { availability: 740 / 741, operating: 741, downtime: 1 },
+      deviations: [],
+    },
+    {
+      what: 'maintenance published late is downtime and a deviation',
+      announced: '2026-03-13T09:00:00+01:00',
+      expected: { availability: 740 / 743, operating: 743, downtime: 3 },
+      deviations: ['late-notice'],
+    },
   ];
   for (const row of rows) {
     it(row.what, async () => {
       const c = await component();
-      await recordOutage(await agent('2026-03-10T12:00:00+01:00'), { componentId: c.code, ...oneHourInMarch, publicText: 'Innlogging feilet.' });
+      await recordOutage(await agent('2026-03-10T12:00:00+01:00'), {
+        componentId: c.code,
+        ...oneHourInMarch,
+        publicText: 'Innlogging feilet.',
+      });
       if (row.announced) {
-        const planned = await planMaintenance(await agent('2026-03-01T12:00:00+01:00'), { componentId: c.id, ...nightWork });
+        const planned = await planMaintenance(await agent('2026-03-01T12:00:00+01:00'), {
+          componentId: c.id,
+          ...nightWork,
+        });
         assert.equal(planned.notice_policy, 'maintenance-notice');
-        assert.equal(planned.latest_announcement_at, at('2026-03-13T00:00:00+01:00'), 'five business days before Thursday 19 March: the end of Thursday 12 March');
+        assert.equal(
+          planned.latest_announcement_at,
+          at('2026-03-13T00:00:00+01:00'),
+          'five business days before Thursday 19 March: the end of Thursday 12 March',
+        );
         const published = await publishMaintenance(await agent(row.announced), { id: planned.id });
         assert.deepEqual(published.deviations, row.deviations);
-        const deviations = await store.db.selectFrom('deviations').selectAll().where('subject_id', '=', planned.id).execute();
-        assert.deepEqual(deviations.map((d) => [d.kind, d.policy_id, d.component_id]), row.deviations.map((k) => [k, 'maintenance-notice', c.id]));
-        for (const d of deviations) assert.deepEqual(JSON.parse(d.detail) as unknown, { latest: at('2026-03-13T00:00:00+01:00'), announced: at(row.announced) });
+        const deviations = await store.db
+          .selectFrom('deviations')
+          .selectAll()
+          .where('subject_id', '=', planned.id)
+          .execute();
+        assert.deepEqual(
+          deviations.map((d) => [d.kind, d.policy_id, d.component_id]),
+          row.deviations.map((k) => [k, 'maintenance-notice', c.id]),
+        );
+        for (const d of deviations)
+          assert.deepEqual(JSON.parse(d.detail) as unknown, {
+            latest: at('2026-03-13T00:00:00+01:00'),
+            announced: at(row.announced),
+          });
       }
-      const figure = await computeComponentAvailability(await owner('2026-04-02T12:00:00+02:00'), { componentId: c.id, month: '2026-03' });
+      const figure = await computeComponentAvailability(await owner('2026-04-02T12:00:00+02:00'), {
+        componentId: c.id,
+        month: '2026-03',
+      });
       assert.equal(figure.availability, row.expected.availability);
       assert.equal(figure.scheduledMs, hours(743));
       assert.equal(figure.operatingMs, hours(row.expected.operating));
@@ -101,13 +167,29 @@ describe('monthly availability from stored outages and maintenance', () => {
 
   it('counts an ongoing outage up to now and weighs partial time by the component', async () => {
     const c = await component('always', { weightPartialBasisPoints: 5000 });
-    const ongoing = await recordOutage(await agent('2026-03-10T12:00:00+01:00'), { componentId: c.id, start: '2026-03-10T10:00:00+01:00', publicText: 'Treg respons.' });
-    await recordOutage(await agent('2026-03-10T12:00:00+01:00'), { componentId: c.id, severity: 'partial', start: '2026-03-11T10:00:00+01:00', end: '2026-03-11T12:00:00+01:00', publicText: 'Noen innsendinger feiler.' });
-    let figure = await computeComponentAvailability(await agent('2026-03-10T12:00:00+01:00'), { componentId: c.id, month: '2026-03' });
+    const ongoing = await recordOutage(await agent('2026-03-10T12:00:00+01:00'), {
+      componentId: c.id,
+      start: '2026-03-10T10:00:00+01:00',
+      publicText: 'Treg respons.',
+    });
+    await recordOutage(await agent('2026-03-10T12:00:00+01:00'), {
+      componentId: c.id,
+      severity: 'partial',
+      start: '2026-03-11T10:00:00+01:00',
+      end: '2026-03-11T12:00:00+01:00',
+      publicText: 'Noen innsendinger feiler.',
+    });
+    let figure = await computeComponentAvailability(await agent('2026-03-10T12:00:00+01:00'), {
+      componentId: c.id,
+      month: '2026-03',
+    });
     assert.equal(figure.downtimeMs, hours(2) + hours(1), 'two hours so far, plus half of two partial hours');
     await endOutage(await agent('2026-03-10T13:00:00+01:00'), { id: ongoing.id });
     await rejects(endOutage(await agent('2026-03-10T14:00:00+01:00'), { id: ongoing.id }), 'conflict', 'end');
-    figure = await computeComponentAvailability(await agent('2026-04-02T12:00:00+02:00'), { componentId: c.id, month: '2026-03' });
+    figure = await computeComponentAvailability(await agent('2026-04-02T12:00:00+02:00'), {
+      componentId: c.id,
+      month: '2026-03',
+    });
     assert.equal(figure.downtimeMs, hours(3) + hours(1));
     assert.equal(figure.rounded, '99.46');
   });
@@ -115,30 +197,64 @@ describe('monthly availability from stored outages and maintenance', () => {
   it('freezes a closed month; a later correction changes it only through an audited recompute', async () => {
     const c = await component();
     const now = '2026-03-02T10:00:00+01:00';
-    const outage = await recordOutage(await agent(now), { componentId: c.id, start: '2026-02-10T10:00:00+01:00', end: '2026-02-10T11:00:00+01:00', publicText: 'Nede.' });
+    const outage = await recordOutage(await agent(now), {
+      componentId: c.id,
+      start: '2026-02-10T10:00:00+01:00',
+      end: '2026-02-10T11:00:00+01:00',
+      publicText: 'Nede.',
+    });
     const frozen = await freezeMonth(await admin(now), { componentId: c.id, month: '2026-02' });
     assert.equal(frozen.created, true);
     assert.equal(frozen.figure.availability, 671 / 672);
-    assert.equal((await freezeMonth(await admin(now), { componentId: c.id, month: '2026-02' })).created, false, 'freezing again keeps the first figure');
+    assert.equal(
+      (await freezeMonth(await admin(now), { componentId: c.id, month: '2026-02' })).created,
+      false,
+      'freezing again keeps the first figure',
+    );
     await updateOutage(await agent(now), { id: outage.id, end: '2026-02-10T12:00:00+01:00' });
 
     const stored = await computeComponentAvailability(await owner(now), { componentId: c.id, month: '2026-02' });
-    assert.deepEqual([stored.availability, stored.frozen, stored.inputsDigest], [671 / 672, true, frozen.figure.inputsDigest]);
-    const live = await computeComponentAvailability(await owner(now), { componentId: c.id, month: '2026-02', live: true });
+    assert.deepEqual(
+      [stored.availability, stored.frozen, stored.inputsDigest],
+      [671 / 672, true, frozen.figure.inputsDigest],
+    );
+    const live = await computeComponentAvailability(await owner(now), {
+      componentId: c.id,
+      month: '2026-02',
+      live: true,
+    });
     assert.equal(live.availability, 670 / 672);
     assert.notEqual(live.inputsDigest, frozen.figure.inputsDigest);
 
     await rejects(recomputeMonth(await agent(now), { componentId: c.id, month: '2026-02' }), 'forbidden');
-    const { before: old, after: renewed } = await recomputeMonth(await admin(now), { componentId: c.id, month: '2026-02' });
+    const { before: old, after: renewed } = await recomputeMonth(await admin(now), {
+      componentId: c.id,
+      month: '2026-02',
+    });
     assert.deepEqual([old?.availability, renewed.availability], [671 / 672, 670 / 672]);
-    assert.equal((await computeComponentAvailability(await owner(now), { componentId: c.id, month: '2026-02' })).availability, 670 / 672);
-    const audit = await store.db.selectFrom('audit_events').select(['summary']).where('action', '=', 'availability.recompute').where('subject_id', '=', c.id).executeTakeFirstOrThrow();
+    assert.equal(
+      (await computeComponentAvailability(await owner(now), { componentId: c.id, month: '2026-02' })).availability,
+      670 / 672,
+    );
+    const audit = await store.db
+      .selectFrom('audit_events')
+      .select(['summary'])
+      .where('action', '=', 'availability.recompute')
+      .where('subject_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     const summary = JSON.parse(audit.summary) as { from: { availability: number }; to: { availability: number } };
     assert.deepEqual([summary.from.availability, summary.to.availability], [671 / 672, 670 / 672]);
     await rejects(freezeMonth(await admin(now), { componentId: c.id, month: '2026-03' }), 'validation', 'month');
 
     const history = await componentAvailabilityHistory(await owner(now), { componentId: c.id, months: 3 });
-    assert.deepEqual(history.map((h) => [h.month, h.frozen, h.availability]), [['2026-01', false, 1], ['2026-02', true, 670 / 672], ['2026-03', false, 1]]);
+    assert.deepEqual(
+      history.map((h) => [h.month, h.frozen, h.availability]),
+      [
+        ['2026-01', false, 1],
+        ['2026-02', true, 670 / 672],
+        ['2026-03', false, 1],
+      ],
+    );
   });
 });
 
@@ -146,11 +262,29 @@ describe('planned work', () => {
   it('refuses an emergency change without an A or B incident', async () => {
     const c = await component();
     const ctx = await agent('2026-03-10T12:00:00+01:00');
-    const emergency: PlanMaintenanceInput = { componentId: c.id, kind: 'emergency', title: 'Hastefiks', publicText: 'Kort nedetid.', start: '2026-03-10T13:00:00+01:00', end: '2026-03-10T13:30:00+01:00' };
+    const emergency: PlanMaintenanceInput = {
+      componentId: c.id,
+      kind: 'emergency',
+      title: 'Hastefiks',
+      publicText: 'Kort nedetid.',
+      start: '2026-03-10T13:00:00+01:00',
+      end: '2026-03-10T13:30:00+01:00',
+    };
     await rejects(planMaintenance(ctx, emergency), 'validation', 'incidentCaseId');
-    const c3 = await registerCase(systemContext(store), { organisationId: tenant.organisation.id, kind: 'incident', category: 'C', title: 'Mindre feil i skjema' });
+    const c3 = await registerCase(systemContext(store), {
+      organisationId: tenant.organisation.id,
+      kind: 'incident',
+      category: 'C',
+      title: 'Mindre feil i skjema',
+    });
     await rejects(planMaintenance(ctx, { ...emergency, incidentCaseId: c3.row.id }), 'validation', 'incidentCaseId');
-    const b = await registerCase(systemContext(store), { organisationId: tenant.organisation.id, kind: 'incident', category: 'B', criteria: ['b-partial'], title: 'Innsending feiler' });
+    const b = await registerCase(systemContext(store), {
+      organisationId: tenant.organisation.id,
+      kind: 'incident',
+      category: 'B',
+      criteria: ['b-partial'],
+      title: 'Innsending feiler',
+    });
     const planned = await planMaintenance(ctx, { ...emergency, incidentCaseId: b.row.reference });
     assert.deepEqual([planned.notice_policy, planned.incident_case_id], ['emergency-change', b.row.id]);
     const published = await publishMaintenance(ctx, { id: planned.id });
@@ -160,8 +294,18 @@ describe('planned work', () => {
   });
 
   const studio: { what: string; start: string; end: string; inside: boolean }[] = [
-    { what: 'inside studio hours on a weekday', start: '2026-04-15T10:00:00+02:00', end: '2026-04-15T11:00:00+02:00', inside: true },
-    { what: 'in the evening after studio hours', start: '2026-04-15T21:00:00+02:00', end: '2026-04-15T23:00:00+02:00', inside: false },
+    {
+      what: 'inside studio hours on a weekday',
+      start: '2026-04-15T10:00:00+02:00',
+      end: '2026-04-15T11:00:00+02:00',
+      inside: true,
+    },
+    {
+      what: 'in the evening after studio hours',
+      start: '2026-04-15T21:00:00+02:00',
+      end: '2026-04-15T23:00:00+02:00',
+      inside: false,
+    },
     { what: 'on a Saturday', start: '2026-04-18T10:00:00+02:00', end: '2026-04-18T14:00:00+02:00', inside: false },
   ];
   for (const row of studio) {
@@ -180,7 +324,10 @@ describe('planned work', () => {
     const c = await component();
     const ctx = await agent('2026-03-02T10:00:00+01:00');
     const draft = await planMaintenance(ctx, { componentId: c.id, ...nightWork });
-    assert.deepEqual((await listMaintenance(ctx, { componentId: c.id })).map((m) => m.id), [draft.id]);
+    assert.deepEqual(
+      (await listMaintenance(ctx, { componentId: c.id })).map((m) => m.id),
+      [draft.id],
+    );
     assert.deepEqual(await listMaintenance(await owner('2026-03-02T10:00:00+01:00'), { componentId: c.id }), []);
     await publishMaintenance(ctx, { id: draft.id });
     await rejects(publishMaintenance(ctx, { id: draft.id }), 'conflict');
@@ -201,19 +348,38 @@ describe('validation and access', () => {
   for (const row of bad) {
     it(`refuses ${row.what}`, async () => {
       const c = await component();
-      await rejects(recordOutage(await agent('2026-03-10T12:00:00+01:00'), { componentId: c.id, start: '2026-03-10T10:00:00+01:00', publicText: 'Nede.', ...row.input }), 'validation', row.field);
+      await rejects(
+        recordOutage(await agent('2026-03-10T12:00:00+01:00'), {
+          componentId: c.id,
+          start: '2026-03-10T10:00:00+01:00',
+          publicText: 'Nede.',
+          ...row.input,
+        }),
+        'validation',
+        row.field,
+      );
     });
   }
 
   it('lets owners read availability but not change it', async () => {
     const c = await component();
     const ctx = await owner('2026-03-10T12:00:00+01:00');
-    await rejects(recordOutage(ctx, { componentId: c.id, start: '2026-03-10T10:00:00+01:00', publicText: 'Nede.' }), 'forbidden');
+    await rejects(
+      recordOutage(ctx, { componentId: c.id, start: '2026-03-10T10:00:00+01:00', publicText: 'Nede.' }),
+      'forbidden',
+    );
     await rejects(planMaintenance(ctx, { componentId: c.id, ...nightWork }), 'forbidden');
     await rejects(recomputeMonth(ctx, { componentId: c.id, month: '2026-02' }), 'forbidden');
-    await recordOutage(await agent('2026-03-10T12:00:00+01:00'), { componentId: c.id, start: '2026-03-10T10:00:00+01:00', publicText: 'Nede.' });
+    await recordOutage(await agent('2026-03-10T12:00:00+01:00'), {
+      componentId: c.id,
+      start: '2026-03-10T10:00:00+01:00',
+      publicText: 'Nede.',
+    });
     assert.equal((await listOutages(ctx, { componentId: c.id, from: '2026-03-01T00:00:00+01:00' })).length, 1);
     assert.equal((await listOutages(ctx, { componentId: c.id, to: '2026-03-01T00:00:00+01:00' })).length, 0);
-    assert.equal((await computeComponentAvailability(ctx, { componentId: c.code, month: '2026-03' })).downtimeMs, hours(2));
+    assert.equal(
+      (await computeComponentAvailability(ctx, { componentId: c.code, month: '2026-03' })).downtimeMs,
+      hours(2),
+    );
   });
 });

@@ -46,26 +46,60 @@ describe('createOrganisation', () => {
   ];
   for (const [what, change, field] of invalid) {
     it(`rejects ${what}, naming ${field}, and writes nothing`, async () => {
-      const before = await store.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await store.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const code = unique('v');
-      await rejects(createOrganisation(systemContext(store), { name: 'Valid Name', code, orgNumber: orgNumber(), contactEmail: 'a@b.no', ...change }), 'validation', field);
-      const after = await store.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      await rejects(
+        createOrganisation(systemContext(store), {
+          name: 'Valid Name',
+          code,
+          orgNumber: orgNumber(),
+          contactEmail: 'a@b.no',
+          ...change,
+        }),
+        'validation',
+        field,
+      );
+      const after = await store.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(after.n), Number(before.n));
     });
   }
 
   it('refuses a duplicate code as a conflict on the field', async () => {
-    await rejects(createOrganisation(systemContext(store), { name: 'Copy', code: a.organisation.code, orgNumber: orgNumber(), contactEmail: 'a@b.no' }), 'conflict', 'code');
+    await rejects(
+      createOrganisation(systemContext(store), {
+        name: 'Copy',
+        code: a.organisation.code,
+        orgNumber: orgNumber(),
+        contactEmail: 'a@b.no',
+      }),
+      'conflict',
+      'code',
+    );
   });
 
   it('writes one audit event with the change, in the same transaction', async () => {
     const code = unique('o');
-    const org = await createOrganisation({ ...systemContext(store), requestId: 'req-1' }, { name: 'Nyetaten', code, orgNumber: orgNumber(), contactEmail: 'post@ny.no' });
+    const org = await createOrganisation(
+      { ...systemContext(store), requestId: 'req-1' },
+      { name: 'Nyetaten', code, orgNumber: orgNumber(), contactEmail: 'post@ny.no' },
+    );
     const events = await store.db.selectFrom('audit_events').selectAll().where('subject_id', '=', org.id).execute();
     assert.equal(events.length, 1);
     assert.equal(events[0]?.action, 'organisation.create');
     assert.equal(events[0]?.request_id, 'req-1');
-    assert.deepEqual(JSON.parse(events[0]?.summary ?? '{}'), { name: 'Nyetaten', code, orgNumber: org.org_number, kind: 'owner', contactEmail: 'post@ny.no' });
+    assert.deepEqual(JSON.parse(events[0]?.summary ?? '{}'), {
+      name: 'Nyetaten',
+      code,
+      orgNumber: org.org_number,
+      kind: 'owner',
+      contactEmail: 'post@ny.no',
+    });
   });
 
   it('leaves no organisation behind when its audit event cannot be written', async () => {
@@ -73,7 +107,14 @@ describe('createOrganisation', () => {
     await store.db.deleteFrom('audit_head').execute();
     const code = unique('z');
     try {
-      await assert.rejects(createOrganisation(systemContext(store), { name: 'Ghost', code, orgNumber: orgNumber(), contactEmail: 'g@h.no' }));
+      await assert.rejects(
+        createOrganisation(systemContext(store), {
+          name: 'Ghost',
+          code,
+          orgNumber: orgNumber(),
+          contactEmail: 'g@h.no',
+        }),
+      );
     } finally {
       await store.db.insertInto('audit_head').values(head).execute();
     }
@@ -86,7 +127,10 @@ describe('createOrganisation', () => {
 describe('tenant isolation in operations', () => {
   it('an owner admin lists only its own organisation', async () => {
     const list = await listOrganisations(await asUser(a.users['owner-admin'].userId));
-    assert.deepEqual(list.map((o) => o.id), [a.organisation.id]);
+    assert.deepEqual(
+      list.map((o) => o.id),
+      [a.organisation.id],
+    );
   });
 
   it("another tenant's organisation is not found, by id or by code", async () => {
@@ -104,7 +148,10 @@ describe('tenant isolation in operations', () => {
   });
 
   it('an owner member may not change anything', async () => {
-    await rejects(updateOrganisation(await asUser(a.users['owner-member'].userId), { id: a.organisation.id, name: 'Renamed' }), 'forbidden');
+    await rejects(
+      updateOrganisation(await asUser(a.users['owner-member'].userId), { id: a.organisation.id, name: 'Renamed' }),
+      'forbidden',
+    );
   });
 });
 
@@ -113,8 +160,18 @@ describe('audit chain', () => {
     const report = await verifyAuditChain({ db: store.db, pageSize: 7 });
     assert.equal(report.ok, true);
     assert.ok(report.checked > 10);
-    const victim = await store.db.selectFrom('audit_events').select('seq').orderBy('seq').offset(3).limit(1).executeTakeFirstOrThrow();
-    await store.db.updateTable('audit_events').set({ actor_label: 'someone-else' }).where('seq', '=', victim.seq).execute();
+    const victim = await store.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .orderBy('seq')
+      .offset(3)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await store.db
+      .updateTable('audit_events')
+      .set({ actor_label: 'someone-else' })
+      .where('seq', '=', victim.seq)
+      .execute();
     const broken = await verifyAuditChain({ db: store.db, pageSize: 7 });
     assert.deepEqual(broken.fault, { kind: 'tampered', seq: victim.seq });
   });

@@ -10,7 +10,11 @@ import { loadUserActor } from '../../src/services/auth/load-user-actor.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { getArchivedReport, listArchivedReports } from '../../src/services/reports/archived-reports.ts';
 import { collectReportData } from '../../src/services/reports/collect-report-data.ts';
-import { type ArchivedReport, generateServiceReport, reportEmailJob } from '../../src/services/reports/generate-service-report.ts';
+import {
+  type ArchivedReport,
+  generateServiceReport,
+  reportEmailJob,
+} from '../../src/services/reports/generate-service-report.ts';
 import { builtInCatalogue } from '../../src/services/usage/usage-settings.ts';
 import { createOperator, createTenant, systemContext, testEpoch, type TestTenant } from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
@@ -40,7 +44,10 @@ async function rejects(promise: Promise<unknown>, code: AppError['code']) {
 }
 
 async function subscribe(ownerId: string, email: string, lang: 'nb' | 'nn' | 'en') {
-  await store.db.insertInto('report_subscriptions').values({ id: randomUUID(), owner_id: ownerId, email, lang, created_at: testEpoch }).execute();
+  await store.db
+    .insertInto('report_subscriptions')
+    .values({ id: randomUUID(), owner_id: ownerId, email, lang, created_at: testEpoch })
+    .execute();
 }
 
 async function storedRow(id: string) {
@@ -83,8 +90,12 @@ describe('generateServiceReport', () => {
   before(async () => {
     v1 = await generateServiceReport(system, { month }, settings);
     // The figures change between the two versions; the first must keep its own.
-    await insertUsageRows(store, { adjustments: [{ metric: 'messages_sent', month, ownerId: a.organisation.id, delta: 5 }] });
-    v2 = await generateServiceReport({ ...system, clock: fixedClock(testEpoch + 3_600_000) }, { month }, settings, { trigger: 'scheduled' });
+    await insertUsageRows(store, {
+      adjustments: [{ metric: 'messages_sent', month, ownerId: a.organisation.id, delta: 5 }],
+    });
+    v2 = await generateServiceReport({ ...system, clock: fixedClock(testEpoch + 3_600_000) }, { month }, settings, {
+      trigger: 'scheduled',
+    });
   });
 
   it('archives version 1 and then version 2 of the same month, each with its own figures and digest', async () => {
@@ -93,11 +104,18 @@ describe('generateServiceReport', () => {
     assert.deepEqual([v1.trigger, v2.trigger], ['manual', 'scheduled']);
     assert.notEqual(v1.digest, v2.digest);
     const [first, second] = [await storedRow(v1.id), await storedRow(v2.id)];
-    for (const [row, summary] of [[first, v1], [second, v2]] as const) {
+    for (const [row, summary] of [
+      [first, v1],
+      [second, v2],
+    ] as const) {
       assert.equal(row.month, month);
       assert.equal(row.owner_id, '');
       assert.equal(Number(row.version), summary.version);
-      assert.equal(row.digest, createHash('sha256').update(row.data).digest('hex'), 'the digest is of the stored figures');
+      assert.equal(
+        row.digest,
+        createHash('sha256').update(row.data).digest('hex'),
+        'the digest is of the stored figures',
+      );
       assert.equal(row.digest, summary.digest);
     }
     const [d1, d2] = [JSON.parse(first.data) as ReportData, JSON.parse(second.data) as ReportData];
@@ -116,45 +134,69 @@ describe('generateServiceReport', () => {
   });
 
   it('cannot be changed or deleted: the database refuses both', async () => {
-    await assert.rejects(store.db.updateTable('service_reports').set({ digest: 'tampered' }).where('id', '=', v1.id).execute());
+    await assert.rejects(
+      store.db.updateTable('service_reports').set({ digest: 'tampered' }).where('id', '=', v1.id).execute(),
+    );
     await assert.rejects(store.db.updateTable('service_reports').set({ data: '{}' }).execute());
     await assert.rejects(store.db.deleteFrom('service_reports').where('id', '=', v1.id).execute());
     await assert.rejects(store.db.deleteFrom('service_reports').execute());
     const row = await storedRow(v1.id);
     assert.equal(row.digest, v1.digest);
     assert.equal(row.digest, createHash('sha256').update(row.data).digest('hex'));
-    const count = await store.db.selectFrom('service_reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await store.db
+      .selectFrom('service_reports')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(count.n) >= 2);
   });
 
   it('queues a report.email job per subscriber of the report, with the subscriber’s language', async () => {
     assert.equal(v1.mailed, 2);
-    const jobs = await store.db.selectFrom('jobs').select(['kind', 'payload', 'organisation_id', 'status']).where('kind', '=', reportEmailJob).execute();
-    const forV1 = jobs.map((j) => ({ ...j, payload: JSON.parse(j.payload) as { reportId: string; email: string; lang: string } })).filter((j) => j.payload.reportId === v1.id);
-    assert.deepEqual(
-      forV1.map((j) => [j.payload.email, j.payload.lang, j.organisation_id, j.status]).sort(),
-      [
-        ['platform@test.niva.no', 'en', null, 'pending'],
-        ['plattform@test.niva.no', 'nb', null, 'pending'],
-      ],
-    );
+    const jobs = await store.db
+      .selectFrom('jobs')
+      .select(['kind', 'payload', 'organisation_id', 'status'])
+      .where('kind', '=', reportEmailJob)
+      .execute();
+    const forV1 = jobs
+      .map((j) => ({ ...j, payload: JSON.parse(j.payload) as { reportId: string; email: string; lang: string } }))
+      .filter((j) => j.payload.reportId === v1.id);
+    assert.deepEqual(forV1.map((j) => [j.payload.email, j.payload.lang, j.organisation_id, j.status]).sort(), [
+      ['platform@test.niva.no', 'en', null, 'pending'],
+      ['plattform@test.niva.no', 'nb', null, 'pending'],
+    ]);
   });
 
   it('writes an audit event naming the month, version, trigger, digest and recipients', async () => {
-    const events = await store.db.selectFrom('audit_events').select(['action', 'subject_type', 'organisation_id', 'summary', 'actor_label']).where('subject_id', '=', v2.id).execute();
+    const events = await store.db
+      .selectFrom('audit_events')
+      .select(['action', 'subject_type', 'organisation_id', 'summary', 'actor_label'])
+      .where('subject_id', '=', v2.id)
+      .execute();
     assert.equal(events.length, 1);
     const [event] = events;
     assert.ok(event);
     assert.equal(event.action, 'report.generate');
     assert.equal(event.subject_type, 'service-report');
     assert.equal(event.organisation_id, null);
-    assert.deepEqual(JSON.parse(event.summary), { month, owner: null, version: 2, trigger: 'scheduled', digest: v2.digest, mailed: 2 });
+    assert.deepEqual(JSON.parse(event.summary), {
+      month,
+      owner: null,
+      version: 2,
+      trigger: 'scheduled',
+      digest: v2.digest,
+      mailed: 2,
+    });
   });
 
   it('gives two versions made at the same time their own numbers', async () => {
-    const made = await Promise.all([1, 2, 3].map(() => generateServiceReport(system, { month: '2026-01', owner: b.organisation.code }, settings)));
+    const made = await Promise.all(
+      [1, 2, 3].map(() => generateServiceReport(system, { month: '2026-01', owner: b.organisation.code }, settings)),
+    );
     assert.deepEqual(made.map((r) => r.version).sort(), [1, 2, 3]);
-    assert.deepEqual(made.map((r) => r.mailed), [0, 0, 0]);
+    assert.deepEqual(
+      made.map((r) => r.mailed),
+      [0, 0, 0],
+    );
   });
 
   it('needs report.manage: an owner cannot archive a version', async () => {
@@ -175,16 +217,31 @@ describe('an owner’s report', () => {
     const data = (await getArchivedReport(system, ownA.id)).data;
     assert.deepEqual(data.owner, { id: a.organisation.id, code: a.organisation.code, name: a.organisation.name });
     const messages = statistic(data, 'messages_sent');
-    assert.deepEqual(messages.rows.map((r) => r.year), [2023, 2024, 2025, 2026]);
+    assert.deepEqual(
+      messages.rows.map((r) => r.year),
+      [2023, 2024, 2025, 2026],
+    );
     assert.deepEqual(messages.rows.find((r) => r.year === 2026)?.months.slice(0, 3), [100, 305, null]);
-    assert.deepEqual(messages.rows.find((r) => r.year === 2025)?.months, Array.from({ length: 12 }, () => null), 'b’s 2025 figure is not a’s');
+    assert.deepEqual(
+      messages.rows.find((r) => r.year === 2025)?.months,
+      Array.from({ length: 12 }, () => null),
+      'b’s 2025 figure is not a’s',
+    );
     assert.equal(messages.shareOfPlatform, 305 / 1005);
     const consents = statistic(data, 'consents');
-    assert.ok(consents.rows.every((r) => r.months.every((m) => m === null)), 'b’s consents are not a’s');
+    assert.ok(
+      consents.rows.every((r) => r.months.every((m) => m === null)),
+      'b’s consents are not a’s',
+    );
     assert.equal(consents.shareOfPlatform, null);
 
     const other = (await getArchivedReport(system, ownB.id)).data;
-    assert.deepEqual(statistic(other, 'messages_sent').rows.find((r) => r.year === 2026)?.months.slice(0, 2), [50, 700]);
+    assert.deepEqual(
+      statistic(other, 'messages_sent')
+        .rows.find((r) => r.year === 2026)
+        ?.months.slice(0, 2),
+      [50, 700],
+    );
     assert.equal(statistic(other, 'messages_sent').shareOfPlatform, 700 / 1005);
     assert.equal(statistic(other, 'consents').shareOfPlatform, 1);
   });
@@ -192,7 +249,12 @@ describe('an owner’s report', () => {
   it('is mailed to the owner’s subscribers only', async () => {
     assert.equal(ownA.mailed, 1);
     assert.equal(ownB.mailed, 0);
-    const jobs = await store.db.selectFrom('jobs').select(['payload', 'organisation_id']).where('kind', '=', reportEmailJob).where('organisation_id', '=', a.organisation.id).execute();
+    const jobs = await store.db
+      .selectFrom('jobs')
+      .select(['payload', 'organisation_id'])
+      .where('kind', '=', reportEmailJob)
+      .where('organisation_id', '=', a.organisation.id)
+      .execute();
     assert.deepEqual(
       jobs.map((j) => JSON.parse(j.payload) as unknown),
       [{ reportId: ownA.id, email: 'rapport@a.test.niva.no', lang: 'nn' }],
@@ -202,13 +264,19 @@ describe('an owner’s report', () => {
   it('lists for an owner the platform versions and its own, never another owner’s', async () => {
     const listed = await listArchivedReports(ownerA, {});
     assert.ok(listed.length > 0);
-    assert.ok(listed.every((r) => r.ownerCode === null || r.ownerCode === a.organisation.code), JSON.stringify(listed.map((r) => r.ownerCode)));
+    assert.ok(
+      listed.every((r) => r.ownerCode === null || r.ownerCode === a.organisation.code),
+      JSON.stringify(listed.map((r) => r.ownerCode)),
+    );
     assert.ok(listed.some((r) => r.id === ownA.id));
     assert.equal(listed.filter((r) => r.ownerCode === null && r.month === month).length, 2, 'both platform versions');
     assert.ok(!listed.some((r) => r.id === ownB.id));
     assert.deepEqual(await listArchivedReports(ownerA, { owner: b.organisation.code }), []);
     const everything = await listArchivedReports(system, {});
-    assert.ok(everything.some((r) => r.id === ownB.id), 'the operator sees every owner’s');
+    assert.ok(
+      everything.some((r) => r.id === ownB.id),
+      'the operator sees every owner’s',
+    );
   });
 
   it('does not find another owner’s version or report for an owner', async () => {

@@ -18,7 +18,16 @@ before(async () => {
 after(() => store.destroy());
 
 const at = (iso: string) => systemContext(store, fixedClock(Date.parse(iso)));
-const event = (id: string, time: string) => ({ value: { specversion: '1.0', id, source: 'https://housekeeping.test', type: 'no.niva.usage', time, data: { metric: 'consents', owner: tenant.organisation.code, service: null, count: 1 } } });
+const event = (id: string, time: string) => ({
+  value: {
+    specversion: '1.0',
+    id,
+    source: 'https://housekeeping.test',
+    type: 'no.niva.usage',
+    time,
+    data: { metric: 'consents', owner: tenant.organisation.code, service: null, count: 1 },
+  },
+});
 
 describe('usage housekeeping', () => {
   it('closes months only after the grace period, once', async () => {
@@ -28,16 +37,28 @@ describe('usage housekeeping', () => {
     assert.ok(early.includes('2026-02') && !early.includes('2026-03'), early.join());
     assert.deepEqual(await closeDueUsageMonths(at('2026-04-04T11:00:00Z'), settings), []);
     assert.deepEqual(await closeDueUsageMonths(at('2026-04-06T10:00:00Z'), settings), ['2026-03']);
-    await assert.rejects(closeUsageMonth(at('2026-04-06T10:00:00Z'), { month: '2026-04' }), /month: the month is not over yet/);
+    await assert.rejects(
+      closeUsageMonth(at('2026-04-06T10:00:00Z'), { month: '2026-04' }),
+      /month: the month is not over yet/,
+    );
   });
 
   it('forgets keys past the dedupe window, when such events are past the horizon too', async () => {
     const ctx = at('2026-06-10T10:00:00Z');
-    const result = await ingestUsageEvents(ctx, { items: [event('old', '2026-05-06T10:00:00Z'), event('new', '2026-06-09T10:00:00Z')], settings: defaultUsageSettings });
+    const result = await ingestUsageEvents(ctx, {
+      items: [event('old', '2026-05-06T10:00:00Z'), event('new', '2026-06-09T10:00:00Z')],
+      settings: defaultUsageSettings,
+    });
     assert.equal(result.accepted, 2);
     const later = at('2026-06-12T10:00:00Z');
     assert.equal(await pruneUsageKeys(later, defaultUsageSettings), 1);
-    const retry = await ingestUsageEvents(later, { items: [event('old', '2026-05-06T10:00:00Z'), event('new', '2026-06-09T10:00:00Z')], settings: defaultUsageSettings });
-    assert.deepEqual({ accepted: retry.accepted, duplicates: retry.duplicates, rejected: retry.rejected.map((r) => r.field) }, { accepted: 0, duplicates: 1, rejected: ['time'] });
+    const retry = await ingestUsageEvents(later, {
+      items: [event('old', '2026-05-06T10:00:00Z'), event('new', '2026-06-09T10:00:00Z')],
+      settings: defaultUsageSettings,
+    });
+    assert.deepEqual(
+      { accepted: retry.accepted, duplicates: retry.duplicates, rejected: retry.rejected.map((r) => r.field) },
+      { accepted: 0, duplicates: 1, rejected: ['time'] },
+    );
   });
 });

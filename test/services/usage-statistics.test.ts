@@ -6,7 +6,13 @@ import { loadUserActor } from '../../src/services/auth/load-user-actor.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { listUsageOwners } from '../../src/services/usage/list-usage-owners.ts';
 import { metricYearTable } from '../../src/services/usage/usage-statistics.ts';
-import { createOperator, createTenant, systemContext, type TestOperator, type TestTenant } from '../support/factories.ts';
+import {
+  createOperator,
+  createTenant,
+  systemContext,
+  type TestOperator,
+  type TestTenant,
+} from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { insertUsageRows } from '../support/usage-figures.ts';
 
@@ -25,7 +31,11 @@ function rejects(promise: Promise<unknown>, code: AppError['code'], field?: stri
   return assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof AppError, String(error));
     assert.equal(error.code, code);
-    if (field) assert.deepEqual(error.fields.map((f) => f.field), [field]);
+    if (field)
+      assert.deepEqual(
+        error.fields.map((f) => f.field),
+        [field],
+      );
     return true;
   });
 }
@@ -67,25 +77,42 @@ after(() => store.destroy());
 
 describe('metricYearTable', () => {
   it('sums daily counts, imports and adjustments per month for one owner, null where nothing was recorded', async () => {
-    const table = await metricYearTable(await as(operator.users['operator-agent'].userId), { metric: 'messages_sent', years: [2021], owner: a.organisation.code });
+    const table = await metricYearTable(await as(operator.users['operator-agent'].userId), {
+      metric: 'messages_sent',
+      years: [2021],
+      owner: a.organisation.code,
+    });
     assert.equal(table.metric.id, 'messages_sent');
     assert.equal(table.owner?.id, a.organisation.id);
-    assert.deepEqual(table.rows.map((r) => r.year), [2021]);
+    assert.deepEqual(
+      table.rows.map((r) => r.year),
+      [2021],
+    );
     const [row] = table.rows;
     assert.deepEqual(row?.months, [155, 18, null, 0, null, null, null, null, null, null, null, null]);
     assert.equal(row?.total, 173);
   });
 
   it('counts every owner and the platform-wide rows in the platform figure', async () => {
-    const table = await metricYearTable(await as(operator.users.auditor.userId), { metric: 'messages_sent', years: [2021] });
+    const table = await metricYearTable(await as(operator.users.auditor.userId), {
+      metric: 'messages_sent',
+      years: [2021],
+    });
     assert.equal(table.owner, null);
     assert.deepEqual(table.rows[0]?.months, [165, 18, 1000, 0, null, null, null, null, null, null, null, 4]);
     assert.equal(table.rows[0]?.total, 1187);
   });
 
   it('gives each year its change against the same month a year earlier, oldest year first', async () => {
-    const table = await metricYearTable(systemContext(store), { metric: 'messages_sent', years: [2022, 2021], owner: a.organisation.code });
-    assert.deepEqual(table.rows.map((r) => r.year), [2021, 2022]);
+    const table = await metricYearTable(systemContext(store), {
+      metric: 'messages_sent',
+      years: [2022, 2021],
+      owner: a.organisation.code,
+    });
+    assert.deepEqual(
+      table.rows.map((r) => r.year),
+      [2021, 2022],
+    );
     const [y2021, y2022] = table.rows;
     // January 2020 has no data, so January 2021 has no comparison; February 2021 is 18 against 10.
     assert.deepEqual(y2021?.change.slice(0, 4), [null, 80, null, null]);
@@ -101,7 +128,10 @@ describe('metricYearTable', () => {
 
   it('answers a year without any row with twelve nulls and no total', async () => {
     const table = await metricYearTable(systemContext(store), { metric: 'forms_archived', years: [2021] });
-    assert.deepEqual(table.rows[0]?.months, Array.from({ length: 12 }, () => null));
+    assert.deepEqual(
+      table.rows[0]?.months,
+      Array.from({ length: 12 }, () => null),
+    );
     assert.equal(table.rows[0]?.total, null);
   });
 
@@ -111,10 +141,20 @@ describe('metricYearTable', () => {
       const own = await metricYearTable(ctx, { metric: 'messages_sent', years: [2021] });
       assert.equal(own.owner?.code, a.organisation.code, role);
       assert.equal(own.rows[0]?.total, 173, role);
-      assert.deepEqual((await metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: a.organisation.code })).rows, own.rows);
-      await rejects(metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: b.organisation.code }), 'not-found', 'owner');
+      assert.deepEqual(
+        (await metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: a.organisation.code })).rows,
+        own.rows,
+      );
+      await rejects(
+        metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: b.organisation.code }),
+        'not-found',
+        'owner',
+      );
     }
-    const ofB = await metricYearTable(await as(b.users['owner-member'].userId), { metric: 'messages_sent', years: [2021] });
+    const ofB = await metricYearTable(await as(b.users['owner-member'].userId), {
+      metric: 'messages_sent',
+      years: [2021],
+    });
     assert.deepEqual(ofB.rows[0]?.months.slice(0, 2), [10, null]);
     assert.equal(ofB.rows[0]?.total, 10);
   });
@@ -123,22 +163,47 @@ describe('metricYearTable', () => {
     const all = await listUsageOwners(await as(operator.users['operator-agent'].userId));
     assert.ok(all.some((o) => o.id === a.organisation.id) && all.some((o) => o.id === b.organisation.id));
     assert.ok(!all.some((o) => o.id === operator.organisation.id), 'the operator is no owner');
-    assert.deepEqual((await listUsageOwners(await as(a.users['owner-member'].userId))).map((o) => o.id), [a.organisation.id]);
+    assert.deepEqual(
+      (await listUsageOwners(await as(a.users['owner-member'].userId))).map((o) => o.id),
+      [a.organisation.id],
+    );
   });
 
   it('refuses unknown metrics, owners and impossible years naming the field', async () => {
     const ctx = systemContext(store);
     await rejects(metricYearTable(ctx, { metric: 'pizzas', years: [2021] }), 'validation', 'metric');
-    await rejects(metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: 'nobody-here' }), 'not-found', 'owner');
+    await rejects(
+      metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: 'nobody-here' }),
+      'not-found',
+      'owner',
+    );
     await rejects(metricYearTable(ctx, { metric: 'messages_sent', years: [20210] }), 'validation', 'years.0');
     await rejects(metricYearTable(ctx, { metric: 'messages_sent', years: [] }), 'validation', 'years');
-    await rejects(metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: operator.organisation.code }), 'not-found', 'owner');
+    await rejects(
+      metricYearTable(ctx, { metric: 'messages_sent', years: [2021], owner: operator.organisation.code }),
+      'not-found',
+      'owner',
+    );
   });
 
   it('reads nothing for a token without the usage scope', async () => {
-    const actor: Actor = { type: 'token', id: 't', label: 'integration', organisationId: a.organisation.id, organisationKind: 'owner', scopes: ['services:read'] };
-    await rejects(metricYearTable({ ...systemContext(store), actor }, { metric: 'messages_sent', years: [2021] }), 'forbidden');
+    const actor: Actor = {
+      type: 'token',
+      id: 't',
+      label: 'integration',
+      organisationId: a.organisation.id,
+      organisationKind: 'owner',
+      scopes: ['services:read'],
+    };
+    await rejects(
+      metricYearTable({ ...systemContext(store), actor }, { metric: 'messages_sent', years: [2021] }),
+      'forbidden',
+    );
     const reader: Actor = { ...actor, scopes: ['usage:read'] };
-    assert.equal((await metricYearTable({ ...systemContext(store), actor: reader }, { metric: 'messages_sent', years: [2021] })).rows[0]?.total, 173);
+    assert.equal(
+      (await metricYearTable({ ...systemContext(store), actor: reader }, { metric: 'messages_sent', years: [2021] }))
+        .rows[0]?.total,
+      173,
+    );
   });
 });

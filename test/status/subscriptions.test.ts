@@ -35,7 +35,11 @@ async function drain(): Promise<void> {
 }
 
 function signUp(target: TestApp, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return target.request(`${publicUrl}/status/subscribe`, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  return target.request(`${publicUrl}/status/subscribe`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 }
 
 function mailsTo(address: string) {
@@ -66,9 +70,30 @@ before(async () => {
   const testApp = createTestApp(store, { publicUrl });
   app = testApp.app;
   ctx = systemContext(store, testApp.clock);
-  const handlers = defaultJobHandlers({ store, clock: testApp.clock, calendars: builtInCalendars(), smtpUrl: smtp.url, mailFrom: 'Nivå <noreply@niva.test>', publicUrl, linkSecret: testApp.config.linkSecret });
-  runner = createJobRunner({ store, clock: testApp.clock, logger: pino({ level: 'silent' }), handlers, workerId: 'subscriptions-test' });
-  componentId = (await createComponent(ctx, { code: unique('c'), name: 'Autentisering', calendarId: 'always', targetBasisPoints: 9990 })).id;
+  const handlers = defaultJobHandlers({
+    store,
+    clock: testApp.clock,
+    calendars: builtInCalendars(),
+    smtpUrl: smtp.url,
+    mailFrom: 'Nivå <noreply@niva.test>',
+    publicUrl,
+    linkSecret: testApp.config.linkSecret,
+  });
+  runner = createJobRunner({
+    store,
+    clock: testApp.clock,
+    logger: pino({ level: 'silent' }),
+    handlers,
+    workerId: 'subscriptions-test',
+  });
+  componentId = (
+    await createComponent(ctx, {
+      code: unique('c'),
+      name: 'Autentisering',
+      calendarId: 'always',
+      targetBasisPoints: 9990,
+    })
+  ).id;
 });
 
 after(async () => {
@@ -87,7 +112,11 @@ describe('status subscriptions', () => {
   });
 
   it('refuses a sign-up posted from another site', async () => {
-    const response = await signUp(app, { kind: 'email', address: subscriber, locale: 'nb' }, { origin: 'https://evil.example' });
+    const response = await signUp(
+      app,
+      { kind: 'email', address: subscriber, locale: 'nb' },
+      { origin: 'https://evil.example' },
+    );
     assert.equal(response.status, 403);
     assert.equal(await store.db.selectFrom('status_subscriptions').select('id').executeTakeFirst(), undefined);
   });
@@ -100,7 +129,11 @@ describe('status subscriptions', () => {
     const confirmation = mailsTo(subscriber);
     assert.equal(confirmation.length, 1);
     assert.match(confirmation[0]?.subject ?? '', /Bekreft abonnementet/);
-    assert.match(mailsTo(unconfirmed)[0]?.subject ?? '', /Confirm your service status subscription/, 'in the language asked for');
+    assert.match(
+      mailsTo(unconfirmed)[0]?.subject ?? '',
+      /Confirm your service status subscription/,
+      'in the language asked for',
+    );
 
     const confirmLink = link(confirmation[0]?.text, '/status/confirm');
     const confirmed = await app.request(confirmLink);
@@ -116,11 +149,22 @@ describe('status subscriptions', () => {
     const html = await response.text();
     webhookSecret = /data-testid="webhook-secret">([^<]+)</.exec(html)?.[1] ?? '';
     assert.match(webhookSecret, /^whsec_/);
-    assert.equal((await signUp(app, { kind: 'webhook', address: 'http://example.com/hook', locale: 'nb' })).status, 400, 'plain http only to loopback');
+    assert.equal(
+      (await signUp(app, { kind: 'webhook', address: 'http://example.com/hook', locale: 'nb' })).status,
+      400,
+      'plain http only to loopback',
+    );
   });
 
   it('announces published maintenance to confirmed subscribers, by e-mail once and by signed CloudEvent', async () => {
-    const planned = await planMaintenance(ctx, { componentId, kind: 'maintenance', title: 'Oppgradering av database', publicText: 'Innlogging kan feile i perioden.', start: '2026-03-20T22:00:00+01:00', end: '2026-03-20T23:00:00+01:00' });
+    const planned = await planMaintenance(ctx, {
+      componentId,
+      kind: 'maintenance',
+      title: 'Oppgradering av database',
+      publicText: 'Innlogging kan feile i perioden.',
+      start: '2026-03-20T22:00:00+01:00',
+      end: '2026-03-20T23:00:00+01:00',
+    });
     await drain();
     assert.equal(mailsTo(subscriber).length, 1, 'a draft is not announced');
     await publishMaintenance(ctx, { id: planned.id });
@@ -134,7 +178,10 @@ describe('status subscriptions', () => {
     assert.equal(mailsTo(unconfirmed).length, 1, 'an unconfirmed address gets only its confirmation mail');
 
     const events = receivedEvents();
-    assert.deepEqual(events.map((e) => [e.id, e.type]), [[`${planned.id}:maintenance-published`, 'no.niva.status.maintenance-published']]);
+    assert.deepEqual(
+      events.map((e) => [e.id, e.type]),
+      [[`${planned.id}:maintenance-published`, 'no.niva.status.maintenance-published']],
+    );
     assert.equal(events[0]?.data.component.name, 'Autentisering');
   });
 
@@ -148,27 +195,53 @@ describe('status subscriptions', () => {
 
     const page = await app.request(good);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /Avslutt abonnementet/, 'a GET only shows the button: link scanners must not unsubscribe');
-    const row = () => store.db.selectFrom('status_subscriptions').select('unsubscribed_at').where('address', '=', subscriber).executeTakeFirstOrThrow();
+    assert.match(
+      await page.text(),
+      /Avslutt abonnementet/,
+      'a GET only shows the button: link scanners must not unsubscribe',
+    );
+    const row = () =>
+      store.db
+        .selectFrom('status_subscriptions')
+        .select('unsubscribed_at')
+        .where('address', '=', subscriber)
+        .executeTakeFirstOrThrow();
     assert.equal((await row()).unsubscribed_at, null);
 
     // What a mail client sends for the List-Unsubscribe-Post header (RFC 8058).
-    const oneClick = await app.request(good, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await app.request(good, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(oneClick.status, 200);
     assert.notEqual((await row()).unsubscribed_at, null);
     assert.equal((await app.request(good, { method: 'POST' })).status, 200, 'a second click is fine');
 
-    const outage = await recordOutage(ctx, { componentId, start: '2026-03-02T09:30:00+01:00', publicText: 'Innlogging feiler.' });
+    const outage = await recordOutage(ctx, {
+      componentId,
+      start: '2026-03-02T09:30:00+01:00',
+      publicText: 'Innlogging feiler.',
+    });
     await endOutage(ctx, { id: outage.id, end: '2026-03-02T09:50:00+01:00' });
     await drain();
     assert.equal(mailsTo(subscriber).length, 2, 'nothing more after unsubscribing');
     // Jobs of one batch are delivered in parallel, so the arrival order is not part of the contract (each event has its time).
-    assert.deepEqual(receivedEvents().map((e) => e.type).sort(), ['no.niva.status.maintenance-published', 'no.niva.status.outage-ended', 'no.niva.status.outage-started']);
+    assert.deepEqual(
+      receivedEvents()
+        .map((e) => e.type)
+        .sort(),
+      ['no.niva.status.maintenance-published', 'no.niva.status.outage-ended', 'no.niva.status.outage-started'],
+    );
   });
 
   it('answers the eleventh sign-up from one address within the hour with 429', async () => {
     const { app: fresh } = createTestApp(store, { publicUrl });
-    for (let i = 0; i < 10; i++) assert.equal((await signUp(fresh, { kind: 'email', address: `rate${i}@etat.test.niva.no`, locale: 'nb' })).status, 200);
+    for (let i = 0; i < 10; i++)
+      assert.equal(
+        (await signUp(fresh, { kind: 'email', address: `rate${i}@etat.test.niva.no`, locale: 'nb' })).status,
+        200,
+      );
     const refused = await signUp(fresh, { kind: 'email', address: 'rate10@etat.test.niva.no', locale: 'nb' });
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('retry-after')) > 0);

@@ -20,7 +20,19 @@ describe('prebuilt', () => {
     });
     const now = Date.now();
     for (const code of ['aaa', 'bbb']) {
-      await store.db.insertInto('organisations').values({ id: code, kind: 'owner', name: code, org_number: `9${code}`, code, contact_email: `${code}@x.no`, created_at: now, updated_at: now }).execute();
+      await store.db
+        .insertInto('organisations')
+        .values({
+          id: code,
+          kind: 'owner',
+          name: code,
+          org_number: `9${code}`,
+          code,
+          contact_email: `${code}@x.no`,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
     assert.deepEqual(await codes(store.db).where('code', '=', 'aaa').execute(), [{ code: 'aaa' }]);
     assert.deepEqual(await codes(store.db).where('code', '=', 'bbb').execute(), [{ code: 'bbb' }]);

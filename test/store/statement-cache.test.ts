@@ -56,7 +56,10 @@ describe('withStatementCache', () => {
     for await (const row of db.selectFrom('t').select('n').orderBy('n').stream()) streamed.push(row.n);
     for await (const row of db.selectFrom('t').select('n').orderBy('n').stream()) streamed.push(row.n);
     assert.deepEqual(streamed, [1, 2, 3, 1, 2, 3]);
-    await db.schema.alterTable('t').addColumn('m', 'integer', (c) => c.notNull().defaultTo(7)).execute();
+    await db.schema
+      .alterTable('t')
+      .addColumn('m', 'integer', (c) => c.notNull().defaultTo(7))
+      .execute();
     assert.deepEqual(await all(), [{ n: 1, m: 7 }]);
     await db.destroy();
   });

@@ -22,7 +22,11 @@ export function spawnNiva(args: string[], env: NodeJS.ProcessEnv): ChildProcess 
 }
 
 /** Runs `node bin/niva …` to completion and collects its exit status and output. */
-export function runNiva(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function runNiva(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawnNiva(args, env);
     let stdout = '';
@@ -47,9 +51,11 @@ export function runNiva(args: string[], env: NodeJS.ProcessEnv, options: { timeo
 /** Parses stdout that must be exactly one JSON object on one line. */
 export function jsonOutput(result: CliResult): Record<string, unknown> {
   const lines = result.stdout.trimEnd().split('\n');
-  if (lines.length !== 1) throw new Error(`expected one line of JSON, got ${lines.length}: ${result.stdout}${result.stderr}`);
+  if (lines.length !== 1)
+    throw new Error(`expected one line of JSON, got ${lines.length}: ${result.stdout}${result.stderr}`);
   const value: unknown = JSON.parse(lines[0] ?? '');
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`expected a JSON object, got ${result.stdout}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`expected a JSON object, got ${result.stdout}`);
   return value as Record<string, unknown>;
 }
 

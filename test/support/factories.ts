@@ -22,7 +22,9 @@ export function unique(prefix: string): string {
 export function orgNumber(): string {
   const weights = [3, 2, 7, 6, 5, 4, 3, 2];
   for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 8 + (randomBytes(1)[0] ?? 0) % 2 : (randomBytes(1)[0] ?? 0) % 10));
+    const digits = Array.from({ length: 8 }, (_, i) =>
+      i === 0 ? 8 + ((randomBytes(1)[0] ?? 0) % 2) : (randomBytes(1)[0] ?? 0) % 10,
+    );
     const rest = digits.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
     const check = rest === 0 ? 0 : 11 - rest;
     if (check !== 10) return [...digits, check].join('');
@@ -30,7 +32,14 @@ export function orgNumber(): string {
 }
 
 export function systemContext(store: Store, clock = fixedClock(testEpoch)): ServiceContext {
-  return { db: store.db, dialect: store.dialect, clock, calendars: builtInCalendars(), actor: systemActor('test'), requestId: null };
+  return {
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    calendars: builtInCalendars(),
+    actor: systemActor('test'),
+    requestId: null,
+  };
 }
 
 export interface TestTenant {
@@ -42,16 +51,42 @@ export interface TestTenant {
 
 async function member(ctx: ServiceContext, organisationId: string, role: Role, label: string) {
   const email = `${label}-${unique('')}@test.niva.no`;
-  const { userId } = await addMember(ctx, { organisationId, email, name: `Test ${label}`, role, password: testPassword });
+  const { userId } = await addMember(ctx, {
+    organisationId,
+    email,
+    name: `Test ${label}`,
+    role,
+    password: testPassword,
+  });
   return { email, userId };
 }
 
 /** A service owner with one service, one user per owner role, and an API token with the given scopes. */
-export async function createTenant(store: Store, scopes: TokenScope[] = ['organisations:read', 'services:read', 'services:write', 'components:read', 'audit:read', 'cases:write']): Promise<TestTenant> {
+export async function createTenant(
+  store: Store,
+  scopes: TokenScope[] = [
+    'organisations:read',
+    'services:read',
+    'services:write',
+    'components:read',
+    'audit:read',
+    'cases:write',
+  ],
+): Promise<TestTenant> {
   const ctx = systemContext(store);
   const code = unique('t');
-  const organisation = await createOrganisation(ctx, { name: `Testetaten ${code}`, code, orgNumber: orgNumber(), contactEmail: `post@${code}.test.niva.no` });
-  const service = await createService(ctx, { organisationId: organisation.id, name: `Tjeneste ${code}`, platform: 'altinn3', resourceId: `${code}-tjeneste` });
+  const organisation = await createOrganisation(ctx, {
+    name: `Testetaten ${code}`,
+    code,
+    orgNumber: orgNumber(),
+    contactEmail: `post@${code}.test.niva.no`,
+  });
+  const service = await createService(ctx, {
+    organisationId: organisation.id,
+    name: `Tjeneste ${code}`,
+    platform: 'altinn3',
+    resourceId: `${code}-tjeneste`,
+  });
   const users = {
     'owner-admin': await member(ctx, organisation.id, 'owner-admin', 'admin'),
     'owner-member': await member(ctx, organisation.id, 'owner-member', 'member'),
@@ -70,12 +105,22 @@ export interface TestOperator {
 /** The operator organisation (one per database) with one user per operator role and a read token. */
 export async function createOperator(store: Store): Promise<TestOperator> {
   const ctx = systemContext(store);
-  const organisation = await createOrganisation(ctx, { kind: 'operator', name: 'Plattformforvalter', code: unique('op'), orgNumber: orgNumber(), contactEmail: 'servicedesk@test.niva.no' });
+  const organisation = await createOrganisation(ctx, {
+    kind: 'operator',
+    name: 'Plattformforvalter',
+    code: unique('op'),
+    orgNumber: orgNumber(),
+    contactEmail: 'servicedesk@test.niva.no',
+  });
   const users = {
     'operator-admin': await member(ctx, organisation.id, 'operator-admin', 'opadmin'),
     'operator-agent': await member(ctx, organisation.id, 'operator-agent', 'agent'),
     auditor: await member(ctx, organisation.id, 'auditor', 'opauditor'),
   };
-  const { token, secret } = await createApiToken(ctx, { organisationId: organisation.id, name: 'monitor', scopes: ['organisations:read', 'services:read', 'components:read', 'cases:work', 'usage:write'] });
+  const { token, secret } = await createApiToken(ctx, {
+    organisationId: organisation.id,
+    name: 'monitor',
+    scopes: ['organisations:read', 'services:read', 'components:read', 'cases:work', 'usage:write'],
+  });
   return { organisation, users, token: { secret, id: token.id } };
 }

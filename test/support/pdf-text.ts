@@ -22,7 +22,12 @@ export interface PdfContent {
 }
 
 export async function pdfContent(buffer: Uint8Array): Promise<PdfContent> {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), standardFontDataUrl, disableFontFace: true, verbosity: 0 }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(buffer),
+    standardFontDataUrl,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   try {
     const pageTexts: string[] = [];
     for (let n = 1; n <= pdf.numPages; n += 1) {

@@ -19,7 +19,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
   const config = testConfig({ databaseUrl: store.url, ...overrides });
   const clock = fixedClock(testEpoch);
-  const app = createApp({ store, config, clock, calendars: builtInCalendars(), usage: usageSettingsFrom(config), logger: pino({ level: 'silent' }), metrics: createMetrics(), loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }), intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }), subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }) });
+  const app = createApp({
+    store,
+    config,
+    clock,
+    calendars: builtInCalendars(),
+    usage: usageSettingsFrom(config),
+    logger: pino({ level: 'silent' }),
+    metrics: createMetrics(),
+    loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
+    intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
+    subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
+  });
   return { app, clock, config };
 }
 
@@ -30,7 +41,11 @@ export interface Session {
 
 /** Logs in through the real login form and returns the session cookie and the CSRF token from a rendered page. */
 export async function logIn(app: TestApp, email: string, password: string): Promise<Session> {
-  const response = await app.request('/login', { method: 'POST', body: new URLSearchParams({ email, password }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const response = await app.request('/login', {
+    method: 'POST',
+    body: new URLSearchParams({ email, password }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   const setCookie = response.headers.get('set-cookie') ?? '';
   const match = /niva_session=([^;]+)/.exec(setCookie);
   if (response.status !== 303 || !match) throw new Error(`login failed for ${email}: ${response.status}`);
@@ -46,12 +61,26 @@ export function bearer(secret: string): Record<string, string> {
 }
 
 export function sessionHeaders(session: Session, json = true): Record<string, string> {
-  return { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(json ? { 'content-type': 'application/json' } : {}) };
+  return {
+    cookie: session.cookie,
+    'x-csrf-token': session.csrf,
+    ...(json ? { 'content-type': 'application/json' } : {}),
+  };
 }
 
 /** A JSON call to the API as the given caller; the body is parsed when there is one. */
-export async function callApi<T>(app: TestApp, headers: Record<string, string>, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await app.request(`/api/v1${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+export async function callApi<T>(
+  app: TestApp,
+  headers: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await app.request(`/api/v1${path}`, {
+    method,
+    headers: { ...headers, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }

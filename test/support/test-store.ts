@@ -13,7 +13,9 @@ export interface TestStore extends Store {
 }
 
 /** The dialect under test: PostgreSQL when DATABASE_URL is a postgres URL, otherwise SQLite. */
-export const dialectUnderTest: 'postgres' | 'sqlite' = process.env.DATABASE_URL?.startsWith('postgres') ? 'postgres' : 'sqlite';
+export const dialectUnderTest: 'postgres' | 'sqlite' = process.env.DATABASE_URL?.startsWith('postgres')
+  ? 'postgres'
+  : 'sqlite';
 
 /**
  * A fresh, migrated database for one test file: a temporary SQLite file, or a new PostgreSQL database

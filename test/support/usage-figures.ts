@@ -13,19 +13,49 @@ export async function insertUsageRows(store: Store, rows: UsageRows): Promise<vo
   if (rows.daily?.length) {
     await store.db
       .insertInto('usage_daily')
-      .values(rows.daily.map((r) => ({ metric: r.metric, day: r.day, owner_id: r.ownerId ?? '', service_id: r.serviceId ?? '', count: r.count })))
+      .values(
+        rows.daily.map((r) => ({
+          metric: r.metric,
+          day: r.day,
+          owner_id: r.ownerId ?? '',
+          service_id: r.serviceId ?? '',
+          count: r.count,
+        })),
+      )
       .execute();
   }
   if (rows.imports?.length) {
     await store.db
       .insertInto('usage_monthly_imports')
-      .values(rows.imports.map((r) => ({ metric: r.metric, month: r.month, owner_id: r.ownerId ?? '', service_id: r.serviceId ?? '', count: r.count, source_name: 'test.csv', imported_at: testEpoch })))
+      .values(
+        rows.imports.map((r) => ({
+          metric: r.metric,
+          month: r.month,
+          owner_id: r.ownerId ?? '',
+          service_id: r.serviceId ?? '',
+          count: r.count,
+          source_name: 'test.csv',
+          imported_at: testEpoch,
+        })),
+      )
       .execute();
   }
   if (rows.adjustments?.length) {
     await store.db
       .insertInto('usage_adjustments')
-      .values(rows.adjustments.map((r) => ({ id: randomUUID(), metric: r.metric, month: r.month, owner_id: r.ownerId ?? '', service_id: r.serviceId ?? '', delta: r.delta, reason: 'test', created_by: null, created_at: testEpoch })))
+      .values(
+        rows.adjustments.map((r) => ({
+          id: randomUUID(),
+          metric: r.metric,
+          month: r.month,
+          owner_id: r.ownerId ?? '',
+          service_id: r.serviceId ?? '',
+          delta: r.delta,
+          reason: 'test',
+          created_by: null,
+          created_at: testEpoch,
+        })),
+      )
       .execute();
   }
 }

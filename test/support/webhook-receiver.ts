@@ -32,7 +32,10 @@ export async function startWebhookReceiver(options: { hold?: Promise<unknown> } 
     req.on('end', () => {
       const delivery = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status };
       deliveries.push(delivery);
-      const answer = () => void res.writeHead(delivery.status, { 'content-type': 'text/plain' }).end(delivery.status < 300 ? 'ok' : 'failed');
+      const answer = () =>
+        void res
+          .writeHead(delivery.status, { 'content-type': 'text/plain' })
+          .end(delivery.status < 300 ? 'ok' : 'failed');
       if (options.hold) void options.hold.then(answer, answer);
       else answer();
     });
@@ -53,16 +56,39 @@ export async function startWebhookReceiver(options: { hold?: Promise<unknown> } 
 }
 
 /** Registers a webhook endpoint for an organisation directly in the database; returns its id and signing secret. */
-export async function createWebhookEndpoint(store: Store, organisationId: string, url: string, createdAt: number): Promise<{ id: string; secret: string }> {
+export async function createWebhookEndpoint(
+  store: Store,
+  organisationId: string,
+  url: string,
+  createdAt: number,
+): Promise<{ id: string; secret: string }> {
   const endpoint = { id: newId(), secret: randomBytes(24).toString('hex') };
   await store.db
     .insertInto('webhook_endpoints')
-    .values({ id: endpoint.id, organisation_id: organisationId, url, secret: endpoint.secret, event_types: '*', created_at: createdAt, disabled_at: null })
+    .values({
+      id: endpoint.id,
+      organisation_id: organisationId,
+      url,
+      secret: endpoint.secret,
+      event_types: '*',
+      created_at: createdAt,
+      disabled_at: null,
+    })
     .execute();
   return endpoint;
 }
 
 /** A CloudEvents 1.0 event as the deliver-webhook payload expects it. */
-export function cloudEvent(id: string, data: Record<string, unknown> = {}): { specversion: '1.0'; id: string; source: string; type: string; time: string; data: Record<string, unknown> } {
-  return { specversion: '1.0', id, source: '/niva/test', type: 'no.niva.test.event', time: '2026-03-02T09:00:00Z', data };
+export function cloudEvent(
+  id: string,
+  data: Record<string, unknown> = {},
+): { specversion: '1.0'; id: string; source: string; type: string; time: string; data: Record<string, unknown> } {
+  return {
+    specversion: '1.0',
+    id,
+    source: '/niva/test',
+    type: 'no.niva.test.event',
+    time: '2026-03-02T09:00:00Z',
+    data,
+  };
 }

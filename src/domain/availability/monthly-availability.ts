@@ -10,7 +10,12 @@ export const maintenanceKinds = ['maintenance', 'change', 'major-change', 'emerg
 export type MaintenanceKind = (typeof maintenanceKinds)[number];
 
 /** Which notice policy governs each kind of planned work (2.3.2–2.3.5, 2.4.2–2.4.4). */
-export const noticePolicyOf: Record<MaintenanceKind, string> = { maintenance: 'maintenance-notice', change: 'change-notice', 'major-change': 'major-change-notice', emergency: 'emergency-change' };
+export const noticePolicyOf: Record<MaintenanceKind, string> = {
+  maintenance: 'maintenance-notice',
+  change: 'change-notice',
+  'major-change': 'major-change-notice',
+  emergency: 'emergency-change',
+};
 
 export interface Interval {
   start: number;
@@ -67,17 +72,30 @@ export interface AvailabilityResult {
 }
 
 export function monthBounds(year: number, month: number): { start: number; end: number } {
-  return { start: localToInstant('Europe/Oslo', Date.UTC(year, month - 1, 1)), end: localToInstant('Europe/Oslo', Date.UTC(year, month, 1)) };
+  return {
+    start: localToInstant('Europe/Oslo', Date.UTC(year, month - 1, 1)),
+    end: localToInstant('Europe/Oslo', Date.UTC(year, month, 1)),
+  };
 }
 
 /** Judges each piece of planned work against its notice policy. Emergency work is exempt from notice but is never planned time. */
-export function judgeMaintenance(maintenance: readonly Maintenance[], calendars: (id: string) => Calendar): MaintenanceVerdict[] {
+export function judgeMaintenance(
+  maintenance: readonly Maintenance[],
+  calendars: (id: string) => Calendar,
+): MaintenanceVerdict[] {
   return maintenance.map((m) => {
     const policyId = noticePolicyOf[m.kind];
     const policy = findPolicy(policyId);
-    if (!policy || (policy.kind !== 'notice' && policy.kind !== 'exemption')) throw new Error(`no notice policy ${policyId}`);
+    if (!policy || (policy.kind !== 'notice' && policy.kind !== 'exemption'))
+      throw new Error(`no notice policy ${policyId}`);
     const { ok, latest } = checkNotice(policy, calendars, m.announced, m.start);
-    return { maintenance: m, policy: policyId, inTime: ok, latestAnnouncement: latest, planned: ok && m.kind !== 'emergency' };
+    return {
+      maintenance: m,
+      policy: policyId,
+      inTime: ok,
+      latestAnnouncement: latest,
+      planned: ok && m.kind !== 'emergency',
+    };
   });
 }
 
@@ -97,7 +115,11 @@ export function monthlyAvailability(input: AvailabilityInput): AvailabilityResul
     return end > start ? { start, end } : null;
   };
   // Every interval becomes weighted marks; elementary segments between all boundaries are then judged once each.
-  interface Mark extends Interval { planned?: true; weight?: number; unknown?: true }
+  interface Mark extends Interval {
+    planned?: true;
+    weight?: number;
+    unknown?: true;
+  }
   const marks: Mark[] = [];
   for (const o of input.outages) {
     const c = clip(o);
@@ -154,11 +176,23 @@ export function monthlyAvailability(input: AvailabilityInput): AvailabilityResul
     else unknownMs += open;
   }
   const known = operatingMs - unknownMs;
-  return { availability: known > 0 ? (known - downtimeMs) / known : null, scheduledMs, operatingMs, downtimeMs, unknownMs, monthStart, monthEnd, maintenance: verdicts };
+  return {
+    availability: known > 0 ? (known - downtimeMs) / known : null,
+    scheduledMs,
+    operatingMs,
+    downtimeMs,
+    unknownMs,
+    monthStart,
+    monthEnd,
+    maintenance: verdicts,
+  };
 }
 
 /** Compliance is decided on the exact figure: (known − down) / known ≥ target, compared without rounding. */
-export function meetsTarget(result: Pick<AvailabilityResult, 'operatingMs' | 'unknownMs' | 'downtimeMs'>, targetBasisPoints: number): boolean {
+export function meetsTarget(
+  result: Pick<AvailabilityResult, 'operatingMs' | 'unknownMs' | 'downtimeMs'>,
+  targetBasisPoints: number,
+): boolean {
   const known = result.operatingMs - result.unknownMs;
   if (known <= 0) return true;
   return (known - result.downtimeMs) * 10_000 >= targetBasisPoints * known;

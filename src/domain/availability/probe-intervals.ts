@@ -72,7 +72,11 @@ export class ProbeFold {
 }
 
 /** Folds sorted results into runs; see {@link ProbeFold} for the rules. */
-export function foldProbeResults(results: readonly ProbeResult[], intervalMs: number, seed?: ProbeInterval): ProbeInterval[] {
+export function foldProbeResults(
+  results: readonly ProbeResult[],
+  intervalMs: number,
+  seed?: ProbeInterval,
+): ProbeInterval[] {
   const fold = new ProbeFold(intervalMs, seed);
   for (const r of results) fold.push(r.at, r.ok);
   return fold.runs;
@@ -85,9 +89,13 @@ export const defaultFailuresForOutage = 2;
  * Down runs of at least `minFailures` samples, as outage intervals. The outage starts at the first failure, not
  * the Nth: confirmation only decides whether it was an outage, the component was down from the first one.
  */
-export function downIntervalsToOutages(intervals: readonly ProbeInterval[], minFailures = defaultFailuresForOutage): Interval[] {
+export function downIntervalsToOutages(
+  intervals: readonly ProbeInterval[],
+  minFailures = defaultFailuresForOutage,
+): Interval[] {
   const outages: Interval[] = [];
-  for (const i of intervals) if (i.state === 'down' && i.samples >= minFailures) outages.push({ start: i.start, end: i.end });
+  for (const i of intervals)
+    if (i.state === 'down' && i.samples >= minFailures) outages.push({ start: i.start, end: i.end });
   return outages;
 }
 

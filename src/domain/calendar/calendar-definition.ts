@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** "HH:MM", 00:00–24:00; 24:00 is the end of the day. */
 const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time HH:MM between 00:00 and 24:00');
-const openRange = z.tuple([clockTime, clockTime]).refine(([from, to]) => from < to, 'a range must open before it closes');
+const openRange = z
+  .tuple([clockTime, clockTime])
+  .refine(([from, to]) => from < to, 'a range must open before it closes');
 const dayHours = z.array(openRange).default([]);
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -31,7 +33,10 @@ export const calendarDefinitionSchema = z
     closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')).default([]),
   })
   .strict()
-  .refine((c) => !(c.alwaysOpen && (Object.keys(c.hours).length > 0 || c.seasons.length > 0)), { message: 'a 24/7 calendar has no opening hours', path: ['alwaysOpen'] });
+  .refine((c) => !(c.alwaysOpen && (Object.keys(c.hours).length > 0 || c.seasons.length > 0)), {
+    message: 'a 24/7 calendar has no opening hours',
+    path: ['alwaysOpen'],
+  });
 
 export type CalendarDefinition = z.output<typeof calendarDefinitionSchema>;
 export type CalendarDefinitionInput = z.input<typeof calendarDefinitionSchema>;

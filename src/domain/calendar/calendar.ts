@@ -1,4 +1,8 @@
-import { type CalendarDefinition, calendarDefinitionSchema, type CalendarDefinitionInput } from './calendar-definition.ts';
+import {
+  type CalendarDefinition,
+  calendarDefinitionSchema,
+  type CalendarDefinitionInput,
+} from './calendar-definition.ts';
 import { type CalendarLayout, layOut } from './compiled-calendar.ts';
 import { instantToLocal } from './time-zone.ts';
 

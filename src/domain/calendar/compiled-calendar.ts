@@ -62,7 +62,9 @@ export function openRangesOn(definition: CalendarDefinition, epochDay: number): 
   const weekday = weekdays[(new Date(epochDay * day).getUTCDay() + 6) % 7] ?? 'mon';
   const season = definition.seasons.find((s) => inSeason(date.slice(5), s.from, s.to));
   const hours: WeeklyHours = season ? season.hours : definition.hours;
-  return (hours[weekday] ?? []).map(([from, to]) => [minutes(from), minutes(to)] as [number, number]).sort((a, b) => a[0] - b[0]);
+  return (hours[weekday] ?? [])
+    .map(([from, to]) => [minutes(from), minutes(to)] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
 }
 
 export function layOut(definition: CalendarDefinition, firstDay: number, lastDay: number): CalendarLayout {

@@ -12,7 +12,12 @@ export function norwegianPublicHolidays(year: number): ReadonlySet<string> {
   let set = cache.get(key);
   if (!set) {
     norway ??= new Holidays('NO');
-    set = new Set(norway.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    set = new Set(
+      norway
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     cache.set(key, set);
   }
   return set;

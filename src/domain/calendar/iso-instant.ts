@@ -12,7 +12,15 @@ export function parseInstant(text: string, zone = 'Europe/Oslo'): number | null 
   const m = withOffset.exec(text.trim()) ?? dateOnly.exec(text.trim());
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', offset] = m;
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')));
+  const local = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(ms.padEnd(3, '0')),
+  );
   const check = new Date(local);
   if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23) return null;
   if (offset === undefined) return localToInstant(zone, local);

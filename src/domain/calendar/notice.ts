@@ -1,7 +1,8 @@
 import type { Calendar } from './calendar.ts';
 import { instantToLocal, localToInstant } from './time-zone.ts';
 
-export type NoticeRule = { kind: 'business-days'; days: number } | { kind: 'weeks'; weeks: number } | { kind: 'months'; months: number };
+export type NoticeRule =
+  { kind: 'business-days'; days: number } | { kind: 'weeks'; weeks: number } | { kind: 'months'; months: number };
 
 /** The latest moment an announcement may be made for something that starts at `start`. */
 export function latestNotice(calendar: Calendar, rule: NoticeRule, start: number): number {
@@ -29,7 +30,12 @@ function shiftLocal(zone: string, instant: number, amount: { weeks?: number; mon
   return localToInstant(zone, d.getTime());
 }
 
-export function noticeInTime(calendar: Calendar, rule: NoticeRule, announced: number, start: number): { ok: boolean; latest: number } {
+export function noticeInTime(
+  calendar: Calendar,
+  rule: NoticeRule,
+  announced: number,
+  start: number,
+): { ok: boolean; latest: number } {
   const latest = latestNotice(calendar, rule, start);
   return { ok: announced <= latest, latest };
 }

@@ -24,12 +24,30 @@ export interface CaseView {
   seen: ReadonlySet<CaseEventType>;
 }
 
-const advances: Partial<Record<CaseEventType, CaseStatus>> = { registered: 'registered', 'work-started': 'in-progress', qualified: 'qualified', workaround: 'workaround', resolved: 'resolved', closed: 'closed' };
+const advances: Partial<Record<CaseEventType, CaseStatus>> = {
+  registered: 'registered',
+  'work-started': 'in-progress',
+  qualified: 'qualified',
+  workaround: 'workaround',
+  resolved: 'resolved',
+  closed: 'closed',
+};
 const order: readonly CaseStatus[] = ['registered', 'in-progress', 'qualified', 'workaround', 'resolved', 'closed'];
 
 export function deriveCase(events: readonly LifecycleEvent[]): CaseView {
   const seen = new Set<CaseEventType>();
-  const view: CaseView = { status: 'registered', paused: false, category: null, assigneeId: null, registeredAt: null, workStartedAt: null, resolvedAt: null, closedAt: null, lastEventAt: null, seen };
+  const view: CaseView = {
+    status: 'registered',
+    paused: false,
+    category: null,
+    assigneeId: null,
+    registeredAt: null,
+    workStartedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    lastEventAt: null,
+    seen,
+  };
   for (const e of events) {
     seen.add(e.type);
     view.lastEventAt = view.lastEventAt === null ? e.at : Math.max(view.lastEventAt, e.at);
@@ -81,32 +99,60 @@ export interface LifecycleProblem {
 /** How far ahead of the server's clock an event may be dated (clock skew of the reporting system). */
 export const futureToleranceMs = 5 * 60_000;
 
-const once: Partial<Record<CaseEventType, string>> = { 'work-started': 'work has already started', workaround: 'a workaround is already recorded', qualified: 'the request is already assessed', resolved: 'the case is already resolved' };
-const notAfterResolution: ReadonlySet<CaseEventType> = new Set(['work-started', 'workaround', 'qualified', 'paused', 'resumed', 'reclassified']);
+const once: Partial<Record<CaseEventType, string>> = {
+  'work-started': 'work has already started',
+  workaround: 'a workaround is already recorded',
+  qualified: 'the request is already assessed',
+  resolved: 'the case is already resolved',
+};
+const notAfterResolution: ReadonlySet<CaseEventType> = new Set([
+  'work-started',
+  'workaround',
+  'qualified',
+  'paused',
+  'resumed',
+  'reclassified',
+]);
 
-function problem(field: LifecycleProblem['field'], message: string, code: LifecycleProblem['code'] = 'validation'): LifecycleProblem {
+function problem(
+  field: LifecycleProblem['field'],
+  message: string,
+  code: LifecycleProblem['code'] = 'validation',
+): LifecycleProblem {
   return { field, message, code };
 }
 
 /** Whether a new case may be registered with these facts. */
-export function checkRegistration(kind: CaseKind, input: { at: number; category: IncidentCategory | null }, now: number): LifecycleProblem | null {
+export function checkRegistration(
+  kind: CaseKind,
+  input: { at: number; category: IncidentCategory | null },
+  now: number,
+): LifecycleProblem | null {
   const definition = caseTypes[kind];
-  if (definition.categorised && input.category === null) return problem('category', 'an incident needs category A, B or C');
+  if (definition.categorised && input.category === null)
+    return problem('category', 'an incident needs category A, B or C');
   if (!definition.categorised && input.category !== null) return problem('category', `a ${kind} has no category`);
   if (input.at > now + futureToleranceMs) return problem('at', 'lies in the future');
   return null;
 }
 
 /** Whether `event` may be appended to a case of `kind` that stands at `view`; null when it may. */
-export function checkEvent(kind: CaseKind, view: CaseView, event: LifecycleEvent, now: number): LifecycleProblem | null {
+export function checkEvent(
+  kind: CaseKind,
+  view: CaseView,
+  event: LifecycleEvent,
+  now: number,
+): LifecycleProblem | null {
   if (event.type === 'registered') return problem('type', 'a case is registered only once', 'conflict');
   if (!caseTypes[kind].events.includes(event.type)) return problem('type', `${event.type} does not apply to a ${kind}`);
   if (view.closedAt !== null) return problem('type', 'the case is closed', 'conflict');
   if (event.at > now + futureToleranceMs) return problem('at', 'lies in the future');
-  if (view.lastEventAt !== null && event.at < view.lastEventAt) return problem('at', 'is before the case’s latest event');
+  if (view.lastEventAt !== null && event.at < view.lastEventAt)
+    return problem('at', 'is before the case’s latest event');
   const repeated = once[event.type];
   if (repeated && view.seen.has(event.type)) return problem('type', repeated, 'conflict');
-  if (notAfterResolution.has(event.type) && view.resolvedAt !== null) return problem('type', 'the case is already resolved', 'conflict');
+  if (notAfterResolution.has(event.type) && view.resolvedAt !== null)
+    return problem('type', 'the case is already resolved', 'conflict');
   switch (event.type) {
     case 'paused':
       if (view.paused) return problem('type', 'the case is already paused', 'conflict');
@@ -116,9 +162,13 @@ export function checkEvent(kind: CaseKind, view: CaseView, event: LifecycleEvent
       return view.paused ? null : problem('type', 'the case is not paused', 'conflict');
     case 'reclassified':
       if (!event.category) return problem('category', 'give the new category');
-      return event.category === view.category ? problem('category', `the incident is already category ${event.category}`) : null;
+      return event.category === view.category
+        ? problem('category', `the incident is already category ${event.category}`)
+        : null;
     case 'closed':
-      return view.resolvedAt === null && !event.body?.trim() ? problem('body', 'give the reason for closing an unresolved case') : null;
+      return view.resolvedAt === null && !event.body?.trim()
+        ? problem('body', 'give the reason for closing an unresolved case')
+        : null;
     case 'commented':
       return event.body?.trim() ? null : problem('body', 'the comment is empty');
     case 'assigned':

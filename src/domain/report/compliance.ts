@@ -81,9 +81,23 @@ export interface ComplianceFacts {
   clocks: { policyId: string; reference: string; category: string | null; state: ClockState; registeredAt: number }[];
   /** Incidents registered in the month. */
   incidents: { reference: string; category: string | null; resolved: boolean }[];
-  components: { code: string; name: string; calendarId: string; targetBasisPoints: number; rounded: string | null; meetsTarget: boolean; known: boolean }[];
+  components: {
+    code: string;
+    name: string;
+    calendarId: string;
+    targetBasisPoints: number;
+    rounded: string | null;
+    meetsTarget: boolean;
+    known: boolean;
+  }[];
   /** Published work starting in the month. */
-  changes: { title: string; componentCode: string; noticePolicy: string; noticeInTime: boolean | null; startAt: number }[];
+  changes: {
+    title: string;
+    componentCode: string;
+    noticePolicy: string;
+    noticeInTime: boolean | null;
+    startAt: number;
+  }[];
   /** Outages in the month, behind a missed availability row. */
   outages: { componentCode: string; startAt: number; severity: string }[];
   /** Deviations recorded in the month (late notices, work in protected hours). */
@@ -109,7 +123,12 @@ const noticeRequirements: { requirement: string; subject: ComplianceSubject; pol
 const laterClockRequirements: { requirement: string; subject: ComplianceSubject; policyId: string; limit: string }[] = [
   { requirement: '5.2', subject: 'support-portal-reply', policyId: 'support-portal-reply', limit: '3 BD' },
   { requirement: '6.1', subject: 'change-request-feedback', policyId: 'change-request-feedback', limit: '10 BD' },
-  { requirement: '6.2', subject: 'change-request-qualification', policyId: 'change-request-qualification', limit: '20 BD' },
+  {
+    requirement: '6.2',
+    subject: 'change-request-qualification',
+    policyId: 'change-request-qualification',
+    limit: '20 BD',
+  },
 ];
 
 /** Met when nothing decided was late; no data when nothing was decided and nothing is pending. */
@@ -151,10 +170,17 @@ function noticeRow(facts: ComplianceFacts, spec: (typeof noticeRequirements)[num
 
 function availabilityRow(facts: ComplianceFacts, component: ComplianceFacts['components'][number]): ComplianceRow {
   const status: ComplianceStatus = !component.known ? 'no-data' : component.meetsTarget ? 'met' : 'missed';
-  const behind = status !== 'missed' ? [] : [
-    ...facts.outages.filter((o) => o.componentCode === component.code).map((o) => ({ reference: component.code, kind: `outage-${o.severity}`, at: o.startAt })),
-    ...facts.deviations.filter((d) => d.componentCode === component.code && d.kind === 'late-notice').map((d) => ({ reference: d.reference, kind: d.kind, at: d.at })),
-  ];
+  const behind =
+    status !== 'missed'
+      ? []
+      : [
+          ...facts.outages
+            .filter((o) => o.componentCode === component.code)
+            .map((o) => ({ reference: component.code, kind: `outage-${o.severity}`, at: o.startAt })),
+          ...facts.deviations
+            .filter((d) => d.componentCode === component.code && d.kind === 'late-notice')
+            .map((d) => ({ reference: d.reference, kind: d.kind, at: d.at })),
+        ];
   return {
     // The studio-hours window is the development environment's (2.4.1); every other window is production's (2.3.1).
     requirement: component.calendarId === 'studio-hours' ? '2.4.1' : '2.3.1',
@@ -179,7 +205,10 @@ function weeklyRow(facts: ComplianceFacts, id: 'phone-wait' | 'phone-answer-rate
     subject: id,
     componentName: null,
     measure: { kind: 'weeks', met, missed: missed.length, monthShown: month?.shown ?? null, unit },
-    target: id === 'phone-wait' ? { kind: 'at-most', value: 60, unit: 'seconds' } : { kind: 'at-least', value: 90, unit: 'percent' },
+    target:
+      id === 'phone-wait'
+        ? { kind: 'at-most', value: 60, unit: 'seconds' }
+        : { kind: 'at-least', value: 90, unit: 'percent' },
     status,
     deviations: missed.map((w) => ({ reference: `${w.kpi?.shown ?? ''}`, kind: `week-${id}`, at: w.start })),
   };
@@ -247,11 +276,23 @@ export function complianceRows(facts: ComplianceFacts): ComplianceRow[] {
 /** Incidents of the month by category, with how many breached any incident clock. */
 export function incidentSummary(facts: ComplianceFacts): IncidentSummaryRow[] {
   const incidentPolicies = new Set(['incident-a-start', 'incident-b-start', 'incident-c-resolve', 'incident-feedback']);
-  const breachedRefs = new Set(facts.clocks.filter((c) => incidentPolicies.has(c.policyId) && c.state === 'breached').map((c) => c.reference));
+  const breachedRefs = new Set(
+    facts.clocks.filter((c) => incidentPolicies.has(c.policyId) && c.state === 'breached').map((c) => c.reference),
+  );
   return (['A', 'B', 'C'] as const).map((category) => {
     const incidents = facts.incidents.filter((i) => i.category === category);
-    const breached = incidents.filter((i) => breachedRefs.has(i.reference)).map((i) => i.reference).sort();
+    const breached = incidents
+      .filter((i) => breachedRefs.has(i.reference))
+      .map((i) => i.reference)
+      .sort();
     const resolved = incidents.filter((i) => i.resolved).length;
-    return { category, registered: incidents.length, resolved, open: incidents.length - resolved, breached: breached.length, breachedReferences: breached };
+    return {
+      category,
+      registered: incidents.length,
+      resolved,
+      open: incidents.length - resolved,
+      breached: breached.length,
+      breachedReferences: breached,
+    };
   });
 }

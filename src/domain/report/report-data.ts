@@ -69,7 +69,13 @@ export interface ReportComponentAvailability {
   calendarId: string;
   targetBasisPoints: number;
   /** The 24 months ending with the report month, oldest first. */
-  months: { month: string; availability: number | null; rounded: string | null; meetsTarget: boolean; frozen: boolean }[];
+  months: {
+    month: string;
+    availability: number | null;
+    rounded: string | null;
+    meetsTarget: boolean;
+    frozen: boolean;
+  }[];
 }
 
 export interface ReportBlock {

@@ -21,7 +21,8 @@ export interface ClockSnapshot {
 }
 
 export function snapshotOf(result: ClockResult): ClockSnapshot {
-  const live = result.targetMs !== null && result.state !== 'not-applicable' && result.stoppedAt === null && !result.paused;
+  const live =
+    result.targetMs !== null && result.state !== 'not-applicable' && result.stoppedAt === null && !result.paused;
   return {
     policyId: result.policyId,
     state: result.state,

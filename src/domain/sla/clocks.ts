@@ -1,5 +1,13 @@
 import type { Calendar } from '../calendar/calendar.ts';
-import { type CaseType, type ClockEventType, type ClockPolicy, type FollowUpPolicy, type IncidentCategory, policies, type Policy } from './policies.ts';
+import {
+  type CaseType,
+  type ClockEventType,
+  type ClockPolicy,
+  type FollowUpPolicy,
+  type IncidentCategory,
+  policies,
+  type Policy,
+} from './policies.ts';
 
 export interface ClockEvent {
   type: ClockEventType;
@@ -37,13 +45,21 @@ export interface ClockOptions {
 
 const hour = 3_600_000;
 
-function applies(policy: { appliesTo: { caseType: CaseType; categories?: IncidentCategory[] } }, caseType: CaseType, category: IncidentCategory | undefined): boolean {
+function applies(
+  policy: { appliesTo: { caseType: CaseType; categories?: IncidentCategory[] } },
+  caseType: CaseType,
+  category: IncidentCategory | undefined,
+): boolean {
   if (policy.appliesTo.caseType !== caseType) return false;
   return !policy.appliesTo.categories || (category !== undefined && policy.appliesTo.categories.includes(category));
 }
 
 /** Running periods between registration and `end`: pauses cut them, resumptions start new ones. */
-function runningSegments(events: readonly ClockEvent[], start: number, end: number): { segments: [number, number][]; paused: boolean } {
+function runningSegments(
+  events: readonly ClockEvent[],
+  start: number,
+  end: number,
+): { segments: [number, number][]; paused: boolean } {
   const segments: [number, number][] = [];
   let openedAt: number | null = start;
   for (const e of events) {
@@ -61,7 +77,12 @@ function runningSegments(events: readonly ClockEvent[], start: number, end: numb
  * Where `amount` of open time has been used along the running periods. A period still running at the end goes on
  * past it; while paused, an amount not yet used has no instant (it is unknown until the clock resumes).
  */
-function instantWhenUsed(calendar: Calendar, segments: readonly [number, number][], paused: boolean, amount: number): number | null {
+function instantWhenUsed(
+  calendar: Calendar,
+  segments: readonly [number, number][],
+  paused: boolean,
+  amount: number,
+): number | null {
   let owed = amount;
   for (const [i, [from, to]] of segments.entries()) {
     const open = calendar.openTimeBetween(from, to);
@@ -74,7 +95,10 @@ function instantWhenUsed(calendar: Calendar, segments: readonly [number, number]
 
 function clock(policy: ClockPolicy, options: ClockOptions, events: readonly ClockEvent[], start: number): ClockResult {
   const calendar = options.calendar(policy.calendar);
-  const target = policy.target.kind === 'open-hours' ? policy.target.hours * hour : calendar.openTimeBetween(start, calendar.businessDaysAfter(start, policy.target.days));
+  const target =
+    policy.target.kind === 'open-hours'
+      ? policy.target.hours * hour
+      : calendar.openTimeBetween(start, calendar.businessDaysAfter(start, policy.target.days));
   const stop = events.find((e) => policy.stopOn.includes(e.type) && e.at >= start && e.at <= options.now);
   const end = stop ? stop.at : options.now;
   const { segments, paused } = runningSegments(events, start, end);
@@ -90,7 +114,19 @@ function clock(policy: ClockPolicy, options: ClockOptions, events: readonly Cloc
   if (stop) state = dueAt === null ? 'met' : stop.at <= dueAt ? 'met' : 'breached';
   else if (dueAt !== null && options.now > dueAt) state = 'breached';
   else state = elapsed >= atRiskMs ? 'at-risk' : 'running';
-  return { policyId: policy.id, clause: policy.clause, state, dueAt, atRiskAt, targetMs: target, elapsedMs: elapsed, remainingMs: Math.max(0, target - elapsed), startedAt: start, stoppedAt: stop?.at ?? null, paused: paused && !stop };
+  return {
+    policyId: policy.id,
+    clause: policy.clause,
+    state,
+    dueAt,
+    atRiskAt,
+    targetMs: target,
+    elapsedMs: elapsed,
+    remainingMs: Math.max(0, target - elapsed),
+    startedAt: start,
+    stoppedAt: stop?.at ?? null,
+    paused: paused && !stop,
+  };
 }
 
 function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: number, start: number): ClockResult {
@@ -98,12 +134,42 @@ function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: nu
   const after = seen.find((e) => e.type === policy.after);
   const done = after ? seen.find((e) => e.type === policy.requires && e.at >= after.at) : undefined;
   const ended = after ? seen.find((e) => e.type === policy.breachedOn && e.at >= after.at) : undefined;
-  const state: ClockState = !after ? 'running' : done && (!ended || done.at <= ended.at) ? 'met' : ended ? 'breached' : 'at-risk';
-  return { policyId: policy.id, clause: policy.clause, state, dueAt: after?.at ?? null, atRiskAt: null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: start, stoppedAt: done?.at ?? null, paused: false };
+  const state: ClockState = !after
+    ? 'running'
+    : done && (!ended || done.at <= ended.at)
+      ? 'met'
+      : ended
+        ? 'breached'
+        : 'at-risk';
+  return {
+    policyId: policy.id,
+    clause: policy.clause,
+    state,
+    dueAt: after?.at ?? null,
+    atRiskAt: null,
+    targetMs: null,
+    elapsedMs: 0,
+    remainingMs: null,
+    startedAt: start,
+    stoppedAt: done?.at ?? null,
+    paused: false,
+  };
 }
 
 function notApplicable(policy: Policy): ClockResult {
-  return { policyId: policy.id, clause: policy.clause, state: 'not-applicable', dueAt: null, atRiskAt: null, targetMs: null, elapsedMs: 0, remainingMs: null, startedAt: null, stoppedAt: null, paused: false };
+  return {
+    policyId: policy.id,
+    clause: policy.clause,
+    state: 'not-applicable',
+    dueAt: null,
+    atRiskAt: null,
+    targetMs: null,
+    elapsedMs: 0,
+    remainingMs: null,
+    startedAt: null,
+    stoppedAt: null,
+    paused: false,
+  };
 }
 
 /**
@@ -114,15 +180,25 @@ export function computeClocks(options: ClockOptions): ClockResult[] {
   const events = [...options.events].sort((a, b) => a.at - b.at);
   const registered = events.find((e) => e.type === 'registered');
   let category: IncidentCategory | undefined;
-  for (const e of events) if ((e.type === 'registered' || e.type === 'reclassified') && e.at <= options.now && e.category) category = e.category;
-  const relevant = policies.filter((p): p is ClockPolicy | FollowUpPolicy => (p.kind === 'clock' || p.kind === 'follow-up') && p.appliesTo.caseType === options.caseType);
+  for (const e of events)
+    if ((e.type === 'registered' || e.type === 'reclassified') && e.at <= options.now && e.category)
+      category = e.category;
+  const relevant = policies.filter(
+    (p): p is ClockPolicy | FollowUpPolicy =>
+      (p.kind === 'clock' || p.kind === 'follow-up') && p.appliesTo.caseType === options.caseType,
+  );
   return relevant.map((policy) => {
-    if (!registered || registered.at > options.now || !applies(policy, options.caseType, category)) return notApplicable(policy);
-    return policy.kind === 'clock' ? clock(policy, options, events, registered.at) : followUp(policy, events, options.now, registered.at);
+    if (!registered || registered.at > options.now || !applies(policy, options.caseType, category))
+      return notApplicable(policy);
+    return policy.kind === 'clock'
+      ? clock(policy, options, events, registered.at)
+      : followUp(policy, events, options.now, registered.at);
   });
 }
 
 /** Due instant of a clock policy for a case registered at `registered` with no pauses (the CLI's `sla due`). */
 export function policyDue(policy: ClockPolicy, calendar: Calendar, registered: number): number {
-  return policy.target.kind === 'open-hours' ? calendar.addOpenTime(registered, policy.target.hours * hour) : calendar.businessDaysAfter(registered, policy.target.days);
+  return policy.target.kind === 'open-hours'
+    ? calendar.addOpenTime(registered, policy.target.hours * hour)
+    : calendar.businessDaysAfter(registered, policy.target.days);
 }

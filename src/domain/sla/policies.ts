@@ -1,10 +1,28 @@
 import type { NoticeRule } from '../calendar/notice.ts';
 
-export const caseTypes = ['incident', 'support-request', 'enduser-email', 'change-request', 'deletion-request', 'deactivation-order'] as const;
+export const caseTypes = [
+  'incident',
+  'support-request',
+  'enduser-email',
+  'change-request',
+  'deletion-request',
+  'deactivation-order',
+] as const;
 export type CaseType = (typeof caseTypes)[number];
 export type IncidentCategory = 'A' | 'B' | 'C';
 
-export const clockEventTypes = ['registered', 'work-started', 'workaround', 'resolved', 'feedback-given', 'qualified', 'paused', 'resumed', 'reclassified', 'closed'] as const;
+export const clockEventTypes = [
+  'registered',
+  'work-started',
+  'workaround',
+  'resolved',
+  'feedback-given',
+  'qualified',
+  'paused',
+  'resumed',
+  'reclassified',
+  'closed',
+] as const;
 export type ClockEventType = (typeof clockEventTypes)[number];
 
 /** How long a clock may run: open time in its calendar, or N business days ending at the calendar's closing. */
@@ -63,20 +81,136 @@ const abc: IncidentCategory[] = ['A', 'B', 'C'];
 
 /** The service agreement as data. Ids are fixed; each rule names its clause. */
 export const policies: readonly Policy[] = [
-  { id: 'incident-a-start', kind: 'clock', clause: '2.2.1', description: 'Category A: work started within 1 hour of registration, around the clock.', calendar: 'always', target: { kind: 'open-hours', hours: 1 }, appliesTo: { caseType: 'incident', categories: ['A'] }, stopOn: ['work-started'] },
-  { id: 'incident-b-start', kind: 'clock', clause: '2.2.2', description: 'Category B: work started within 1 hour of the service desk’s opening hours.', calendar: 'servicedesk', target: { kind: 'open-hours', hours: 1 }, appliesTo: { caseType: 'incident', categories: ['B'] }, stopOn: ['work-started'] },
-  { id: 'incident-c-resolve', kind: 'clock', clause: '2.2.3', description: 'Category C: resolved within 3 business days; a workaround in time also meets it.', calendar: 'servicedesk', target: { kind: 'business-days', days: 3 }, appliesTo: { caseType: 'incident', categories: ['C'] }, stopOn: ['workaround', 'resolved'] },
-  { id: 'incident-feedback', kind: 'follow-up', clause: '2.2', description: 'The reporter is given the status when the incident is resolved.', appliesTo: { caseType: 'incident', categories: abc }, after: 'resolved', requires: 'feedback-given', breachedOn: 'closed' },
-  { id: 'maintenance-notice', kind: 'notice', clause: '2.3.2, 2.4.2', description: 'Planned maintenance is announced at least 5 business days before it starts.', calendar: 'business-days', rule: { kind: 'business-days', days: 5 } },
-  { id: 'change-notice', kind: 'notice', clause: '2.3.3, 2.4.3', description: 'Changes that need work by the service owners are announced at least 8 weeks ahead.', calendar: 'business-days', rule: { kind: 'weeks', weeks: 8 } },
-  { id: 'major-change-notice', kind: 'notice', clause: '2.3.4', description: 'Changes that need major effort by the service owners are announced at least 6 months ahead.', calendar: 'business-days', rule: { kind: 'months', months: 6 } },
-  { id: 'emergency-change', kind: 'exemption', clause: '2.3.5, 2.4.4', description: 'An emergency change that fixes an A or B incident needs no notice; its downtime still counts.' },
-  { id: 'support-portal-reply', kind: 'clock', clause: '5.2', description: 'A self-service case is answered within 3 business days.', calendar: 'servicedesk', target: { kind: 'business-days', days: 3 }, appliesTo: { caseType: 'support-request' }, stopOn: ['feedback-given', 'resolved'] },
-  { id: 'enduser-email-reply', kind: 'clock', clause: '4.3', description: 'An end-user e-mail is answered within 8 hours of the end-user support’s opening hours.', calendar: 'brukerservice', target: { kind: 'open-hours', hours: 8 }, appliesTo: { caseType: 'enduser-email' }, stopOn: ['feedback-given', 'resolved'] },
-  { id: 'phone-wait', kind: 'aggregate', clause: '4.2', description: 'Mean waiting time of answered calls is at most 60 seconds per ISO week.', period: 'iso-week', measure: 'mean-wait-seconds', comparison: '<=', threshold: 60 },
-  { id: 'phone-answer-rate', kind: 'aggregate', clause: '4.2', description: 'At least 90 % of calls are answered directly, per ISO week.', period: 'iso-week', measure: 'answer-rate-percent', comparison: '>=', threshold: 90 },
-  { id: 'change-request-feedback', kind: 'clock', clause: '6.1', description: 'The requester gets status and plan within 10 business days.', calendar: 'business-days', target: { kind: 'business-days', days: 10 }, appliesTo: { caseType: 'change-request' }, stopOn: ['feedback-given'] },
-  { id: 'change-request-qualification', kind: 'clock', clause: '6.2', description: 'A change request is assessed and prioritised within 20 business days.', calendar: 'business-days', target: { kind: 'business-days', days: 20 }, appliesTo: { caseType: 'change-request' }, stopOn: ['qualified'] },
+  {
+    id: 'incident-a-start',
+    kind: 'clock',
+    clause: '2.2.1',
+    description: 'Category A: work started within 1 hour of registration, around the clock.',
+    calendar: 'always',
+    target: { kind: 'open-hours', hours: 1 },
+    appliesTo: { caseType: 'incident', categories: ['A'] },
+    stopOn: ['work-started'],
+  },
+  {
+    id: 'incident-b-start',
+    kind: 'clock',
+    clause: '2.2.2',
+    description: 'Category B: work started within 1 hour of the service desk’s opening hours.',
+    calendar: 'servicedesk',
+    target: { kind: 'open-hours', hours: 1 },
+    appliesTo: { caseType: 'incident', categories: ['B'] },
+    stopOn: ['work-started'],
+  },
+  {
+    id: 'incident-c-resolve',
+    kind: 'clock',
+    clause: '2.2.3',
+    description: 'Category C: resolved within 3 business days; a workaround in time also meets it.',
+    calendar: 'servicedesk',
+    target: { kind: 'business-days', days: 3 },
+    appliesTo: { caseType: 'incident', categories: ['C'] },
+    stopOn: ['workaround', 'resolved'],
+  },
+  {
+    id: 'incident-feedback',
+    kind: 'follow-up',
+    clause: '2.2',
+    description: 'The reporter is given the status when the incident is resolved.',
+    appliesTo: { caseType: 'incident', categories: abc },
+    after: 'resolved',
+    requires: 'feedback-given',
+    breachedOn: 'closed',
+  },
+  {
+    id: 'maintenance-notice',
+    kind: 'notice',
+    clause: '2.3.2, 2.4.2',
+    description: 'Planned maintenance is announced at least 5 business days before it starts.',
+    calendar: 'business-days',
+    rule: { kind: 'business-days', days: 5 },
+  },
+  {
+    id: 'change-notice',
+    kind: 'notice',
+    clause: '2.3.3, 2.4.3',
+    description: 'Changes that need work by the service owners are announced at least 8 weeks ahead.',
+    calendar: 'business-days',
+    rule: { kind: 'weeks', weeks: 8 },
+  },
+  {
+    id: 'major-change-notice',
+    kind: 'notice',
+    clause: '2.3.4',
+    description: 'Changes that need major effort by the service owners are announced at least 6 months ahead.',
+    calendar: 'business-days',
+    rule: { kind: 'months', months: 6 },
+  },
+  {
+    id: 'emergency-change',
+    kind: 'exemption',
+    clause: '2.3.5, 2.4.4',
+    description: 'An emergency change that fixes an A or B incident needs no notice; its downtime still counts.',
+  },
+  {
+    id: 'support-portal-reply',
+    kind: 'clock',
+    clause: '5.2',
+    description: 'A self-service case is answered within 3 business days.',
+    calendar: 'servicedesk',
+    target: { kind: 'business-days', days: 3 },
+    appliesTo: { caseType: 'support-request' },
+    stopOn: ['feedback-given', 'resolved'],
+  },
+  {
+    id: 'enduser-email-reply',
+    kind: 'clock',
+    clause: '4.3',
+    description: 'An end-user e-mail is answered within 8 hours of the end-user support’s opening hours.',
+    calendar: 'brukerservice',
+    target: { kind: 'open-hours', hours: 8 },
+    appliesTo: { caseType: 'enduser-email' },
+    stopOn: ['feedback-given', 'resolved'],
+  },
+  {
+    id: 'phone-wait',
+    kind: 'aggregate',
+    clause: '4.2',
+    description: 'Mean waiting time of answered calls is at most 60 seconds per ISO week.',
+    period: 'iso-week',
+    measure: 'mean-wait-seconds',
+    comparison: '<=',
+    threshold: 60,
+  },
+  {
+    id: 'phone-answer-rate',
+    kind: 'aggregate',
+    clause: '4.2',
+    description: 'At least 90 % of calls are answered directly, per ISO week.',
+    period: 'iso-week',
+    measure: 'answer-rate-percent',
+    comparison: '>=',
+    threshold: 90,
+  },
+  {
+    id: 'change-request-feedback',
+    kind: 'clock',
+    clause: '6.1',
+    description: 'The requester gets status and plan within 10 business days.',
+    calendar: 'business-days',
+    target: { kind: 'business-days', days: 10 },
+    appliesTo: { caseType: 'change-request' },
+    stopOn: ['feedback-given'],
+  },
+  {
+    id: 'change-request-qualification',
+    kind: 'clock',
+    clause: '6.2',
+    description: 'A change request is assessed and prioritised within 20 business days.',
+    calendar: 'business-days',
+    target: { kind: 'business-days', days: 20 },
+    appliesTo: { caseType: 'change-request' },
+    stopOn: ['qualified'],
+  },
 ];
 
 export function findPolicy(id: string): Policy | undefined {

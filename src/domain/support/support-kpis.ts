@@ -104,13 +104,21 @@ export interface ReplyFigures {
 
 function replyFigures(count: number, inTime: number, late: number): ReplyFigures {
   const decided = inTime + late;
-  return { count, inTime, late, pending: count - decided, share: decided === 0 ? null : inTime / decided, percentShown: decided === 0 ? null : roundHalfUp(inTime * 100, decided) };
+  return {
+    count,
+    inTime,
+    late,
+    pending: count - decided,
+    share: decided === 0 ? null : inTime / decided,
+    percentShown: decided === 0 ? null : roundHalfUp(inTime * 100, decided),
+  };
 }
 
 /** Open time an end-user e-mail may wait for its first answer (policy `enduser-email-reply`, 4.3). */
 export function emailReplyLimitMs(): number {
   const policy = findPolicy('enduser-email-reply');
-  if (policy?.kind !== 'clock' || policy.target.kind !== 'open-hours') throw new Error('enduser-email-reply must be an open-hours clock');
+  if (policy?.kind !== 'clock' || policy.target.kind !== 'open-hours')
+    throw new Error('enduser-email-reply must be an open-hours clock');
   return policy.target.hours * 3_600_000;
 }
 
@@ -135,5 +143,9 @@ export function emailFigures(emails: readonly EmailLog[], calendar: Calendar, no
 /** Self-service cases answered within 3 business days: a met clock is in time, a breached one late, the rest pending. */
 export function selfServiceFigures(clocks: readonly SelfServiceClock[]): ReplyFigures {
   const applicable = clocks.filter((c) => c.state !== 'not-applicable');
-  return replyFigures(applicable.length, applicable.filter((c) => c.state === 'met').length, applicable.filter((c) => c.state === 'breached').length);
+  return replyFigures(
+    applicable.length,
+    applicable.filter((c) => c.state === 'met').length,
+    applicable.filter((c) => c.state === 'breached').length,
+  );
 }

@@ -21,7 +21,12 @@ function localMidnight(year: number, month: number, date: number): number {
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  return { kind: 'month', key: `${year}-${pad(month)}`, start: localMidnight(year, month, 1), end: localMidnight(year, month + 1, 1) };
+  return {
+    kind: 'month',
+    key: `${year}-${pad(month)}`,
+    start: localMidnight(year, month, 1),
+    end: localMidnight(year, month + 1, 1),
+  };
 }
 
 /** The ISO week (Monday to Monday, local time) of a local calendar date; the week's year is the year of its Thursday. */
@@ -60,9 +65,18 @@ export function parseMonthKey(key: string): { year: number; month: number } | nu
  * The periods covering the months `from`..`to` (both included): the months themselves, or every ISO week that has
  * at least one day in them. A week is always whole, so one straddling two months reports all of its seven days.
  */
-export function periodsBetween(kind: PeriodKind, from: { year: number; month: number }, to: { year: number; month: number }): Period[] {
+export function periodsBetween(
+  kind: PeriodKind,
+  from: { year: number; month: number },
+  to: { year: number; month: number },
+): Period[] {
   const months: Period[] = [];
-  for (let y = from.year, m = from.month; y < to.year || (y === to.year && m <= to.month); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) months.push(monthPeriod(y, m));
+  for (
+    let y = from.year, m = from.month;
+    y < to.year || (y === to.year && m <= to.month);
+    m === 12 ? ((y += 1), (m = 1)) : (m += 1)
+  )
+    months.push(monthPeriod(y, m));
   if (kind === 'month' || months.length === 0) return months;
   const first = months[0] as Period;
   const last = months[months.length - 1] as Period;
@@ -72,7 +86,11 @@ export function periodsBetween(kind: PeriodKind, from: { year: number; month: nu
 }
 
 /** Items sorted into the periods (ascending, non-overlapping) their instant falls in; items outside all are dropped. */
-export function bucketByPeriod<T>(periods: readonly Period[], items: readonly T[], instantOf: (item: T) => number): T[][] {
+export function bucketByPeriod<T>(
+  periods: readonly Period[],
+  items: readonly T[],
+  instantOf: (item: T) => number,
+): T[][] {
   const buckets: T[][] = periods.map(() => []);
   for (const item of items) {
     const at = instantOf(item);

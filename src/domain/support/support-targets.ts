@@ -3,7 +3,14 @@ import type { Period } from './support-periods.ts';
 import { type PhoneFigures, type ReplyFigures, type SupportLine } from './support-kpis.ts';
 
 /** The rows of the support report, in the order the monthly service report prints them. */
-export const supportKpiIds = ['phone-wait', 'phone-answer-rate', 'phone-callbacks', 'emails', 'email-reply', 'self-service-reply'] as const;
+export const supportKpiIds = [
+  'phone-wait',
+  'phone-answer-rate',
+  'phone-callbacks',
+  'emails',
+  'email-reply',
+  'self-service-reply',
+] as const;
 export type SupportKpiId = (typeof supportKpiIds)[number];
 
 export interface KpiTarget {
@@ -73,20 +80,73 @@ function meets(target: KpiTarget | null, numerator: number, denominator: number)
 }
 
 /** The period's figures as report rows, each against its requirement. */
-export function kpiValues(line: SupportLine, phone: PhoneFigures, email: ReplyFigures, selfService: ReplyFigures): KpiValue[] {
+export function kpiValues(
+  line: SupportLine,
+  phone: PhoneFigures,
+  email: ReplyFigures,
+  selfService: ReplyFigures,
+): KpiValue[] {
   const targets = targetsFor(line);
   const share = (r: ReplyFigures) => (r.share === null ? null : r.share * 100);
   return [
-    { id: 'phone-wait', unit: 'seconds', value: phone.meanWaitSeconds, shown: phone.meanWaitShown, target: targets['phone-wait'], met: meets(targets['phone-wait'], phone.waitMs, phone.answeredDirectly * 1000) },
-    { id: 'phone-answer-rate', unit: 'percent', value: phone.answerRate === null ? null : phone.answerRate * 100, shown: phone.answerRatePercentShown, target: targets['phone-answer-rate'], met: meets(targets['phone-answer-rate'], phone.answeredDirectly * 100, phone.offered) },
+    {
+      id: 'phone-wait',
+      unit: 'seconds',
+      value: phone.meanWaitSeconds,
+      shown: phone.meanWaitShown,
+      target: targets['phone-wait'],
+      met: meets(targets['phone-wait'], phone.waitMs, phone.answeredDirectly * 1000),
+    },
+    {
+      id: 'phone-answer-rate',
+      unit: 'percent',
+      value: phone.answerRate === null ? null : phone.answerRate * 100,
+      shown: phone.answerRatePercentShown,
+      target: targets['phone-answer-rate'],
+      met: meets(targets['phone-answer-rate'], phone.answeredDirectly * 100, phone.offered),
+    },
     // A period without a single logged call or e-mail has no figures, like the wait and the rates: not a measured 0.
-    { id: 'phone-callbacks', unit: 'count', value: phone.offered === 0 ? null : phone.callbacks, shown: phone.offered === 0 ? null : phone.callbacks, target: null, met: null },
-    { id: 'emails', unit: 'count', value: email.count === 0 ? null : email.count, shown: email.count === 0 ? null : email.count, target: null, met: null },
-    { id: 'email-reply', unit: 'percent', value: share(email), shown: email.percentShown, target: targets['email-reply'], met: meets(targets['email-reply'], email.inTime * 100, email.inTime + email.late) },
-    { id: 'self-service-reply', unit: 'percent', value: share(selfService), shown: selfService.percentShown, target: targets['self-service-reply'], met: meets(targets['self-service-reply'], selfService.inTime * 100, selfService.inTime + selfService.late) },
+    {
+      id: 'phone-callbacks',
+      unit: 'count',
+      value: phone.offered === 0 ? null : phone.callbacks,
+      shown: phone.offered === 0 ? null : phone.callbacks,
+      target: null,
+      met: null,
+    },
+    {
+      id: 'emails',
+      unit: 'count',
+      value: email.count === 0 ? null : email.count,
+      shown: email.count === 0 ? null : email.count,
+      target: null,
+      met: null,
+    },
+    {
+      id: 'email-reply',
+      unit: 'percent',
+      value: share(email),
+      shown: email.percentShown,
+      target: targets['email-reply'],
+      met: meets(targets['email-reply'], email.inTime * 100, email.inTime + email.late),
+    },
+    {
+      id: 'self-service-reply',
+      unit: 'percent',
+      value: share(selfService),
+      shown: selfService.percentShown,
+      target: targets['self-service-reply'],
+      met: meets(targets['self-service-reply'], selfService.inTime * 100, selfService.inTime + selfService.late),
+    },
   ];
 }
 
-export function periodKpis(period: Period, line: SupportLine, phone: PhoneFigures, email: ReplyFigures, selfService: ReplyFigures): SupportPeriodKpis {
+export function periodKpis(
+  period: Period,
+  line: SupportLine,
+  phone: PhoneFigures,
+  email: ReplyFigures,
+  selfService: ReplyFigures,
+): SupportPeriodKpis {
   return { period, line, phone, email, selfService, kpis: kpiValues(line, phone, email, selfService) };
 }

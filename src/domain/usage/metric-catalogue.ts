@@ -6,13 +6,40 @@ export interface MetricDefinition {
 
 /** The seven figures of the service report's statistics pages, in the report's order. */
 export const builtInMetrics: readonly MetricDefinition[] = [
-  { id: 'messages_sent', names: { nb: 'Meldingstjeneste – meldinger sendt ut', nn: 'Meldingsteneste – meldingar sende ut', en: 'Messaging – messages sent' } },
-  { id: 'forms_archived', names: { nb: 'Innsendingstjeneste – skjema arkivert', nn: 'Innsendingsteneste – skjema arkiverte', en: 'Submission – forms archived' } },
-  { id: 'email_notifications', names: { nb: 'Varslingstjeneste – e-post', nn: 'Varslingsteneste – e-post', en: 'Notifications – e-mail' } },
-  { id: 'sms_notifications', names: { nb: 'Varslingstjeneste – SMS', nn: 'Varslingsteneste – SMS', en: 'Notifications – SMS' } },
+  {
+    id: 'messages_sent',
+    names: {
+      nb: 'Meldingstjeneste – meldinger sendt ut',
+      nn: 'Meldingsteneste – meldingar sende ut',
+      en: 'Messaging – messages sent',
+    },
+  },
+  {
+    id: 'forms_archived',
+    names: {
+      nb: 'Innsendingstjeneste – skjema arkivert',
+      nn: 'Innsendingsteneste – skjema arkiverte',
+      en: 'Submission – forms archived',
+    },
+  },
+  {
+    id: 'email_notifications',
+    names: { nb: 'Varslingstjeneste – e-post', nn: 'Varslingsteneste – e-post', en: 'Notifications – e-mail' },
+  },
+  {
+    id: 'sms_notifications',
+    names: { nb: 'Varslingstjeneste – SMS', nn: 'Varslingsteneste – SMS', en: 'Notifications – SMS' },
+  },
   { id: 'authorizations', names: { nb: 'Autorisasjon', nn: 'Autorisasjon', en: 'Authorisation decisions' } },
   { id: 'consents', names: { nb: 'Samtykker', nn: 'Samtykke', en: 'Consents' } },
-  { id: 'altinn3_submissions', names: { nb: 'Innsendinger av Altinn 3-tjenester', nn: 'Innsendingar av Altinn 3-tenester', en: 'Altinn 3 submissions' } },
+  {
+    id: 'altinn3_submissions',
+    names: {
+      nb: 'Innsendinger av Altinn 3-tjenester',
+      nn: 'Innsendingar av Altinn 3-tenester',
+      en: 'Altinn 3 submissions',
+    },
+  },
 ];
 
 /** Altinn event types that count one unit of a metric each; the resource attribute names the service. */

@@ -34,7 +34,10 @@ function monthsOf(figures: ReadonlyMap<string, number>, year: number): (number |
 /** The change between two years over the months both have figures for. */
 function comparableChange(before: readonly (number | null)[], after: readonly (number | null)[]): number | null {
   const both = after.map((m, i) => m !== null && before[i] !== null);
-  return percentChange(sumPresent(before.map((m, i) => (both[i] ? m : null))), sumPresent(after.map((m, i) => (both[i] ? m : null))));
+  return percentChange(
+    sumPresent(before.map((m, i) => (both[i] ? m : null))),
+    sumPresent(after.map((m, i) => (both[i] ? m : null))),
+  );
 }
 
 /**
@@ -47,6 +50,12 @@ export function metricYearRows(figures: ReadonlyMap<string, number>, years: read
     .map((year) => {
       const months = monthsOf(figures, year);
       const before = monthsOf(figures, year - 1);
-      return { year, months, total: sumPresent(months), change: months.map((m, i) => percentChange(before[i] ?? null, m)), totalChange: comparableChange(before, months) };
+      return {
+        year,
+        months,
+        total: sumPresent(months),
+        change: months.map((m, i) => percentChange(before[i] ?? null, m)),
+        totalChange: comparableChange(before, months),
+      };
     });
 }

@@ -63,18 +63,40 @@ export interface SheetReading {
 }
 
 const monthNames: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, januar: 1,
-  feb: 2, february: 2, februar: 2,
-  mar: 3, march: 3, mars: 3,
-  apr: 4, april: 4,
-  may: 5, mai: 5,
-  jun: 6, june: 6, juni: 6,
-  jul: 7, july: 7, juli: 7,
-  aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, okt: 10, oktober: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12, des: 12, desember: 12,
+  jan: 1,
+  january: 1,
+  januar: 1,
+  feb: 2,
+  february: 2,
+  februar: 2,
+  mar: 3,
+  march: 3,
+  mars: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+  des: 12,
+  desember: 12,
 };
 
 const yearHeaders = new Set(['year', 'år', 'aar']);
@@ -113,7 +135,8 @@ export function parseCount(text: string): CountReading {
 
 function parseYear(text: string): CountReading {
   const trimmed = text.trim();
-  if (!/^\d{4}$/.test(trimmed)) return { ok: false, reason: trimmed === '' ? 'a year is required' : `${trimmed} is not a year` };
+  if (!/^\d{4}$/.test(trimmed))
+    return { ok: false, reason: trimmed === '' ? 'a year is required' : `${trimmed} is not a year` };
   const year = Number(trimmed);
   if (year < minYear || year > maxYear) return { ok: false, reason: `${year} is outside ${minYear}–${maxYear}` };
   return { ok: true, value: year };
@@ -123,7 +146,8 @@ function parseMonthCell(text: string): CountReading {
   const trimmed = text.trim();
   const named = monthOfHeader(trimmed);
   if (named !== null) return { ok: true, value: named };
-  if (!/^\d{1,2}$/.test(trimmed)) return { ok: false, reason: trimmed === '' ? 'a month is required' : `${trimmed} is not a month (1–12)` };
+  if (!/^\d{1,2}$/.test(trimmed))
+    return { ok: false, reason: trimmed === '' ? 'a month is required' : `${trimmed} is not a month (1–12)` };
   const month = Number(trimmed);
   if (month < 1 || month > 12) return { ok: false, reason: `${month} is outside 1–12` };
   return { ok: true, value: month };
@@ -149,11 +173,23 @@ function unknownMetric(metric: string, metrics: ReadonlySet<string>): string {
   return `unknown metric ${metric} (known: ${[...metrics].join(', ')})`;
 }
 
-function readWide(sheet: UsageSheet, header: SheetRow, body: readonly SheetRow[], options: SheetOptions, reading: SheetReading): void {
-  const problem = (row: number, column: string | null, text: string) => reading.problems.push({ sheet: sheet.name, row, column, problem: text });
+function readWide(
+  sheet: UsageSheet,
+  header: SheetRow,
+  body: readonly SheetRow[],
+  options: SheetOptions,
+  reading: SheetReading,
+): void {
+  const problem = (row: number, column: string | null, text: string) =>
+    reading.problems.push({ sheet: sheet.name, row, column, problem: text });
   let metric = options.metric;
   if (metric === null && sheet.name !== null) metric = sheet.name.trim();
-  if (metric === null) problem(header.line, null, 'a table of months is for one metric: name it (the metric option, or the sheet name in a workbook)');
+  if (metric === null)
+    problem(
+      header.line,
+      null,
+      'a table of months is for one metric: name it (the metric option, or the sheet name in a workbook)',
+    );
   else if (!options.metrics.has(metric)) {
     problem(header.line, null, unknownMetric(metric, options.metrics));
     metric = null;
@@ -176,7 +212,11 @@ function readWide(sheet: UsageSheet, header: SheetRow, body: readonly SheetRow[]
       if ([...months.values()].includes(month)) problem(header.line, raw.trim(), `month ${month} has two columns`);
       else months.set(index, month);
     } else {
-      problem(header.line, raw.trim(), 'unknown column; expected year, the months (jan … dec or januar … desember) and optionally total');
+      problem(
+        header.line,
+        raw.trim(),
+        'unknown column; expected year, the months (jan … dec or januar … desember) and optionally total',
+      );
     }
   });
   const columnName = (index: number) => (header.cells[index] ?? '').trim();
@@ -200,26 +240,53 @@ function readWide(sheet: UsageSheet, header: SheetRow, body: readonly SheetRow[]
       }
       sum += count.value;
       if (year.ok && metric !== null) {
-        reading.figures.push({ metric, month: monthKey(year.value, month), count: count.value, ownerCode: options.ownerCode, resourceId: null, sheet: sheet.name, line: row.line, column: columnName(index), ownerColumn: null, serviceColumn: null });
+        reading.figures.push({
+          metric,
+          month: monthKey(year.value, month),
+          count: count.value,
+          ownerCode: options.ownerCode,
+          resourceId: null,
+          sheet: sheet.name,
+          line: row.line,
+          column: columnName(index),
+          ownerColumn: null,
+          serviceColumn: null,
+        });
       }
     }
     if (totalAt >= 0 && cell(totalAt).trim() !== '') {
       const total = parseCount(cell(totalAt));
       if (!total.ok) problem(row.line, columnName(totalAt), total.reason);
-      else if (monthsOk && total.value !== sum) problem(row.line, columnName(totalAt), `${cell(totalAt).trim()} is not the sum of the months (${sum})`);
+      else if (monthsOk && total.value !== sum)
+        problem(row.line, columnName(totalAt), `${cell(totalAt).trim()} is not the sum of the months (${sum})`);
     }
   }
 }
 
-function readLong(sheet: UsageSheet, header: SheetRow, body: readonly SheetRow[], options: SheetOptions, reading: SheetReading): void {
-  const problem = (row: number, column: string | null, text: string) => reading.problems.push({ sheet: sheet.name, row, column, problem: text });
-  if (options.metric !== null) problem(header.line, 'metric', 'this file names the metric on each row; leave out the metric option');
+function readLong(
+  sheet: UsageSheet,
+  header: SheetRow,
+  body: readonly SheetRow[],
+  options: SheetOptions,
+  reading: SheetReading,
+): void {
+  const problem = (row: number, column: string | null, text: string) =>
+    reading.problems.push({ sheet: sheet.name, row, column, problem: text });
+  if (options.metric !== null)
+    problem(header.line, 'metric', 'this file names the metric on each row; leave out the metric option');
   const at = new Map<string, number>();
   header.cells.forEach((raw, index) => {
     const name = normalise(raw);
     if (name === '') return;
-    if (!(longColumns as readonly string[]).includes(name) && !(optionalLongColumns as readonly string[]).includes(name)) {
-      problem(header.line, raw.trim(), 'unknown column; expected metric, year, month, count and optionally owner and service');
+    if (
+      !(longColumns as readonly string[]).includes(name) &&
+      !(optionalLongColumns as readonly string[]).includes(name)
+    ) {
+      problem(
+        header.line,
+        raw.trim(),
+        'unknown column; expected metric, year, month, count and optionally owner and service',
+      );
     } else if (at.has(name)) {
       problem(header.line, raw.trim(), 'the column appears twice');
     } else {
@@ -253,7 +320,8 @@ function readLong(sheet: UsageSheet, header: SheetRow, body: readonly SheetRow[]
     const count = countText === '' ? null : parseCount(countText);
     if (count && !count.ok) problem(row.line, columnName('count'), count.reason);
     const rowOwner = cell('owner');
-    if (rowOwner !== '' && options.ownerCode !== null && rowOwner !== options.ownerCode) problem(row.line, columnName('owner'), `${rowOwner} differs from the owner option ${options.ownerCode}`);
+    if (rowOwner !== '' && options.ownerCode !== null && rowOwner !== options.ownerCode)
+      problem(row.line, columnName('owner'), `${rowOwner} differs from the owner option ${options.ownerCode}`);
     const service = cell('service');
     if (metricOk && year.ok && month.ok && count?.ok) {
       const ownerCode = rowOwner === '' ? options.ownerCode : rowOwner;
@@ -282,7 +350,13 @@ export function readAggregateSheet(sheet: UsageSheet, options: SheetOptions): Sh
   reading.shape = shapeOf(header.cells);
   if (reading.shape === 'wide') readWide(sheet, header, body, options, reading);
   else if (reading.shape === 'long') readLong(sheet, header, body, options, reading);
-  else reading.problems.push({ sheet: sheet.name, row: header.line, column: null, problem: 'the header is neither year,jan,…,dec (one metric by month) nor metric,year,month,count' });
+  else
+    reading.problems.push({
+      sheet: sheet.name,
+      row: header.line,
+      column: null,
+      problem: 'the header is neither year,jan,…,dec (one metric by month) nor metric,year,month,count',
+    });
   return reading;
 }
 
@@ -294,8 +368,16 @@ export function duplicateFigures(figures: readonly AggregateFigure[]): Aggregate
     const key = [f.metric, f.month, f.ownerCode ?? '', f.resourceId ?? ''].join('\u0000');
     const first = seen.get(key);
     if (first) {
-      const where = first.sheet !== f.sheet && first.sheet !== null ? `sheet ${first.sheet}, row ${first.line}` : `row ${first.line}`;
-      problems.push({ sheet: f.sheet, row: f.line, column: f.column, problem: `${f.metric} ${f.month} is already given in ${where}` });
+      const where =
+        first.sheet !== f.sheet && first.sheet !== null
+          ? `sheet ${first.sheet}, row ${first.line}`
+          : `row ${first.line}`;
+      problems.push({
+        sheet: f.sheet,
+        row: f.line,
+        column: f.column,
+        problem: `${f.metric} ${f.month} is already given in ${where}`,
+      });
     } else {
       seen.set(key, f);
     }
@@ -305,5 +387,7 @@ export function duplicateFigures(figures: readonly AggregateFigure[]): Aggregate
 
 /** Where a problem is, as a person finds it: `sheet S, row N, column C`. */
 export function problemPlace(p: Pick<AggregateProblem, 'sheet' | 'row' | 'column'>): string {
-  return [p.sheet === null ? null : `sheet ${p.sheet}`, `row ${p.row}`, p.column === null ? null : `column ${p.column}`].filter((s) => s !== null).join(', ');
+  return [p.sheet === null ? null : `sheet ${p.sheet}`, `row ${p.row}`, p.column === null ? null : `column ${p.column}`]
+    .filter((s) => s !== null)
+    .join(', ');
 }

@@ -31,9 +31,24 @@ export function parseRfc3339(text: string): number | null {
   const m = rfc3339.exec(text);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, fraction = '', zone = 'Z'] = m;
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(fraction.slice(0, 3).padEnd(3, '0')));
+  const local = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(fraction.slice(0, 3).padEnd(3, '0')),
+  );
   const check = new Date(local);
-  if (check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
+  if (
+    check.getUTCDate() !== Number(d) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 60
+  )
+    return null;
   if (zone === 'Z' || zone === 'z') return local;
   const sign = zone.startsWith('-') ? -1 : 1;
   return local - sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
@@ -68,21 +83,37 @@ export function checkUsageEvent(raw: unknown, rules: UsageEventRules): UsageEven
 
   if (event.type === aggregateEventType) {
     const data = event.data;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('data', 'required: {"metric", "owner", "service", "count"}');
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      return fail('data', 'required: {"metric", "owner", "service", "count"}');
     const { metric, owner, service, count } = data as Record<string, unknown>;
-    if (typeof metric !== 'string' || !rules.metrics.has(metric)) return fail('data.metric', typeof metric === 'string' ? `unknown metric "${metric.slice(0, 80)}"` : 'required: a metric id');
+    if (typeof metric !== 'string' || !rules.metrics.has(metric))
+      return fail(
+        'data.metric',
+        typeof metric === 'string' ? `unknown metric "${metric.slice(0, 80)}"` : 'required: a metric id',
+      );
     if (!nonEmptyString(owner)) return fail('data.owner', 'required: the owner organisation code');
-    if (service !== undefined && service !== null && !nonEmptyString(service)) return fail('data.service', 'must be a resource id or null');
+    if (service !== undefined && service !== null && !nonEmptyString(service))
+      return fail('data.service', 'must be a resource id or null');
     if (typeof count !== 'number' || !Number.isInteger(count)) return fail('data.count', 'must be a whole number');
     if (count < 0) return fail('data.count', 'must not be negative');
     if (count > maxCount) return fail('data.count', 'is too large');
-    const resourceId = typeof service === 'string' ? (service.startsWith(resourcePrefix) ? service.slice(resourcePrefix.length) : service) : null;
+    const resourceId =
+      typeof service === 'string'
+        ? service.startsWith(resourcePrefix)
+          ? service.slice(resourcePrefix.length)
+          : service
+        : null;
     return { ok: true, event: { ...base, metric, count, ownerCode: owner, resourceId } };
   }
 
   const metric = rules.eventTypes[event.type];
-  if (metric === undefined || !Object.hasOwn(rules.eventTypes, event.type)) return fail('type', `no metric is configured for event type "${event.type.slice(0, 120)}"`);
+  if (metric === undefined || !Object.hasOwn(rules.eventTypes, event.type))
+    return fail('type', `no metric is configured for event type "${event.type.slice(0, 120)}"`);
   const resource = event.resource;
-  if (typeof resource !== 'string' || !resource.startsWith(resourcePrefix) || resource.length === resourcePrefix.length) return fail('resource', `required: ${resourcePrefix}{id}`);
-  return { ok: true, event: { ...base, metric, count: 1, ownerCode: null, resourceId: resource.slice(resourcePrefix.length) } };
+  if (typeof resource !== 'string' || !resource.startsWith(resourcePrefix) || resource.length === resourcePrefix.length)
+    return fail('resource', `required: ${resourcePrefix}{id}`);
+  return {
+    ok: true,
+    event: { ...base, metric, count: 1, ownerCode: null, resourceId: resource.slice(resourcePrefix.length) },
+  };
 }

@@ -16,13 +16,23 @@ const MeSchema = z.object({
 
 export const accessRoutes = apiRouter()
   .openapi(
-    createRoute({ method: 'get', path: '/me', tags: ['Access'], summary: 'Who the caller is', security, responses: { 200: json(MeSchema, 'The caller'), 401: errorResponses[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Access'],
+      summary: 'Who the caller is',
+      security,
+      responses: { 200: json(MeSchema, 'The caller'), 401: errorResponses[401] },
+    }),
     (c) => {
       const actor = serviceContext(c).actor;
       return c.json(
         {
           actor: { type: actor.type, id: actor.id, label: actor.label },
-          memberships: actor.type === 'user' ? actor.memberships.map((m) => ({ organisationId: m.organisationId, role: m.role })) : [],
+          memberships:
+            actor.type === 'user'
+              ? actor.memberships.map((m) => ({ organisationId: m.organisationId, role: m.role }))
+              : [],
           scopes: actor.type === 'token' ? actor.scopes : [],
         },
         200,
@@ -54,7 +64,10 @@ export const accessRoutes = apiRouter()
       summary: 'Give a person a role in an organisation (creates the account if new)',
       security,
       request: { body: { content: { 'application/json': { schema: addMemberInput } }, required: true } },
-      responses: { 201: json(z.object({ userId: z.string(), membershipId: z.string(), created: z.boolean() }), 'Added'), ...errorResponses },
+      responses: {
+        201: json(z.object({ userId: z.string(), membershipId: z.string(), created: z.boolean() }), 'Added'),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await addMember(serviceContext(c), c.req.valid('json')), 201),
   )

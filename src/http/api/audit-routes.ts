@@ -23,7 +23,12 @@ export const auditRoutes = apiRouter()
           limit: z.coerce.number().int().min(1).max(500).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(AuditEventSchema) }), 'Events'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(z.object({ items: z.array(AuditEventSchema) }), 'Events'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -44,7 +49,14 @@ export const auditRoutes = apiRouter()
       summary: 'Verify the whole hash chain (platform auditors and admins)',
       security,
       responses: {
-        200: json(z.object({ ok: z.boolean(), checked: z.number().int(), fault: z.object({ kind: z.string(), seq: z.number().int() }).nullable() }), 'Result'),
+        200: json(
+          z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            fault: z.object({ kind: z.string(), seq: z.number().int() }).nullable(),
+          }),
+          'Result',
+        ),
         401: errorResponses[401],
         403: errorResponses[403],
       },

@@ -24,7 +24,19 @@ export const OutageSchema = z
 
 /** Outages are public, the cases behind them are not: an owner's incident may belong to another owner. */
 export function presentOutage(o: OutageRow, internal: boolean): z.infer<typeof OutageSchema> {
-  return { id: o.id, componentId: o.component_id, severity: o.severity, start: iso(o.start_at), end: isoOrNull(o.end_at), source: o.source, caseId: internal ? o.case_id : null, monitorId: internal ? o.monitor_id : null, publicText: o.public_text, createdAt: iso(o.created_at), updatedAt: iso(o.updated_at) };
+  return {
+    id: o.id,
+    componentId: o.component_id,
+    severity: o.severity,
+    start: iso(o.start_at),
+    end: isoOrNull(o.end_at),
+    source: o.source,
+    caseId: internal ? o.case_id : null,
+    monitorId: internal ? o.monitor_id : null,
+    publicText: o.public_text,
+    createdAt: iso(o.created_at),
+    updatedAt: iso(o.updated_at),
+  };
 }
 
 export const MaintenanceSchema = z
@@ -37,12 +49,18 @@ export const MaintenanceSchema = z
     start: z.string(),
     end: z.string(),
     status: z.enum(['draft', 'published', 'cancelled']),
-    announcedAt: z.string().nullable().openapi({ description: 'When it was published; the publication is the announcement' }),
+    announcedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When it was published; the publication is the announcement' }),
     noticePolicy: z.string().openapi({ example: 'maintenance-notice' }),
     latestAnnouncementAt: z.string().openapi({ description: 'The last moment an announcement is in time' }),
     noticeInTime: z.boolean().nullable().openapi({ description: 'Null until published' }),
     insideOperatingHours: z.boolean(),
-    incidentCaseId: z.string().nullable().openapi({ description: 'The A/B incident an emergency change fixes; shown to the operator only' }),
+    incidentCaseId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The A/B incident an emergency change fixes; shown to the operator only' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -74,8 +92,14 @@ export const AvailabilitySchema = z
     componentId: z.string(),
     componentCode: z.string(),
     month: z.string().openapi({ example: '2026-03' }),
-    availability: z.number().nullable().openapi({ description: 'Unrounded fraction (operating − unknown − downtime) / (operating − unknown); null when nothing was scheduled' }),
-    percent: z.string().nullable().openapi({ description: 'Two decimals, rounded down: 99.899 % shows as 99.89', example: '99.86' }),
+    availability: z.number().nullable().openapi({
+      description:
+        'Unrounded fraction (operating − unknown − downtime) / (operating − unknown); null when nothing was scheduled',
+    }),
+    percent: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Two decimals, rounded down: 99.899 % shows as 99.89', example: '99.86' }),
     meetsTarget: z.boolean().openapi({ description: 'Decided on the unrounded figure' }),
     targetBasisPoints: z.number().int(),
     scheduledSeconds: z.number(),

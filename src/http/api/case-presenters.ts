@@ -15,8 +15,15 @@ export const ClockSchema = z
     policy: z.string().openapi({ example: 'incident-b-start' }),
     clause: z.string(),
     state: z.enum(clockStates),
-    due: z.string().nullable().openapi({ description: 'Deadline (ISO 8601 UTC); null while paused or when the policy has none' }),
-    remainingSeconds: z.number().int().nullable().openapi({ description: 'Open time left in the policy’s calendar; 0 once overdue' }),
+    due: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Deadline (ISO 8601 UTC); null while paused or when the policy has none' }),
+    remainingSeconds: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Open time left in the policy’s calendar; 0 once overdue' }),
     targetSeconds: z.number().int().nullable(),
     paused: z.boolean(),
     stoppedAt: z.string().nullable(),
@@ -24,7 +31,16 @@ export const ClockSchema = z
   .openapi('SlaClock');
 
 export function presentClock(c: LiveClock): z.infer<typeof ClockSchema> {
-  return { policy: c.policyId, clause: c.clause, state: c.state, due: isoOrNull(c.dueAt), remainingSeconds: c.remainingMs === null ? null : Math.floor(c.remainingMs / 1000), targetSeconds: c.targetMs === null ? null : Math.round(c.targetMs / 1000), paused: c.paused, stoppedAt: isoOrNull(c.stoppedAt) };
+  return {
+    policy: c.policyId,
+    clause: c.clause,
+    state: c.state,
+    due: isoOrNull(c.dueAt),
+    remainingSeconds: c.remainingMs === null ? null : Math.floor(c.remainingMs / 1000),
+    targetSeconds: c.targetMs === null ? null : Math.round(c.targetMs / 1000),
+    paused: c.paused,
+    stoppedAt: isoOrNull(c.stoppedAt),
+  };
 }
 
 export const CaseSummarySchema = z
@@ -91,15 +107,42 @@ export const CaseEventSchema = z
   .openapi('CaseEvent');
 
 export function presentEvent(e: CaseEventRow): z.infer<typeof CaseEventSchema> {
-  return { id: e.id, seq: e.seq, type: e.type, at: iso(e.at), recordedAt: iso(e.recorded_at), actor: e.actor_label, category: e.category as 'A' | 'B' | 'C' | null, visibility: e.visibility, body: e.body, data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null };
+  return {
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    at: iso(e.at),
+    recordedAt: iso(e.recorded_at),
+    actor: e.actor_label,
+    category: e.category as 'A' | 'B' | 'C' | null,
+    visibility: e.visibility,
+    body: e.body,
+    data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
+  };
 }
 
 export const AttachmentSchema = z
-  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), visibility: z.enum(['public', 'internal']), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    visibility: z.enum(['public', 'internal']),
+    createdAt: z.string(),
+  })
   .openapi('CaseAttachment');
 
 export function presentAttachment(a: Omit<CaseAttachmentRow, 'content'>): z.infer<typeof AttachmentSchema> {
-  return { id: a.id, fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes, sha256: a.sha256, visibility: a.visibility, createdAt: iso(a.created_at) };
+  return {
+    id: a.id,
+    fileName: a.file_name,
+    contentType: a.content_type,
+    sizeBytes: a.size_bytes,
+    sha256: a.sha256,
+    visibility: a.visibility,
+    createdAt: iso(a.created_at),
+  };
 }
 
 export const CaseDetailSchema = CaseSummarySchema.extend({
@@ -114,5 +157,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 }).openapi('Case');
 
 export function presentCaseDetail(d: CaseDetail): z.infer<typeof CaseDetailSchema> {
-  return { ...presentCaseSummary(d.row, d.clocks), description: d.row.description, reporterEmail: d.row.reporter_email, organisation: d.organisation, service: d.service, component: d.component, assignee: d.assignee, events: d.events.map(presentEvent), attachments: d.attachments.map(presentAttachment) };
+  return {
+    ...presentCaseSummary(d.row, d.clocks),
+    description: d.row.description,
+    reporterEmail: d.row.reporter_email,
+    organisation: d.organisation,
+    service: d.service,
+    component: d.component,
+    assignee: d.assignee,
+    events: d.events.map(presentEvent),
+    attachments: d.attachments.map(presentAttachment),
+  };
 }

@@ -6,10 +6,24 @@ import { appendEventInput, registerCaseInput } from '../../services/cases/case-s
 import { getCase, getCaseAttachment } from '../../services/cases/get-case.ts';
 import { listCases, listCasesInput } from '../../services/cases/list-cases.ts';
 import { registerCase } from '../../services/cases/register-case.ts';
-import { AttachmentSchema, CaseDetailSchema, CaseEventSchema, CaseSummarySchema, presentAttachment, presentCaseDetail, presentEvent, presentListItem } from './case-presenters.ts';
+import {
+  AttachmentSchema,
+  CaseDetailSchema,
+  CaseEventSchema,
+  CaseSummarySchema,
+  presentAttachment,
+  presentCaseDetail,
+  presentEvent,
+  presentListItem,
+} from './case-presenters.ts';
 import { apiRouter, errorResponses, IdParam, json, security, serviceContext } from './route-kit.ts';
 
-const AttachmentParams = IdParam.extend({ attachmentId: z.string().min(1).openapi({ param: { name: 'attachmentId', in: 'path' } }) });
+const AttachmentParams = IdParam.extend({
+  attachmentId: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'attachmentId', in: 'path' } }),
+});
 const ListQuery = listCasesInput.omit({ at: true });
 
 export const caseRoutes = apiRouter()
@@ -21,7 +35,15 @@ export const caseRoutes = apiRouter()
       summary: 'Cases visible to the caller with live SLA clocks; open cases earliest deadline first',
       security,
       request: { query: ListQuery },
-      responses: { 200: json(z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() }), 'A page of cases'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(
+          z.object({ items: z.array(CaseSummarySchema), nextCursor: z.string().nullable() }),
+          'A page of cases',
+        ),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const page = await listCases(serviceContext(c), c.req.valid('query'));
@@ -34,10 +56,15 @@ export const caseRoutes = apiRouter()
       path: '/cases',
       tags: ['Cases'],
       summary: 'Register an incident, support request, change request, deletion request or deactivation order',
-      description: 'With `externalId`, registering again returns the existing case with 200 instead of creating another.',
+      description:
+        'With `externalId`, registering again returns the existing case with 200 instead of creating another.',
       security,
       request: { body: { content: { 'application/json': { schema: registerCaseInput } }, required: true } },
-      responses: { 201: json(CaseDetailSchema, 'Registered'), 200: json(CaseDetailSchema, 'Already registered under this externalId'), ...errorResponses },
+      responses: {
+        201: json(CaseDetailSchema, 'Registered'),
+        200: json(CaseDetailSchema, 'Already registered under this externalId'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const ctx = serviceContext(c);
@@ -53,7 +80,12 @@ export const caseRoutes = apiRouter()
       summary: 'One case by id or reference, with its timeline, files and clocks',
       security,
       request: { params: IdParam },
-      responses: { 200: json(CaseDetailSchema, 'The case'), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        200: json(CaseDetailSchema, 'The case'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => c.json(presentCaseDetail(await getCase(serviceContext(c), { id: c.req.valid('param').id })), 200),
   )
@@ -62,10 +94,17 @@ export const caseRoutes = apiRouter()
       method: 'post',
       path: '/cases/{id}/events',
       tags: ['Cases'],
-      summary: 'Record what happened: work started, workaround, resolved, feedback, pause/resume, reclassification, assignment, comment, closing',
+      summary:
+        'Record what happened: work started, workaround, resolved, feedback, pause/resume, reclassification, assignment, comment, closing',
       security,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: appendEventInput } }, required: true } },
-      responses: { 201: json(z.object({ event: CaseEventSchema, case: CaseDetailSchema }), 'Recorded'), ...errorResponses },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: appendEventInput } }, required: true },
+      },
+      responses: {
+        201: json(z.object({ event: CaseEventSchema, case: CaseDetailSchema }), 'Recorded'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const ctx = serviceContext(c);
@@ -81,16 +120,44 @@ export const caseRoutes = apiRouter()
       summary: 'Attach a file (multipart/form-data field `file`; optional `visibility`)',
       description: 'PDF, images, office documents and text; at most 10 MiB. The content is checked against its type.',
       security,
-      request: { params: IdParam, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), visibility: z.enum(['public', 'internal']).optional() }) } }, required: true } },
-      responses: { 201: json(AttachmentSchema, 'Attached'), 413: { description: 'The file is larger than 10 MiB' }, ...errorResponses },
+      request: {
+        params: IdParam,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                visibility: z.enum(['public', 'internal']).optional(),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: json(AttachmentSchema, 'Attached'),
+        413: { description: 'The file is larger than 10 MiB' },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const form = await c.req.parseBody();
       const file = form.file;
       if (!(file instanceof File)) throw AppError.field('file', 'send the file as multipart/form-data field "file"');
-      const visibility = form.visibility === 'internal' ? 'internal' : form.visibility === undefined || form.visibility === 'public' ? 'public' : null;
+      const visibility =
+        form.visibility === 'internal'
+          ? 'internal'
+          : form.visibility === undefined || form.visibility === 'public'
+            ? 'public'
+            : null;
       if (visibility === null) throw AppError.field('visibility', 'public or internal');
-      const attachment = await addCaseAttachment(serviceContext(c), { caseId: c.req.valid('param').id, fileName: file.name, contentType: file.type, content: Buffer.from(await file.arrayBuffer()), visibility });
+      const attachment = await addCaseAttachment(serviceContext(c), {
+        caseId: c.req.valid('param').id,
+        fileName: file.name,
+        contentType: file.type,
+        content: Buffer.from(await file.arrayBuffer()),
+        visibility,
+      });
       return c.json(presentAttachment(attachment), 201);
     },
   )
@@ -102,7 +169,12 @@ export const caseRoutes = apiRouter()
       summary: 'Download a file of a case',
       security,
       request: { params: AttachmentParams },
-      responses: { 200: { description: 'The file, as an attachment' }, 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        200: { description: 'The file, as an attachment' },
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');

@@ -14,7 +14,9 @@ export const QuarantinedMailSchema = z
     fromName: z.string().nullable(),
     subject: z.string(),
     textBody: z.string(),
-    reason: z.string().openapi({ description: 'unknown-sender, ambiguous (the sender speaks for several owners) or auto-reply' }),
+    reason: z
+      .string()
+      .openapi({ description: 'unknown-sender, ambiguous (the sender speaks for several owners) or auto-reply' }),
     sizeBytes: z.number().int(),
     receivedAt: z.string(),
     status: z.enum(['pending', 'accepted', 'discarded']),
@@ -62,7 +64,12 @@ export const mailRoutes = apiRouter()
       summary: 'Received e-mail that did not become case work by itself (service desk)',
       security,
       request: { query: listQuarantineInput },
-      responses: { 200: json(z.object({ items: z.array(QuarantinedMailSchema) }), 'Quarantined messages, newest first'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(z.object({ items: z.array(QuarantinedMailSchema) }), 'Quarantined messages, newest first'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const items = await listQuarantine(serviceContext(c), c.req.valid('query'));
@@ -77,9 +84,15 @@ export const mailRoutes = apiRouter()
       summary: 'One quarantined message with the names and sizes of its files',
       security,
       request: { params: IdParam },
-      responses: { 200: json(QuarantinedMailDetailSchema, 'The message'), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: {
+        200: json(QuarantinedMailDetailSchema, 'The message'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
     }),
-    async (c) => c.json(presentDetail(await getQuarantinedMail(serviceContext(c), { id: c.req.valid('param').id })), 200),
+    async (c) =>
+      c.json(presentDetail(await getQuarantinedMail(serviceContext(c), { id: c.req.valid('param').id })), 200),
   )
   .openapi(
     createRoute({
@@ -89,9 +102,20 @@ export const mailRoutes = apiRouter()
       summary: 'Register the message as a case of the chosen service owner, with its files',
       security,
       request: { params: IdParam, body: { content: { 'application/json': { schema: AcceptBody } }, required: true } },
-      responses: { 201: json(z.object({ quarantineId: z.string(), caseId: z.string(), reference: z.string() }), 'The case was registered'), 413: { description: 'A file is larger than 10 MiB' }, ...errorResponses },
+      responses: {
+        201: json(
+          z.object({ quarantineId: z.string(), caseId: z.string(), reference: z.string() }),
+          'The case was registered',
+        ),
+        413: { description: 'A file is larger than 10 MiB' },
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json(await acceptQuarantinedMail(serviceContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 201),
+    async (c) =>
+      c.json(
+        await acceptQuarantinedMail(serviceContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') }),
+        201,
+      ),
   )
   .openapi(
     createRoute({

@@ -3,7 +3,12 @@ import type { Context } from 'hono';
 import { systemActor } from '../../services/actor.ts';
 import { AppError } from '../../services/app-error.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { createMonitor, createMonitorInput, monitorKinds, type MonitorView } from '../../services/monitors/create-monitor.ts';
+import {
+  createMonitor,
+  createMonitorInput,
+  monitorKinds,
+  type MonitorView,
+} from '../../services/monitors/create-monitor.ts';
 import { disableMonitor } from '../../services/monitors/disable-monitor.ts';
 import { listMonitors } from '../../services/monitors/list-monitors.ts';
 import { receiveAlertmanager } from '../../services/monitors/receive-alertmanager.ts';
@@ -32,7 +37,19 @@ const MonitorSchema = z
   .openapi('Monitor');
 
 function presentMonitor(m: MonitorView): z.infer<typeof MonitorSchema> {
-  return { id: m.id, componentId: m.component_id, kind: m.kind, name: m.name, url: m.url, intervalSeconds: m.interval_seconds, timeoutMs: m.timeout_ms, expectedStatus: m.expected_status, enabled: m.enabled === 1, nextRunAt: m.next_run_at === null ? null : iso(m.next_run_at), createdAt: iso(m.created_at) };
+  return {
+    id: m.id,
+    componentId: m.component_id,
+    kind: m.kind,
+    name: m.name,
+    url: m.url,
+    intervalSeconds: m.interval_seconds,
+    timeoutMs: m.timeout_ms,
+    expectedStatus: m.expected_status,
+    enabled: m.enabled === 1,
+    nextRunAt: m.next_run_at === null ? null : iso(m.next_run_at),
+    createdAt: iso(m.created_at),
+  };
 }
 
 export const monitorRoutes = apiRouter()
@@ -43,12 +60,22 @@ export const monitorRoutes = apiRouter()
       tags: ['Monitors'],
       summary: 'Monitors of the platform components (operator only)',
       security,
-      request: { query: z.object({ componentId: z.string().optional(), includeDisabled: z.enum(['true', 'false']).optional() }) },
-      responses: { 200: json(z.object({ items: z.array(MonitorSchema) }), 'Monitors'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      request: {
+        query: z.object({ componentId: z.string().optional(), includeDisabled: z.enum(['true', 'false']).optional() }),
+      },
+      responses: {
+        200: json(z.object({ items: z.array(MonitorSchema) }), 'Monitors'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const { componentId, includeDisabled } = c.req.valid('query');
-      const items = await listMonitors(serviceContext(c), { ...(componentId ? { componentId } : {}), includeDisabled: includeDisabled === 'true' });
+      const items = await listMonitors(serviceContext(c), {
+        ...(componentId ? { componentId } : {}),
+        includeDisabled: includeDisabled === 'true',
+      });
       return c.json({ items: items.map(presentMonitor) }, 200);
     },
   )
@@ -58,7 +85,8 @@ export const monitorRoutes = apiRouter()
       path: '/monitors',
       tags: ['Monitors'],
       summary: 'Add an http probe or a push monitor; a push token is in this response only',
-      description: 'Push monitors receive at `/api/v1/heartbeats/{token}`, `/api/v1/intake/alertmanager/{token}` or `/api/v1/intake/uptime-kuma/{token}`; the token is their only credential (see docs/monitoring.md).',
+      description:
+        'Push monitors receive at `/api/v1/heartbeats/{token}`, `/api/v1/intake/alertmanager/{token}` or `/api/v1/intake/uptime-kuma/{token}`; the token is their only credential (see docs/monitoring.md).',
       security,
       request: { body: { content: { 'application/json': { schema: createMonitorInput } }, required: true } },
       responses: { 201: json(MonitorSchema.extend({ token: z.string().nullable() }), 'Created'), ...errorResponses },
@@ -91,8 +119,18 @@ export const monitorRoutes = apiRouter()
 function intakeContext(c: Context<AppEnv>): ServiceContext {
   const { store, clock, calendars, config, intakeLimiter } = c.var.deps;
   const wait = intakeLimiter.hit(clientAddress(c, config.trustProxy), clock.now());
-  if (wait > 0) throw new AppError('rate-limited', 'too many pushes from this address; try again later', { retryAfterSeconds: wait });
-  return { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('monitor push'), requestId: c.var.requestId };
+  if (wait > 0)
+    throw new AppError('rate-limited', 'too many pushes from this address; try again later', {
+      retryAfterSeconds: wait,
+    });
+  return {
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    calendars,
+    actor: systemActor('monitor push'),
+    requestId: c.var.requestId,
+  };
 }
 
 async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
@@ -111,7 +149,9 @@ const accepted = (c: Context<AppEnv>, r: RecordedProbes) => c.json({ recorded: r
  * by Alertmanager, Uptime Kuma and cron jobs holding only the monitor's token. docs/monitoring.md documents them.
  */
 export const monitorIntakeRoutes = apiRouter()
-  .post('/heartbeats/:token', async (c) => accepted(c, await receiveHeartbeat(intakeContext(c), { token: c.req.param('token') })))
+  .post('/heartbeats/:token', async (c) =>
+    accepted(c, await receiveHeartbeat(intakeContext(c), { token: c.req.param('token') })),
+  )
   .post('/intake/alertmanager/:token', async (c) => {
     const ctx = intakeContext(c);
     return accepted(c, await receiveAlertmanager(ctx, { token: c.req.param('token'), payload: await jsonBody(c) }));

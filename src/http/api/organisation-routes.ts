@@ -15,7 +15,10 @@ export const organisationRoutes = apiRouter()
       summary: 'Organisations visible to the caller',
       security,
       request: { query: z.object({ q: z.string().max(100).optional() }) },
-      responses: { 200: json(z.object({ items: z.array(OrganisationSchema) }), 'Organisations'), 401: errorResponses[401] },
+      responses: {
+        200: json(z.object({ items: z.array(OrganisationSchema) }), 'Organisations'),
+        401: errorResponses[401],
+      },
     }),
     async (c) => {
       const { q } = c.req.valid('query');
@@ -46,7 +49,11 @@ export const organisationRoutes = apiRouter()
       summary: 'One organisation, by id or code',
       security,
       request: { params: IdParam },
-      responses: { 200: json(OrganisationSchema, 'The organisation'), 401: errorResponses[401], 404: errorResponses[404] },
+      responses: {
+        200: json(OrganisationSchema, 'The organisation'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const row = await getOrganisation(serviceContext(c), { id: c.req.valid('param').id });
@@ -60,7 +67,10 @@ export const organisationRoutes = apiRouter()
       tags: ['Organisations'],
       summary: 'Change an organisation',
       security,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: updateOrganisationInput } }, required: true } },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: updateOrganisationInput } }, required: true },
+      },
       responses: { 200: json(OrganisationSchema, 'Updated'), ...errorResponses },
     }),
     async (c) => {

@@ -37,19 +37,51 @@ export function presentOrganisation(o: Organisation | OrganisationSummary): z.in
 }
 
 export const ServiceSchema = z
-  .object({ id: z.string(), organisationId: z.string(), name: z.string(), platform: z.enum(['altinn2', 'altinn3']), resourceId: z.string(), status: z.string(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    platform: z.enum(['altinn2', 'altinn3']),
+    resourceId: z.string(),
+    status: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
   .openapi('Service');
 
 export function presentService(s: Service): z.infer<typeof ServiceSchema> {
-  return { id: s.id, organisationId: s.organisation_id, name: s.name, platform: s.platform, resourceId: s.resource_id, status: s.status, createdAt: iso(s.created_at), updatedAt: iso(s.updated_at) };
+  return {
+    id: s.id,
+    organisationId: s.organisation_id,
+    name: s.name,
+    platform: s.platform,
+    resourceId: s.resource_id,
+    status: s.status,
+    createdAt: iso(s.created_at),
+    updatedAt: iso(s.updated_at),
+  };
 }
 
 export const ComponentSchema = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), calendarId: z.string(), targetPercent: z.number(), targetBasisPoints: z.number().int() })
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    calendarId: z.string(),
+    targetPercent: z.number(),
+    targetBasisPoints: z.number().int(),
+  })
   .openapi('Component');
 
 export function presentComponent(c: Component): z.infer<typeof ComponentSchema> {
-  return { id: c.id, code: c.code, name: c.name, calendarId: c.calendar_id, targetPercent: c.target_basis_points / 100, targetBasisPoints: c.target_basis_points };
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    calendarId: c.calendar_id,
+    targetPercent: c.target_basis_points / 100,
+    targetBasisPoints: c.target_basis_points,
+  };
 }
 
 export const ApiTokenSchema = z
@@ -151,7 +183,17 @@ export const JobSchema = z
   .openapi('Job');
 
 export function presentJob(j: Job): z.infer<typeof JobSchema> {
-  return { id: j.id, kind: j.kind, status: j.status, attempts: j.attempts, maxAttempts: j.max_attempts, runAt: iso(j.run_at), lastError: j.last_error, createdAt: iso(j.created_at), finishedAt: isoOrNull(j.finished_at) };
+  return {
+    id: j.id,
+    kind: j.kind,
+    status: j.status,
+    attempts: j.attempts,
+    maxAttempts: j.max_attempts,
+    runAt: iso(j.run_at),
+    lastError: j.last_error,
+    createdAt: iso(j.created_at),
+    finishedAt: isoOrNull(j.finished_at),
+  };
 }
 
 export const ProblemSchema = z

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { blockKinds, type BlockKind, meetingFormats, type MeetingFormat, reportLangs, roadmapStatuses, type RoadmapStatus } from '../../services/report-content/report-content-inputs.ts';
+import {
+  blockKinds,
+  type BlockKind,
+  meetingFormats,
+  type MeetingFormat,
+  reportLangs,
+  roadmapStatuses,
+  type RoadmapStatus,
+} from '../../services/report-content/report-content-inputs.ts';
 import type { ReportSubscriptionView } from '../../services/report-content/list-report-subscriptions.ts';
 import type { MeetingRow, ReportBlockRow, RoadmapEntryRow } from '../../store/schema-reports.ts';
 import { iso } from './presenters.ts';
@@ -18,7 +26,16 @@ export const ReportBlockSchema = z
   .openapi('ReportBlock');
 
 export function presentReportBlock(r: ReportBlockRow): z.infer<typeof ReportBlockSchema> {
-  return { id: r.id, month: r.month, kind: r.kind as BlockKind, title: r.title, bodyMarkdown: r.body_markdown, position: r.position, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
+  return {
+    id: r.id,
+    month: r.month,
+    kind: r.kind as BlockKind,
+    title: r.title,
+    bodyMarkdown: r.body_markdown,
+    position: r.position,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
 }
 
 export const RoadmapEntrySchema = z
@@ -35,7 +52,16 @@ export const RoadmapEntrySchema = z
   .openapi('RoadmapEntry');
 
 export function presentRoadmapEntry(r: RoadmapEntryRow): z.infer<typeof RoadmapEntrySchema> {
-  return { id: r.id, title: r.title, description: r.description, period: r.period, status: r.status as RoadmapStatus, componentId: r.component_id, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    period: r.period,
+    status: r.status as RoadmapStatus,
+    componentId: r.component_id,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
 }
 
 export const MeetingSchema = z
@@ -55,13 +81,28 @@ export const MeetingSchema = z
   .openapi('Meeting');
 
 export function presentMeeting(r: MeetingRow): z.infer<typeof MeetingSchema> {
-  return { id: r.id, title: r.title, series: r.series, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), format: r.format as MeetingFormat, location: r.location, url: r.url, description: r.description, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
+  return {
+    id: r.id,
+    title: r.title,
+    series: r.series,
+    startsAt: iso(r.starts_at),
+    endsAt: iso(r.ends_at),
+    format: r.format as MeetingFormat,
+    location: r.location,
+    url: r.url,
+    description: r.description,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
 }
 
 export const ReportSubscriptionSchema = z
   .object({
     id: z.string(),
-    owner: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable().openapi({ description: 'Null for the platform report' }),
+    owner: z
+      .object({ id: z.string(), code: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'Null for the platform report' }),
     email: z.string(),
     lang: z.enum(reportLangs),
     createdAt: z.string(),
@@ -69,6 +110,15 @@ export const ReportSubscriptionSchema = z
   .openapi('ReportSubscription');
 
 export function presentReportSubscription(r: ReportSubscriptionView): z.infer<typeof ReportSubscriptionSchema> {
-  const owner = r.owner_id === '' || r.owner_code === null ? null : { id: r.owner_id, code: r.owner_code, name: r.owner_name ?? r.owner_code };
-  return { id: r.id, owner, email: r.email, lang: r.lang as (typeof reportLangs)[number], createdAt: iso(r.created_at) };
+  const owner =
+    r.owner_id === '' || r.owner_code === null
+      ? null
+      : { id: r.owner_id, code: r.owner_code, name: r.owner_name ?? r.owner_code };
+  return {
+    id: r.id,
+    owner,
+    email: r.email,
+    lang: r.lang as (typeof reportLangs)[number],
+    createdAt: iso(r.created_at),
+  };
 }

@@ -15,12 +15,21 @@ export const serviceRoutes = apiRouter()
       tags: ['Services'],
       summary: 'Services of the organisations visible to the caller',
       security,
-      request: { query: z.object({ organisationId: z.string().optional(), platform: z.enum(['altinn2', 'altinn3']).optional() }) },
-      responses: { 200: json(z.object({ items: z.array(ServiceSchema) }), 'Services'), 400: errorResponses[400], 401: errorResponses[401] },
+      request: {
+        query: z.object({ organisationId: z.string().optional(), platform: z.enum(['altinn2', 'altinn3']).optional() }),
+      },
+      responses: {
+        200: json(z.object({ items: z.array(ServiceSchema) }), 'Services'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const items = await listServices(serviceContext(c), { ...(query.organisationId ? { organisationId: query.organisationId } : {}), ...(query.platform ? { platform: query.platform } : {}) });
+      const items = await listServices(serviceContext(c), {
+        ...(query.organisationId ? { organisationId: query.organisationId } : {}),
+        ...(query.platform ? { platform: query.platform } : {}),
+      });
       return c.json({ items: items.map(presentService) }, 200);
     },
   )
@@ -55,10 +64,17 @@ export const serviceRoutes = apiRouter()
       tags: ['Services'],
       summary: 'Change a service',
       security,
-      request: { params: IdParam, body: { content: { 'application/json': { schema: updateServiceInput } }, required: true } },
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: updateServiceInput } }, required: true },
+      },
       responses: { 200: json(ServiceSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) => c.json(presentService(await updateService(serviceContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') })), 200),
+    async (c) =>
+      c.json(
+        presentService(await updateService(serviceContext(c), { id: c.req.valid('param').id, ...c.req.valid('json') })),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -67,7 +83,11 @@ export const serviceRoutes = apiRouter()
       tags: ['Components'],
       summary: 'Platform components with their service windows and targets',
       security,
-      responses: { 200: json(z.object({ items: z.array(ComponentSchema) }), 'Components'), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(z.object({ items: z.array(ComponentSchema) }), 'Components'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => c.json({ items: (await listComponents(serviceContext(c))).map(presentComponent) }, 200),
   )

@@ -19,13 +19,28 @@ const AdjustmentSchema = z
   })
   .openapi('UsageAdjustment');
 
-const ClosedMonthSchema = z.object({ month: z.string(), closedAt: z.string(), closedBy: z.string().nullable() }).openapi('UsageClosedMonth');
+const ClosedMonthSchema = z
+  .object({ month: z.string(), closedAt: z.string(), closedBy: z.string().nullable() })
+  .openapi('UsageClosedMonth');
 
 function presentAdjustment(a: UsageAdjustment): z.infer<typeof AdjustmentSchema> {
-  return { id: a.id, metric: a.metric, month: a.month, owner: a.ownerCode, service: a.serviceResourceId, delta: a.delta, reason: a.reason, figureBefore: a.figureBefore, figureAfter: a.figureAfter, createdAt: iso(a.createdAt) };
+  return {
+    id: a.id,
+    metric: a.metric,
+    month: a.month,
+    owner: a.ownerCode,
+    service: a.serviceResourceId,
+    delta: a.delta,
+    reason: a.reason,
+    figureBefore: a.figureBefore,
+    figureAfter: a.figureAfter,
+    createdAt: iso(a.createdAt),
+  };
 }
 
-const MonthParam = z.object({ month: z.string().openapi({ param: { name: 'month', in: 'path' }, example: '2026-02' }) });
+const MonthParam = z.object({
+  month: z.string().openapi({ param: { name: 'month', in: 'path' }, example: '2026-02' }),
+});
 
 export const usageAdminRoutes = apiRouter()
   .openapi(
@@ -43,7 +58,10 @@ export const usageAdminRoutes = apiRouter()
               schema: z.object({
                 metric: z.string(),
                 month: z.string().openapi({ example: '2026-02' }),
-                owner: z.string().optional().openapi({ description: 'Organisation code; without it the platform-wide figure' }),
+                owner: z
+                  .string()
+                  .optional()
+                  .openapi({ description: 'Organisation code; without it the platform-wide figure' }),
                 service: z.string().optional().openapi({ description: "Resource id of one of the owner's services" }),
                 delta: z.number().int(),
                 reason: z.string(),
@@ -52,7 +70,12 @@ export const usageAdminRoutes = apiRouter()
           },
         },
       },
-      responses: { 201: json(AdjustmentSchema, 'The adjustment, with the figure before and after'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        201: json(AdjustmentSchema, 'The adjustment, with the figure before and after'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const adjustment = await adjustUsage(serviceContext(c), c.req.valid('json'), c.var.deps.usage.catalogue);
@@ -66,11 +89,18 @@ export const usageAdminRoutes = apiRouter()
       tags: ['Usage'],
       summary: 'Months whose usage is closed: they change only through adjustments',
       security,
-      responses: { 200: json(z.object({ items: z.array(ClosedMonthSchema) }), 'Closed months, newest first'), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(z.object({ items: z.array(ClosedMonthSchema) }), 'Closed months, newest first'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const items = await listClosedUsageMonths(serviceContext(c));
-      return c.json({ items: items.map((m) => ({ month: m.month, closedAt: iso(m.closedAt), closedBy: m.closedBy })) }, 200);
+      return c.json(
+        { items: items.map((m) => ({ month: m.month, closedAt: iso(m.closedAt), closedBy: m.closedBy })) },
+        200,
+      );
     },
   )
   .openapi(
@@ -81,10 +111,23 @@ export const usageAdminRoutes = apiRouter()
       summary: 'Close a month of usage now rather than after the grace period (operator admin; audited)',
       security,
       request: { params: MonthParam },
-      responses: { 200: json(ClosedMonthSchema.extend({ alreadyClosed: z.boolean() }), 'The month is closed'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(ClosedMonthSchema.extend({ alreadyClosed: z.boolean() }), 'The month is closed'),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const closed = await closeUsageMonth(serviceContext(c), { month: c.req.valid('param').month });
-      return c.json({ month: closed.month, closedAt: iso(closed.closedAt), closedBy: closed.closedBy, alreadyClosed: closed.alreadyClosed }, 200);
+      return c.json(
+        {
+          month: closed.month,
+          closedAt: iso(closed.closedAt),
+          closedBy: closed.closedBy,
+          alreadyClosed: closed.alreadyClosed,
+        },
+        200,
+      );
     },
   );

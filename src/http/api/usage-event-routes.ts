@@ -4,17 +4,31 @@ import { ingestUsageEvents, type IngestItem, type IngestResult } from '../../ser
 import { apiRouter, errorResponses, json, security, serviceContext } from './route-kit.ts';
 
 const EventSchema = z.any().openapi('CloudEvent', {
-  description: 'A CloudEvents 1.0 event in structured mode: an Altinn event type mapped to a metric (one unit, service from `resource`), or `no.niva.usage` with `data: {metric, owner, service, count}`',
-  example: { specversion: '1.0', id: '3f1c…', source: 'https://platform.altinn.no/authorization', type: 'no.niva.usage', time: '2026-02-03T10:15:00Z', data: { metric: 'authorizations', owner: 'skd', service: null, count: 1520331 } },
+  description:
+    'A CloudEvents 1.0 event in structured mode: an Altinn event type mapped to a metric (one unit, service from `resource`), or `no.niva.usage` with `data: {metric, owner, service, count}`',
+  example: {
+    specversion: '1.0',
+    id: '3f1c…',
+    source: 'https://platform.altinn.no/authorization',
+    type: 'no.niva.usage',
+    time: '2026-02-03T10:15:00Z',
+    data: { metric: 'authorizations', owner: 'skd', service: null, count: 1520331 },
+  },
 });
 
-const BatchSchema = z.any().openapi('CloudEventBatch', { description: 'A JSON array of structured CloudEvents (for application/json also a single event)' });
+const BatchSchema = z.any().openapi('CloudEventBatch', {
+  description: 'A JSON array of structured CloudEvents (for application/json also a single event)',
+});
 
 const IngestResultSchema = z
   .object({
     accepted: z.number().int().openapi({ description: 'Events counted by this request' }),
-    duplicates: z.number().int().openapi({ description: 'Events already counted earlier (or twice in this request): acknowledged, not counted again' }),
-    rejected: z.array(z.object({ index: z.number().int(), id: z.string().nullable(), field: z.string(), reason: z.string() })),
+    duplicates: z.number().int().openapi({
+      description: 'Events already counted earlier (or twice in this request): acknowledged, not counted again',
+    }),
+    rejected: z.array(
+      z.object({ index: z.number().int(), id: z.string().nullable(), field: z.string(), reason: z.string() }),
+    ),
   })
   .openapi('IngestResult');
 
@@ -40,7 +54,11 @@ function jsonItems(mediaType: string, body: unknown): IngestItem[] {
     return body.map((value: unknown) => ({ value }));
   }
   if (mediaType === 'application/cloudevents+json') {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw AppError.field('(body)', 'a structured event must be one JSON object; send arrays as application/cloudevents-batch+json');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw AppError.field(
+        '(body)',
+        'a structured event must be one JSON object; send arrays as application/cloudevents-batch+json',
+      );
     return [{ value: body }];
   }
   // Plain JSON: one event or an array of them.
@@ -51,9 +69,13 @@ function jsonItems(mediaType: string, body: unknown): IngestItem[] {
 function refusedWhole(result: IngestResult, total: number, single: boolean): AppError | null {
   if (total === 0) return AppError.field('(body)', 'no events in the request');
   if (result.accepted > 0 || result.duplicates > 0) return null;
-  const fields = result.rejected.slice(0, 100).map((r) => ({ field: single ? r.field : `[${r.index}].${r.field}`, message: r.reason }));
+  const fields = result.rejected
+    .slice(0, 100)
+    .map((r) => ({ field: single ? r.field : `[${r.index}].${r.field}`, message: r.reason }));
   const first = fields[0];
-  return new AppError('validation', first ? `${first.field}: ${first.message}` : 'no event could be counted', { fields });
+  return new AppError('validation', first ? `${first.field}: ${first.message}` : 'no event could be counted', {
+    fields,
+  });
 }
 
 export const usageEventRoutes = apiRouter().openapi(
@@ -61,7 +83,8 @@ export const usageEventRoutes = apiRouter().openapi(
     method: 'post',
     path: '/events',
     tags: ['Usage'],
-    summary: 'Send usage events (CloudEvents 1.0): one structured event, a batch, or NDJSON; each is counted exactly once',
+    summary:
+      'Send usage events (CloudEvents 1.0): one structured event, a batch, or NDJSON; each is counted exactly once',
     description:
       'A 2xx answer means the counted events are committed. Events are identified by (source, id): a retry is acknowledged as a duplicate and not counted again within the dedupe window. Events that cannot be counted are listed in `rejected` with their index and reason; the rest of the request is kept. When no event of the request can be counted the answer is 400 naming each problem.',
     security,
@@ -77,7 +100,14 @@ export const usageEventRoutes = apiRouter().openapi(
         },
       },
     },
-    responses: { 200: json(IngestResultSchema, 'What was counted, what was already known, and what was refused'), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 413: { description: 'The body is larger than 5 MiB' }, 415: { description: 'Not a CloudEvents, JSON or NDJSON body' } },
+    responses: {
+      200: json(IngestResultSchema, 'What was counted, what was already known, and what was refused'),
+      400: errorResponses[400],
+      401: errorResponses[401],
+      403: errorResponses[403],
+      413: { description: 'The body is larger than 5 MiB' },
+      415: { description: 'Not a CloudEvents, JSON or NDJSON body' },
+    },
   }),
   async (c) => {
     const ctx = serviceContext(c);

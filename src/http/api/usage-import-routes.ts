@@ -6,9 +6,29 @@ import { importUsageAggregates } from '../../services/usage/import-usage-aggrega
 import { apiRouter, errorResponses, json, security, serviceContext } from './route-kit.ts';
 
 const ImportQuery = z.object({
-  metric: z.string().regex(metricIdPattern, 'a metric id (snake_case)').optional().openapi({ param: { name: 'metric', in: 'query' }, example: 'messages_sent', description: 'The metric of a wide table' }),
-  owner: z.string().min(1).max(100).optional().openapi({ param: { name: 'owner', in: 'query' }, example: 'skd', description: 'Organisation code of the owner of every figure' }),
-  dryRun: z.enum(['true', 'false']).optional().openapi({ param: { name: 'dryRun', in: 'query' }, description: 'true: check everything, write nothing' }),
+  metric: z
+    .string()
+    .regex(metricIdPattern, 'a metric id (snake_case)')
+    .optional()
+    .openapi({
+      param: { name: 'metric', in: 'query' },
+      example: 'messages_sent',
+      description: 'The metric of a wide table',
+    }),
+  owner: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({
+      param: { name: 'owner', in: 'query' },
+      example: 'skd',
+      description: 'Organisation code of the owner of every figure',
+    }),
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ param: { name: 'dryRun', in: 'query' }, description: 'true: check everything, write nothing' }),
 });
 
 const ImportSummarySchema = z
@@ -18,7 +38,10 @@ const ImportSummarySchema = z
     dryRun: z.boolean(),
     rows: z.number().int().openapi({ description: 'Data rows read' }),
     imported: z.number().int().openapi({ description: 'Monthly figures written (in a dry run: that would be)' }),
-    replaced: z.number().int().openapi({ description: 'Of those, figures that replaced an earlier count of the same key' }),
+    replaced: z
+      .number()
+      .int()
+      .openapi({ description: 'Of those, figures that replaced an earlier count of the same key' }),
     months: z.array(z.string()),
     metrics: z.array(z.string()),
   })
@@ -34,7 +57,15 @@ export const usageImportRoutes = apiRouter().openapi(
       'Wide tables (year, jan … dec for one metric) or long ones (metric,year,month,count with optional owner and service); see docs/usage-import.md. ' +
       'A figure replaces the count of the same metric, month, owner and service. A file with any problem imports nothing: the 400 problem lists each one, its `field` naming the row and column (`row 3, column feb`).',
     security,
-    request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
+    request: {
+      query: ImportQuery,
+      body: {
+        content: {
+          'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+        },
+        required: true,
+      },
+    },
     responses: { 200: json(ImportSummarySchema, 'Imported (or checked, in a dry run)'), ...errorResponses },
   }),
   async (c) => {
@@ -53,7 +84,11 @@ export const usageImportRoutes = apiRouter().openapi(
     const report = await importUsageAggregates(ctx, input, { catalogue: c.var.deps.usage.catalogue });
     if (report.errors.length > 0) {
       const count = report.errors.length;
-      throw new AppError('validation', `${report.file}: ${count} problem${count === 1 ? '' : 's'}; nothing was imported`, { fields: report.errors.map((e) => ({ field: problemPlace(e), message: e.problem })) });
+      throw new AppError(
+        'validation',
+        `${report.file}: ${count} problem${count === 1 ? '' : 's'}; nothing was imported`,
+        { fields: report.errors.map((e) => ({ field: problemPlace(e), message: e.problem })) },
+      );
     }
     const { errors: _errors, ...summary } = report;
     return c.json(summary, 200);

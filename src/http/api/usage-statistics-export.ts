@@ -36,7 +36,14 @@ function csvField(value: string): string {
  */
 export function statisticsCsv(table: MetricYearTable, t: Translate, locale: Locale): string {
   const header = [exportTitle(table, t, locale), ...monthLabels(t), t('usage.total')];
-  const lines = [header, ...table.rows.map((r) => [String(r.year), ...r.months.map((m) => (m === null ? '' : String(m))), r.total === null ? '' : String(r.total)])];
+  const lines = [
+    header,
+    ...table.rows.map((r) => [
+      String(r.year),
+      ...r.months.map((m) => (m === null ? '' : String(m))),
+      r.total === null ? '' : String(r.total),
+    ]),
+  ];
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -46,7 +53,9 @@ export function statisticsCsv(table: MetricYearTable, t: Translate, locale: Loca
  */
 export async function statisticsXlsx(table: MetricYearTable, t: Translate, locale: Locale): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(table.metric.id.slice(0, 31), { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(table.metric.id.slice(0, 31), {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }],
+  });
   const title = sheet.addRow([exportTitle(table, t, locale)]);
   title.font = { bold: true, size: 13 };
   sheet.mergeCells(1, 1, 1, 14);

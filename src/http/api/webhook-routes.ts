@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createWebhookEndpoint, createWebhookEndpointInput, type WebhookEndpointView } from '../../services/webhooks/create-webhook-endpoint.ts';
+import {
+  createWebhookEndpoint,
+  createWebhookEndpointInput,
+  type WebhookEndpointView,
+} from '../../services/webhooks/create-webhook-endpoint.ts';
 import { disableWebhookEndpoint } from '../../services/webhooks/disable-webhook-endpoint.ts';
 import { listWebhookEndpoints } from '../../services/webhooks/list-webhook-endpoints.ts';
 import { iso } from './presenters.ts';
@@ -17,7 +21,14 @@ const WebhookEndpointSchema = z
   .openapi('WebhookEndpoint');
 
 function presentWebhookEndpoint(e: WebhookEndpointView): z.infer<typeof WebhookEndpointSchema> {
-  return { id: e.id, organisationId: e.organisation_id, url: e.url, eventTypes: e.event_types.split(','), createdAt: iso(e.created_at), disabledAt: e.disabled_at === null ? null : iso(e.disabled_at) };
+  return {
+    id: e.id,
+    organisationId: e.organisation_id,
+    url: e.url,
+    eventTypes: e.event_types.split(','),
+    createdAt: iso(e.created_at),
+    disabledAt: e.disabled_at === null ? null : iso(e.disabled_at),
+  };
 }
 
 export const webhookRoutes = apiRouter()
@@ -29,7 +40,11 @@ export const webhookRoutes = apiRouter()
       summary: 'Webhook endpoints of the organisations the caller administers (never the secrets)',
       security,
       request: { query: z.object({ organisationId: z.string().optional() }) },
-      responses: { 200: json(z.object({ items: z.array(WebhookEndpointSchema) }), 'Endpoints'), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(z.object({ items: z.array(WebhookEndpointSchema) }), 'Endpoints'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+      },
     }),
     async (c) => {
       const { organisationId } = c.req.valid('query');
@@ -43,7 +58,8 @@ export const webhookRoutes = apiRouter()
       path: '/webhooks',
       tags: ['Webhooks'],
       summary: 'Subscribe an endpoint to case events; the signing secret is in this response only',
-      description: 'Each delivery is a CloudEvent (structured mode) with header `niva-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.',
+      description:
+        'Each delivery is a CloudEvent (structured mode) with header `niva-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.',
       security,
       request: { body: { content: { 'application/json': { schema: createWebhookEndpointInput } }, required: true } },
       responses: { 201: json(WebhookEndpointSchema.extend({ secret: z.string() }), 'Created'), ...errorResponses },

@@ -33,7 +33,12 @@ export function authenticate() {
     const chosen = c.req.query('lang');
     if (isLocale(chosen)) {
       // An explicit switch is remembered for later pages.
-      setCookie(c, localeCookie, chosen, { path: '/', sameSite: 'Lax', maxAge: 365 * 86_400, secure: config.secureCookies });
+      setCookie(c, localeCookie, chosen, {
+        path: '/',
+        sameSite: 'Lax',
+        maxAge: 365 * 86_400,
+        secure: config.secureCookies,
+      });
       c.set('locale', chosen);
     } else {
       const remembered = getCookie(c, localeCookie);

@@ -20,7 +20,8 @@ export function csrfProtection(publicOrigin: string) {
     if (safeMethods.has(c.req.method) || c.var.authVia !== 'session') return next();
     const origin = c.req.header('origin');
     const requestOrigin = new URL(c.req.url).origin;
-    if (origin && origin !== publicOrigin && origin !== requestOrigin) throw new AppError('csrf', 'cross-site request refused');
+    if (origin && origin !== publicOrigin && origin !== requestOrigin)
+      throw new AppError('csrf', 'cross-site request refused');
     let presented = c.req.header('x-csrf-token');
     if (!presented) {
       const type = c.req.header('content-type') ?? '';
@@ -30,7 +31,8 @@ export function csrfProtection(publicOrigin: string) {
       }
     }
     const expected = c.var.csrfToken;
-    if (!presented || !expected || !same(presented, expected)) throw new AppError('csrf', 'missing or wrong CSRF token');
+    if (!presented || !expected || !same(presented, expected))
+      throw new AppError('csrf', 'missing or wrong CSRF token');
     return next();
   });
 }

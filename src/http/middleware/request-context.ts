@@ -26,6 +26,9 @@ export function requestContext(deps: AppDeps) {
     // The handler is the first matched non-middleware route; label by its pattern to keep metric cardinality bounded.
     const route = matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? 'unmatched';
     deps.metrics.httpDuration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
-    logger.info({ method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+    logger.info(
+      { method: c.req.method, path: c.req.path, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      'request',
+    );
   });
 }

@@ -15,7 +15,8 @@ import { requireLogin, serviceContext } from './web-kit.ts';
 const pageSize = 50;
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null && 'from' in value && 'to' in value) return `${JSON.stringify(value.from)} → ${JSON.stringify(value.to)}`;
+  if (typeof value === 'object' && value !== null && 'from' in value && 'to' in value)
+    return `${JSON.stringify(value.from)} → ${JSON.stringify(value.to)}`;
   return JSON.stringify(value);
 }
 
@@ -26,7 +27,17 @@ function summaryText(summary: string): string {
     .join('; ');
 }
 
-function AuditPage({ page, events, report, canVerify }: { page: PageContext; events: AuditEvent[]; report: ChainReport | null; canVerify: boolean }) {
+function AuditPage({
+  page,
+  events,
+  report,
+  canVerify,
+}: {
+  page: PageContext;
+  events: AuditEvent[];
+  report: ChainReport | null;
+  canVerify: boolean;
+}) {
   const { t, locale } = page;
   const last = events.at(-1);
   return (
@@ -40,7 +51,14 @@ function AuditPage({ page, events, report, canVerify }: { page: PageContext; eve
           <Link href="/audit?verify=1">{t('audit.verify')}</Link>
         </Paragraph>
       )}
-      {report && (report.ok ? <Alert data-color="success">{t('audit.verifyOk', { count: report.checked })}</Alert> : <Alert data-color="danger">{t('audit.verifyFail', { seq: report.fault?.seq ?? 0, kind: report.fault?.kind ?? '' })}</Alert>)}
+      {report &&
+        (report.ok ? (
+          <Alert data-color="success">{t('audit.verifyOk', { count: report.checked })}</Alert>
+        ) : (
+          <Alert data-color="danger">
+            {t('audit.verifyFail', { seq: report.fault?.seq ?? 0, kind: report.fault?.kind ?? '' })}
+          </Alert>
+        ))}
       <Table data-size="sm" zebra>
         <Table.Head>
           <Table.Row>
@@ -78,7 +96,21 @@ function AuditPage({ page, events, report, canVerify }: { page: PageContext; eve
 
 const statuses: JobStatus[] = ['pending', 'running', 'succeeded', 'dead'];
 
-function JobsPage({ page, jobs, counts, status, canRetry, retried }: { page: PageContext; jobs: Job[]; counts: Record<JobStatus, number>; status: JobStatus | undefined; canRetry: boolean; retried: boolean }) {
+function JobsPage({
+  page,
+  jobs,
+  counts,
+  status,
+  canRetry,
+  retried,
+}: {
+  page: PageContext;
+  jobs: Job[];
+  counts: Record<JobStatus, number>;
+  status: JobStatus | undefined;
+  canRetry: boolean;
+  retried: boolean;
+}) {
   const { t, locale } = page;
   return (
     <Layout page={page} title={t('jobs.title')}>
@@ -120,7 +152,9 @@ function JobsPage({ page, jobs, counts, status, canRetry, retried }: { page: Pag
                   <code>{j.kind}</code>
                 </Table.Cell>
                 <Table.Cell>
-                  <Tag data-color={j.status === 'dead' ? 'danger' : j.status === 'succeeded' ? 'success' : 'info'}>{t(`jobs.status.${j.status}`)}</Tag>
+                  <Tag data-color={j.status === 'dead' ? 'danger' : j.status === 'succeeded' ? 'success' : 'info'}>
+                    {t(`jobs.status.${j.status}`)}
+                  </Tag>
                 </Table.Cell>
                 <Table.Cell className="niva-num">{`${j.attempts}/${j.max_attempts}`}</Table.Cell>
                 <Table.Cell>{j.status === 'pending' ? formatInstant(j.run_at, locale) : '–'}</Table.Cell>
@@ -151,7 +185,10 @@ export const auditPages = new Hono<AppEnv>()
   .get('/audit', async (c) => {
     const ctx = serviceContext(c);
     const before = Number(c.req.query('before'));
-    const events = await listAuditEvents(ctx, { limit: pageSize, ...(Number.isInteger(before) && before > 0 ? { beforeSeq: before } : {}) });
+    const events = await listAuditEvents(ctx, {
+      limit: pageSize,
+      ...(Number.isInteger(before) && before > 0 ? { beforeSeq: before } : {}),
+    });
     const canVerify = can(ctx.actor, 'audit.verify', null);
     // Verifying reads the whole chain, so it runs only when asked for.
     const report = canVerify && c.req.query('verify') === '1' ? await verifyAuditChain({ db: ctx.db }) : null;
@@ -162,7 +199,17 @@ export const auditPages = new Hono<AppEnv>()
     const raw = c.req.query('status');
     const status = statuses.find((s) => s === raw);
     const [jobs, counts] = await Promise.all([listJobs(ctx, status ? { status } : {}), jobCounts(ctx)]);
-    return render(c, <JobsPage page={pageContext(c)} jobs={jobs} counts={counts} status={status} canRetry={can(ctx.actor, 'job.manage', null)} retried={c.req.query('done') === 'retried'} />);
+    return render(
+      c,
+      <JobsPage
+        page={pageContext(c)}
+        jobs={jobs}
+        counts={counts}
+        status={status}
+        canRetry={can(ctx.actor, 'job.manage', null)}
+        retried={c.req.query('done') === 'retried'}
+      />,
+    );
   })
   .post('/jobs/:id/retry', async (c) => {
     await retryDeadJob(serviceContext(c), { jobId: c.req.param('id') });

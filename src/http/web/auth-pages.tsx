@@ -35,8 +35,21 @@ function LoginPage({ page, email, next, error }: { page: PageContext; email?: st
             )}
             <form method="post" action="/login" className="niva-form">
               <input type="hidden" name="next" value={next} />
-              <TextField name="email" label={t('auth.email')} type="email" value={email} required autoComplete="username" />
-              <TextField name="password" label={t('auth.password')} type="password" required autoComplete="current-password" />
+              <TextField
+                name="email"
+                label={t('auth.email')}
+                type="email"
+                value={email}
+                required
+                autoComplete="username"
+              />
+              <TextField
+                name="password"
+                label={t('auth.password')}
+                type="password"
+                required
+                autoComplete="current-password"
+              />
               <Button type="submit">{t('auth.login')}</Button>
             </form>
           </Card.Block>
@@ -64,17 +77,46 @@ export const authPages = new Hono<AppEnv>()
       return render(c, <LoginPage page={page} email={email} next={next} error={page.t('auth.rateLimited')} />, 429);
     }
     try {
-      const ctx = { db: deps.store.db, dialect: deps.store.dialect, clock: deps.clock, calendars: deps.calendars, actor: systemActor('login'), requestId: c.var.requestId };
-      const session = await logIn(ctx, { email, password }, { maxFailures: deps.config.loginMaxFailures, lockMs: deps.config.loginLockMs, sessionTtlMs: deps.config.sessionTtlMs });
-      setCookie(c, sessionCookie, session.sessionToken, { httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies, path: '/', maxAge: Math.floor(deps.config.sessionTtlMs / 1000) });
+      const ctx = {
+        db: deps.store.db,
+        dialect: deps.store.dialect,
+        clock: deps.clock,
+        calendars: deps.calendars,
+        actor: systemActor('login'),
+        requestId: c.var.requestId,
+      };
+      const session = await logIn(
+        ctx,
+        { email, password },
+        {
+          maxFailures: deps.config.loginMaxFailures,
+          lockMs: deps.config.loginLockMs,
+          sessionTtlMs: deps.config.sessionTtlMs,
+        },
+      );
+      setCookie(c, sessionCookie, session.sessionToken, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: deps.config.secureCookies,
+        path: '/',
+        maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
+      });
       return c.redirect(next, 303);
     } catch (error) {
       if (!isAppError(error)) throw error;
       if (error.code === 'locked') {
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-        return render(c, <LoginPage page={page} email={email} next={next} error={page.t('auth.locked', { minutes })} />, 423);
+        return render(
+          c,
+          <LoginPage page={page} email={email} next={next} error={page.t('auth.locked', { minutes })} />,
+          423,
+        );
       }
-      return render(c, <LoginPage page={page} email={email} next={next} error={page.t('auth.wrong')} />, error.code === 'validation' ? 400 : 401);
+      return render(
+        c,
+        <LoginPage page={page} email={email} next={next} error={page.t('auth.wrong')} />,
+        error.code === 'validation' ? 400 : 401,
+      );
     }
   })
   .post('/logout', async (c) => {
@@ -82,7 +124,17 @@ export const authPages = new Hono<AppEnv>()
     const actor = c.var.actor;
     if (token && actor) {
       const { deps } = c.var;
-      await logOut({ db: deps.store.db, dialect: deps.store.dialect, clock: deps.clock, calendars: deps.calendars, actor, requestId: c.var.requestId }, { sessionToken: token });
+      await logOut(
+        {
+          db: deps.store.db,
+          dialect: deps.store.dialect,
+          clock: deps.clock,
+          calendars: deps.calendars,
+          actor,
+          requestId: c.var.requestId,
+        },
+        { sessionToken: token },
+      );
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);

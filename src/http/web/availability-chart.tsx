@@ -19,7 +19,11 @@ export function AvailabilityChart({ figures, text }: { figures: readonly Compone
   const chart = availabilityBarsChart({
     title: text.title,
     description: text.description,
-    bars: figures.map((f) => ({ label: text.monthLabel(f.month), percent: f.availability === null ? null : f.availability * 100, met: f.meetsTarget })),
+    bars: figures.map((f) => ({
+      label: text.monthLabel(f.month),
+      percent: f.availability === null ? null : f.availability * 100,
+      met: f.meetsTarget,
+    })),
     targetPercent: (figures[0]?.targetBasisPoints ?? 9990) / 100,
     targetLabel: text.target,
     percentLabel: (v) => text.percent(v.toFixed(2)),

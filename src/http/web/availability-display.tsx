@@ -15,7 +15,9 @@ export function targetText(basisPoints: number, locale: Locale): string {
 /** `2026-03` as "mars 2026" / "March 2026". */
 export function monthName(month: string, locale: Locale): string {
   const [year = '0', m = '1'] = month.split('-');
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(m) - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(year), Number(m) - 1, 1),
+  );
 }
 
 /** `2026-03` as `03.26`, short enough to stand under a bar. */
@@ -42,7 +44,11 @@ export function windowLabel(calendarId: string, t: Translate): string {
 export function TargetTag({ figure, t }: { figure: ComponentAvailability; t: Translate }) {
   if (figure.availability === null) return <>{t('availability.noFigure')}</>;
   return (
-    <Tag data-color={figure.meetsTarget ? 'success' : 'danger'} data-size="sm" data-meets-target={figure.meetsTarget ? 'yes' : 'no'}>
+    <Tag
+      data-color={figure.meetsTarget ? 'success' : 'danger'}
+      data-size="sm"
+      data-meets-target={figure.meetsTarget ? 'yes' : 'no'}
+    >
       {figure.meetsTarget ? t('availability.met') : t('availability.notMet')}
     </Tag>
   );

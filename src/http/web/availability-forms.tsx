@@ -35,17 +35,47 @@ const outageId = (field: string) => (shared.has(field) ? `outage-${field}` : `f-
 const planId = (field: string) => (shared.has(field) ? `plan-${field}` : `f-${field}`);
 
 /** A date-time field with its own id, since the page holds several forms with a `start` and an `end`. */
-function InstantField({ id, name, label, value, error, required }: { id: string; name: string; label: string; value: string | undefined; error: string | undefined; required?: boolean }) {
+function InstantField({
+  id,
+  name,
+  label,
+  value,
+  error,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  error: string | undefined;
+  required?: boolean;
+}) {
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} type="datetime-local" defaultValue={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <Input
+        id={id}
+        name={name}
+        type="datetime-local"
+        defaultValue={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
     </Field>
   );
 }
 
-export function RecordOutageForm({ page, action, failed }: { page: PageContext; action: string; failed: FailedForm | undefined }) {
+export function RecordOutageForm({
+  page,
+  action,
+  failed,
+}: {
+  page: PageContext;
+  action: string;
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const values = failed?.form === 'outage' ? failed.values : {};
   const errors = failed?.form === 'outage' ? failed.errors : {};
@@ -57,10 +87,38 @@ export function RecordOutageForm({ page, action, failed }: { page: PageContext; 
       <form method="post" action={action} className="niva-form">
         <CsrfField page={page} />
         <FormErrors errors={errors} labels={formLabels(t)} t={t} fieldId={outageId} />
-        <SelectField name="severity" label={t('availability.field.severity')} value={values.severity ?? 'unavailable'} error={errors.severity} options={outageSeverities.map((s) => ({ value: s, label: t(`availability.severity.${s}`) }))} />
-        <InstantField id={outageId('start')} name="start" label={t('availability.field.start')} value={values.start} error={errors.start} required />
-        <InstantField id={outageId('end')} name="end" label={t('availability.field.endOptional')} value={values.end} error={errors.end} />
-        <TextareaField id={outageId('publicText')} name="publicText" label={t('availability.field.publicText')} description={t('availability.field.publicTextHelp')} value={values.publicText} error={errors.publicText} rows={3} required />
+        <SelectField
+          name="severity"
+          label={t('availability.field.severity')}
+          value={values.severity ?? 'unavailable'}
+          error={errors.severity}
+          options={outageSeverities.map((s) => ({ value: s, label: t(`availability.severity.${s}`) }))}
+        />
+        <InstantField
+          id={outageId('start')}
+          name="start"
+          label={t('availability.field.start')}
+          value={values.start}
+          error={errors.start}
+          required
+        />
+        <InstantField
+          id={outageId('end')}
+          name="end"
+          label={t('availability.field.endOptional')}
+          value={values.end}
+          error={errors.end}
+        />
+        <TextareaField
+          id={outageId('publicText')}
+          name="publicText"
+          label={t('availability.field.publicText')}
+          description={t('availability.field.publicTextHelp')}
+          value={values.publicText}
+          error={errors.publicText}
+          rows={3}
+          required
+        />
         <Button type="submit">{t('availability.outage.record')}</Button>
       </form>
     </section>
@@ -68,7 +126,17 @@ export function RecordOutageForm({ page, action, failed }: { page: PageContext; 
 }
 
 /** Ends one ongoing outage; the time is optional and means now. */
-export function EndOutageForm({ page, action, outageIdValue, failed }: { page: PageContext; action: string; outageIdValue: string; failed: FailedForm | undefined }) {
+export function EndOutageForm({
+  page,
+  action,
+  outageIdValue,
+  failed,
+}: {
+  page: PageContext;
+  action: string;
+  outageIdValue: string;
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const mine = failed?.form === `end:${outageIdValue}`;
   const id = `end-${outageIdValue}`;
@@ -76,7 +144,13 @@ export function EndOutageForm({ page, action, outageIdValue, failed }: { page: P
     <form method="post" action={action} className="niva-inline-form">
       <CsrfField page={page} />
       {mine && <FormErrors errors={failed.errors} labels={formLabels(t)} t={t} fieldId={() => id} />}
-      <InstantField id={id} name="end" label={t('availability.outage.endAt')} value={mine ? failed.values.end : undefined} error={mine ? failed.errors.end : undefined} />
+      <InstantField
+        id={id}
+        name="end"
+        label={t('availability.outage.endAt')}
+        value={mine ? failed.values.end : undefined}
+        error={mine ? failed.errors.end : undefined}
+      />
       <Button type="submit" variant="secondary" data-size="sm">
         {t('availability.outage.endSubmit')}
       </Button>
@@ -84,7 +158,15 @@ export function EndOutageForm({ page, action, outageIdValue, failed }: { page: P
   );
 }
 
-export function PlanMaintenanceForm({ page, action, failed }: { page: PageContext; action: string; failed: FailedForm | undefined }) {
+export function PlanMaintenanceForm({
+  page,
+  action,
+  failed,
+}: {
+  page: PageContext;
+  action: string;
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const values = failed?.form === 'plan' ? failed.values : {};
   const errors = failed?.form === 'plan' ? failed.errors : {};
@@ -97,12 +179,54 @@ export function PlanMaintenanceForm({ page, action, failed }: { page: PageContex
       <form method="post" action={action} className="niva-form">
         <CsrfField page={page} />
         <FormErrors errors={errors} labels={formLabels(t)} t={t} fieldId={planId} />
-        <SelectField name="kind" label={t('availability.field.kind')} value={values.kind ?? 'maintenance'} error={errors.kind} options={maintenanceKinds.map((k) => ({ value: k, label: t(`availability.kind.${k}` as MessageKey) }))} />
-        <TextField name="title" label={t('availability.field.title')} value={values.title} error={errors.title} required />
-        <InstantField id={planId('start')} name="start" label={t('availability.field.start')} value={values.start} error={errors.start} required />
-        <InstantField id={planId('end')} name="end" label={t('availability.field.end')} value={values.end} error={errors.end} required />
-        <TextareaField id={planId('publicText')} name="publicText" label={t('availability.field.publicText')} description={t('availability.field.publicTextHelp')} value={values.publicText} error={errors.publicText} rows={3} required />
-        <TextField name="incidentCaseId" label={t('availability.field.incident')} description={t('availability.field.incidentHelp')} value={values.incidentCaseId} error={errors.incidentCaseId} autoComplete="off" />
+        <SelectField
+          name="kind"
+          label={t('availability.field.kind')}
+          value={values.kind ?? 'maintenance'}
+          error={errors.kind}
+          options={maintenanceKinds.map((k) => ({ value: k, label: t(`availability.kind.${k}` as MessageKey) }))}
+        />
+        <TextField
+          name="title"
+          label={t('availability.field.title')}
+          value={values.title}
+          error={errors.title}
+          required
+        />
+        <InstantField
+          id={planId('start')}
+          name="start"
+          label={t('availability.field.start')}
+          value={values.start}
+          error={errors.start}
+          required
+        />
+        <InstantField
+          id={planId('end')}
+          name="end"
+          label={t('availability.field.end')}
+          value={values.end}
+          error={errors.end}
+          required
+        />
+        <TextareaField
+          id={planId('publicText')}
+          name="publicText"
+          label={t('availability.field.publicText')}
+          description={t('availability.field.publicTextHelp')}
+          value={values.publicText}
+          error={errors.publicText}
+          rows={3}
+          required
+        />
+        <TextField
+          name="incidentCaseId"
+          label={t('availability.field.incident')}
+          description={t('availability.field.incidentHelp')}
+          value={values.incidentCaseId}
+          error={errors.incidentCaseId}
+          autoComplete="off"
+        />
         <Button type="submit">{t('availability.maintenance.planSubmit')}</Button>
       </form>
     </section>
@@ -110,7 +234,19 @@ export function PlanMaintenanceForm({ page, action, failed }: { page: PageContex
 }
 
 /** Publish or cancel, each a one-button form: a state change is a POST, never a link. */
-export function MaintenanceActions({ page, base, id, draft, late }: { page: PageContext; base: string; id: string; draft: boolean; late: boolean }) {
+export function MaintenanceActions({
+  page,
+  base,
+  id,
+  draft,
+  late,
+}: {
+  page: PageContext;
+  base: string;
+  id: string;
+  draft: boolean;
+  late: boolean;
+}) {
   const { t } = page;
   return (
     <div className="niva-actions">

@@ -7,7 +7,10 @@ import { can } from '../../services/actor.ts';
 import type { AppError } from '../../services/app-error.ts';
 import { findComponent, parseMonth } from '../../services/availability/availability-access.ts';
 import { cancelMaintenance } from '../../services/availability/cancel-maintenance.ts';
-import { componentAvailabilityHistory, recentMonths } from '../../services/availability/component-availability-history.ts';
+import {
+  componentAvailabilityHistory,
+  recentMonths,
+} from '../../services/availability/component-availability-history.ts';
 import { computeComponentAvailability } from '../../services/availability/compute-component-availability.ts';
 import { endOutage } from '../../services/availability/end-outage.ts';
 import { listMaintenance } from '../../services/availability/list-maintenance.ts';
@@ -32,18 +35,28 @@ async function listPage(c: Context<AppEnv>) {
   const [month = ''] = recentMonths(ctx.clock.now(), 1);
   const components = await listComponents(ctx);
   const rows = [];
-  for (const component of components) rows.push({ component, figure: await computeComponentAvailability(ctx, { componentId: component.id, month }) });
+  for (const component of components)
+    rows.push({ component, figure: await computeComponentAvailability(ctx, { componentId: component.id, month }) });
   return <AvailabilityListPage page={pageContext(c)} month={month} rows={rows} />;
 }
 
-async function componentPage(c: Context<AppEnv>, ctx: ServiceContext, code: string, extra: { done?: string | undefined; failed?: FailedForm | undefined }, status: ContentfulStatusCode = 200) {
+async function componentPage(
+  c: Context<AppEnv>,
+  ctx: ServiceContext,
+  code: string,
+  extra: { done?: string | undefined; failed?: FailedForm | undefined },
+  status: ContentfulStatusCode = 200,
+) {
   // The history authorizes the reader and answers not-found for an unknown component before anything else is read.
   const history = await componentAvailabilityHistory(ctx, { componentId: code, months: historyMonths });
   const component = await findComponent(ctx.db, code);
   const first = parseMonth(history[0]?.month ?? '');
   // Outages and work older than the chart are history nobody acts on any more; the API still lists them.
   const from = monthBounds(first.year, first.month).start;
-  const [outages, maintenance] = await Promise.all([listOutages(ctx, { componentId: component.id, from, limit: 200 }), listMaintenance(ctx, { componentId: component.id, from, limit: 200 })]);
+  const [outages, maintenance] = await Promise.all([
+    listOutages(ctx, { componentId: component.id, from, limit: 200 }),
+    listMaintenance(ctx, { componentId: component.id, from, limit: 200 }),
+  ]);
   const view = (
     <AvailabilityComponentPage
       page={pageContext(c)}
@@ -61,12 +74,21 @@ async function componentPage(c: Context<AppEnv>, ctx: ServiceContext, code: stri
   return render(c, view, status);
 }
 
-const knownErrors: ReadonlySet<string> = new Set(['start', 'end', 'publicText', 'title', 'incidentCaseId', 'severity', 'kind']);
+const knownErrors: ReadonlySet<string> = new Set([
+  'start',
+  'end',
+  'publicText',
+  'title',
+  'incidentCaseId',
+  'severity',
+  'kind',
+]);
 
 /** The operations explain problems in English for the API; the form says them in the reader's language. */
 function formErrors(error: AppError, t: Translate): FieldErrors {
   const errors = fieldErrors(error.fields);
-  for (const field of Object.keys(errors)) if (knownErrors.has(field)) errors[field] = t(`availability.error.${field}` as MessageKey);
+  for (const field of Object.keys(errors))
+    if (knownErrors.has(field)) errors[field] = t(`availability.error.${field}` as MessageKey);
   return errors;
 }
 
@@ -87,20 +109,34 @@ export const availabilityPages = new Hono<AppEnv>()
   .use('/availability', requireLogin)
   .use('/availability/*', requireLogin)
   .get('/availability', async (c) => render(c, await listPage(c)))
-  .get('/availability/:component', async (c) => componentPage(c, serviceContext(c), c.req.param('component'), { done: c.req.query('done') }))
+  .get('/availability/:component', async (c) =>
+    componentPage(c, serviceContext(c), c.req.param('component'), { done: c.req.query('done') }),
+  )
   .post('/availability/:component/outages', async (c) => {
     const ctx = serviceContext(c);
     const code = c.req.param('component');
     const form = values(await formBody(c), outageFields);
     const end = given(form.end);
     // The operation validates the severity against its closed list and names the field when it is wrong.
-    const input: RecordOutageInput = { componentId: code, severity: form.severity as RecordOutageInput['severity'], start: form.start ?? '', publicText: form.publicText ?? '', ...(end ? { end } : {}) };
+    const input: RecordOutageInput = {
+      componentId: code,
+      severity: form.severity as RecordOutageInput['severity'],
+      start: form.start ?? '',
+      publicText: form.publicText ?? '',
+      ...(end ? { end } : {}),
+    };
     try {
       await recordOutage(ctx, input);
       return back(c, code, 'recorded');
     } catch (error) {
       const problem = formProblem(error);
-      return componentPage(c, ctx, code, { failed: { form: 'outage', values: form, errors: formErrors(problem, pageContext(c).t) } }, problemStatus(problem));
+      return componentPage(
+        c,
+        ctx,
+        code,
+        { failed: { form: 'outage', values: form, errors: formErrors(problem, pageContext(c).t) } },
+        problemStatus(problem),
+      );
     }
   })
   .post('/availability/:component/outages/:id/end', async (c) => {
@@ -114,7 +150,13 @@ export const availabilityPages = new Hono<AppEnv>()
       return back(c, code, 'ended');
     } catch (error) {
       const problem = formProblem(error);
-      return componentPage(c, ctx, code, { failed: { form: `end:${id}`, values: form, errors: formErrors(problem, pageContext(c).t) } }, problemStatus(problem));
+      return componentPage(
+        c,
+        ctx,
+        code,
+        { failed: { form: `end:${id}`, values: form, errors: formErrors(problem, pageContext(c).t) } },
+        problemStatus(problem),
+      );
     }
   })
   .post('/availability/:component/maintenance', async (c) => {
@@ -136,7 +178,13 @@ export const availabilityPages = new Hono<AppEnv>()
       return back(c, code, 'planned');
     } catch (error) {
       const problem = formProblem(error);
-      return componentPage(c, ctx, code, { failed: { form: 'plan', values: form, errors: formErrors(problem, pageContext(c).t) } }, problemStatus(problem));
+      return componentPage(
+        c,
+        ctx,
+        code,
+        { failed: { form: 'plan', values: form, errors: formErrors(problem, pageContext(c).t) } },
+        problemStatus(problem),
+      );
     }
   })
   .post('/availability/:component/maintenance/:id/publish', async (c) => {

@@ -5,15 +5,38 @@ import type { Component, MaintenanceWindowRow, OutageRow } from '../../store/sch
 import { formatInstant } from '../../web/format.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { AvailabilityChart } from './availability-chart.tsx';
-import { durationText, figureText, monthName, monthShort, percentText, TargetTag, targetText, windowLabel } from './availability-display.tsx';
-import { EndOutageForm, type FailedForm, MaintenanceActions, PlanMaintenanceForm, RecordOutageForm } from './availability-forms.tsx';
+import {
+  durationText,
+  figureText,
+  monthName,
+  monthShort,
+  percentText,
+  TargetTag,
+  targetText,
+  windowLabel,
+} from './availability-display.tsx';
+import {
+  EndOutageForm,
+  type FailedForm,
+  MaintenanceActions,
+  PlanMaintenanceForm,
+  RecordOutageForm,
+} from './availability-forms.tsx';
 
 export interface ComponentRow {
   component: Component;
   figure: ComponentAvailability;
 }
 
-export function AvailabilityListPage({ page, month, rows }: { page: PageContext; month: string; rows: ComponentRow[] }) {
+export function AvailabilityListPage({
+  page,
+  month,
+  rows,
+}: {
+  page: PageContext;
+  month: string;
+  rows: ComponentRow[];
+}) {
   const { t, locale } = page;
   const name = monthName(month, locale);
   return (
@@ -49,7 +72,11 @@ export function AvailabilityListPage({ page, month, rows }: { page: PageContext;
                 <Table.Cell>
                   <TargetTag figure={figure} t={t} />
                 </Table.Cell>
-                <Table.Cell>{figure.unknownMs > 0 ? t('availability.unknownValue', { duration: durationText(figure.unknownMs, t) }) : '–'}</Table.Cell>
+                <Table.Cell>
+                  {figure.unknownMs > 0
+                    ? t('availability.unknownValue', { duration: durationText(figure.unknownMs, t) })
+                    : '–'}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -87,7 +114,10 @@ function chartDescription(page: PageContext, component: Component, history: Comp
   const from = monthName(history[0]?.month ?? '', locale);
   const to = monthName(history[history.length - 1]?.month ?? '', locale);
   const known = history.filter((f) => f.availability !== null);
-  const lowest = known.reduce<ComponentAvailability | undefined>((low, f) => (low === undefined || (f.availability ?? 1) < (low.availability ?? 1) ? f : low), undefined);
+  const lowest = known.reduce<ComponentAvailability | undefined>(
+    (low, f) => (low === undefined || (f.availability ?? 1) < (low.availability ?? 1) ? f : low),
+    undefined,
+  );
   if (!lowest) return t('availability.chart.descEmpty', { count: history.length, from, to });
   return t('availability.chart.desc', {
     count: history.length,
@@ -167,7 +197,18 @@ function OutageTable({ view, base }: { view: ComponentPageView; base: string }) 
             <Table.Cell>{t(`availability.severity.${o.severity}`)}</Table.Cell>
             <Table.Cell>{t(`availability.source.${o.source}`)}</Table.Cell>
             <Table.Cell>{o.public_text}</Table.Cell>
-            {managesOutages && <Table.Cell>{o.end_at === null && <EndOutageForm page={page} action={`${base}/outages/${o.id}/end`} outageIdValue={o.id} failed={failed} />}</Table.Cell>}
+            {managesOutages && (
+              <Table.Cell>
+                {o.end_at === null && (
+                  <EndOutageForm
+                    page={page}
+                    action={`${base}/outages/${o.id}/end`}
+                    outageIdValue={o.id}
+                    failed={failed}
+                  />
+                )}
+              </Table.Cell>
+            )}
           </Table.Row>
         ))}
       </Table.Body>
@@ -180,7 +221,9 @@ function noticeText(m: MaintenanceWindowRow, page: PageContext): string {
   const latest = formatInstant(m.latest_announcement_at, locale);
   if (m.kind === 'emergency') return t('availability.notice.emergency');
   if (m.notice_in_time === null) return t('availability.notice.due', { latest });
-  return m.notice_in_time === 1 ? t('availability.notice.inTime', { latest }) : t('availability.notice.late', { latest });
+  return m.notice_in_time === 1
+    ? t('availability.notice.inTime', { latest })
+    : t('availability.notice.late', { latest });
 }
 
 function MaintenanceTable({ view, base }: { view: ComponentPageView; base: string }) {
@@ -211,10 +254,30 @@ function MaintenanceTable({ view, base }: { view: ComponentPageView; base: strin
               <span className="niva-muted">{m.public_text}</span>
             </Table.Cell>
             <Table.Cell>{`${formatInstant(m.start_at, locale)} – ${formatInstant(m.end_at, locale)}`}</Table.Cell>
-            <Table.Cell>{m.announced_at === null ? t('availability.maintenance.notAnnounced') : formatInstant(m.announced_at, locale)}</Table.Cell>
-            <Table.Cell data-notice={m.notice_in_time === null ? 'pending' : m.notice_in_time === 1 ? 'in-time' : 'late'}>{noticeText(m, page)}</Table.Cell>
+            <Table.Cell>
+              {m.announced_at === null
+                ? t('availability.maintenance.notAnnounced')
+                : formatInstant(m.announced_at, locale)}
+            </Table.Cell>
+            <Table.Cell
+              data-notice={m.notice_in_time === null ? 'pending' : m.notice_in_time === 1 ? 'in-time' : 'late'}
+            >
+              {noticeText(m, page)}
+            </Table.Cell>
             <Table.Cell>{t(`availability.status.${m.status}`)}</Table.Cell>
-            {managesMaintenance && <Table.Cell>{m.status !== 'cancelled' && <MaintenanceActions page={page} base={base} id={m.id} draft={m.status === 'draft'} late={m.kind !== 'emergency' && now > m.latest_announcement_at} />}</Table.Cell>}
+            {managesMaintenance && (
+              <Table.Cell>
+                {m.status !== 'cancelled' && (
+                  <MaintenanceActions
+                    page={page}
+                    base={base}
+                    id={m.id}
+                    draft={m.status === 'draft'}
+                    late={m.kind !== 'emergency' && now > m.latest_announcement_at}
+                  />
+                )}
+              </Table.Cell>
+            )}
           </Table.Row>
         ))}
       </Table.Body>
@@ -247,7 +310,13 @@ export function AvailabilityComponentPage(view: ComponentPageView) {
         </Heading>
         <AvailabilityChart
           figures={history}
-          text={{ title: t('availability.chart.title', { component: component.name }), description: chartDescription(page, component, history), monthLabel: monthShort, percent: (v) => percentText(v, locale), target: t('availability.chart.target', { target: targetText(component.target_basis_points, locale) }) }}
+          text={{
+            title: t('availability.chart.title', { component: component.name }),
+            description: chartDescription(page, component, history),
+            monthLabel: monthShort,
+            percent: (v) => percentText(v, locale),
+            target: t('availability.chart.target', { target: targetText(component.target_basis_points, locale) }),
+          }}
         />
         <HistoryTable page={page} history={history} />
       </section>

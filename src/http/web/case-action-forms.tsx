@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
-import { Button, Field, Heading, Input, Label, Paragraph, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  Select,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { checkEvent, deriveCase, type LifecycleEvent } from '../../domain/cases/case-lifecycle.ts';
 import { type CaseEventType, type CaseKind, caseTypes, incidentCategories } from '../../domain/cases/case-types.ts';
 import type { MessageKey, Translate } from '../../i18n/messages.ts';
@@ -18,22 +27,76 @@ export interface FailedForm {
 const fieldId = (form: string, field: string) => `f-${form}-${field}`;
 
 /** The service desk's actions in the order the work goes; comments and files have forms of their own. */
-const actionOrder: readonly CaseEventType[] = ['work-started', 'workaround', 'qualified', 'resolved', 'feedback-given', 'paused', 'resumed', 'reclassified', 'assigned', 'closed'];
+const actionOrder: readonly CaseEventType[] = [
+  'work-started',
+  'workaround',
+  'qualified',
+  'resolved',
+  'feedback-given',
+  'paused',
+  'resumed',
+  'reclassified',
+  'assigned',
+  'closed',
+];
 
 /** Which actions the case takes now: each is tried against the lifecycle rules with a complete example event. */
 export function availableActions(kind: CaseKind, events: readonly LifecycleEvent[], now: number): CaseEventType[] {
   const view = deriveCase(events);
   const at = Math.max(now, view.lastEventAt ?? now);
   const otherCategory = incidentCategories.find((c) => c !== view.category) ?? 'C';
-  return actionOrder.filter((type) => caseTypes[kind].events.includes(type) && checkEvent(kind, view, { type, at, body: 'x', category: otherCategory, assigneeId: null }, now) === null);
+  return actionOrder.filter(
+    (type) =>
+      caseTypes[kind].events.includes(type) &&
+      checkEvent(kind, view, { type, at, body: 'x', category: otherCategory, assigneeId: null }, now) === null,
+  );
 }
 
-function Problems({ failed, form, fields, labels, t }: { failed: FailedForm | undefined; form: string; fields: readonly string[]; labels: Record<string, string>; t: Translate }) {
+function Problems({
+  failed,
+  form,
+  fields,
+  labels,
+  t,
+}: {
+  failed: FailedForm | undefined;
+  form: string;
+  fields: readonly string[];
+  labels: Record<string, string>;
+  t: Translate;
+}) {
   if (failed?.form !== form) return null;
-  return <FormErrors errors={failed.errors} labels={labels} t={t} fieldId={(field) => (fields.includes(field) ? fieldId(form, field) : null)} />;
+  return (
+    <FormErrors
+      errors={failed.errors}
+      labels={labels}
+      t={t}
+      fieldId={(field) => (fields.includes(field) ? fieldId(form, field) : null)}
+    />
+  );
 }
 
-function ActionForm({ page, reference, type, title, children, submit, failed, labels = {}, fields = [] }: { page: PageContext; reference: string; type: string; title: string; children?: ReactNode; submit: string; failed: FailedForm | undefined; labels?: Record<string, string>; fields?: readonly string[] }) {
+function ActionForm({
+  page,
+  reference,
+  type,
+  title,
+  children,
+  submit,
+  failed,
+  labels = {},
+  fields = [],
+}: {
+  page: PageContext;
+  reference: string;
+  type: string;
+  title: string;
+  children?: ReactNode;
+  submit: string;
+  failed: FailedForm | undefined;
+  labels?: Record<string, string>;
+  fields?: readonly string[];
+}) {
   return (
     <section className="niva-action" aria-labelledby={`action-${type}`}>
       <Heading level={3} data-size="xs" id={`action-${type}`}>
@@ -52,17 +115,57 @@ function ActionForm({ page, reference, type, title, children, submit, failed, la
   );
 }
 
-function BodyField({ form, label, failed, required }: { form: string; label: string; failed: FailedForm | undefined; required?: boolean }) {
+function BodyField({
+  form,
+  label,
+  failed,
+  required,
+}: {
+  form: string;
+  label: string;
+  failed: FailedForm | undefined;
+  required?: boolean;
+}) {
   const mine = failed?.form === form ? failed : undefined;
-  return <TextareaField id={fieldId(form, 'body')} name="body" label={label} value={mine?.values.body} error={mine?.errors.body} required={required ?? false} rows={3} />;
+  return (
+    <TextareaField
+      id={fieldId(form, 'body')}
+      name="body"
+      label={label}
+      value={mine?.values.body}
+      error={mine?.errors.body}
+      required={required ?? false}
+      rows={3}
+    />
+  );
 }
 
-function ChoiceField({ form, name, label, options, value, error }: { form: string; name: string; label: string; options: { value: string; label: string }[]; value: string | undefined; error: string | undefined }) {
+function ChoiceField({
+  form,
+  name,
+  label,
+  options,
+  value,
+  error,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value: string | undefined;
+  error: string | undefined;
+}) {
   const id = fieldId(form, name);
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
-      <Select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <Select
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map((o) => (
           <Select.Option key={o.value} value={o.value}>
             {o.label}
@@ -85,7 +188,23 @@ const notes: Partial<Record<CaseEventType, { label: MessageKey; required: boolea
   closed: { label: 'case.action.closeReason', required: false },
 };
 
-export function AgentActions({ page, reference, actions, agents, category, assigneeId, failed }: { page: PageContext; reference: string; actions: readonly CaseEventType[]; agents: CaseAgent[]; category: string | null; assigneeId: string | null; failed: FailedForm | undefined }) {
+export function AgentActions({
+  page,
+  reference,
+  actions,
+  agents,
+  category,
+  assigneeId,
+  failed,
+}: {
+  page: PageContext;
+  reference: string;
+  actions: readonly CaseEventType[];
+  agents: CaseAgent[];
+  category: string | null;
+  assigneeId: string | null;
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const quick: CaseEventType[] = actions.filter((a) => a === 'work-started' || a === 'resumed');
   const detailed = actions.filter((a) => !quick.includes(a));
@@ -106,17 +225,57 @@ export function AgentActions({ page, reference, actions, agents, category, assig
           ))}
         </div>
       )}
-      {failed && (quick as readonly string[]).includes(failed.form) && <Problems failed={failed} form={failed.form} fields={[]} labels={{}} t={t} />}
+      {failed && (quick as readonly string[]).includes(failed.form) && (
+        <Problems failed={failed} form={failed.form} fields={[]} labels={{}} t={t} />
+      )}
       <div className="niva-actions">
         {detailed.map((type) => {
           const title = t(`case.action.${type}` as MessageKey);
           const note = notes[type];
-          const labels: Record<string, string> = { body: note ? t(note.label) : '', category: t('case.action.newCategory'), assigneeId: t('case.action.assignee') };
-          const fields = type === 'reclassified' ? ['category', 'body'] : type === 'assigned' ? ['assigneeId'] : ['body'];
+          const labels: Record<string, string> = {
+            body: note ? t(note.label) : '',
+            category: t('case.action.newCategory'),
+            assigneeId: t('case.action.assignee'),
+          };
+          const fields =
+            type === 'reclassified' ? ['category', 'body'] : type === 'assigned' ? ['assigneeId'] : ['body'];
           return (
-            <ActionForm key={type} page={page} reference={reference} type={type} title={title} submit={title} failed={failed} labels={labels} fields={fields}>
-              {type === 'reclassified' && <ChoiceField form={type} name="category" label={t('case.action.newCategory')} options={incidentCategories.filter((c) => c !== category).map((c) => ({ value: c, label: t(`case.category.${c}` as MessageKey) }))} value={mine(type)?.values.category} error={mine(type)?.errors.category} />}
-              {type === 'assigned' && <ChoiceField form={type} name="assigneeId" label={t('case.action.assignee')} options={[{ value: '', label: t('case.action.nobody') }, ...agents.map((a) => ({ value: a.id, label: a.name }))]} value={mine(type)?.values.assigneeId ?? assigneeId ?? ''} error={mine(type)?.errors.assigneeId} />}
+            <ActionForm
+              key={type}
+              page={page}
+              reference={reference}
+              type={type}
+              title={title}
+              submit={title}
+              failed={failed}
+              labels={labels}
+              fields={fields}
+            >
+              {type === 'reclassified' && (
+                <ChoiceField
+                  form={type}
+                  name="category"
+                  label={t('case.action.newCategory')}
+                  options={incidentCategories
+                    .filter((c) => c !== category)
+                    .map((c) => ({ value: c, label: t(`case.category.${c}` as MessageKey) }))}
+                  value={mine(type)?.values.category}
+                  error={mine(type)?.errors.category}
+                />
+              )}
+              {type === 'assigned' && (
+                <ChoiceField
+                  form={type}
+                  name="assigneeId"
+                  label={t('case.action.assignee')}
+                  options={[
+                    { value: '', label: t('case.action.nobody') },
+                    ...agents.map((a) => ({ value: a.id, label: a.name })),
+                  ]}
+                  value={mine(type)?.values.assigneeId ?? assigneeId ?? ''}
+                  error={mine(type)?.errors.assigneeId}
+                />
+              )}
               {note && <BodyField form={type} label={t(note.label)} failed={failed} required={note.required} />}
             </ActionForm>
           );
@@ -126,7 +285,17 @@ export function AgentActions({ page, reference, actions, agents, category, assig
   );
 }
 
-export function CommentForm({ page, reference, works, failed }: { page: PageContext; reference: string; works: boolean; failed: FailedForm | undefined }) {
+export function CommentForm({
+  page,
+  reference,
+  works,
+  failed,
+}: {
+  page: PageContext;
+  reference: string;
+  works: boolean;
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const mine = failed?.form === 'commented' ? failed : undefined;
   return (
@@ -139,14 +308,32 @@ export function CommentForm({ page, reference, works, failed }: { page: PageCont
         <input type="hidden" name="type" value="commented" />
         <Problems failed={failed} form="commented" fields={['body']} labels={{ body: t('case.comment.body') }} t={t} />
         <BodyField form="commented" label={t('case.comment.body')} failed={failed} required />
-        {works && <CheckboxField id={fieldId('commented', 'visibility')} name="visibility" value="internal" label={t('case.comment.internal')} checked={mine?.values.visibility === 'internal'} />}
+        {works && (
+          <CheckboxField
+            id={fieldId('commented', 'visibility')}
+            name="visibility"
+            value="internal"
+            label={t('case.comment.internal')}
+            checked={mine?.values.visibility === 'internal'}
+          />
+        )}
         <Button type="submit">{t('case.comment.submit')}</Button>
       </form>
     </section>
   );
 }
 
-export function AttachForm({ page, reference, works, failed }: { page: PageContext; reference: string; works: boolean; failed: FailedForm | undefined }) {
+export function AttachForm({
+  page,
+  reference,
+  works,
+  failed,
+}: {
+  page: PageContext;
+  reference: string;
+  works: boolean;
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const mine = failed?.form === 'attach' ? failed : undefined;
   const id = fieldId('attach', 'file');
@@ -156,7 +343,12 @@ export function AttachForm({ page, reference, works, failed }: { page: PageConte
       <Heading level={2} data-size="md" id="case-attach">
         {t('case.attach.title')}
       </Heading>
-      <form method="post" action={`/cases/${reference}/attachments`} encType="multipart/form-data" className="niva-form">
+      <form
+        method="post"
+        action={`/cases/${reference}/attachments`}
+        encType="multipart/form-data"
+        className="niva-form"
+      >
         <CsrfField page={page} />
         <Problems failed={failed} form="attach" fields={['file']} labels={{ file: t('case.attach.file') }} t={t} />
         <Field>
@@ -164,10 +356,24 @@ export function AttachForm({ page, reference, works, failed }: { page: PageConte
           <p id={`${id}-desc`} className="ds-field-description">
             {t('case.attach.help')}
           </p>
-          <Input type="file" id={id} name="file" required aria-invalid={error ? true : undefined} aria-describedby={[error ? `${id}-error` : null, `${id}-desc`].filter(Boolean).join(' ')} />
+          <Input
+            type="file"
+            id={id}
+            name="file"
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={[error ? `${id}-error` : null, `${id}-desc`].filter(Boolean).join(' ')}
+          />
           {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
         </Field>
-        {works && <CheckboxField id={fieldId('attach', 'visibility')} name="visibility" value="internal" label={t('case.attach.internal')} />}
+        {works && (
+          <CheckboxField
+            id={fieldId('attach', 'visibility')}
+            name="visibility"
+            value="internal"
+            label={t('case.attach.internal')}
+          />
+        )}
         <Button type="submit">{t('case.attach.submit')}</Button>
       </form>
     </section>

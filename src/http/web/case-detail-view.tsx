@@ -9,7 +9,18 @@ import { formatInstant } from '../../web/format.ts';
 import { FactList } from '../../web/fact-list.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { AgentActions, AttachForm, ClosedNotice, CommentForm, type FailedForm } from './case-action-forms.tsx';
-import { channelLabel, ClockTag, eventLabel, formatBytes, formatRemaining, kindLabel, PausedTag, policyLabel, statusLabel, textOr } from './case-display.tsx';
+import {
+  channelLabel,
+  ClockTag,
+  eventLabel,
+  formatBytes,
+  formatRemaining,
+  kindLabel,
+  PausedTag,
+  policyLabel,
+  statusLabel,
+  textOr,
+} from './case-display.tsx';
 
 export interface CasePageView {
   page: PageContext;
@@ -42,7 +53,12 @@ function Facts({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale
   add(t('case.owner'), detail.organisation?.name ?? t('case.platformWide'));
   add(t('case.kind'), kindLabel(row.kind, t));
   if (row.category) add(t('case.category'), t(`case.category.${row.category}` as MessageKey));
-  add(t('case.status'), <>{statusLabel(row.status, t)} {row.paused === 1 && <PausedTag t={t} />}</>);
+  add(
+    t('case.status'),
+    <>
+      {statusLabel(row.status, t)} {row.paused === 1 && <PausedTag t={t} />}
+    </>,
+  );
   add(t('case.channel'), channelLabel(row.channel, t));
   if (detail.service) add(t('case.service'), detail.service.name);
   if (detail.component) add(t('case.component'), detail.component.name);
@@ -74,7 +90,11 @@ function Clocks({ detail, t, locale }: { detail: CaseDetail; t: Translate; local
               {`${c.clause} ${policyLabel(c.policyId, t)}`} <code className="niva-subtle">{c.policyId}</code>
             </Table.Cell>
             <Table.Cell>{formatInstant(c.dueAt, locale)}</Table.Cell>
-            <Table.Cell>{c.remainingMs !== null && c.state !== 'met' && c.state !== 'breached' ? formatRemaining(c.remainingMs, t) : '–'}</Table.Cell>
+            <Table.Cell>
+              {c.remainingMs !== null && c.state !== 'met' && c.state !== 'breached'
+                ? formatRemaining(c.remainingMs, t)
+                : '–'}
+            </Table.Cell>
             <Table.Cell>
               <ClockTag state={c.state} t={t} /> {c.paused && <PausedTag t={t} />}
             </Table.Cell>
@@ -85,13 +105,25 @@ function Clocks({ detail, t, locale }: { detail: CaseDetail; t: Translate; local
   );
 }
 
-function EventDetail({ event, detail, agents, t }: { event: CaseEventRow; detail: CaseDetail; agents: CaseAgent[]; t: Translate }) {
+function EventDetail({
+  event,
+  detail,
+  agents,
+  t,
+}: {
+  event: CaseEventRow;
+  detail: CaseDetail;
+  agents: CaseAgent[];
+  t: Translate;
+}) {
   const data = dataOf(event);
-  if ((event.type === 'reclassified' || event.type === 'registered') && event.category) return <Paragraph data-size="sm">{t('case.categoryValue', { category: event.category })}</Paragraph>;
+  if ((event.type === 'reclassified' || event.type === 'registered') && event.category)
+    return <Paragraph data-size="sm">{t('case.categoryValue', { category: event.category })}</Paragraph>;
   if (event.type === 'assigned') {
     const assignee = typeof data.assigneeId === 'string' ? data.assigneeId : null;
     if (assignee === null) return <Paragraph data-size="sm">{t('case.event.unassigned')}</Paragraph>;
-    const name = agents.find((a) => a.id === assignee)?.name ?? (detail.assignee?.id === assignee ? detail.assignee.name : null);
+    const name =
+      agents.find((a) => a.id === assignee)?.name ?? (detail.assignee?.id === assignee ? detail.assignee.name : null);
     return name ? <Paragraph data-size="sm">{name}</Paragraph> : null;
   }
   if (event.type === 'attachment-added') {
@@ -105,11 +137,28 @@ function EventDetail({ event, detail, agents, t }: { event: CaseEventRow; detail
   return null;
 }
 
-function Timeline({ detail, agents, t, locale }: { detail: CaseDetail; agents: CaseAgent[]; t: Translate; locale: PageContext['locale'] }) {
+function Timeline({
+  detail,
+  agents,
+  t,
+  locale,
+}: {
+  detail: CaseDetail;
+  agents: CaseAgent[];
+  t: Translate;
+  locale: PageContext['locale'];
+}) {
   return (
     <ol className="niva-timeline">
       {detail.events.map((e) => (
-        <li key={e.id} className={e.visibility === 'internal' ? 'niva-timeline__item niva-timeline__item--internal' : 'niva-timeline__item'} data-event={e.type} data-visibility={e.visibility}>
+        <li
+          key={e.id}
+          className={
+            e.visibility === 'internal' ? 'niva-timeline__item niva-timeline__item--internal' : 'niva-timeline__item'
+          }
+          data-event={e.type}
+          data-visibility={e.visibility}
+        >
           <p className="niva-timeline__head">
             <strong>{eventLabel(e.type, t)}</strong>{' '}
             {e.visibility === 'internal' && (
@@ -117,7 +166,8 @@ function Timeline({ detail, agents, t, locale }: { detail: CaseDetail; agents: C
                 {t('case.internal')}
               </Tag>
             )}{' '}
-            <time dateTime={new Date(e.at).toISOString()}>{formatInstant(e.at, locale)}</time> <span className="niva-subtle">{t('case.by', { name: e.actor_label })}</span>
+            <time dateTime={new Date(e.at).toISOString()}>{formatInstant(e.at, locale)}</time>{' '}
+            <span className="niva-subtle">{t('case.by', { name: e.actor_label })}</span>
           </p>
           <EventDetail event={e} detail={detail} agents={agents} t={t} />
           {e.body && e.type !== 'attachment-added' && <p className="niva-prewrap">{e.body}</p>}
@@ -163,7 +213,11 @@ function Attachments({ detail, t, locale }: { detail: CaseDetail; t: Translate; 
   );
 }
 
-const doneText: Record<string, MessageKey> = { created: 'case.done.created', event: 'case.done.event', attached: 'case.done.attached' };
+const doneText: Record<string, MessageKey> = {
+  created: 'case.done.created',
+  event: 'case.done.event',
+  attached: 'case.done.attached',
+};
 
 export function CasePage({ page, detail, mayReport, works, actions, agents, done, failed }: CasePageView) {
   const { t, locale } = page;
@@ -172,7 +226,9 @@ export function CasePage({ page, detail, mayReport, works, actions, agents, done
   const criteria = criteriaOf(detail.events);
   const doneKey = done ? doneText[done] : undefined;
   // A rejected action that the case no longer offers (another agent got there first) still gets its message shown.
-  const shownForms: readonly string[] = open ? [...(works ? actions : []), ...(mayReport ? ['commented', 'attach'] : [])] : [];
+  const shownForms: readonly string[] = open
+    ? [...(works ? actions : []), ...(mayReport ? ['commented', 'attach'] : [])]
+    : [];
   const orphan = failed && !shownForms.includes(failed.form) ? failed : undefined;
   return (
     <Layout page={page} title={`${row.reference}: ${row.title}`}>
@@ -230,7 +286,17 @@ export function CasePage({ page, detail, mayReport, works, actions, agents, done
         <Attachments detail={detail} t={t} locale={locale} />
       </section>
       {!open && <ClosedNotice t={t} />}
-      {open && works && actions.length > 0 && <AgentActions page={page} reference={row.reference} actions={actions} agents={agents} category={row.category} assigneeId={row.assignee_user_id} failed={failed} />}
+      {open && works && actions.length > 0 && (
+        <AgentActions
+          page={page}
+          reference={row.reference}
+          actions={actions}
+          agents={agents}
+          category={row.category}
+          assigneeId={row.assignee_user_id}
+          failed={failed}
+        />
+      )}
       {open && mayReport && <CommentForm page={page} reference={row.reference} works={works} failed={failed} />}
       {open && mayReport && <AttachForm page={page} reference={row.reference} works={works} failed={failed} />}
     </Layout>

@@ -6,7 +6,13 @@ import type { LiveClock } from '../../services/cases/live-clocks.ts';
 import { formatInstant } from '../../web/format.ts';
 
 // Colour and text say the same thing, so the state never rests on colour alone (WCAG 1.4.1).
-const clockColour: Record<ClockState, 'info' | 'warning' | 'success' | 'danger' | 'neutral'> = { running: 'info', 'at-risk': 'warning', met: 'success', breached: 'danger', 'not-applicable': 'neutral' };
+const clockColour: Record<ClockState, 'info' | 'warning' | 'success' | 'danger' | 'neutral'> = {
+  running: 'info',
+  'at-risk': 'warning',
+  met: 'success',
+  breached: 'danger',
+  'not-applicable': 'neutral',
+};
 
 export function ClockTag({ state, t }: { state: ClockState; t: Translate }) {
   return (
@@ -35,7 +41,8 @@ export function formatRemaining(ms: number, t: Translate): string {
 }
 
 export function formatBytes(bytes: number, locale: Locale): string {
-  const number = (value: number) => new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }).format(value);
+  const number = (value: number) =>
+    new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 1 }).format(value);
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KiB`;
   return `${number(bytes / 1048576)} MiB`;
@@ -66,11 +73,17 @@ export function ClockList({ clocks, t, locale }: { clocks: readonly LiveClock[];
   return (
     <ul className="niva-clocks">
       {relevant.map((c) => {
-        const meta = [c.dueAt !== null ? `${t('case.due')}: ${formatInstant(c.dueAt, locale)}` : null, c.remainingMs !== null && c.state !== 'met' && c.state !== 'breached' ? t('case.remainingValue', { time: formatRemaining(c.remainingMs, t) }) : null].filter((part) => part !== null);
+        const meta = [
+          c.dueAt !== null ? `${t('case.due')}: ${formatInstant(c.dueAt, locale)}` : null,
+          c.remainingMs !== null && c.state !== 'met' && c.state !== 'breached'
+            ? t('case.remainingValue', { time: formatRemaining(c.remainingMs, t) })
+            : null,
+        ].filter((part) => part !== null);
         return (
           <li key={c.policyId} data-policy={c.policyId}>
             <span className="niva-clocks__head">
-              <ClockTag state={c.state} t={t} /> {c.paused && <PausedTag t={t} />} <span>{`${c.clause} ${policyLabel(c.policyId, t)}`}</span>
+              <ClockTag state={c.state} t={t} /> {c.paused && <PausedTag t={t} />}{' '}
+              <span>{`${c.clause} ${policyLabel(c.policyId, t)}`}</span>
             </span>
             {meta.length > 0 && <span className="niva-clocks__meta">{meta.join(' · ')}</span>}
           </li>

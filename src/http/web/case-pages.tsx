@@ -58,26 +58,72 @@ async function queue(c: Context<AppEnv>) {
     }),
     listOrganisations(ctx),
   ]);
-  const owners = platform ? organisations.filter((o) => o.kind === 'owner').map((o) => ({ code: o.code, name: o.name })) : null;
+  const owners = platform
+    ? organisations.filter((o) => o.kind === 'owner').map((o) => ({ code: o.code, name: o.name }))
+    : null;
   const names = new Map(organisations.map((o) => [o.id, o.name]));
-  return <CaseQueuePage page={pageContext(c)} items={result.items} nextCursor={result.nextCursor} filters={{ ...filters, org: platform ? filters.org : '' }} owners={owners} organisationNames={names} canReport={can(ctx.actor, 'case.report', null)} />;
+  return (
+    <CaseQueuePage
+      page={pageContext(c)}
+      items={result.items}
+      nextCursor={result.nextCursor}
+      filters={{ ...filters, org: platform ? filters.org : '' }}
+      owners={owners}
+      organisationNames={names}
+      canReport={can(ctx.actor, 'case.report', null)}
+    />
+  );
 }
 
 async function reportPage(c: Context<AppEnv>, ctx: ServiceContext, form: ReportForm) {
   authorize(ctx.actor, 'case.report');
   const page = pageContext(c);
   const desk = worksCases(ctx);
-  const [organisations, services, components] = await Promise.all([listOrganisations(ctx), listServices(ctx), listComponents(ctx)]);
+  const [organisations, services, components] = await Promise.all([
+    listOrganisations(ctx),
+    listServices(ctx),
+    listComponents(ctx),
+  ]);
   const owners = organisations.filter((o) => o.kind === 'owner' && can(ctx.actor, 'case.report', o.id));
   const names = new Map(owners.map((o) => [o.id, o.name]));
   const several = desk || owners.length > 1;
-  const organisationOptions = desk ? [{ value: platformValue, label: page.t('case.field.platformOption') }, ...owners.map((o) => ({ value: o.id, label: o.name }))] : several ? owners.map((o) => ({ value: o.id, label: o.name })) : null;
-  const serviceOptions = services.filter((s) => names.has(s.organisation_id)).map((s) => ({ value: s.id, label: several ? `${names.get(s.organisation_id) ?? ''}: ${s.name}` : s.name }));
+  const organisationOptions = desk
+    ? [
+        { value: platformValue, label: page.t('case.field.platformOption') },
+        ...owners.map((o) => ({ value: o.id, label: o.name })),
+      ]
+    : several
+      ? owners.map((o) => ({ value: o.id, label: o.name }))
+      : null;
+  const serviceOptions = services
+    .filter((s) => names.has(s.organisation_id))
+    .map((s) => ({ value: s.id, label: several ? `${names.get(s.organisation_id) ?? ''}: ${s.name}` : s.name }));
   const componentOptions = components.map((comp) => ({ value: comp.id, label: comp.name }));
-  return <CaseReportPage page={page} form={form} organisations={organisationOptions} services={serviceOptions} components={componentOptions} desk={desk} />;
+  return (
+    <CaseReportPage
+      page={page}
+      form={form}
+      organisations={organisationOptions}
+      services={serviceOptions}
+      components={componentOptions}
+      desk={desk}
+    />
+  );
 }
 
-const reportFields = ['organisationId', 'kind', 'category', 'title', 'description', 'serviceId', 'componentId', 'channel', 'reporterName', 'reporterEmail', 'registeredAt'] as const;
+const reportFields = [
+  'organisationId',
+  'kind',
+  'category',
+  'title',
+  'description',
+  'serviceId',
+  'componentId',
+  'channel',
+  'reporterName',
+  'reporterEmail',
+  'registeredAt',
+] as const;
 
 function reportInput(values: Record<string, string>, criteria: string[], desk: boolean): RegisterCaseInput {
   const kind = values.kind ?? '';
@@ -96,7 +142,14 @@ function reportInput(values: Record<string, string>, criteria: string[], desk: b
     ...(organisationId === platformValue ? { organisationId: null } : optional('organisationId', organisationId)),
     ...optional('serviceId', values.serviceId),
     ...optional('componentId', values.componentId),
-    ...(desk ? { ...optional('channel', values.channel), ...optional('reporterName', values.reporterName?.trim()), ...optional('reporterEmail', values.reporterEmail?.trim()), ...optional('registeredAt', values.registeredAt) } : {}),
+    ...(desk
+      ? {
+          ...optional('channel', values.channel),
+          ...optional('reporterName', values.reporterName?.trim()),
+          ...optional('reporterEmail', values.reporterEmail?.trim()),
+          ...optional('registeredAt', values.registeredAt),
+        }
+      : {}),
   };
 }
 
@@ -108,30 +161,62 @@ function reportErrors(error: AppError, values: Record<string, string>, t: Transl
   return errors;
 }
 
-async function casePage(c: Context<AppEnv>, ctx: ServiceContext, ref: string, extra: { done?: string | undefined; failed?: FailedForm | undefined }, status: ContentfulStatusCode = 200) {
+async function casePage(
+  c: Context<AppEnv>,
+  ctx: ServiceContext,
+  ref: string,
+  extra: { done?: string | undefined; failed?: FailedForm | undefined },
+  status: ContentfulStatusCode = 200,
+) {
   const detail = await getCase(ctx, { id: ref });
   const works = worksCases(ctx);
-  const mayReport = works || (detail.row.organisation_id !== null && can(ctx.actor, 'case.report', detail.row.organisation_id));
+  const mayReport =
+    works || (detail.row.organisation_id !== null && can(ctx.actor, 'case.report', detail.row.organisation_id));
   const agents = works ? await listCaseAgents(ctx) : [];
   // The service desk reads every event, internal ones included, so its view of the lifecycle is complete.
   const actions = works ? availableActions(kindOf(detail.row), lifecycleEvents(detail.events), ctx.clock.now()) : [];
-  return render(c, <CasePage page={pageContext(c)} detail={detail} mayReport={mayReport} works={works} actions={actions} agents={agents} done={extra.done} failed={extra.failed} />, status);
+  return render(
+    c,
+    <CasePage
+      page={pageContext(c)}
+      detail={detail}
+      mayReport={mayReport}
+      works={works}
+      actions={actions}
+      agents={agents}
+      done={extra.done}
+      failed={extra.failed}
+    />,
+    status,
+  );
 }
 
 function eventErrors(type: string, error: AppError, t: Translate): FieldErrors {
   const errors = fieldErrors(error.fields);
-  const body: Partial<Record<string, string>> = { paused: t('case.error.pauseReason'), closed: t('case.error.closeReason'), commented: t('case.error.comment'), 'feedback-given': t('case.error.feedback') };
+  const body: Partial<Record<string, string>> = {
+    paused: t('case.error.pauseReason'),
+    closed: t('case.error.closeReason'),
+    commented: t('case.error.comment'),
+    'feedback-given': t('case.error.feedback'),
+  };
   if (errors.body && body[type]) errors.body = body[type];
   return errors;
 }
 
-const fileProblems = { 'too-large': 'case.error.tooLarge', empty: 'case.error.fileEmpty', type: 'case.error.fileType', name: 'case.error.fileName' } as const;
+const fileProblems = {
+  'too-large': 'case.error.tooLarge',
+  empty: 'case.error.fileEmpty',
+  type: 'case.error.fileType',
+  name: 'case.error.fileName',
+} as const;
 
 export const casePages = new Hono<AppEnv>()
   .use('/cases', requireLogin)
   .use('/cases/*', requireLogin)
   .get('/cases', async (c) => render(c, await queue(c)))
-  .get('/cases/new', async (c) => render(c, await reportPage(c, serviceContext(c), { values: {}, criteria: [], errors: {} })))
+  .get('/cases/new', async (c) =>
+    render(c, await reportPage(c, serviceContext(c), { values: {}, criteria: [], errors: {} })),
+  )
   .post('/cases', async (c) => {
     const ctx = serviceContext(c);
     const body = await formBody(c);
@@ -144,18 +229,31 @@ export const casePages = new Hono<AppEnv>()
     } catch (error) {
       const problem = formProblem(error);
       const t = pageContext(c).t;
-      return render(c, await reportPage(c, ctx, { values, criteria, errors: reportErrors(problem, values, t) }), problemStatus(problem));
+      return render(
+        c,
+        await reportPage(c, ctx, { values, criteria, errors: reportErrors(problem, values, t) }),
+        problemStatus(problem),
+      );
     }
   })
   .get('/cases/:ref', async (c) => {
-    const failed: FailedForm | undefined = c.req.query('upload') === 'too-large' ? { form: 'attach', values: {}, errors: { file: pageContext(c).t('case.error.tooLarge') } } : undefined;
+    const failed: FailedForm | undefined =
+      c.req.query('upload') === 'too-large'
+        ? { form: 'attach', values: {}, errors: { file: pageContext(c).t('case.error.tooLarge') } }
+        : undefined;
     return casePage(c, serviceContext(c), c.req.param('ref'), { done: c.req.query('done'), failed });
   })
   .post('/cases/:ref/events', async (c) => {
     const ctx = serviceContext(c);
     const ref = c.req.param('ref');
     const body = await formBody(c);
-    const values = { type: text(body, 'type') ?? '', body: text(body, 'body') ?? '', category: text(body, 'category') ?? '', assigneeId: text(body, 'assigneeId') ?? '', visibility: text(body, 'visibility') ?? '' };
+    const values = {
+      type: text(body, 'type') ?? '',
+      body: text(body, 'body') ?? '',
+      category: text(body, 'category') ?? '',
+      assigneeId: text(body, 'assigneeId') ?? '',
+      visibility: text(body, 'visibility') ?? '',
+    };
     const type = values.type;
     const input: AppendEventInput = {
       type,
@@ -171,7 +269,13 @@ export const casePages = new Hono<AppEnv>()
       return c.redirect(`/cases/${row.reference}?done=event`, 303);
     } catch (error) {
       const problem = formProblem(error);
-      return casePage(c, ctx, ref, { failed: { form: type, values, errors: eventErrors(type, problem, pageContext(c).t) } }, problemStatus(problem));
+      return casePage(
+        c,
+        ctx,
+        ref,
+        { failed: { form: type, values, errors: eventErrors(type, problem, pageContext(c).t) } },
+        problemStatus(problem),
+      );
     }
   })
   .post('/cases/:ref/attachments', async (c) => {
@@ -181,20 +285,40 @@ export const casePages = new Hono<AppEnv>()
     const form = await c.req.parseBody();
     const file = form.file;
     try {
-      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw AppError.field('file', t('case.error.file'));
-      const upload = { fileName: file.name, contentType: file.type, content: Buffer.from(await file.arrayBuffer()), visibility: form.visibility === 'internal' ? ('internal' as const) : ('public' as const) };
+      if (!(file instanceof File) || (file.size === 0 && file.name === ''))
+        throw AppError.field('file', t('case.error.file'));
+      const upload = {
+        fileName: file.name,
+        contentType: file.type,
+        content: Buffer.from(await file.arrayBuffer()),
+        visibility: form.visibility === 'internal' ? ('internal' as const) : ('public' as const),
+      };
       // Vetted here first only to say what is wrong in the reader's language; the operation checks again.
       const verdict = await vetAttachment(upload);
-      if (!verdict.ok) throw AppError.field('file', t(fileProblems[verdict.reason]), verdict.reason === 'too-large' ? 'payload-too-large' : 'validation');
+      if (!verdict.ok)
+        throw AppError.field(
+          'file',
+          t(fileProblems[verdict.reason]),
+          verdict.reason === 'too-large' ? 'payload-too-large' : 'validation',
+        );
       await addCaseAttachment(ctx, { caseId: ref, ...upload });
       return c.redirect(`/cases/${encodeURIComponent(ref)}?done=attached`, 303);
     } catch (error) {
       const problem = formProblem(error);
-      return casePage(c, ctx, ref, { failed: { form: 'attach', values: {}, errors: fieldErrors(problem.fields) } }, problemStatus(problem));
+      return casePage(
+        c,
+        ctx,
+        ref,
+        { failed: { form: 'attach', values: {}, errors: fieldErrors(problem.fields) } },
+        problemStatus(problem),
+      );
     }
   })
   .get('/cases/:ref/attachments/:attachmentId', async (c) => {
-    const file = await getCaseAttachment(serviceContext(c), { caseId: c.req.param('ref'), attachmentId: c.req.param('attachmentId') });
+    const file = await getCaseAttachment(serviceContext(c), {
+      caseId: c.req.param('ref'),
+      attachmentId: c.req.param('attachmentId'),
+    });
     c.header('content-type', file.content_type);
     c.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
     c.header('x-content-type-options', 'nosniff');

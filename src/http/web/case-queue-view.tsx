@@ -40,10 +40,32 @@ function Filters({ page, filters, owners }: Pick<QueueView, 'page' | 'filters' |
   const any = { value: '', label: t('case.filter.any') };
   return (
     <form method="get" action="/cases" className="niva-filters niva-queue-filters" aria-label={t('common.filter')}>
-      <SelectField name="state" label={t('case.filter.state')} value={filters.state} options={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`case.filter.state.${s}`) }))} />
-      <SelectField name="kind" label={t('case.kind')} value={filters.kind} options={[any, ...caseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))]} />
-      <SelectField name="category" label={t('case.category')} value={filters.category} options={[any, ...incidentCategories.map((c) => ({ value: c, label: c }))]} />
-      {owners && <SelectField name="org" label={t('case.owner')} value={filters.org} options={[any, ...owners.map((o) => ({ value: o.code, label: o.name }))]} />}
+      <SelectField
+        name="state"
+        label={t('case.filter.state')}
+        value={filters.state}
+        options={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`case.filter.state.${s}`) }))}
+      />
+      <SelectField
+        name="kind"
+        label={t('case.kind')}
+        value={filters.kind}
+        options={[any, ...caseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))]}
+      />
+      <SelectField
+        name="category"
+        label={t('case.category')}
+        value={filters.category}
+        options={[any, ...incidentCategories.map((c) => ({ value: c, label: c }))]}
+      />
+      {owners && (
+        <SelectField
+          name="org"
+          label={t('case.owner')}
+          value={filters.org}
+          options={[any, ...owners.map((o) => ({ value: o.code, label: o.name }))]}
+        />
+      )}
       <Button type="submit" variant="secondary">
         {t('common.filter')}
       </Button>

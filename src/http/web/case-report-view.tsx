@@ -1,4 +1,13 @@
-import { Button, Field, Fieldset, Heading, Input, Label, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { incidentCriteria } from '../../domain/cases/incident-criteria.ts';
 import { caseKinds, incidentCategories } from '../../domain/cases/case-types.ts';
 import type { MessageKey, Translate } from '../../i18n/messages.ts';
@@ -30,7 +39,17 @@ export const platformValue = 'platform';
  * The agreement's A/B/C categories with their descriptions (2.1); with `criteria`, each category's checklist too.
  * Without client script every category is on show; the choice is only read for an incident.
  */
-export function CategoryChoice({ t, value, criteria, error }: { t: Translate; value: string | undefined; criteria?: string[]; error: string | undefined }) {
+export function CategoryChoice({
+  t,
+  value,
+  criteria,
+  error,
+}: {
+  t: Translate;
+  value: string | undefined;
+  criteria?: string[];
+  error: string | undefined;
+}) {
   return (
     <Fieldset id="f-category" aria-describedby={error ? 'f-category-error' : undefined}>
       <Fieldset.Legend>{t('case.field.category')}</Fieldset.Legend>
@@ -39,7 +58,15 @@ export function CategoryChoice({ t, value, criteria, error }: { t: Translate; va
       {incidentCategories.map((c) => (
         <div key={c} className="niva-category">
           <Field>
-            <Input type="radio" id={`f-category-${c}`} name="category" value={c} defaultChecked={value === c} aria-describedby={`f-category-${c}-desc`} aria-invalid={error ? true : undefined} />
+            <Input
+              type="radio"
+              id={`f-category-${c}`}
+              name="category"
+              value={c}
+              defaultChecked={value === c}
+              aria-describedby={`f-category-${c}-desc`}
+              aria-invalid={error ? true : undefined}
+            />
             <Label htmlFor={`f-category-${c}`}>{t(`case.category.${c}` as MessageKey)}</Label>
             <p id={`f-category-${c}-desc`} className="ds-field-description">
               {t(`case.category.${c}.text` as MessageKey)}
@@ -49,7 +76,13 @@ export function CategoryChoice({ t, value, criteria, error }: { t: Translate; va
             <Fieldset className="niva-criteria" data-size="sm">
               <Fieldset.Legend>{t('case.criteria.legend', { category: c })}</Fieldset.Legend>
               {incidentCriteria[c].map((id) => (
-                <CheckboxField key={id} name="criteria" value={id} label={t(`case.criterion.${id}` as MessageKey)} checked={criteria.includes(id)} />
+                <CheckboxField
+                  key={id}
+                  name="criteria"
+                  value={id}
+                  label={t(`case.criterion.${id}` as MessageKey)}
+                  checked={criteria.includes(id)}
+                />
               ))}
             </Fieldset>
           )}
@@ -89,20 +122,84 @@ export function CaseReportPage({ page, form, organisations, services, components
       <form method="post" action="/cases" className="niva-form niva-form--wide">
         <CsrfField page={page} />
         <FormErrors errors={errors} labels={labels} t={t} />
-        {organisations && <SelectField name="organisationId" label={labels.organisationId} value={values.organisationId} error={errors.organisationId} options={[{ value: '', label: t('case.field.organisationChoose') }, ...organisations]} />}
-        <SelectField name="kind" label={labels.kind} value={values.kind ?? 'incident'} error={errors.kind} options={caseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))} />
-        <CategoryChoice t={t} value={values.category} criteria={form.criteria} error={errors.category ?? errors.criteria} />
+        {organisations && (
+          <SelectField
+            name="organisationId"
+            label={labels.organisationId}
+            value={values.organisationId}
+            error={errors.organisationId}
+            options={[{ value: '', label: t('case.field.organisationChoose') }, ...organisations]}
+          />
+        )}
+        <SelectField
+          name="kind"
+          label={labels.kind}
+          value={values.kind ?? 'incident'}
+          error={errors.kind}
+          options={caseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))}
+        />
+        <CategoryChoice
+          t={t}
+          value={values.category}
+          criteria={form.criteria}
+          error={errors.category ?? errors.criteria}
+        />
         <TextField name="title" label={labels.title} value={values.title} error={errors.title} required />
-        <TextareaField name="description" label={labels.description} description={t('case.field.descriptionHelp')} value={values.description} error={errors.description} rows={6} />
-        <SelectField name="serviceId" label={`${labels.serviceId} (${t('case.field.serviceHelp')})`} value={values.serviceId} error={errors.serviceId} options={[{ value: '', label: t('case.field.serviceNone') }, ...services]} />
-        <SelectField name="componentId" label={labels.componentId} value={values.componentId} error={errors.componentId} options={[{ value: '', label: t('case.field.componentNone') }, ...components]} />
+        <TextareaField
+          name="description"
+          label={labels.description}
+          description={t('case.field.descriptionHelp')}
+          value={values.description}
+          error={errors.description}
+          rows={6}
+        />
+        <SelectField
+          name="serviceId"
+          label={`${labels.serviceId} (${t('case.field.serviceHelp')})`}
+          value={values.serviceId}
+          error={errors.serviceId}
+          options={[{ value: '', label: t('case.field.serviceNone') }, ...services]}
+        />
+        <SelectField
+          name="componentId"
+          label={labels.componentId}
+          value={values.componentId}
+          error={errors.componentId}
+          options={[{ value: '', label: t('case.field.componentNone') }, ...components]}
+        />
         {desk && (
           <Fieldset>
             <Fieldset.Legend>{t('case.field.desk')}</Fieldset.Legend>
-            <SelectField name="channel" label={labels.channel} value={values.channel ?? 'phone'} error={errors.channel} options={(['phone', 'email', 'web'] as const).map((c) => ({ value: c, label: t(`case.channel.${c}`) }))} />
-            <TextField name="reporterName" label={labels.reporterName} value={values.reporterName} error={errors.reporterName} autoComplete="off" />
-            <TextField name="reporterEmail" type="email" label={labels.reporterEmail} value={values.reporterEmail} error={errors.reporterEmail} autoComplete="off" />
-            <TextField name="registeredAt" type="datetime-local" label={labels.registeredAt} description={t('case.field.registeredAtHelp')} value={values.registeredAt} error={errors.registeredAt} />
+            <SelectField
+              name="channel"
+              label={labels.channel}
+              value={values.channel ?? 'phone'}
+              error={errors.channel}
+              options={(['phone', 'email', 'web'] as const).map((c) => ({ value: c, label: t(`case.channel.${c}`) }))}
+            />
+            <TextField
+              name="reporterName"
+              label={labels.reporterName}
+              value={values.reporterName}
+              error={errors.reporterName}
+              autoComplete="off"
+            />
+            <TextField
+              name="reporterEmail"
+              type="email"
+              label={labels.reporterEmail}
+              value={values.reporterEmail}
+              error={errors.reporterEmail}
+              autoComplete="off"
+            />
+            <TextField
+              name="registeredAt"
+              type="datetime-local"
+              label={labels.registeredAt}
+              description={t('case.field.registeredAtHelp')}
+              value={values.registeredAt}
+              error={errors.registeredAt}
+            />
           </Fieldset>
         )}
         <Button type="submit">{t('case.submit')}</Button>

@@ -24,7 +24,19 @@ function Figure({ label, value, href }: { label: string; value: number; href?: s
   );
 }
 
-function OperatorHome({ page, owners, services, components, deadJobs }: { page: PageContext; owners: OrganisationSummary[]; services: Service[]; components: Component[]; deadJobs: number | null }) {
+function OperatorHome({
+  page,
+  owners,
+  services,
+  components,
+  deadJobs,
+}: {
+  page: PageContext;
+  owners: OrganisationSummary[];
+  services: Service[];
+  components: Component[];
+  deadJobs: number | null;
+}) {
   const { t, locale } = page;
   return (
     <Layout page={page} title={t('home.operatorTitle')}>
@@ -92,7 +104,15 @@ function OperatorHome({ page, owners, services, components, deadJobs }: { page: 
   );
 }
 
-function OwnerHome({ page, organisations, services }: { page: PageContext; organisations: OrganisationSummary[]; services: Service[] }) {
+function OwnerHome({
+  page,
+  organisations,
+  services,
+}: {
+  page: PageContext;
+  organisations: OrganisationSummary[];
+  services: Service[];
+}) {
   const { t } = page;
   const own = organisations[0];
   if (!own) {
@@ -132,8 +152,20 @@ export const homePage = new Hono<AppEnv>().get('/', requireLogin, async (c) => {
   const page = pageContext(c);
   const [organisations, services] = await Promise.all([listOrganisations(ctx), listServices(ctx)]);
   if (isPlatformActor(ctx.actor)) {
-    const [components, counts] = await Promise.all([listComponents(ctx), can(ctx.actor, 'job.read', null) ? jobCounts(ctx) : Promise.resolve(null)]);
-    return render(c, <OperatorHome page={page} owners={organisations.filter((o) => o.kind === 'owner')} services={services} components={components} deadJobs={counts ? counts.dead : null} />);
+    const [components, counts] = await Promise.all([
+      listComponents(ctx),
+      can(ctx.actor, 'job.read', null) ? jobCounts(ctx) : Promise.resolve(null),
+    ]);
+    return render(
+      c,
+      <OperatorHome
+        page={page}
+        owners={organisations.filter((o) => o.kind === 'owner')}
+        services={services}
+        components={components}
+        deadJobs={counts ? counts.dead : null}
+      />,
+    );
   }
   return render(c, <OwnerHome page={page} organisations={organisations} services={services} />);
 });

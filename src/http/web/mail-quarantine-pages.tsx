@@ -13,20 +13,48 @@ import { listQuarantine } from '../../services/mail/list-quarantine.ts';
 import { listOrganisations } from '../../services/organisations/list-organisations.ts';
 import { type FieldErrors, fieldErrors } from '../../web/form.tsx';
 import type { AppEnv } from '../env.ts';
-import { type AcceptForm, MailQuarantineDetailPage, MailQuarantineListPage, type QuarantineStatus, quarantineStatuses } from './mail-quarantine-views.tsx';
+import {
+  type AcceptForm,
+  MailQuarantineDetailPage,
+  MailQuarantineListPage,
+  type QuarantineStatus,
+  quarantineStatuses,
+} from './mail-quarantine-views.tsx';
 import { pageContext, render } from './render.tsx';
 import { formBody, formProblem, problemStatus, requireLogin, serviceContext, text } from './web-kit.ts';
 
-const isStatus = (value: string | undefined): value is QuarantineStatus => (quarantineStatuses as readonly (string | undefined)[]).includes(value);
+const isStatus = (value: string | undefined): value is QuarantineStatus =>
+  (quarantineStatuses as readonly (string | undefined)[]).includes(value);
 
 /** Fields of the accept form; anything else the operation names is about the decision as a whole. */
 const formFields: ReadonlySet<string> = new Set(['organisationId', 'kind', 'category']);
 
-async function detailPage(c: Context<AppEnv>, ctx: ServiceContext, id: string, form: AcceptForm, refusal?: string, status: ContentfulStatusCode = 200) {
+async function detailPage(
+  c: Context<AppEnv>,
+  ctx: ServiceContext,
+  id: string,
+  form: AcceptForm,
+  refusal?: string,
+  status: ContentfulStatusCode = 200,
+) {
   const mail = await getQuarantinedMail(ctx, { id });
-  const [organisations, accepted] = await Promise.all([mail.status === 'pending' ? listOrganisations(ctx) : [], mail.case_id ? getCase(ctx, { id: mail.case_id }) : null]);
+  const [organisations, accepted] = await Promise.all([
+    mail.status === 'pending' ? listOrganisations(ctx) : [],
+    mail.case_id ? getCase(ctx, { id: mail.case_id }) : null,
+  ]);
   const owners = organisations.filter((o) => o.kind === 'owner').map((o) => ({ value: o.id, label: o.name }));
-  return render(c, <MailQuarantineDetailPage page={pageContext(c)} mail={mail} owners={owners} caseReference={accepted?.row.reference ?? null} form={form} refusal={refusal} />, status);
+  return render(
+    c,
+    <MailQuarantineDetailPage
+      page={pageContext(c)}
+      mail={mail}
+      owners={owners}
+      caseReference={accepted?.row.reference ?? null}
+      form={form}
+      refusal={refusal}
+    />,
+    status,
+  );
 }
 
 function acceptErrors(error: AppError, t: Translate): { errors: FieldErrors; refusal: string | undefined } {
@@ -49,14 +77,23 @@ export const mailQuarantinePages = new Hono<AppEnv>()
     const requested = c.req.query('status');
     const status = isStatus(requested) ? requested : 'pending';
     const items = await listQuarantine(serviceContext(c), { status });
-    return render(c, <MailQuarantineListPage page={pageContext(c)} status={status} items={items} done={c.req.query('done')} />);
+    return render(
+      c,
+      <MailQuarantineListPage page={pageContext(c)} status={status} items={items} done={c.req.query('done')} />,
+    );
   })
-  .get('/mail-quarantine/:id', async (c) => detailPage(c, serviceContext(c), c.req.param('id'), { values: {}, errors: {} }))
+  .get('/mail-quarantine/:id', async (c) =>
+    detailPage(c, serviceContext(c), c.req.param('id'), { values: {}, errors: {} }),
+  )
   .post('/mail-quarantine/:id/accept', async (c) => {
     const ctx = serviceContext(c);
     const id = c.req.param('id');
     const body = await formBody(c);
-    const values = { organisationId: text(body, 'organisationId') ?? '', kind: text(body, 'kind') ?? '', category: text(body, 'category') ?? '' };
+    const values = {
+      organisationId: text(body, 'organisationId') ?? '',
+      kind: text(body, 'kind') ?? '',
+      category: text(body, 'category') ?? '',
+    };
     const incident = values.kind === 'incident';
     try {
       const accepted = await acceptQuarantinedMail(ctx, {
@@ -82,6 +119,13 @@ export const mailQuarantinePages = new Hono<AppEnv>()
       return c.redirect('/mail-quarantine?done=discarded', 303);
     } catch (error) {
       const problem = formProblem(error);
-      return detailPage(c, ctx, id, { values: {}, errors: {} }, pageContext(c).t('mail.error.decided'), problemStatus(problem));
+      return detailPage(
+        c,
+        ctx,
+        id,
+        { values: {}, errors: {} },
+        pageContext(c).t('mail.error.decided'),
+        problemStatus(problem),
+      );
     }
   });

@@ -46,7 +46,17 @@ function Instant({ ms, locale }: { ms: number; locale: PageContext['locale'] }) 
   return <time dateTime={new Date(ms).toISOString()}>{formatInstant(ms, locale)}</time>;
 }
 
-export function MailQuarantineListPage({ page, status, items, done }: { page: PageContext; status: QuarantineStatus; items: QuarantinedMail[]; done: string | undefined }) {
+export function MailQuarantineListPage({
+  page,
+  status,
+  items,
+  done,
+}: {
+  page: PageContext;
+  status: QuarantineStatus;
+  items: QuarantinedMail[];
+  done: string | undefined;
+}) {
   const { t, locale } = page;
   return (
     <Layout page={page} title={t('mail.list.title')}>
@@ -59,8 +69,18 @@ export function MailQuarantineListPage({ page, status, items, done }: { page: Pa
           {t('mail.done.discarded')}
         </Alert>
       )}
-      <form method="get" action="/mail-quarantine" className="niva-filters niva-queue-filters" aria-label={t('common.filter')}>
-        <SelectField name="status" label={t('mail.filter.status')} value={status} options={quarantineStatuses.map((s) => ({ value: s, label: t(`mail.status.${s}`) }))} />
+      <form
+        method="get"
+        action="/mail-quarantine"
+        className="niva-filters niva-queue-filters"
+        aria-label={t('common.filter')}
+      >
+        <SelectField
+          name="status"
+          label={t('mail.filter.status')}
+          value={status}
+          options={quarantineStatuses.map((s) => ({ value: s, label: t(`mail.status.${s}`) }))}
+        />
         <Button type="submit" variant="secondary">
           {t('common.filter')}
         </Button>
@@ -102,7 +122,17 @@ export function MailQuarantineListPage({ page, status, items, done }: { page: Pa
   );
 }
 
-function Facts({ mail, caseReference, t, locale }: { mail: QuarantinedMailDetail; caseReference: string | null; t: Translate; locale: PageContext['locale'] }) {
+function Facts({
+  mail,
+  caseReference,
+  t,
+  locale,
+}: {
+  mail: QuarantinedMailDetail;
+  caseReference: string | null;
+  t: Translate;
+  locale: PageContext['locale'];
+}) {
   const facts: [string, ReactNode][] = [
     [t('mail.sender'), senderOf(mail, t)],
     [t('mail.receivedAt'), <Instant key="received" ms={mail.received_at} locale={locale} />],
@@ -111,12 +141,27 @@ function Facts({ mail, caseReference, t, locale }: { mail: QuarantinedMailDetail
     [t('mail.status'), t(`mail.status.${mail.status}`)],
   ];
   if (mail.handled_by !== null) facts.push([t('mail.handledBy'), mail.handled_by]);
-  if (mail.handled_at !== null) facts.push([t('mail.handledAt'), <Instant key="handled" ms={mail.handled_at} locale={locale} />]);
-  if (caseReference) facts.push([t('mail.case'), <Link key="case" href={`/cases/${caseReference}`}>{caseReference}</Link>]);
+  if (mail.handled_at !== null)
+    facts.push([t('mail.handledAt'), <Instant key="handled" ms={mail.handled_at} locale={locale} />]);
+  if (caseReference)
+    facts.push([
+      t('mail.case'),
+      <Link key="case" href={`/cases/${caseReference}`}>
+        {caseReference}
+      </Link>,
+    ]);
   return <FactList facts={facts} />;
 }
 
-function Attachments({ mail, t, locale }: { mail: QuarantinedMailDetail; t: Translate; locale: PageContext['locale'] }) {
+function Attachments({
+  mail,
+  t,
+  locale,
+}: {
+  mail: QuarantinedMailDetail;
+  t: Translate;
+  locale: PageContext['locale'];
+}) {
   if (mail.attachments.length === 0) return <Paragraph>{t('mail.noAttachments')}</Paragraph>;
   return (
     <Table data-size="sm" zebra>
@@ -145,7 +190,11 @@ function Attachments({ mail, t, locale }: { mail: QuarantinedMailDetail; t: Tran
 }
 
 export function acceptLabels(t: Translate) {
-  return { organisationId: t('mail.field.organisation'), kind: t('mail.field.kind'), category: t('mail.field.category') };
+  return {
+    organisationId: t('mail.field.organisation'),
+    kind: t('mail.field.kind'),
+    category: t('mail.field.category'),
+  };
 }
 
 function AcceptSection({ page, mail, owners, form }: Pick<MailDetailView, 'page' | 'mail' | 'owners' | 'form'>) {
@@ -161,8 +210,20 @@ function AcceptSection({ page, mail, owners, form }: Pick<MailDetailView, 'page'
       <form method="post" action={`${detailPath(mail.id)}/accept`} className="niva-form niva-form--wide">
         <CsrfField page={page} />
         <FormErrors errors={errors} labels={labels} t={t} />
-        <SelectField name="organisationId" label={labels.organisationId} value={values.organisationId} error={errors.organisationId} options={[{ value: '', label: t('mail.field.organisationChoose') }, ...owners]} />
-        <SelectField name="kind" label={labels.kind} value={values.kind ?? 'support-request'} error={errors.kind} options={mailCaseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))} />
+        <SelectField
+          name="organisationId"
+          label={labels.organisationId}
+          value={values.organisationId}
+          error={errors.organisationId}
+          options={[{ value: '', label: t('mail.field.organisationChoose') }, ...owners]}
+        />
+        <SelectField
+          name="kind"
+          label={labels.kind}
+          value={values.kind ?? 'support-request'}
+          error={errors.kind}
+          options={mailCaseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))}
+        />
         <CategoryChoice t={t} value={values.category} error={errors.category} />
         <Button type="submit">{t('mail.accept.submit')}</Button>
       </form>
@@ -209,7 +270,11 @@ export function MailQuarantineDetailPage({ page, mail, owners, caseReference, fo
         <Heading level={2} data-size="sm" id="mail-body">
           {t('mail.body')}
         </Heading>
-        {mail.text_body ? <pre className="niva-prewrap">{mail.text_body}</pre> : <Paragraph>{t('mail.noBody')}</Paragraph>}
+        {mail.text_body ? (
+          <pre className="niva-prewrap">{mail.text_body}</pre>
+        ) : (
+          <Paragraph>{t('mail.noBody')}</Paragraph>
+        )}
       </section>
       <section aria-labelledby="mail-attachments">
         <Heading level={2} data-size="sm" id="mail-attachments">

@@ -24,13 +24,41 @@ function valuesOf(o: Organisation): Record<string, string> {
 
 async function renderList(ctx: ServiceContext, page: PageContext, query: string, createForm: OrganisationForm) {
   const organisations = await listOrganisations(ctx, query ? { query } : {});
-  return <OrganisationListPage page={page} organisations={organisations} query={query} createForm={can(ctx.actor, 'organisation.create', null) ? createForm : null} />;
+  return (
+    <OrganisationListPage
+      page={page}
+      organisations={organisations}
+      query={query}
+      createForm={can(ctx.actor, 'organisation.create', null) ? createForm : null}
+    />
+  );
 }
 
-async function renderDetail(ctx: ServiceContext, page: PageContext, organisation: Organisation, editForm: OrganisationForm | null, saved: boolean) {
-  const [services, members] = await Promise.all([listServices(ctx, { organisationId: organisation.id }), listMembers(ctx, { organisationId: organisation.id })]);
-  const form = can(ctx.actor, 'organisation.update', organisation.id) ? (editForm ?? { values: valuesOf(organisation), errors: {} }) : null;
-  return <OrganisationDetailPage page={page} organisation={organisation} services={services} members={members} editForm={form} canChangeIdentity={isPlatformActor(ctx.actor)} saved={saved} />;
+async function renderDetail(
+  ctx: ServiceContext,
+  page: PageContext,
+  organisation: Organisation,
+  editForm: OrganisationForm | null,
+  saved: boolean,
+) {
+  const [services, members] = await Promise.all([
+    listServices(ctx, { organisationId: organisation.id }),
+    listMembers(ctx, { organisationId: organisation.id }),
+  ]);
+  const form = can(ctx.actor, 'organisation.update', organisation.id)
+    ? (editForm ?? { values: valuesOf(organisation), errors: {} })
+    : null;
+  return (
+    <OrganisationDetailPage
+      page={page}
+      organisation={organisation}
+      services={services}
+      members={members}
+      editForm={form}
+      canChangeIdentity={isPlatformActor(ctx.actor)}
+      saved={saved}
+    />
+  );
 }
 
 export const organisationPages = new Hono<AppEnv>()
@@ -43,7 +71,12 @@ export const organisationPages = new Hono<AppEnv>()
   .post('/organisations', async (c) => {
     const ctx = serviceContext(c);
     const body = await formBody(c);
-    const values = { name: text(body, 'name') ?? '', code: text(body, 'code') ?? '', orgNumber: text(body, 'orgNumber') ?? '', contactEmail: text(body, 'contactEmail') ?? '' };
+    const values = {
+      name: text(body, 'name') ?? '',
+      code: text(body, 'code') ?? '',
+      orgNumber: text(body, 'orgNumber') ?? '',
+      contactEmail: text(body, 'contactEmail') ?? '',
+    };
     try {
       await createOrganisation(ctx, values);
       return c.redirect('/organisations?done=created', 303);
@@ -71,6 +104,16 @@ export const organisationPages = new Hono<AppEnv>()
       return c.redirect(`/organisations/${updated.code}?done=saved`, 303);
     } catch (error) {
       if (!isAppError(error) || error.fields.length === 0) throw error;
-      return render(c, await renderDetail(ctx, pageContext(c), organisation, { values: { ...valuesOf(organisation), ...values }, errors: fieldErrors(error.fields) }, false), 400);
+      return render(
+        c,
+        await renderDetail(
+          ctx,
+          pageContext(c),
+          organisation,
+          { values: { ...valuesOf(organisation), ...values }, errors: fieldErrors(error.fields) },
+          false,
+        ),
+        400,
+      );
     }
   });

@@ -26,7 +26,9 @@ export function ServicesTable({ page, services }: { page: PageContext; services:
           <Table.Row key={s.id}>
             <Table.Cell>{s.name}</Table.Cell>
             <Table.Cell>
-              <Tag data-color={s.platform === 'altinn3' ? 'success' : 'warning'}>{s.platform === 'altinn3' ? 'Altinn 3' : 'Altinn II'}</Tag>
+              <Tag data-color={s.platform === 'altinn3' ? 'success' : 'warning'}>
+                {s.platform === 'altinn3' ? 'Altinn 3' : 'Altinn II'}
+              </Tag>
             </Table.Cell>
             <Table.Cell>
               <code>{s.resource_id}</code>
@@ -44,21 +46,61 @@ export interface OrganisationForm {
   errors: FieldErrors;
 }
 
-function OrganisationFields({ page, form, withIdentity }: { page: PageContext; form: OrganisationForm; withIdentity: boolean }) {
+function OrganisationFields({
+  page,
+  form,
+  withIdentity,
+}: {
+  page: PageContext;
+  form: OrganisationForm;
+  withIdentity: boolean;
+}) {
   const { t } = page;
-  const labels = { name: t('org.name'), code: t('org.code'), orgNumber: t('org.number'), contactEmail: t('org.contact') };
+  const labels = {
+    name: t('org.name'),
+    code: t('org.code'),
+    orgNumber: t('org.number'),
+    contactEmail: t('org.contact'),
+  };
   return (
     <>
       <FormErrors errors={form.errors} labels={labels} t={t} />
       <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
-      {withIdentity && <TextField name="code" label={labels.code} value={form.values.code} error={form.errors.code} required />}
-      {withIdentity && <TextField name="orgNumber" label={labels.orgNumber} value={form.values.orgNumber} error={form.errors.orgNumber} required />}
-      <TextField name="contactEmail" label={labels.contactEmail} type="email" value={form.values.contactEmail} error={form.errors.contactEmail} required />
+      {withIdentity && (
+        <TextField name="code" label={labels.code} value={form.values.code} error={form.errors.code} required />
+      )}
+      {withIdentity && (
+        <TextField
+          name="orgNumber"
+          label={labels.orgNumber}
+          value={form.values.orgNumber}
+          error={form.errors.orgNumber}
+          required
+        />
+      )}
+      <TextField
+        name="contactEmail"
+        label={labels.contactEmail}
+        type="email"
+        value={form.values.contactEmail}
+        error={form.errors.contactEmail}
+        required
+      />
     </>
   );
 }
 
-export function OrganisationListPage({ page, organisations, query, createForm }: { page: PageContext; organisations: OrganisationSummary[]; query: string; createForm: OrganisationForm | null }) {
+export function OrganisationListPage({
+  page,
+  organisations,
+  query,
+  createForm,
+}: {
+  page: PageContext;
+  organisations: OrganisationSummary[];
+  query: string;
+  createForm: OrganisationForm | null;
+}) {
   const { t } = page;
   return (
     <Layout page={page} title={t('nav.organisations')}>
@@ -114,7 +156,15 @@ export function OrganisationListPage({ page, organisations, query, createForm }:
   );
 }
 
-export function OrganisationDetailPage(props: { page: PageContext; organisation: Organisation; services: Service[]; members: MemberRow[]; editForm: OrganisationForm | null; canChangeIdentity: boolean; saved: boolean }) {
+export function OrganisationDetailPage(props: {
+  page: PageContext;
+  organisation: Organisation;
+  services: Service[];
+  members: MemberRow[];
+  editForm: OrganisationForm | null;
+  canChangeIdentity: boolean;
+  saved: boolean;
+}) {
   const { page, organisation: o, editForm } = props;
   const { t, locale } = page;
   return (

@@ -41,5 +41,8 @@ export const publicStatusPages = new Hono<AppEnv>()
   .get('/status/maintenance.ics', async (c) => {
     const ics = maintenanceCalendar(await summaryOf(c), translator(c.var.locale), c.var.locale, baseUrl(c));
     c.header('cache-control', feedCache);
-    return c.body(ics, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'inline; filename="maintenance.ics"' });
+    return c.body(ics, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'inline; filename="maintenance.ics"',
+    });
   });

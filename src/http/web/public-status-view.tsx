@@ -1,17 +1,33 @@
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { intlLocale, type Locale, type Translate } from '../../i18n/messages.ts';
-import type { ComponentState, DayState, StatusComponent, StatusIncident, StatusMaintenance, StatusOutage, StatusSummary } from '../../services/status/status-summary.ts';
+import type {
+  ComponentState,
+  DayState,
+  StatusComponent,
+  StatusIncident,
+  StatusMaintenance,
+  StatusOutage,
+  StatusSummary,
+} from '../../services/status/status-summary.ts';
 import { formatInstant } from '../../web/format.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 
 /** Designsystemet colours per state; the text beside them always says the same, so colour is never the only cue. */
-const stateColor: Record<ComponentState, 'success' | 'warning' | 'danger' | 'info'> = { operational: 'success', degraded: 'warning', partial: 'danger', major: 'danger', maintenance: 'info' };
+const stateColor: Record<ComponentState, 'success' | 'warning' | 'danger' | 'info'> = {
+  operational: 'success',
+  degraded: 'warning',
+  partial: 'danger',
+  major: 'danger',
+  maintenance: 'info',
+};
 const severityState = { unavailable: 'major', partial: 'partial', degraded: 'degraded' } as const;
 const dayStates: readonly DayState[] = ['ok', 'degraded', 'outage', 'maintenance', 'nodata'];
 
 function formatDay(date: string, locale: Locale): string {
   // The date is already an Oslo calendar date; formatting it at UTC midnight in UTC keeps it that date.
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 function StateTag({ state, t }: { state: ComponentState; t: Translate }) {
@@ -75,7 +91,8 @@ function IncidentItem({ incident, page }: { incident: StatusIncident; page: Page
         <ol className="niva-status-updates" aria-label={t('status.incident.updates')}>
           {incident.updates.map((u, i) => (
             <li key={i} data-update={u.type}>
-              <strong>{t(`status.update.${u.type}`)}</strong> <span className="niva-subtle">{formatInstant(u.at, locale)}</span>
+              <strong>{t(`status.update.${u.type}`)}</strong>{' '}
+              <span className="niva-subtle">{formatInstant(u.at, locale)}</span>
               {u.body && <p className="niva-prewrap">{u.body}</p>}
             </li>
           ))}

@@ -9,7 +9,15 @@ import type { AppEnv } from '../env.ts';
 export function pageContext(c: Context<AppEnv>): PageContext {
   const url = new URL(c.req.url);
   url.searchParams.delete('lang');
-  return { t: translator(c.var.locale), locale: c.var.locale, actor: c.var.actor, csrfToken: c.var.csrfToken, path: url.pathname, query: url.searchParams.toString(), requestId: c.var.requestId };
+  return {
+    t: translator(c.var.locale),
+    locale: c.var.locale,
+    actor: c.var.actor,
+    csrfToken: c.var.csrfToken,
+    path: url.pathname,
+    query: url.searchParams.toString(),
+    requestId: c.var.requestId,
+  };
 }
 
 export function render(c: Context<AppEnv>, element: ReactElement, status: ContentfulStatusCode = 200): Response {

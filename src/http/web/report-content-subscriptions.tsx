@@ -6,7 +6,10 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { can, tenantScope } from '../../services/actor.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { listOrganisations } from '../../services/organisations/list-organisations.ts';
-import { listReportSubscriptions, type ReportSubscriptionView } from '../../services/report-content/list-report-subscriptions.ts';
+import {
+  listReportSubscriptions,
+  type ReportSubscriptionView,
+} from '../../services/report-content/list-report-subscriptions.ts';
 import { reportLangs } from '../../services/report-content/report-content-inputs.ts';
 import { subscribeToReport } from '../../services/report-content/subscribe-to-report.ts';
 import { unsubscribeFromReport } from '../../services/report-content/unsubscribe-from-report.ts';
@@ -36,7 +39,15 @@ interface SubscriptionsView {
 
 const prefix = 'subscribe';
 
-function SubscribeForm({ page, owners, failed }: { page: PageContext; owners: OwnerOption[]; failed: FailedForm | undefined }) {
+function SubscribeForm({
+  page,
+  owners,
+  failed,
+}: {
+  page: PageContext;
+  owners: OwnerOption[];
+  failed: FailedForm | undefined;
+}) {
   const { t } = page;
   const values = failed?.values ?? {};
   const errors = failed?.errors ?? {};
@@ -47,10 +58,37 @@ function SubscribeForm({ page, owners, failed }: { page: PageContext; owners: Ow
       </Heading>
       <form method="post" action={reportContentPaths.subscriptions} className="niva-form">
         <CsrfField page={page} />
-        <FormErrors errors={errors} labels={contentLabels(t)} t={t} fieldId={(field) => (field === '(body)' ? null : `${prefix}-${field}`)} />
-        <Choice prefix={prefix} name="owner" label={t('reportContent.field.owner')} value={values.owner ?? owners[0]?.value} error={errors.owner} options={owners} />
-        <TextInput prefix={prefix} name="email" type="email" label={t('reportContent.field.email')} value={values.email} error={errors.email} required />
-        <Choice prefix={prefix} name="lang" label={t('reportContent.field.lang')} value={values.lang ?? page.locale} error={errors.lang} options={reportLangs.map((l) => ({ value: l, label: t(`reportSubscriptions.lang.${l}`) }))} />
+        <FormErrors
+          errors={errors}
+          labels={contentLabels(t)}
+          t={t}
+          fieldId={(field) => (field === '(body)' ? null : `${prefix}-${field}`)}
+        />
+        <Choice
+          prefix={prefix}
+          name="owner"
+          label={t('reportContent.field.owner')}
+          value={values.owner ?? owners[0]?.value}
+          error={errors.owner}
+          options={owners}
+        />
+        <TextInput
+          prefix={prefix}
+          name="email"
+          type="email"
+          label={t('reportContent.field.email')}
+          value={values.email}
+          error={errors.email}
+          required
+        />
+        <Choice
+          prefix={prefix}
+          name="lang"
+          label={t('reportContent.field.lang')}
+          value={values.lang ?? page.locale}
+          error={errors.lang}
+          options={reportLangs.map((l) => ({ value: l, label: t(`reportSubscriptions.lang.${l}`) }))}
+        />
         <Button type="submit">{t('reportSubscriptions.addSubmit')}</Button>
       </form>
     </section>
@@ -94,7 +132,13 @@ function SubscriptionsPage({ page, rows, owners, done, failed }: SubscriptionsVi
                 <Table.Cell>
                   <form method="post" action={`${reportContentPaths.subscriptions}/${row.id}/delete`}>
                     <CsrfField page={page} />
-                    <Button type="submit" variant="tertiary" data-color="danger" data-size="sm" aria-label={`${t('reportSubscriptions.remove')}: ${row.email}`}>
+                    <Button
+                      type="submit"
+                      variant="tertiary"
+                      data-color="danger"
+                      data-size="sm"
+                      aria-label={`${t('reportSubscriptions.remove')}: ${row.email}`}
+                    >
                       {t('reportSubscriptions.remove')}
                     </Button>
                   </form>
@@ -112,14 +156,31 @@ function SubscriptionsPage({ page, rows, owners, done, failed }: SubscriptionsVi
 /** The reports the caller may add people to: the platform's for the operator, then each owner it administers. */
 async function ownerOptions(ctx: ServiceContext, platformLabel: string): Promise<OwnerOption[]> {
   const organisations = await listOrganisations(ctx);
-  const owners = organisations.filter((o) => o.kind === 'owner' && can(ctx.actor, 'report.subscribe', o.id)).map((o) => ({ value: o.code, label: o.name }));
+  const owners = organisations
+    .filter((o) => o.kind === 'owner' && can(ctx.actor, 'report.subscribe', o.id))
+    .map((o) => ({ value: o.code, label: o.name }));
   return tenantScope(ctx.actor, 'report.subscribe').all ? [{ value: '', label: platformLabel }, ...owners] : owners;
 }
 
-async function subscriptionsPage(c: Context<AppEnv>, ctx: ServiceContext, extra: { done?: string | undefined; failed?: FailedForm | undefined }, status: ContentfulStatusCode = 200): Promise<Response> {
+async function subscriptionsPage(
+  c: Context<AppEnv>,
+  ctx: ServiceContext,
+  extra: { done?: string | undefined; failed?: FailedForm | undefined },
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
   const page = pageContext(c);
   const rows = await listReportSubscriptions(ctx);
-  return render(c, <SubscriptionsPage page={page} rows={rows} owners={await ownerOptions(ctx, page.t('reportSubscriptions.platform'))} done={extra.done} failed={extra.failed} />, status);
+  return render(
+    c,
+    <SubscriptionsPage
+      page={page}
+      rows={rows}
+      owners={await ownerOptions(ctx, page.t('reportSubscriptions.platform'))}
+      done={extra.done}
+      failed={extra.failed}
+    />,
+    status,
+  );
 }
 
 const base = reportContentPaths.subscriptions;
@@ -132,11 +193,20 @@ export const reportSubscriptionPages = new Hono<AppEnv>()
     const ctx = serviceContext(c);
     const form = formValues(await formBody(c), ['owner', 'email', 'lang']);
     try {
-      await subscribeToReport(ctx, { owner: form.owner?.trim() ? form.owner : null, email: form.email ?? '', lang: form.lang as 'nb' });
+      await subscribeToReport(ctx, {
+        owner: form.owner?.trim() ? form.owner : null,
+        email: form.email ?? '',
+        lang: form.lang as 'nb',
+      });
       return c.redirect(`${base}?done=subscribed`, 303);
     } catch (error) {
       const problem = formProblem(error);
-      return subscriptionsPage(c, ctx, { failed: { form: 'subscribe', values: form, errors: contentErrors(problem, pageContext(c).t) } }, problemStatus(problem));
+      return subscriptionsPage(
+        c,
+        ctx,
+        { failed: { form: 'subscribe', values: form, errors: contentErrors(problem, pageContext(c).t) } },
+        problemStatus(problem),
+      );
     }
   })
   .post(`${base}/:id/delete`, async (c) => {

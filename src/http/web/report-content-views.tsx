@@ -1,5 +1,18 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Card, Details, Field, Heading, Input, Label, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Details,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Link,
+  Paragraph,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { markdownToHtml } from '../../report/markdown.ts';
 import type { MeetingRow, ReportBlockRow, RoadmapEntryRow } from '../../store/schema-reports.ts';
@@ -7,12 +20,25 @@ import type { Component } from '../../store/schema.ts';
 import { formatInstant } from '../../web/format.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { monthName } from './availability-display.tsx';
-import { BlockForm, blockValues, DeleteButton, type FailedForm, MeetingForm, meetingValues, RoadmapForm, roadmapValues } from './report-content-forms.tsx';
+import {
+  BlockForm,
+  blockValues,
+  DeleteButton,
+  type FailedForm,
+  MeetingForm,
+  meetingValues,
+  RoadmapForm,
+  roadmapValues,
+} from './report-content-forms.tsx';
 
 export const reportContentPaths = { content: '/reports/content', subscriptions: '/reports/subscriptions' } as const;
 
 /** What `?done=` may say after a form; anything else in the address is ignored. */
-export const doneTexts: ReadonlySet<string> = new Set(['block', 'roadmap', 'meeting'].flatMap((k) => ['created', 'updated', 'deleted'].map((d) => `${k}-${d}`)).concat(['subscribed', 'unsubscribed']));
+export const doneTexts: ReadonlySet<string> = new Set(
+  ['block', 'roadmap', 'meeting']
+    .flatMap((k) => ['created', 'updated', 'deleted'].map((d) => `${k}-${d}`))
+    .concat(['subscribed', 'unsubscribed']),
+);
 
 export interface ReportContentView {
   page: PageContext;
@@ -27,11 +53,28 @@ export interface ReportContentView {
 
 /** Markdown rendered by the report's own renderer, which escapes raw HTML and drops unsafe links. */
 function Preview({ markdown, label }: { markdown: string; label: string }) {
-  return <div className="niva-markdown" aria-label={label} role="region" dangerouslySetInnerHTML={{ __html: markdownToHtml(markdown) }} />;
+  return (
+    <div
+      className="niva-markdown"
+      aria-label={label}
+      role="region"
+      dangerouslySetInnerHTML={{ __html: markdownToHtml(markdown) }}
+    />
+  );
 }
 
 /** An edit form folded away, unfolded when it was just rejected. */
-function Editor({ view, formKey, summary, children }: { view: ReportContentView; formKey: string; summary: string; children: ReactNode }) {
+function Editor({
+  view,
+  formKey,
+  summary,
+  children,
+}: {
+  view: ReportContentView;
+  formKey: string;
+  summary: string;
+  children: ReactNode;
+}) {
   return (
     <Details defaultOpen={view.failed?.form === formKey}>
       <Details.Summary>{summary}</Details.Summary>
@@ -44,7 +87,8 @@ function BlockList({ view, kind }: { view: ReportContentView; kind: 'news' | 'pr
   const { page, month } = view;
   const { t } = page;
   const blocks = view.blocks.filter((b) => b.kind === kind);
-  if (blocks.length === 0) return <Paragraph>{t(kind === 'news' ? 'reportContent.newsNone' : 'reportContent.projectStatusNone')}</Paragraph>;
+  if (blocks.length === 0)
+    return <Paragraph>{t(kind === 'news' ? 'reportContent.newsNone' : 'reportContent.projectStatusNone')}</Paragraph>;
   return (
     <div className="niva-status-list">
       {blocks.map((block) => (
@@ -57,9 +101,22 @@ function BlockList({ view, kind }: { view: ReportContentView; kind: 'news' | 'pr
           </Paragraph>
           <Preview markdown={block.body_markdown} label={`${t('reportContent.preview')}: ${block.title}`} />
           <Editor view={view} formKey={`block:${block.id}`} summary={`${t('reportContent.edit')}: ${block.title}`}>
-            <BlockForm page={page} action={`${reportContentPaths.content}/blocks/${block.id}`} formKey={`block:${block.id}`} month={month} values={blockValues(block)} failed={view.failed} submit={t('reportContent.save')} />
+            <BlockForm
+              page={page}
+              action={`${reportContentPaths.content}/blocks/${block.id}`}
+              formKey={`block:${block.id}`}
+              month={month}
+              values={blockValues(block)}
+              failed={view.failed}
+              submit={t('reportContent.save')}
+            />
           </Editor>
-          <DeleteButton page={page} action={`${reportContentPaths.content}/blocks/${block.id}/delete`} month={month} label={`${t('reportContent.delete')}: ${block.title}`} />
+          <DeleteButton
+            page={page}
+            action={`${reportContentPaths.content}/blocks/${block.id}/delete`}
+            month={month}
+            label={`${t('reportContent.delete')}: ${block.title}`}
+          />
         </Card>
       ))}
     </div>
@@ -93,10 +150,28 @@ function RoadmapTable({ view }: { view: ReportContentView }) {
             </Table.Cell>
             <Table.Cell>{entry.component_id ? (componentName.get(entry.component_id) ?? '–') : '–'}</Table.Cell>
             <Table.Cell>
-              <Editor view={view} formKey={`roadmap:${entry.id}`} summary={`${t('reportContent.edit')}: ${entry.title}`}>
-                <RoadmapForm page={page} action={`${reportContentPaths.content}/roadmap/${entry.id}`} formKey={`roadmap:${entry.id}`} month={month} values={roadmapValues(entry)} components={components} failed={view.failed} submit={t('reportContent.save')} />
+              <Editor
+                view={view}
+                formKey={`roadmap:${entry.id}`}
+                summary={`${t('reportContent.edit')}: ${entry.title}`}
+              >
+                <RoadmapForm
+                  page={page}
+                  action={`${reportContentPaths.content}/roadmap/${entry.id}`}
+                  formKey={`roadmap:${entry.id}`}
+                  month={month}
+                  values={roadmapValues(entry)}
+                  components={components}
+                  failed={view.failed}
+                  submit={t('reportContent.save')}
+                />
               </Editor>
-              <DeleteButton page={page} action={`${reportContentPaths.content}/roadmap/${entry.id}/delete`} month={month} label={`${t('reportContent.delete')}: ${entry.title}`} />
+              <DeleteButton
+                page={page}
+                action={`${reportContentPaths.content}/roadmap/${entry.id}/delete`}
+                month={month}
+                label={`${t('reportContent.delete')}: ${entry.title}`}
+              />
             </Table.Cell>
           </Table.Row>
         ))}
@@ -127,15 +202,34 @@ function MeetingTable({ view }: { view: ReportContentView }) {
             <Table.Cell>{`${formatInstant(meeting.starts_at, locale)} – ${formatInstant(meeting.ends_at, locale)}`}</Table.Cell>
             <Table.HeaderCell scope="row">
               {meeting.url ? <Link href={meeting.url}>{meeting.title}</Link> : meeting.title}
-              {meeting.series && meeting.series !== meeting.title && <span className="niva-subtle"> · {meeting.series}</span>}
+              {meeting.series && meeting.series !== meeting.title && (
+                <span className="niva-subtle"> · {meeting.series}</span>
+              )}
             </Table.HeaderCell>
             <Table.Cell>{t(`reportContent.format.${meeting.format}` as MessageKey)}</Table.Cell>
             <Table.Cell>{meeting.location || '–'}</Table.Cell>
             <Table.Cell>
-              <Editor view={view} formKey={`meeting:${meeting.id}`} summary={`${t('reportContent.edit')}: ${meeting.title}`}>
-                <MeetingForm page={page} action={`${reportContentPaths.content}/meetings/${meeting.id}`} formKey={`meeting:${meeting.id}`} month={month} values={meetingValues(meeting)} failed={view.failed} submit={t('reportContent.save')} />
+              <Editor
+                view={view}
+                formKey={`meeting:${meeting.id}`}
+                summary={`${t('reportContent.edit')}: ${meeting.title}`}
+              >
+                <MeetingForm
+                  page={page}
+                  action={`${reportContentPaths.content}/meetings/${meeting.id}`}
+                  formKey={`meeting:${meeting.id}`}
+                  month={month}
+                  values={meetingValues(meeting)}
+                  failed={view.failed}
+                  submit={t('reportContent.save')}
+                />
               </Editor>
-              <DeleteButton page={page} action={`${reportContentPaths.content}/meetings/${meeting.id}/delete`} month={month} label={`${t('reportContent.delete')}: ${meeting.title}`} />
+              <DeleteButton
+                page={page}
+                action={`${reportContentPaths.content}/meetings/${meeting.id}/delete`}
+                month={month}
+                label={`${t('reportContent.delete')}: ${meeting.title}`}
+              />
             </Table.Cell>
           </Table.Row>
         ))}
@@ -183,14 +277,33 @@ export function ReportContentPage(view: ReportContentView) {
         </Heading>
         <BlockList view={view} kind="project-status" />
       </section>
-      <BlockForm page={page} action={`${action}/blocks`} formKey="block:new" month={month} values={{}} failed={view.failed} heading={t('reportContent.block.add')} submit={t('reportContent.block.addSubmit')} />
+      <BlockForm
+        page={page}
+        action={`${action}/blocks`}
+        formKey="block:new"
+        month={month}
+        values={{}}
+        failed={view.failed}
+        heading={t('reportContent.block.add')}
+        submit={t('reportContent.block.addSubmit')}
+      />
       <section aria-labelledby="roadmap-heading" className="niva-panel">
         <Heading level={2} data-size="sm" id="roadmap-heading">
           {t('reportContent.roadmap')}
         </Heading>
         <RoadmapTable view={view} />
       </section>
-      <RoadmapForm page={page} action={`${action}/roadmap`} formKey="roadmap:new" month={month} values={{}} components={view.components} failed={view.failed} heading={t('reportContent.roadmap.add')} submit={t('reportContent.roadmap.addSubmit')} />
+      <RoadmapForm
+        page={page}
+        action={`${action}/roadmap`}
+        formKey="roadmap:new"
+        month={month}
+        values={{}}
+        components={view.components}
+        failed={view.failed}
+        heading={t('reportContent.roadmap.add')}
+        submit={t('reportContent.roadmap.addSubmit')}
+      />
       <section aria-labelledby="meetings-heading" className="niva-panel">
         <Heading level={2} data-size="sm" id="meetings-heading">
           {t('reportContent.meetings')}
@@ -198,7 +311,16 @@ export function ReportContentPage(view: ReportContentView) {
         <Paragraph data-size="sm">{t('reportContent.meetingsIntro', { month: monthName(month, locale) })}</Paragraph>
         <MeetingTable view={view} />
       </section>
-      <MeetingForm page={page} action={`${action}/meetings`} formKey="meeting:new" month={month} values={{}} failed={view.failed} heading={t('reportContent.meeting.add')} submit={t('reportContent.meeting.addSubmit')} />
+      <MeetingForm
+        page={page}
+        action={`${action}/meetings`}
+        formKey="meeting:new"
+        month={month}
+        values={{}}
+        failed={view.failed}
+        heading={t('reportContent.meeting.add')}
+        submit={t('reportContent.meeting.addSubmit')}
+      />
     </Layout>
   );
 }

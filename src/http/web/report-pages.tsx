@@ -5,7 +5,11 @@ import { layoutReport, type ReportVersion } from '../../report/layout-report.ts'
 import { reportBaseName, reportFormats, renderReport, type ReportFormatName } from '../../report/render-report.ts';
 import { can, tenantScope } from '../../services/actor.ts';
 import { AppError } from '../../services/app-error.ts';
-import { type ArchivedReportSummary, getArchivedReport, listArchivedReports } from '../../services/reports/archived-reports.ts';
+import {
+  type ArchivedReportSummary,
+  getArchivedReport,
+  listArchivedReports,
+} from '../../services/reports/archived-reports.ts';
 import { collectReportData } from '../../services/reports/collect-report-data.ts';
 import { generateServiceReport } from '../../services/reports/generate-service-report.ts';
 import { previousReportMonth, shiftMonth } from '../../services/reports/report-scope.ts';
@@ -23,7 +27,8 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function chosenMonth(c: Context<AppEnv>): string {
   const asked = c.req.query('month');
-  if (asked !== undefined && asked !== '' && !monthPattern.test(asked)) throw AppError.field('month', 'a month as YYYY-MM');
+  if (asked !== undefined && asked !== '' && !monthPattern.test(asked))
+    throw AppError.field('month', 'a month as YYYY-MM');
   return asked || previousReportMonth(c.var.deps.clock.now());
 }
 
@@ -38,15 +43,22 @@ async function ownerOptions(c: Context<AppEnv>) {
 async function showReport(c: Context<AppEnv>, data: ReportData, archived: ArchivedReportSummary | null) {
   const ctx = serviceContext(c);
   const page = pageContext(c);
-  const version: ReportVersion | undefined = archived ? { version: archived.version, generatedAt: archived.generatedAt } : undefined;
+  const version: ReportVersion | undefined = archived
+    ? { version: archived.version, generatedAt: archived.generatedAt }
+    : undefined;
   const doc = layoutReport(data, page.locale, version);
   const owner = data.owner?.code ?? null;
   const f = reportFormat(page.locale);
   const current = previousReportMonth(ctx.clock.now());
-  const months = Array.from({ length: monthsOffered }, (_, i) => shiftMonth(current, 1 - i)).map((m) => ({ value: m, label: f.monthName(m) }));
+  const months = Array.from({ length: monthsOffered }, (_, i) => shiftMonth(current, 1 - i)).map((m) => ({
+    value: m,
+    label: f.monthName(m),
+  }));
   const subscribeScope = tenantScope(ctx.actor, 'report.subscribe');
   const versions = await listArchivedReports(ctx, { month: data.month, owner: owner ?? 'platform' });
-  const base = archived ? `/reports/archive/${archived.id}/download?` : `/reports/download?month=${data.month}${owner ? `&owner=${encodeURIComponent(owner)}` : ''}&`;
+  const base = archived
+    ? `/reports/archive/${archived.id}/download?`
+    : `/reports/download?month=${data.month}${owner ? `&owner=${encodeURIComponent(owner)}` : ''}&`;
   return render(
     c,
     <ReportPage
@@ -69,14 +81,23 @@ async function showReport(c: Context<AppEnv>, data: ReportData, archived: Archiv
 
 function formatOf(c: Context<AppEnv>): ReportFormatName {
   const format = c.req.query('format') ?? 'pdf';
-  if (!(reportFormats as readonly string[]).includes(format)) throw AppError.field('format', `one of ${reportFormats.join(', ')}`);
+  if (!(reportFormats as readonly string[]).includes(format))
+    throw AppError.field('format', `one of ${reportFormats.join(', ')}`);
   return format as ReportFormatName;
 }
 
 async function download(c: Context<AppEnv>, data: ReportData, version?: ReportVersion) {
   const doc = layoutReport(data, pageContext(c).locale, version);
-  const rendered = await renderReport(doc, formatOf(c), reportBaseName(data.month, data.owner?.code ?? null, version?.version), c.req.query('table') || undefined);
-  return c.body(new Uint8Array(rendered.body), 200, { 'content-type': rendered.contentType, 'content-disposition': `attachment; filename="${rendered.fileName}"` });
+  const rendered = await renderReport(
+    doc,
+    formatOf(c),
+    reportBaseName(data.month, data.owner?.code ?? null, version?.version),
+    c.req.query('table') || undefined,
+  );
+  return c.body(new Uint8Array(rendered.body), 200, {
+    'content-type': rendered.contentType,
+    'content-disposition': `attachment; filename="${rendered.fileName}"`,
+  });
 }
 
 function liveInput(c: Context<AppEnv>, month: string) {
@@ -89,13 +110,22 @@ export const reportPages = new Hono<AppEnv>()
   .use('/reports/download', requireLogin)
   .use('/reports/archive', requireLogin)
   .use('/reports/archive/*', requireLogin)
-  .get('/reports', async (c) => showReport(c, await collectReportData(serviceContext(c), liveInput(c, chosenMonth(c)), reportSettings(c)), null))
-  .get('/reports/download', async (c) => download(c, await collectReportData(serviceContext(c), liveInput(c, chosenMonth(c)), reportSettings(c))))
+  .get('/reports', async (c) =>
+    showReport(c, await collectReportData(serviceContext(c), liveInput(c, chosenMonth(c)), reportSettings(c)), null),
+  )
+  .get('/reports/download', async (c) =>
+    download(c, await collectReportData(serviceContext(c), liveInput(c, chosenMonth(c)), reportSettings(c))),
+  )
   .post('/reports/archive', async (c) => {
     const body = await formBody(c);
     const month = text(body, 'month') ?? '';
     const owner = text(body, 'owner');
-    const archived = await generateServiceReport(serviceContext(c), { month, ...(owner ? { owner } : {}) }, reportSettings(c), { trigger: 'manual' });
+    const archived = await generateServiceReport(
+      serviceContext(c),
+      { month, ...(owner ? { owner } : {}) },
+      reportSettings(c),
+      { trigger: 'manual' },
+    );
     return c.redirect(`/reports/archive/${archived.id}`, 303);
   })
   .get('/reports/archive/:id', async (c) => {

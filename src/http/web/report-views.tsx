@@ -59,7 +59,8 @@ function Versions({ view }: { view: ReportPageView }) {
               <Link href={`/reports/archive/${v.id}`} aria-current={view.archived?.id === v.id ? 'page' : undefined}>
                 {t('reports.archive.version', { version: v.version })}
               </Link>{' '}
-              ({t(v.trigger === 'scheduled' ? 'reports.archive.scheduled' : 'reports.archive.manual')}, {t('reports.archive.by', { who: v.generatedBy })})
+              ({t(v.trigger === 'scheduled' ? 'reports.archive.scheduled' : 'reports.archive.manual')},{' '}
+              {t('reports.archive.by', { who: v.generatedBy })})
             </Table.Cell>
             <Table.Cell>{formatInstant(v.generatedAt, locale)}</Table.Cell>
             <Table.Cell>
@@ -90,14 +91,20 @@ export function ReportPage({ view }: { view: ReportPageView }) {
         <Paragraph data-size="sm">{live ? t('reports.archive.live') : t('reports.archive.viewing')}</Paragraph>
         {!live && (
           <Paragraph data-size="sm">
-            <Link href={`/reports?month=${view.month}${view.owner ? `&owner=${encodeURIComponent(view.owner)}` : ''}`}>{t('reports.archive.back')}</Link>
+            <Link href={`/reports?month=${view.month}${view.owner ? `&owner=${encodeURIComponent(view.owner)}` : ''}`}>
+              {t('reports.archive.back')}
+            </Link>
           </Paragraph>
         )}
         <Downloads view={view} />
         {(view.canManage || view.canManageSubscriptions) && (
           <p className="niva-report__downloads">
-            {view.canManage && <Link href={`${reportContentPaths.content}?month=${view.month}`}>{t('reports.edit.content')}</Link>}
-            {view.canManageSubscriptions && <Link href={reportContentPaths.subscriptions}>{t('reports.edit.subscriptions')}</Link>}
+            {view.canManage && (
+              <Link href={`${reportContentPaths.content}?month=${view.month}`}>{t('reports.edit.content')}</Link>
+            )}
+            {view.canManageSubscriptions && (
+              <Link href={reportContentPaths.subscriptions}>{t('reports.edit.subscriptions')}</Link>
+            )}
           </p>
         )}
         <Heading level={2} data-size="xs">
@@ -115,7 +122,10 @@ export function ReportPage({ view }: { view: ReportPageView }) {
           </form>
         )}
       </div>
-      <ReportArticle doc={doc} csvHref={(table) => `${view.downloadBase}format=csv&table=${encodeURIComponent(table)}`} />
+      <ReportArticle
+        doc={doc}
+        csvHref={(table) => `${view.downloadBase}format=csv&table=${encodeURIComponent(table)}`}
+      />
     </Layout>
   );
 }

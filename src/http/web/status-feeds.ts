@@ -1,5 +1,10 @@
 import type { Locale, Translate } from '../../i18n/messages.ts';
-import type { StatusIncident, StatusMaintenance, StatusOutage, StatusSummary } from '../../services/status/status-summary.ts';
+import type {
+  StatusIncident,
+  StatusMaintenance,
+  StatusOutage,
+  StatusSummary,
+} from '../../services/status/status-summary.ts';
 import { formatInstant } from '../../web/format.ts';
 
 /** The public summary in the machine formats other sites and calendars read: JSON, Atom 1.0 and iCalendar. */
@@ -13,7 +18,17 @@ function componentRef(summary: StatusSummary, id: string) {
 }
 
 function maintenanceJson(summary: StatusSummary, w: StatusMaintenance) {
-  return { id: w.id, component: componentRef(summary, w.componentId), kind: w.kind, title: w.title, text: w.text, start: iso(w.start), end: iso(w.end), announcedAt: iso(w.announcedAt), inProgress: w.inProgress };
+  return {
+    id: w.id,
+    component: componentRef(summary, w.componentId),
+    kind: w.kind,
+    title: w.title,
+    text: w.text,
+    start: iso(w.start),
+    end: iso(w.end),
+    announcedAt: iso(w.announcedAt),
+    inProgress: w.inProgress,
+  };
 }
 
 /** The embeddable JSON document; instants are ISO 8601 in UTC. */
@@ -23,8 +38,24 @@ export function statusJson(summary: StatusSummary, pageUrl: string) {
     generatedAt: iso(summary.generatedAt),
     components: summary.components.map((c) => ({ id: c.id, code: c.code, name: c.name, state: c.state, days: c.days })),
     activeIncidents: [
-      ...summary.ongoingOutages.map((o) => ({ type: 'outage' as const, id: o.id, component: componentRef(summary, o.componentId), severity: o.severity, state: severityState[o.severity], start: iso(o.start), text: o.text, updates: [] })),
-      ...summary.incidents.map((i) => ({ type: 'incident' as const, id: i.id, reference: i.reference, title: i.title, start: iso(i.registeredAt), updates: i.updates.map((u) => ({ at: iso(u.at), type: u.type, body: u.body })) })),
+      ...summary.ongoingOutages.map((o) => ({
+        type: 'outage' as const,
+        id: o.id,
+        component: componentRef(summary, o.componentId),
+        severity: o.severity,
+        state: severityState[o.severity],
+        start: iso(o.start),
+        text: o.text,
+        updates: [],
+      })),
+      ...summary.incidents.map((i) => ({
+        type: 'incident' as const,
+        id: i.id,
+        reference: i.reference,
+        title: i.title,
+        start: iso(i.registeredAt),
+        updates: i.updates.map((u) => ({ at: iso(u.at), type: u.type, body: u.body })),
+      })),
     ],
     upcomingMaintenance: summary.upcomingMaintenance.map((w) => maintenanceJson(summary, w)),
   };
@@ -34,7 +65,13 @@ export function statusJson(summary: StatusSummary, pageUrl: string) {
 const xmlForbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {
-  return text.replace(xmlForbidden, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(xmlForbidden, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 interface Entry {
@@ -46,19 +83,42 @@ interface Entry {
 }
 
 function outageEntry(o: StatusOutage, t: Translate, locale: Locale): Entry {
-  const when = o.end === null ? t('status.incident.since', { time: formatInstant(o.start, locale) }) : t('status.feed.when', { start: formatInstant(o.start, locale), end: formatInstant(o.end, locale) });
-  const title = o.end === null ? t('status.feed.outage', { severity: t(`status.state.${severityState[o.severity]}`), component: o.componentName }) : t('status.feed.outageEnded', { component: o.componentName });
+  const when =
+    o.end === null
+      ? t('status.incident.since', { time: formatInstant(o.start, locale) })
+      : t('status.feed.when', { start: formatInstant(o.start, locale), end: formatInstant(o.end, locale) });
+  const title =
+    o.end === null
+      ? t('status.feed.outage', {
+          severity: t(`status.state.${severityState[o.severity]}`),
+          component: o.componentName,
+        })
+      : t('status.feed.outageEnded', { component: o.componentName });
   return { id: `urn:uuid:${o.id}`, title, updated: o.updatedAt, published: o.start, content: `${when}\n\n${o.text}` };
 }
 
 function incidentEntry(i: StatusIncident, t: Translate, locale: Locale): Entry {
-  const updates = i.updates.map((u) => `${formatInstant(u.at, locale)} ${t(`status.update.${u.type}`)}${u.body ? `: ${u.body}` : ''}`);
-  return { id: `urn:uuid:${i.id}`, title: i.title, updated: i.lastEventAt, published: i.registeredAt, content: updates.join('\n\n') || i.title };
+  const updates = i.updates.map(
+    (u) => `${formatInstant(u.at, locale)} ${t(`status.update.${u.type}`)}${u.body ? `: ${u.body}` : ''}`,
+  );
+  return {
+    id: `urn:uuid:${i.id}`,
+    title: i.title,
+    updated: i.lastEventAt,
+    published: i.registeredAt,
+    content: updates.join('\n\n') || i.title,
+  };
 }
 
 function maintenanceEntry(w: StatusMaintenance, t: Translate, locale: Locale): Entry {
   const when = t('status.feed.when', { start: formatInstant(w.start, locale), end: formatInstant(w.end, locale) });
-  return { id: `urn:uuid:${w.id}`, title: t('status.feed.maintenance', { component: w.componentName, title: w.title }), updated: w.announcedAt, published: w.announcedAt, content: `${when}\n\n${w.text}` };
+  return {
+    id: `urn:uuid:${w.id}`,
+    title: t('status.feed.maintenance', { component: w.componentName, title: w.title }),
+    updated: w.announcedAt,
+    published: w.announcedAt,
+    content: `${when}\n\n${w.text}`,
+  };
 }
 
 /** An Atom 1.0 feed (RFC 4287) of incidents, outages and announced maintenance, newest change first. */
@@ -102,7 +162,11 @@ export function atomFeed(summary: StatusSummary, t: Translate, locale: Locale, b
 
 /** RFC 5545 TEXT: backslash, semicolon and comma are escaped, line breaks become \n. */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 3.1) without splitting a UTF-8 character; continuations start with a space. */
@@ -126,7 +190,9 @@ export function foldIcsLine(line: string): string {
 }
 
 function icsInstant(ms: number): string {
-  return iso(ms).replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return iso(ms)
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Published maintenance as an iCalendar feed a calendar can subscribe to; times are UTC. */

@@ -10,7 +10,14 @@ import { fieldErrors } from '../../web/form.tsx';
 import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { pageContext, render } from './render.tsx';
-import { CheckInboxPage, MessagePage, SubscribePage, type SubscribeForm, UnsubscribePage, WebhookCreatedPage } from './subscribe-views.tsx';
+import {
+  CheckInboxPage,
+  MessagePage,
+  SubscribePage,
+  type SubscribeForm,
+  UnsubscribePage,
+  WebhookCreatedPage,
+} from './subscribe-views.tsx';
 import { formBody, formProblem, text } from './web-kit.ts';
 
 /**
@@ -22,7 +29,14 @@ import { formBody, formProblem, text } from './web-kit.ts';
 
 function anonymousContext(c: Context<AppEnv>, label: string): ServiceContext {
   const { store, clock, calendars } = c.var.deps;
-  return { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor(label), requestId: c.var.requestId };
+  return {
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    calendars,
+    actor: systemActor(label),
+    requestId: c.var.requestId,
+  };
 }
 
 function sameOrigin(c: Context<AppEnv>): boolean {
@@ -39,7 +53,21 @@ function checkLink(c: Context<AppEnv>) {
   const id = c.req.query('id') ?? '';
   const sig = c.req.query('sig') ?? '';
   const page = pageContext(c);
-  if (!validSubscriptionSignature(c.var.deps.config.linkSecret, id, sig)) return { refused: render(c, <MessagePage page={page} title={page.t('subscribe.unsubscribeTitle')} message={page.t('subscribe.badLink')} danger />, 403), id, sig };
+  if (!validSubscriptionSignature(c.var.deps.config.linkSecret, id, sig))
+    return {
+      refused: render(
+        c,
+        <MessagePage
+          page={page}
+          title={page.t('subscribe.unsubscribeTitle')}
+          message={page.t('subscribe.badLink')}
+          danger
+        />,
+        403,
+      ),
+      id,
+      sig,
+    };
   return { refused: null, id, sig };
 }
 
@@ -48,9 +76,14 @@ export const subscribePages = new Hono<AppEnv>()
   .post('/status/subscribe', async (c) => {
     const page = pageContext(c);
     const { deps } = c.var;
-    if (!sameOrigin(c)) return render(c, <SubscribePage page={page} form={emptyForm(c)} alert={page.t('subscribe.crossSite')} />, 403);
+    if (!sameOrigin(c))
+      return render(c, <SubscribePage page={page} form={emptyForm(c)} alert={page.t('subscribe.crossSite')} />, 403);
     const body = await formBody(c);
-    const form: SubscribeForm = { kind: text(body, 'kind') ?? 'email', address: text(body, 'address') ?? '', locale: text(body, 'locale') ?? c.var.locale };
+    const form: SubscribeForm = {
+      kind: text(body, 'kind') ?? 'email',
+      address: text(body, 'address') ?? '',
+      locale: text(body, 'locale') ?? c.var.locale,
+    };
     // Counted before validation: a bad attempt costs as much as a good one, so probing buys nothing.
     const wait = deps.subscribeLimiter.hit(clientAddress(c, deps.config.trustProxy), deps.clock.now());
     if (wait > 0) {
@@ -59,9 +92,21 @@ export const subscribePages = new Hono<AppEnv>()
     }
     try {
       const kind = form.kind === 'webhook' ? 'webhook' : 'email';
-      const created = await subscribe(anonymousContext(c, 'status subscription'), { kind, address: form.address, locale: isLocale(form.locale) ? form.locale : 'nb' });
+      const created = await subscribe(anonymousContext(c, 'status subscription'), {
+        kind,
+        address: form.address,
+        locale: isLocale(form.locale) ? form.locale : 'nb',
+      });
       if (created.secret === null) return render(c, <CheckInboxPage page={page} />);
-      return render(c, <WebhookCreatedPage page={page} secret={created.secret} unsubscribe={unsubscribeUrl(deps.config.publicUrl, deps.config.linkSecret, created.id)} />, 201);
+      return render(
+        c,
+        <WebhookCreatedPage
+          page={page}
+          secret={created.secret}
+          unsubscribe={unsubscribeUrl(deps.config.publicUrl, deps.config.linkSecret, created.id)}
+        />,
+        201,
+      );
     } catch (error) {
       const problem = formProblem(error);
       return render(c, <SubscribePage page={page} form={form} errors={fieldErrors(problem.fields)} />, 400);
@@ -70,20 +115,60 @@ export const subscribePages = new Hono<AppEnv>()
   .get('/status/confirm', async (c) => {
     const page = pageContext(c);
     try {
-      const row = await confirmSubscription(anonymousContext(c, 'status subscription'), { token: c.req.query('token') ?? '' });
-      return render(c, <MessagePage page={page} title={page.t('subscribe.confirmedTitle')} message={page.t('subscribe.confirmed', { address: row.address })} />);
+      const row = await confirmSubscription(anonymousContext(c, 'status subscription'), {
+        token: c.req.query('token') ?? '',
+      });
+      return render(
+        c,
+        <MessagePage
+          page={page}
+          title={page.t('subscribe.confirmedTitle')}
+          message={page.t('subscribe.confirmed', { address: row.address })}
+        />,
+      );
     } catch (error) {
       if (!isAppError(error) || error.code !== 'not-found') throw error;
-      return render(c, <MessagePage page={page} title={page.t('subscribe.confirmFailedTitle')} message={page.t('subscribe.confirmFailed')} danger />, 404);
+      return render(
+        c,
+        <MessagePage
+          page={page}
+          title={page.t('subscribe.confirmFailedTitle')}
+          message={page.t('subscribe.confirmFailed')}
+          danger
+        />,
+        404,
+      );
     }
   })
   .get('/status/unsubscribe', async (c) => {
     const { refused, id } = checkLink(c);
     if (refused) return refused;
     const page = pageContext(c);
-    const row = await c.var.deps.store.db.selectFrom('status_subscriptions').select(['address', 'unsubscribed_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) return render(c, <MessagePage page={page} title={page.t('subscribe.unsubscribeTitle')} message={page.t('subscribe.badLink')} danger />, 404);
-    if (row.unsubscribed_at !== null) return render(c, <MessagePage page={page} title={page.t('subscribe.unsubscribedTitle')} message={page.t('subscribe.unsubscribed')} />);
+    const row = await c.var.deps.store.db
+      .selectFrom('status_subscriptions')
+      .select(['address', 'unsubscribed_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row)
+      return render(
+        c,
+        <MessagePage
+          page={page}
+          title={page.t('subscribe.unsubscribeTitle')}
+          message={page.t('subscribe.badLink')}
+          danger
+        />,
+        404,
+      );
+    if (row.unsubscribed_at !== null)
+      return render(
+        c,
+        <MessagePage
+          page={page}
+          title={page.t('subscribe.unsubscribedTitle')}
+          message={page.t('subscribe.unsubscribed')}
+        />,
+      );
     const url = new URL(c.req.url);
     return render(c, <UnsubscribePage page={page} address={row.address} action={`/status/unsubscribe${url.search}`} />);
   })
@@ -95,7 +180,23 @@ export const subscribePages = new Hono<AppEnv>()
       await unsubscribe(anonymousContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.config.linkSecret);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'not-found') throw error;
-      return render(c, <MessagePage page={page} title={page.t('subscribe.unsubscribeTitle')} message={page.t('subscribe.badLink')} danger />, 404);
+      return render(
+        c,
+        <MessagePage
+          page={page}
+          title={page.t('subscribe.unsubscribeTitle')}
+          message={page.t('subscribe.badLink')}
+          danger
+        />,
+        404,
+      );
     }
-    return render(c, <MessagePage page={page} title={page.t('subscribe.unsubscribedTitle')} message={page.t('subscribe.unsubscribed')} />);
+    return render(
+      c,
+      <MessagePage
+        page={page}
+        title={page.t('subscribe.unsubscribedTitle')}
+        message={page.t('subscribe.unsubscribed')}
+      />,
+    );
   });

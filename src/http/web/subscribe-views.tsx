@@ -28,7 +28,17 @@ function Panel({ page, title, children }: { page: PageContext; title: string; ch
   );
 }
 
-export function SubscribePage({ page, form, errors = {}, alert }: { page: PageContext; form: SubscribeForm; errors?: FieldErrors; alert?: string }) {
+export function SubscribePage({
+  page,
+  form,
+  errors = {},
+  alert,
+}: {
+  page: PageContext;
+  form: SubscribeForm;
+  errors?: FieldErrors;
+  alert?: string;
+}) {
   const { t } = page;
   return (
     <Panel page={page} title={t('subscribe.title')}>
@@ -38,12 +48,38 @@ export function SubscribePage({ page, form, errors = {}, alert }: { page: PageCo
           {alert}
         </Alert>
       )}
-      <FormErrors errors={errors} labels={{ address: t('subscribe.address'), kind: t('subscribe.kind'), locale: t('subscribe.language') }} t={t} />
+      <FormErrors
+        errors={errors}
+        labels={{ address: t('subscribe.address'), kind: t('subscribe.kind'), locale: t('subscribe.language') }}
+        t={t}
+      />
       <form method="post" action="/status/subscribe" className="niva-form">
         <CsrfField page={page} />
-        <SelectField name="kind" label={t('subscribe.kind')} value={form.kind} error={errors.kind} options={[{ value: 'email', label: t('subscribe.kind.email') }, { value: 'webhook', label: t('subscribe.kind.webhook') }]} />
-        <TextField name="address" label={t('subscribe.address')} value={form.address} error={errors.address} required description={t('subscribe.addressHelp')} />
-        <SelectField name="locale" label={t('subscribe.language')} value={form.locale} error={errors.locale} options={locales.map((l) => ({ value: l, label: t(`lang.${l}`) }))} />
+        <SelectField
+          name="kind"
+          label={t('subscribe.kind')}
+          value={form.kind}
+          error={errors.kind}
+          options={[
+            { value: 'email', label: t('subscribe.kind.email') },
+            { value: 'webhook', label: t('subscribe.kind.webhook') },
+          ]}
+        />
+        <TextField
+          name="address"
+          label={t('subscribe.address')}
+          value={form.address}
+          error={errors.address}
+          required
+          description={t('subscribe.addressHelp')}
+        />
+        <SelectField
+          name="locale"
+          label={t('subscribe.language')}
+          value={form.locale}
+          error={errors.locale}
+          options={locales.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+        />
         <Button type="submit">{t('subscribe.submit')}</Button>
       </form>
     </Panel>
@@ -58,7 +94,15 @@ export function CheckInboxPage({ page }: { page: PageContext }) {
   );
 }
 
-export function WebhookCreatedPage({ page, secret, unsubscribe }: { page: PageContext; secret: string; unsubscribe: string }) {
+export function WebhookCreatedPage({
+  page,
+  secret,
+  unsubscribe,
+}: {
+  page: PageContext;
+  secret: string;
+  unsubscribe: string;
+}) {
   const { t } = page;
   return (
     <Panel page={page} title={t('subscribe.webhookTitle')}>
@@ -76,7 +120,17 @@ export function WebhookCreatedPage({ page, secret, unsubscribe }: { page: PageCo
 }
 
 /** Outcome pages of the links in e-mails: confirmed, refused, unsubscribed. */
-export function MessagePage({ page, title, message, danger = false }: { page: PageContext; title: string; message: string; danger?: boolean }) {
+export function MessagePage({
+  page,
+  title,
+  message,
+  danger = false,
+}: {
+  page: PageContext;
+  title: string;
+  message: string;
+  danger?: boolean;
+}) {
   return (
     <Panel page={page} title={title}>
       {danger ? (

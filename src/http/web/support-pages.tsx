@@ -29,7 +29,22 @@ export const supportPages = new Hono<AppEnv>().use('/support', requireLogin).get
   const lastMonth = year === today.year ? today.month : 12;
   const weeksOf = c.req.query('weeksOf') ?? `${year}-${pad(lastMonth)}`;
   const chosen = parseMonthKey(weeksOf);
-  if (!chosen || chosen.year !== year || chosen.month > lastMonth) throw AppError.field('weeksOf', t('support.error.weeksOf'));
-  const [months, weeks] = await Promise.all([supportKpis(ctx, { period: 'month', from: `${year}-01`, to: `${year}-${pad(lastMonth)}`, line }), supportKpis(ctx, { period: 'week', from: weeksOf, line })]);
-  return render(c, <SupportPage page={pageContext(c)} line={line} year={year} years={years} months={months} weeksOf={weeksOf} weeks={weeks} />);
+  if (!chosen || chosen.year !== year || chosen.month > lastMonth)
+    throw AppError.field('weeksOf', t('support.error.weeksOf'));
+  const [months, weeks] = await Promise.all([
+    supportKpis(ctx, { period: 'month', from: `${year}-01`, to: `${year}-${pad(lastMonth)}`, line }),
+    supportKpis(ctx, { period: 'week', from: weeksOf, line }),
+  ]);
+  return render(
+    c,
+    <SupportPage
+      page={pageContext(c)}
+      line={line}
+      year={year}
+      years={years}
+      months={months}
+      weeksOf={weeksOf}
+      weeks={weeks}
+    />,
+  );
 });

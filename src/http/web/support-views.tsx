@@ -2,7 +2,13 @@ import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-r
 import type { Locale, MessageKey, Translate } from '../../i18n/messages.ts';
 import { intlLocale } from '../../i18n/messages.ts';
 import { type SupportLine, supportLines } from '../../domain/support/support-kpis.ts';
-import { type KpiValue, supportKpiIds, targetsFor, type SupportKpiId, type SupportPeriodKpis } from '../../domain/support/support-targets.ts';
+import {
+  type KpiValue,
+  supportKpiIds,
+  targetsFor,
+  type SupportKpiId,
+  type SupportPeriodKpis,
+} from '../../domain/support/support-targets.ts';
 import { SelectField } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { monthName } from './availability-display.tsx';
@@ -27,7 +33,11 @@ const requirementKey: Partial<Record<SupportKpiId, MessageKey>> = {
 function valueText(kpi: KpiValue, locale: Locale, t: Translate): string {
   if (kpi.shown === null) return t('support.noFigure');
   const number = new Intl.NumberFormat(intlLocale[locale]).format(kpi.shown);
-  return kpi.unit === 'seconds' ? t('support.seconds', { value: number }) : kpi.unit === 'percent' ? `${number} %` : number;
+  return kpi.unit === 'seconds'
+    ? t('support.seconds', { value: number })
+    : kpi.unit === 'percent'
+      ? `${number} %`
+      : number;
 }
 
 function pendingOf(period: SupportPeriodKpis, id: SupportKpiId): number {
@@ -35,12 +45,26 @@ function pendingOf(period: SupportPeriodKpis, id: SupportKpiId): number {
 }
 
 /** The figure, and whether the requirement is met in words (the colour only repeats it). */
-function KpiCell({ period, id, locale, t }: { period: SupportPeriodKpis; id: SupportKpiId; locale: Locale; t: Translate }) {
+function KpiCell({
+  period,
+  id,
+  locale,
+  t,
+}: {
+  period: SupportPeriodKpis;
+  id: SupportKpiId;
+  locale: Locale;
+  t: Translate;
+}) {
   const kpi = period.kpis.find((k) => k.id === id);
   if (!kpi) return <Table.Cell>–</Table.Cell>;
   const pending = pendingOf(period, id);
   return (
-    <Table.Cell data-kpi={id} data-period={period.period.key} data-met={kpi.met === null ? undefined : kpi.met ? 'yes' : 'no'}>
+    <Table.Cell
+      data-kpi={id}
+      data-period={period.period.key}
+      data-met={kpi.met === null ? undefined : kpi.met ? 'yes' : 'no'}
+    >
       <span data-figure>{valueText(kpi, locale, t)}</span>
       {kpi.met !== null && (
         <>
@@ -60,7 +84,19 @@ function KpiCell({ period, id, locale, t }: { period: SupportPeriodKpis; id: Sup
   );
 }
 
-function KpiTable({ caption, periods, heading, line, page }: { caption: string; periods: SupportPeriodKpis[]; heading: (p: SupportPeriodKpis) => string; line: SupportLine; page: PageContext }) {
+function KpiTable({
+  caption,
+  periods,
+  heading,
+  line,
+  page,
+}: {
+  caption: string;
+  periods: SupportPeriodKpis[];
+  heading: (p: SupportPeriodKpis) => string;
+  line: SupportLine;
+  page: PageContext;
+}) {
   const { t, locale } = page;
   const targets = targetsFor(line);
   return (
@@ -100,7 +136,9 @@ function KpiTable({ caption, periods, heading, line, page }: { caption: string; 
 
 function monthShortName(key: string, locale: Locale): string {
   const [year = '0', m = '1'] = key.split('-');
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'short', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(m) - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(Number(year), Number(m) - 1, 1),
+  );
 }
 
 export function SupportPage({ page, line, year, years, months, weeksOf, weeks }: SupportPageView) {
@@ -113,18 +151,45 @@ export function SupportPage({ page, line, year, years, months, weeksOf, weeks }:
       </Heading>
       <Paragraph>{t('support.intro')}</Paragraph>
       <form method="get" action="/support" className="niva-filters" aria-label={t('support.filter')}>
-        <SelectField name="line" label={t('support.filter.line')} value={line} options={supportLines.map((l) => ({ value: l, label: t(`support.line.${l}`) }))} />
-        <SelectField name="year" label={t('support.filter.year')} value={String(year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <SelectField name="weeksOf" label={t('support.filter.weeksOf')} value={weeksOf} options={months.map((m) => ({ value: m.period.key, label: monthName(m.period.key, locale) }))} />
+        <SelectField
+          name="line"
+          label={t('support.filter.line')}
+          value={line}
+          options={supportLines.map((l) => ({ value: l, label: t(`support.line.${l}`) }))}
+        />
+        <SelectField
+          name="year"
+          label={t('support.filter.year')}
+          value={String(year)}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
+        <SelectField
+          name="weeksOf"
+          label={t('support.filter.weeksOf')}
+          value={weeksOf}
+          options={months.map((m) => ({ value: m.period.key, label: monthName(m.period.key, locale) }))}
+        />
         <Button type="submit" variant="secondary">
           {t('support.filter.submit')}
         </Button>
       </form>
-      <KpiTable caption={t('support.caption.months', { year })} periods={months} heading={(p) => monthShortName(p.period.key, locale)} line={line} page={page} />
+      <KpiTable
+        caption={t('support.caption.months', { year })}
+        periods={months}
+        heading={(p) => monthShortName(p.period.key, locale)}
+        line={line}
+        page={page}
+      />
       <Heading level={2} data-size="md">
         {t('support.caption.weeks', { month: monthName(weeksOf, locale) })}
       </Heading>
-      <KpiTable caption={t('support.caption.weeks', { month: monthName(weeksOf, locale) })} periods={weeks} heading={(p) => t('support.week', { week: p.period.key.slice(6) })} line={line} page={page} />
+      <KpiTable
+        caption={t('support.caption.weeks', { month: monthName(weeksOf, locale) })}
+        periods={weeks}
+        heading={(p) => t('support.week', { week: p.period.key.slice(6) })}
+        line={line}
+        page={page}
+      />
     </Layout>
   );
 }

@@ -68,7 +68,12 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
           </Table.Head>
           <Table.Body>
             {tokens.map((token) => {
-              const state = token.revoked_at !== null ? 'revoked' : token.expires_at !== null && token.expires_at <= now ? 'expired' : 'active';
+              const state =
+                token.revoked_at !== null
+                  ? 'revoked'
+                  : token.expires_at !== null && token.expires_at <= now
+                    ? 'expired'
+                    : 'active';
               return (
                 <Table.Row key={token.id}>
                   <Table.Cell>{token.name}</Table.Cell>
@@ -77,7 +82,9 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
                     <code>{`niva_${token.prefix}_…`}</code>
                   </Table.Cell>
                   <Table.Cell>{token.scopes.split(' ').join(', ')}</Table.Cell>
-                  <Table.Cell>{token.last_used_at ? formatInstant(token.last_used_at, locale) : t('users.never')}</Table.Cell>
+                  <Table.Cell>
+                    {token.last_used_at ? formatInstant(token.last_used_at, locale) : t('users.never')}
+                  </Table.Cell>
                   <Table.Cell>
                     <Tag data-color={state === 'active' ? 'success' : 'neutral'}>{t(`tokens.${state}`)}</Tag>
                   </Table.Cell>
@@ -85,7 +92,12 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
                     {state === 'active' && manageable.some((o) => o.id === token.organisation_id) && (
                       <form method="post" action={`/tokens/${token.id}/revoke`}>
                         <CsrfField page={page} />
-                        <Button type="submit" variant="tertiary" data-size="sm" aria-label={`${t('tokens.revoke')}: ${token.name}`}>
+                        <Button
+                          type="submit"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={`${t('tokens.revoke')}: ${token.name}`}
+                        >
                           {t('tokens.revoke')}
                         </Button>
                       </form>
@@ -105,12 +117,24 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
           <form method="post" action="/tokens" className="niva-form">
             <CsrfField page={page} />
             <FormErrors errors={form.errors} labels={labels} t={t} />
-            <SelectField name="organisationId" label={labels.organisationId} options={manageable.map((o) => ({ value: o.id, label: o.name }))} value={form.values.organisationId} error={form.errors.organisationId} />
+            <SelectField
+              name="organisationId"
+              label={labels.organisationId}
+              options={manageable.map((o) => ({ value: o.id, label: o.name }))}
+              value={form.values.organisationId}
+              error={form.errors.organisationId}
+            />
             <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
             <Fieldset id="f-scopes">
               <Fieldset.Legend>{labels.scopes}</Fieldset.Legend>
               {Object.keys(tokenScopes).map((scope) => (
-                <CheckboxField key={scope} name="scopes" value={scope} label={<code>{scope}</code>} checked={form.scopes.includes(scope)} />
+                <CheckboxField
+                  key={scope}
+                  name="scopes"
+                  value={scope}
+                  label={<code>{scope}</code>}
+                  checked={form.scopes.includes(scope)}
+                />
               ))}
             </Fieldset>
             <Button type="submit">{t('tokens.create')}</Button>
@@ -124,7 +148,16 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
 async function view(ctx: ServiceContext, page: PageContext, extra: Pick<TokensView, 'form' | 'created' | 'done'>) {
   const [tokens, organisations] = await Promise.all([listApiTokens(ctx), listOrganisations(ctx)]);
   const manageable = organisations.filter((o) => can(ctx.actor, 'token.manage', o.id));
-  return <TokensPage page={page} tokens={tokens} organisations={organisations} manageable={manageable} now={ctx.clock.now()} {...extra} />;
+  return (
+    <TokensPage
+      page={page}
+      tokens={tokens}
+      organisations={organisations}
+      manageable={manageable}
+      now={ctx.clock.now()}
+      {...extra}
+    />
+  );
 }
 
 const blank = { values: {}, scopes: [], errors: {} };
@@ -132,7 +165,9 @@ const blank = { values: {}, scopes: [], errors: {} };
 export const tokenPages = new Hono<AppEnv>()
   .use('/tokens', requireLogin)
   .use('/tokens/*', requireLogin)
-  .get('/tokens', async (c) => render(c, await view(serviceContext(c), pageContext(c), { form: blank, created: null, done: c.req.query('done') })))
+  .get('/tokens', async (c) =>
+    render(c, await view(serviceContext(c), pageContext(c), { form: blank, created: null, done: c.req.query('done') })),
+  )
   .post('/tokens', async (c) => {
     const ctx = serviceContext(c);
     const body = await formBody(c);
@@ -141,11 +176,26 @@ export const tokenPages = new Hono<AppEnv>()
     const scopes = Array.isArray(raw) ? raw : raw ? [raw] : [];
     try {
       // Scope names are validated by the operation against the closed list.
-      const { token, secret } = await createApiToken(ctx, { ...values, scopes: scopes as (keyof typeof tokenScopes)[] });
-      return render(c, await view(ctx, pageContext(c), { form: blank, created: { name: token.name, secret }, done: undefined }), 201);
+      const { token, secret } = await createApiToken(ctx, {
+        ...values,
+        scopes: scopes as (keyof typeof tokenScopes)[],
+      });
+      return render(
+        c,
+        await view(ctx, pageContext(c), { form: blank, created: { name: token.name, secret }, done: undefined }),
+        201,
+      );
     } catch (error) {
       if (!isAppError(error) || error.fields.length === 0) throw error;
-      return render(c, await view(ctx, pageContext(c), { form: { values, scopes, errors: fieldErrors(error.fields) }, created: null, done: undefined }), 400);
+      return render(
+        c,
+        await view(ctx, pageContext(c), {
+          form: { values, scopes, errors: fieldErrors(error.fields) },
+          created: null,
+          done: undefined,
+        }),
+        400,
+      );
     }
   })
   .post('/tokens/:id/revoke', async (c) => {

@@ -15,6 +15,12 @@ export interface UsageChartText {
  * image to assistive technology (its title and description say what it shows); the table on the page has the figures.
  */
 export function UsageChart({ rows, text }: { rows: readonly MetricYearRow[]; text: UsageChartText }) {
-  const chart = yearLinesChart({ title: text.title, description: text.description, monthLabels: text.monthLabels, series: rows.map((r) => ({ label: String(r.year), values: r.months })), axisNumber: text.axisNumber });
+  const chart = yearLinesChart({
+    title: text.title,
+    description: text.description,
+    monthLabels: text.monthLabels,
+    series: rows.map((r) => ({ label: String(r.year), values: r.months })),
+    axisNumber: text.axisNumber,
+  });
   return <ChartSvg chart={chart} id="usage-chart" />;
 }

@@ -25,8 +25,24 @@ async function statisticsPage(c: Context<AppEnv>) {
   const years = Array.from({ length: yearsShown }, (_, i) => year - yearsShown + 1 + i);
   const table = await metricYearTable(ctx, { metric, years, ...(owner === undefined ? {} : { owner }) }, catalogue);
   const owners = choosesOwner ? await listUsageOwners(ctx) : null;
-  const query = new URLSearchParams({ metric: table.metric.id, year: String(year), years: String(yearsShown), ...(table.owner && choosesOwner ? { owner: table.owner.code } : {}) });
-  return render(c, <StatisticsPage page={pageContext(c)} metrics={metrics} table={table} owners={owners} downloadQuery={query.toString()} />);
+  const query = new URLSearchParams({
+    metric: table.metric.id,
+    year: String(year),
+    years: String(yearsShown),
+    ...(table.owner && choosesOwner ? { owner: table.owner.code } : {}),
+  });
+  return render(
+    c,
+    <StatisticsPage
+      page={pageContext(c)}
+      metrics={metrics}
+      table={table}
+      owners={owners}
+      downloadQuery={query.toString()}
+    />,
+  );
 }
 
-export const usageStatisticsPages = new Hono<AppEnv>().use('/statistics', requireLogin).get('/statistics', statisticsPage);
+export const usageStatisticsPages = new Hono<AppEnv>()
+  .use('/statistics', requireLogin)
+  .get('/statistics', statisticsPage);

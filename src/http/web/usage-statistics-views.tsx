@@ -95,7 +95,12 @@ function ChangeTable({ page, row }: { page: PageContext; row: MetricYearRow }) {
         {t('usage.change.heading', { previous, year: row.year })}
       </Heading>
       <Paragraph data-size="sm">{t('usage.change.intro')}</Paragraph>
-      <div className="niva-table-scroll" role="region" aria-label={t('usage.change.caption', { previous, year: row.year })} tabIndex={0}>
+      <div
+        className="niva-table-scroll"
+        role="region"
+        aria-label={t('usage.change.caption', { previous, year: row.year })}
+        tabIndex={0}
+      >
         <Table data-size="sm" className="niva-usage-change">
           <caption className="ds-sr-only">{t('usage.change.caption', { previous, year: row.year })}</caption>
           <Table.Head>
@@ -130,13 +135,30 @@ export function StatisticsPage({ page, metrics, table, owners, downloadQuery }: 
       </Heading>
       <Paragraph>{t('usage.intro')}</Paragraph>
       <form method="get" action="/statistics" className="niva-filters" aria-label={t('usage.choose')}>
-        <SelectField name="metric" label={t('usage.metric')} value={table.metric.id} options={metrics.map((m) => ({ value: m.id, label: m.names[locale] }))} />
-        {owners !== null && <SelectField name="owner" label={t('usage.owner')} value={table.owner?.code ?? ''} options={[{ value: '', label: t('usage.platform') }, ...owners.map((o) => ({ value: o.code, label: o.name }))]} />}
+        <SelectField
+          name="metric"
+          label={t('usage.metric')}
+          value={table.metric.id}
+          options={metrics.map((m) => ({ value: m.id, label: m.names[locale] }))}
+        />
+        {owners !== null && (
+          <SelectField
+            name="owner"
+            label={t('usage.owner')}
+            value={table.owner?.code ?? ''}
+            options={[
+              { value: '', label: t('usage.platform') },
+              ...owners.map((o) => ({ value: o.code, label: o.name })),
+            ]}
+          />
+        )}
         <Button type="submit" variant="secondary" className="niva-filters__submit">
           {t('usage.show')}
         </Button>
       </form>
-      {owners === null && table.owner !== null && <Paragraph>{t('usage.ownerFixed', { owner: table.owner.name })}</Paragraph>}
+      {owners === null && table.owner !== null && (
+        <Paragraph>{t('usage.ownerFixed', { owner: table.owner.name })}</Paragraph>
+      )}
       <Heading level={2} data-size="md">
         {metricName} – {scope}
       </Heading>
@@ -154,9 +176,14 @@ export function StatisticsPage({ page, metrics, table, owners, downloadQuery }: 
       </Heading>
       <YearTable page={page} caption={t('usage.table.caption', { metric: metricName, scope })} rows={table.rows} />
       <Paragraph data-size="sm">
-        {t('usage.download')}: <Link href={`/api/v1/usage/statistics.csv?${withLang}`} download>{t('usage.download.csv')}</Link>
+        {t('usage.download')}:{' '}
+        <Link href={`/api/v1/usage/statistics.csv?${withLang}`} download>
+          {t('usage.download.csv')}
+        </Link>
         {' · '}
-        <Link href={`/api/v1/usage/statistics.xlsx?${withLang}`} download>{t('usage.download.xlsx')}</Link>
+        <Link href={`/api/v1/usage/statistics.xlsx?${withLang}`} download>
+          {t('usage.download.xlsx')}
+        </Link>
       </Paragraph>
       {latest && <ChangeTable page={page} row={latest} />}
     </Layout>

@@ -27,8 +27,16 @@ interface UsersView {
 
 function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
   const { t, locale } = page;
-  const labels = { organisationId: t('users.organisation'), email: t('users.email'), name: t('users.name'), role: t('users.role'), password: t('users.initialPassword') };
-  const roleOptions = roles.filter((r) => manageable.some((o) => roleFitsOrganisation(r, o.kind))).map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
+  const labels = {
+    organisationId: t('users.organisation'),
+    email: t('users.email'),
+    name: t('users.name'),
+    role: t('users.role'),
+    password: t('users.initialPassword'),
+  };
+  const roleOptions = roles
+    .filter((r) => manageable.some((o) => roleFitsOrganisation(r, o.kind)))
+    .map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
   return (
     <Layout page={page} title={t('users.title')}>
       <Heading level={1} data-size="lg">
@@ -56,14 +64,20 @@ function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
               <Table.Cell>{m.email}</Table.Cell>
               <Table.Cell>{m.organisationName}</Table.Cell>
               <Table.Cell>
-                {t(`role.${m.role}` as MessageKey)} {m.lockedUntil !== null && m.lockedUntil > now && <Tag data-color="danger">{t('users.locked')}</Tag>}
+                {t(`role.${m.role}` as MessageKey)}{' '}
+                {m.lockedUntil !== null && m.lockedUntil > now && <Tag data-color="danger">{t('users.locked')}</Tag>}
               </Table.Cell>
               <Table.Cell>{m.lastLoginAt ? formatInstant(m.lastLoginAt, locale) : t('users.never')}</Table.Cell>
               <Table.Cell>
                 {manageable.some((o) => o.id === m.organisationId) && (
                   <form method="post" action={`/users/${m.membershipId}/remove`}>
                     <CsrfField page={page} />
-                    <Button type="submit" variant="tertiary" data-size="sm" aria-label={`${t('users.remove')}: ${m.name}, ${t(`role.${m.role}` as MessageKey)}`}>
+                    <Button
+                      type="submit"
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={`${t('users.remove')}: ${m.name}, ${t(`role.${m.role}` as MessageKey)}`}
+                    >
                       {t('users.remove')}
                     </Button>
                   </form>
@@ -81,11 +95,36 @@ function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
           <form method="post" action="/users" className="niva-form">
             <CsrfField page={page} />
             <FormErrors errors={form.errors} labels={labels} t={t} />
-            <SelectField name="organisationId" label={labels.organisationId} options={manageable.map((o) => ({ value: o.id, label: o.name }))} value={form.values.organisationId} error={form.errors.organisationId} />
-            <TextField name="email" label={labels.email} type="email" value={form.values.email} error={form.errors.email} required />
+            <SelectField
+              name="organisationId"
+              label={labels.organisationId}
+              options={manageable.map((o) => ({ value: o.id, label: o.name }))}
+              value={form.values.organisationId}
+              error={form.errors.organisationId}
+            />
+            <TextField
+              name="email"
+              label={labels.email}
+              type="email"
+              value={form.values.email}
+              error={form.errors.email}
+              required
+            />
             <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
-            <SelectField name="role" label={labels.role} options={roleOptions} value={form.values.role} error={form.errors.role} />
-            <TextField name="password" label={labels.password} type="password" error={form.errors.password} autoComplete="new-password" />
+            <SelectField
+              name="role"
+              label={labels.role}
+              options={roleOptions}
+              value={form.values.role}
+              error={form.errors.role}
+            />
+            <TextField
+              name="password"
+              label={labels.password}
+              type="password"
+              error={form.errors.password}
+              autoComplete="new-password"
+            />
             <Button type="submit">{t('users.add')}</Button>
           </form>
         </section>
@@ -95,28 +134,70 @@ function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
   );
 }
 
-async function view(ctx: ServiceContext, page: PageContext, organisationId: string | undefined, form: UsersView['form'], done: string | undefined) {
-  const [members, organisations] = await Promise.all([listMembers(ctx, organisationId ? { organisationId } : {}), listOrganisations(ctx)]);
+async function view(
+  ctx: ServiceContext,
+  page: PageContext,
+  organisationId: string | undefined,
+  form: UsersView['form'],
+  done: string | undefined,
+) {
+  const [members, organisations] = await Promise.all([
+    listMembers(ctx, organisationId ? { organisationId } : {}),
+    listOrganisations(ctx),
+  ]);
   const manageable = organisations.filter((o) => can(ctx.actor, 'user.manage', o.id));
-  return <UsersPage page={page} members={members} manageable={can(ctx.actor, 'user.manage', null) ? manageable : []} now={ctx.clock.now()} form={form} done={done} />;
+  return (
+    <UsersPage
+      page={page}
+      members={members}
+      manageable={can(ctx.actor, 'user.manage', null) ? manageable : []}
+      now={ctx.clock.now()}
+      form={form}
+      done={done}
+    />
+  );
 }
 
 export const userPages = new Hono<AppEnv>()
   .use('/users', requireLogin)
   .use('/users/*', requireLogin)
-  .get('/users', async (c) => render(c, await view(serviceContext(c), pageContext(c), c.req.query('organisationId'), { values: {}, errors: {} }, c.req.query('done'))))
+  .get('/users', async (c) =>
+    render(
+      c,
+      await view(
+        serviceContext(c),
+        pageContext(c),
+        c.req.query('organisationId'),
+        { values: {}, errors: {} },
+        c.req.query('done'),
+      ),
+    ),
+  )
   .post('/users', async (c) => {
     const ctx = serviceContext(c);
     const body = await formBody(c);
-    const values = { organisationId: text(body, 'organisationId') ?? '', email: text(body, 'email') ?? '', name: text(body, 'name') ?? '', role: text(body, 'role') ?? '' };
+    const values = {
+      organisationId: text(body, 'organisationId') ?? '',
+      email: text(body, 'email') ?? '',
+      name: text(body, 'name') ?? '',
+      role: text(body, 'role') ?? '',
+    };
     const password = text(body, 'password');
     try {
       // The form's role list is a closed set; the operation validates it again against the organisation.
-      await addMember(ctx, { ...values, role: values.role as (typeof roles)[number], ...(password ? { password } : {}) });
+      await addMember(ctx, {
+        ...values,
+        role: values.role as (typeof roles)[number],
+        ...(password ? { password } : {}),
+      });
       return c.redirect('/users?done=added', 303);
     } catch (error) {
       if (!isAppError(error) || error.fields.length === 0) throw error;
-      return render(c, await view(ctx, pageContext(c), undefined, { values, errors: fieldErrors(error.fields) }, undefined), 400);
+      return render(
+        c,
+        await view(ctx, pageContext(c), undefined, { values, errors: fieldErrors(error.fields) }, undefined),
+        400,
+      );
     }
   })
   .post('/users/:membershipId/remove', async (c) => {

@@ -6,7 +6,9 @@ import type { Database, Job } from '../../store/schema.ts';
 export const webhookPayload = z.object({
   endpointId: z.string(),
   /** A CloudEvents 1.0 event in structured mode. */
-  event: z.object({ specversion: z.literal('1.0'), id: z.string(), source: z.string(), type: z.string() }).passthrough(),
+  event: z
+    .object({ specversion: z.literal('1.0'), id: z.string(), source: z.string(), type: z.string() })
+    .passthrough(),
 });
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`: receivers check freshness and integrity. */
@@ -16,7 +18,19 @@ export function webhookSignature(secret: string, body: string, unixSeconds: numb
 }
 
 /** Posts one signed CloudEvent; rejects on any non-2xx answer, so the job is retried. Shared by every webhook kind. */
-export async function postCloudEvent({ url, secret, event, now, timeoutMs }: { url: string; secret: string; event: unknown; now: number; timeoutMs: number }): Promise<void> {
+export async function postCloudEvent({
+  url,
+  secret,
+  event,
+  now,
+  timeoutMs,
+}: {
+  url: string;
+  secret: string;
+  event: unknown;
+  now: number;
+  timeoutMs: number;
+}): Promise<void> {
   const body = JSON.stringify(event);
   const response = await fetch(url, {
     method: 'POST',
@@ -31,10 +45,22 @@ export async function postCloudEvent({ url, secret, event, now, timeoutMs }: { u
   if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
 }
 
-export function deliverWebhook({ db, now, timeoutMs = 10_000 }: { db: Kysely<Database>; now: () => number; timeoutMs?: number }) {
+export function deliverWebhook({
+  db,
+  now,
+  timeoutMs = 10_000,
+}: {
+  db: Kysely<Database>;
+  now: () => number;
+  timeoutMs?: number;
+}) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { endpointId, event } = webhookPayload.parse(raw);
-    const endpoint = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
+    const endpoint = await db
+      .selectFrom('webhook_endpoints')
+      .selectAll()
+      .where('id', '=', endpointId)
+      .executeTakeFirst();
     if (!endpoint || endpoint.disabled_at !== null) return; // removed or disabled since: nothing to deliver
     await postCloudEvent({ url: endpoint.url, secret: endpoint.secret, event, now: now(), timeoutMs });
   };

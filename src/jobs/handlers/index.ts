@@ -25,9 +25,20 @@ export interface JobHandlerDeps {
   linkSecret: string;
 }
 
-export function defaultJobHandlers({ store, clock, calendars, smtpUrl, mailFrom, publicUrl, linkSecret }: JobHandlerDeps): JobHandlers {
+export function defaultJobHandlers({
+  store,
+  clock,
+  calendars,
+  smtpUrl,
+  mailFrom,
+  publicUrl,
+  linkSecret,
+}: JobHandlerDeps): JobHandlers {
   const now = () => clock.now();
-  const handlers: JobHandlers = { 'webhook.deliver': deliverWebhook({ db: store.db, now }), [statusWebhookJob]: deliverStatusWebhook({ db: store.db, now }) };
+  const handlers: JobHandlers = {
+    'webhook.deliver': deliverWebhook({ db: store.db, now }),
+    [statusWebhookJob]: deliverStatusWebhook({ db: store.db, now }),
+  };
   if (smtpUrl) {
     const send = createMailSender({ smtpUrl, from: mailFrom });
     handlers['email.send'] = sendEmail({ send });

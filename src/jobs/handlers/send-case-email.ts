@@ -34,7 +34,19 @@ export const caseEmailPayload = z.object({
  * once the SMTP server has accepted it the case records `feedback-given`. A retry after a crash between the two may
  * send the e-mail again, but records the feedback only once.
  */
-export function sendCaseEmail({ store, clock, calendars, publicUrl, send }: { store: Store; clock: Clock; calendars: CalendarRegistry; publicUrl: string; send: SendMail }) {
+export function sendCaseEmail({
+  store,
+  clock,
+  calendars,
+  publicUrl,
+  send,
+}: {
+  store: Store;
+  clock: Clock;
+  calendars: CalendarRegistry;
+  publicUrl: string;
+  send: SendMail;
+}) {
   return async (job: Job, raw: unknown): Promise<void> => {
     const payload = caseEmailPayload.parse(raw);
     const link = `${publicUrl}/cases/${encodeURIComponent(payload.facts.reference)}`;
@@ -42,7 +54,14 @@ export function sendCaseEmail({ store, clock, calendars, publicUrl, send }: { st
     await send({ to: payload.to, subject, text });
     if (!payload.recordsFeedback) return;
     // The job id stands in for a request id, so the audit row of the feedback event leads back to this job.
-    const ctx: ServiceContext = { db: store.db, dialect: store.dialect, clock, calendars, actor: systemActor('Nivå e-mail'), requestId: `job:${job.id}` };
+    const ctx: ServiceContext = {
+      db: store.db,
+      dialect: store.dialect,
+      clock,
+      calendars,
+      actor: systemActor('Nivå e-mail'),
+      requestId: `job:${job.id}`,
+    };
     await recordFeedbackSent(ctx, { caseId: payload.caseId, to: payload.to });
   };
 }

@@ -14,14 +14,26 @@ import type { SendMail } from './mail-transport.ts';
 export function sendReportEmail({ db, send, publicUrl }: { db: Kysely<Database>; send: SendMail; publicUrl: string }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { reportId, email, lang } = reportEmailPayload.parse(raw);
-    const report = await db.selectFrom('service_reports').select(['owner_id', 'month', 'version', 'generated_at', 'data']).where('id', '=', reportId).executeTakeFirst();
+    const report = await db
+      .selectFrom('service_reports')
+      .select(['owner_id', 'month', 'version', 'generated_at', 'data'])
+      .where('id', '=', reportId)
+      .executeTakeFirst();
     if (!report) return;
     // Checked when sending, not only when queueing: an unsubscribe in between must stop the message.
-    const subscribed = await db.selectFrom('report_subscriptions').select('id').where('owner_id', '=', report.owner_id).where('email', '=', email).executeTakeFirst();
+    const subscribed = await db
+      .selectFrom('report_subscriptions')
+      .select('id')
+      .where('owner_id', '=', report.owner_id)
+      .where('email', '=', email)
+      .executeTakeFirst();
     if (!subscribed) return;
     const locale = isLocale(lang) ? lang : 'nb';
     const t = translator(locale);
-    const doc = layoutReport(JSON.parse(report.data) as ReportData, locale, { version: Number(report.version), generatedAt: Number(report.generated_at) });
+    const doc = layoutReport(JSON.parse(report.data) as ReportData, locale, {
+      version: Number(report.version),
+      generatedAt: Number(report.generated_at),
+    });
     const pdf = await renderReportPdf(doc);
     const url = `${publicUrl}/reports/archive/${reportId}`;
     const params = { title: doc.title, subtitle: doc.subtitle, version: Number(report.version), url };
@@ -29,7 +41,13 @@ export function sendReportEmail({ db, send, publicUrl }: { db: Kysely<Database>;
       to: [email],
       subject: t('report.mail.subject', params),
       text: t('report.mail.body', params),
-      attachments: [{ filename: `servicerapport-${report.month}${report.owner_id ? '' : '-plattform'}-v${report.version}.pdf`, content: pdf, contentType: 'application/pdf' }],
+      attachments: [
+        {
+          filename: `servicerapport-${report.month}${report.owner_id ? '' : '-plattform'}-v${report.version}.pdf`,
+          content: pdf,
+          contentType: 'application/pdf',
+        },
+      ],
     });
   };
 }

@@ -10,7 +10,10 @@ import type { SendMail } from './mail-transport.ts';
 
 export const statusEmailPayload = z.object({
   subscriptionId: z.string().min(1),
-  message: z.discriminatedUnion('kind', [z.object({ kind: z.literal('confirm'), token: z.string().min(1) }), z.object({ kind: z.literal('notice'), event: statusEvent })]),
+  message: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('confirm'), token: z.string().min(1) }),
+    z.object({ kind: z.literal('notice'), event: statusEvent }),
+  ]),
 });
 
 export const statusWebhookPayload = z.object({ subscriptionId: z.string().min(1), event: webhookPayload.shape.event });
@@ -25,7 +28,17 @@ async function activeSubscription(db: Kysely<Database>, id: string): Promise<Sta
  * Renders and sends a status e-mail in the subscriber's language. The unsubscribe link is signed here, so the
  * outbox never holds a ready-made credential, and it is offered as RFC 8058 one-click headers as well.
  */
-export function sendStatusEmail({ db, send, publicUrl, linkSecret }: { db: Kysely<Database>; send: SendMail; publicUrl: string; linkSecret: string }) {
+export function sendStatusEmail({
+  db,
+  send,
+  publicUrl,
+  linkSecret,
+}: {
+  db: Kysely<Database>;
+  send: SendMail;
+  publicUrl: string;
+  linkSecret: string;
+}) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, message } = statusEmailPayload.parse(raw);
     const row = await activeSubscription(db, subscriptionId);
@@ -39,12 +52,24 @@ export function sendStatusEmail({ db, send, publicUrl, linkSecret }: { db: Kysel
     if (row.confirmed_at === null) return;
     const unsubscribe = unsubscribeUrl(publicUrl, linkSecret, row.id);
     const mail = statusNoticeMail(locale, message.event, { status: `${publicUrl}/status`, unsubscribe });
-    await send({ to: [row.address], ...mail, headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } });
+    await send({
+      to: [row.address],
+      ...mail,
+      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    });
   };
 }
 
 /** Posts a status CloudEvent to a webhook subscription, signed with that subscription's own secret. */
-export function deliverStatusWebhook({ db, now, timeoutMs = 10_000 }: { db: Kysely<Database>; now: () => number; timeoutMs?: number }) {
+export function deliverStatusWebhook({
+  db,
+  now,
+  timeoutMs = 10_000,
+}: {
+  db: Kysely<Database>;
+  now: () => number;
+  timeoutMs?: number;
+}) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, event } = statusWebhookPayload.parse(raw);
     const row = await activeSubscription(db, subscriptionId);

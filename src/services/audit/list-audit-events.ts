@@ -14,7 +14,11 @@ export interface AuditQuery {
 /** Newest first. Service-owner readers see only events about their own organisation. */
 export async function listAuditEvents(ctx: ServiceContext, query: AuditQuery = {}): Promise<AuditEvent[]> {
   authorize(ctx.actor, 'audit.read', query.organisationId ?? null);
-  let q = scoped(ctx.db.selectFrom('audit_events').selectAll(), 'audit_events.organisation_id', tenantScope(ctx.actor, 'audit.read'))
+  let q = scoped(
+    ctx.db.selectFrom('audit_events').selectAll(),
+    'audit_events.organisation_id',
+    tenantScope(ctx.actor, 'audit.read'),
+  )
     .orderBy('seq', 'desc')
     .limit(Math.min(query.limit ?? 50, 500));
   if (query.organisationId) q = q.where('organisation_id', '=', query.organisationId);

@@ -14,7 +14,11 @@ export interface AuditEntry {
  * Appends one hash-chained audit row inside the caller's transaction.
  * Bumping `audit_head` first takes its row lock on PostgreSQL, so concurrent appenders queue and the chain stays linear.
  */
-export async function recordAuditEvent(trx: Tx, ctx: Pick<ServiceContext, 'clock' | 'actor' | 'requestId'>, entry: AuditEntry): Promise<number> {
+export async function recordAuditEvent(
+  trx: Tx,
+  ctx: Pick<ServiceContext, 'clock' | 'actor' | 'requestId'>,
+  entry: AuditEntry,
+): Promise<number> {
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))

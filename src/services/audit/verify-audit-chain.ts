@@ -27,7 +27,13 @@ function toChainRow(e: AuditEvent): StoredChainRow {
 }
 
 /** Walks the whole chain in pages and reports the first missing, altered or unlinked row. */
-export async function verifyAuditChain({ db, pageSize = 2_000 }: { db: Kysely<Database>; pageSize?: number }): Promise<ChainReport> {
+export async function verifyAuditChain({
+  db,
+  pageSize = 2_000,
+}: {
+  db: Kysely<Database>;
+  pageSize?: number;
+}): Promise<ChainReport> {
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   let state = { expectedSeq: 1, prevHash: genesisHash };
   let checked = 0;
@@ -42,12 +48,14 @@ export async function verifyAuditChain({ db, pageSize = 2_000 }: { db: Kysely<Da
     if (page.length === 0) break;
     const result = checkChainSegment(page.map(toChainRow), state);
     // The rows of this page before the fault are intact and count as checked.
-    if ('fault' in result) return { ok: false, checked: checked + (result.fault.seq - state.expectedSeq), fault: result.fault };
+    if ('fault' in result)
+      return { ok: false, checked: checked + (result.fault.seq - state.expectedSeq), fault: result.fault };
     checked += page.length;
     state = result.next;
   }
   // Rows deleted from the end leave the head ahead of the last row.
-  if (state.expectedSeq - 1 !== head.seq) return { ok: false, checked, fault: { kind: 'truncated', seq: state.expectedSeq } };
+  if (state.expectedSeq - 1 !== head.seq)
+    return { ok: false, checked, fault: { kind: 'truncated', seq: state.expectedSeq } };
   if (state.prevHash !== head.hash) return { ok: false, checked, fault: { kind: 'tampered', seq: head.seq } };
   return { ok: true, checked, fault: null };
 }

@@ -27,7 +27,11 @@ export interface NewSession {
 const wrongCredentials = () => new AppError('unauthenticated', 'wrong e-mail or password');
 
 /** Checks a password and opens a session; repeated failures lock the account for a while. */
-export async function logIn(ctx: ServiceContext, input: z.input<typeof logInInput>, policy: LoginPolicy): Promise<NewSession> {
+export async function logIn(
+  ctx: ServiceContext,
+  input: z.input<typeof logInInput>,
+  policy: LoginPolicy,
+): Promise<NewSession> {
   const data = parseInput(logInInput, input);
   const now = ctx.clock.now();
   const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', data.email).executeTakeFirst();
@@ -36,7 +40,9 @@ export async function logIn(ctx: ServiceContext, input: z.input<typeof logInInpu
     throw wrongCredentials();
   }
   if (user.locked_until !== null && user.locked_until > now) {
-    throw new AppError('locked', 'too many failed attempts; the account is locked for a while', { retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000) });
+    throw new AppError('locked', 'too many failed attempts; the account is locked for a while', {
+      retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
+    });
   }
   const audit = { ...ctx, actor: { type: 'user' as const, id: user.id, label: user.email, memberships: [] } };
   if (!(await verifyPassword(user.password_hash, data.password))) {
@@ -48,18 +54,46 @@ export async function logIn(ctx: ServiceContext, input: z.input<typeof logInInpu
         .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? now + policy.lockMs : null, updated_at: now })
         .where('id', '=', user.id)
         .execute();
-      await recordAuditEvent(trx, audit, { action: lock ? 'auth.lockout' : 'auth.login-failed', subjectType: 'user', subjectId: user.id, organisationId: null, summary: { failures } });
+      await recordAuditEvent(trx, audit, {
+        action: lock ? 'auth.lockout' : 'auth.login-failed',
+        subjectType: 'user',
+        subjectId: user.id,
+        organisationId: null,
+        summary: { failures },
+      });
     });
     throw wrongCredentials();
   }
-  const session: NewSession = { sessionToken: randomSecret(), csrfToken: randomSecret(), userId: user.id, expiresAt: now + policy.sessionTtlMs };
+  const session: NewSession = {
+    sessionToken: randomSecret(),
+    csrfToken: randomSecret(),
+    userId: user.id,
+    expiresAt: now + policy.sessionTtlMs,
+  };
   await inTransaction(ctx, async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
     await trx
       .insertInto('sessions')
-      .values({ id_hash: digest(session.sessionToken), user_id: user.id, csrf_token: session.csrfToken, created_at: now, last_seen_at: now, expires_at: session.expiresAt })
+      .values({
+        id_hash: digest(session.sessionToken),
+        user_id: user.id,
+        csrf_token: session.csrfToken,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: session.expiresAt,
+      })
       .execute();
-    await recordAuditEvent(trx, audit, { action: 'auth.login', subjectType: 'user', subjectId: user.id, organisationId: null, summary: {} });
+    await recordAuditEvent(trx, audit, {
+      action: 'auth.login',
+      subjectType: 'user',
+      subjectId: user.id,
+      organisationId: null,
+      summary: {},
+    });
   });
   return session;
 }

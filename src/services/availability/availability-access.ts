@@ -35,7 +35,11 @@ export async function findComponent(db: Reader, idOrCode: string, field?: string
 /** The component's service window; a component names a calendar that configuration may later have removed. */
 export function windowOf(ctx: Pick<ServiceContext, 'calendars'>, component: Component): Calendar {
   const window = ctx.calendars.get(component.calendar_id);
-  if (!window) throw new AppError('unavailable', `the service window ${component.calendar_id} of ${component.code} is not configured`);
+  if (!window)
+    throw new AppError(
+      'unavailable',
+      `the service window ${component.calendar_id} of ${component.code} is not configured`,
+    );
   return window;
 }
 
@@ -49,14 +53,20 @@ export function calendarLookup(ctx: Pick<ServiceContext, 'calendars'>): (id: str
 }
 
 /** An incident case referenced from an outage or emergency work; `categories` limits which ones qualify. */
-export async function findIncident(db: Reader, idOrReference: string, field: string, categories?: readonly string[]): Promise<CaseRow> {
+export async function findIncident(
+  db: Reader,
+  idOrReference: string,
+  field: string,
+  categories?: readonly string[],
+): Promise<CaseRow> {
   const row = await db
     .selectFrom('cases')
     .selectAll()
     .where((eb) => eb.or([eb('id', '=', idOrReference), eb('reference', '=', idOrReference.toUpperCase())]))
     .executeTakeFirst();
   if (!row || row.kind !== 'incident') throw AppError.field(field, 'no such incident case');
-  if (categories && !categories.includes(row.category ?? '')) throw AppError.field(field, `must be a category ${categories.join(' or ')} incident`);
+  if (categories && !categories.includes(row.category ?? ''))
+    throw AppError.field(field, `must be a category ${categories.join(' or ')} incident`);
   return row;
 }
 

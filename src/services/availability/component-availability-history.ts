@@ -20,13 +20,21 @@ export function recentMonths(now: number, count: number): string[] {
 }
 
 /** Monthly figures for the chart: the frozen figure where a closed month has one, a live computation otherwise. */
-export async function componentAvailabilityHistory(ctx: ServiceContext, input: z.input<typeof componentAvailabilityHistoryInput>): Promise<ComponentAvailability[]> {
+export async function componentAvailabilityHistory(
+  ctx: ServiceContext,
+  input: z.input<typeof componentAvailabilityHistoryInput>,
+): Promise<ComponentAvailability[]> {
   authorize(ctx.actor, 'availability.read');
   const data = parseInput(componentAvailabilityHistoryInput, input);
   const component = await findComponent(ctx.db, data.componentId);
   const now = ctx.clock.now();
   const months = data.until === undefined ? recentMonths(now, data.months) : monthsEnding(data.until, data.months);
-  const rollups = await ctx.db.selectFrom('availability_rollups').selectAll().where('component_id', '=', component.id).where('month', 'in', months).execute();
+  const rollups = await ctx.db
+    .selectFrom('availability_rollups')
+    .selectAll()
+    .where('component_id', '=', component.id)
+    .where('month', 'in', months)
+    .execute();
   const frozen = new Map(rollups.map((r) => [r.month, r]));
   const result: ComponentAvailability[] = [];
   for (const month of months) {

@@ -17,12 +17,20 @@ export const computeComponentAvailabilityInput = z.object({
  * A component's availability for a month. A closed month that has been frozen answers with the frozen figure, so
  * a published report and this answer agree until someone recomputes the month on purpose.
  */
-export async function computeComponentAvailability(ctx: ServiceContext, input: z.input<typeof computeComponentAvailabilityInput>): Promise<ComponentAvailability> {
+export async function computeComponentAvailability(
+  ctx: ServiceContext,
+  input: z.input<typeof computeComponentAvailabilityInput>,
+): Promise<ComponentAvailability> {
   authorize(ctx.actor, 'availability.read');
   const data = parseInput(computeComponentAvailabilityInput, input);
   const component = await findComponent(ctx.db, data.componentId);
   if (!data.live && monthClosed(data.month, ctx.clock.now())) {
-    const frozen = await ctx.db.selectFrom('availability_rollups').selectAll().where('component_id', '=', component.id).where('month', '=', data.month).executeTakeFirst();
+    const frozen = await ctx.db
+      .selectFrom('availability_rollups')
+      .selectAll()
+      .where('component_id', '=', component.id)
+      .where('month', '=', data.month)
+      .executeTakeFirst();
     if (frozen) return fromRollup(component, frozen);
   }
   return computeLive(ctx, component, data.month);

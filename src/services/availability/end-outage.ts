@@ -27,8 +27,23 @@ export async function endOutage(ctx: ServiceContext, input: z.input<typeof endOu
     const end = data.end ?? now;
     assertOrdered(row.start_at, end);
     await trx.updateTable('outages').set({ end_at: end, updated_at: now }).where('id', '=', row.id).execute();
-    await queueStatusNotice(trx, ctx, { type: 'outage-ended', subjectId: row.id, component: await componentFacts(trx, row.component_id), title: null, publicText: row.public_text, severity: row.severity, start: row.start_at, end });
-    await recordAuditEvent(trx, ctx, { action: 'outage.end', subjectType: 'outage', subjectId: row.id, organisationId: null, summary: { end } });
+    await queueStatusNotice(trx, ctx, {
+      type: 'outage-ended',
+      subjectId: row.id,
+      component: await componentFacts(trx, row.component_id),
+      title: null,
+      publicText: row.public_text,
+      severity: row.severity,
+      start: row.start_at,
+      end,
+    });
+    await recordAuditEvent(trx, ctx, {
+      action: 'outage.end',
+      subjectType: 'outage',
+      subjectId: row.id,
+      organisationId: null,
+      summary: { end },
+    });
     return { ...row, end_at: end, updated_at: now };
   });
 }

@@ -16,7 +16,10 @@ function monthText(year: number, month: number): string {
  * `lookbackMonths` so a node that was down at a month's turn catches up. Safe to run on every node, as often as
  * wanted: freezing is idempotent and two nodes freezing at once store one figure.
  */
-export async function freezeClosedMonths(ctx: ServiceContext, { lookbackMonths = 3 }: { lookbackMonths?: number } = {}): Promise<string[]> {
+export async function freezeClosedMonths(
+  ctx: ServiceContext,
+  { lookbackMonths = 3 }: { lookbackMonths?: number } = {},
+): Promise<string[]> {
   authorize(ctx.actor, 'component.manage');
   const now = ctx.clock.now();
   const local = new Date(instantToLocal('Europe/Oslo', now));
@@ -28,7 +31,15 @@ export async function freezeClosedMonths(ctx: ServiceContext, { lookbackMonths =
     const month = first.getUTCMonth() + 1;
     const { end } = monthBounds(year, month);
     if (end + freezeGraceMs > now) continue;
-    const existing = new Set((await ctx.db.selectFrom('availability_rollups').select('component_id').where('month', '=', monthText(year, month)).execute()).map((r) => r.component_id));
+    const existing = new Set(
+      (
+        await ctx.db
+          .selectFrom('availability_rollups')
+          .select('component_id')
+          .where('month', '=', monthText(year, month))
+          .execute()
+      ).map((r) => r.component_id),
+    );
     for (const component of components) {
       // A month before the component existed has nothing to freeze.
       if (existing.has(component.id) || component.created_at >= end) continue;

@@ -17,11 +17,15 @@ export const listMaintenanceInput = z.object({
 });
 
 /** Planned work, earliest first. Drafts are the operator's working copies: only those who plan work see them. */
-export async function listMaintenance(ctx: ServiceContext, input: z.input<typeof listMaintenanceInput> = {}): Promise<MaintenanceWindowRow[]> {
+export async function listMaintenance(
+  ctx: ServiceContext,
+  input: z.input<typeof listMaintenanceInput> = {},
+): Promise<MaintenanceWindowRow[]> {
   authorize(ctx.actor, 'availability.read');
   const data = parseInput(listMaintenanceInput, input);
   let query = ctx.db.selectFrom('maintenance_windows').selectAll();
-  if (data.componentId) query = query.where('component_id', '=', (await findComponent(ctx.db, data.componentId, 'componentId')).id);
+  if (data.componentId)
+    query = query.where('component_id', '=', (await findComponent(ctx.db, data.componentId, 'componentId')).id);
   if (data.to !== undefined) query = query.where('start_at', '<', data.to);
   if (data.from !== undefined) query = query.where('end_at', '>', data.from);
   if (data.status) query = query.where('status', '=', data.status);

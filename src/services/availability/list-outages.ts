@@ -16,11 +16,15 @@ export const listOutagesInput = z.object({
 });
 
 /** Outages, newest first. Platform components are shared, so every reader sees every component's outages. */
-export async function listOutages(ctx: ServiceContext, input: z.input<typeof listOutagesInput> = {}): Promise<OutageRow[]> {
+export async function listOutages(
+  ctx: ServiceContext,
+  input: z.input<typeof listOutagesInput> = {},
+): Promise<OutageRow[]> {
   authorize(ctx.actor, 'availability.read');
   const data = parseInput(listOutagesInput, input);
   let query = ctx.db.selectFrom('outages').selectAll();
-  if (data.componentId) query = query.where('component_id', '=', (await findComponent(ctx.db, data.componentId, 'componentId')).id);
+  if (data.componentId)
+    query = query.where('component_id', '=', (await findComponent(ctx.db, data.componentId, 'componentId')).id);
   if (data.to !== undefined) query = query.where('start_at', '<', data.to);
   const from = data.from;
   if (from !== undefined) query = query.where((eb) => eb.or([eb('end_at', 'is', null), eb('end_at', '>', from)]));

@@ -8,7 +8,14 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { isoInstant } from '../cases/case-schemas.ts';
 import { inTransaction, newId, type ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { assertOrdered, calendarLookup, findComponent, findIncident, publicText, windowOf } from './availability-access.ts';
+import {
+  assertOrdered,
+  calendarLookup,
+  findComponent,
+  findIncident,
+  publicText,
+  windowOf,
+} from './availability-access.ts';
 
 export const planMaintenanceInput = z.object({
   /** Component by id or code. */
@@ -36,13 +43,24 @@ export async function planMaintenance(ctx: ServiceContext, input: PlanMaintenanc
   authorize(ctx.actor, 'maintenance.manage');
   const data = parseInput(planMaintenanceInput, input);
   assertOrdered(data.start, data.end);
-  if (data.kind === 'emergency' && !data.incidentCaseId) throw AppError.field('incidentCaseId', 'an emergency change names the A or B incident it fixes');
+  if (data.kind === 'emergency' && !data.incidentCaseId)
+    throw AppError.field('incidentCaseId', 'an emergency change names the A or B incident it fixes');
   return inTransaction(ctx, async (trx) => {
     const component = await findComponent(trx, data.componentId, 'componentId');
-    const incident = data.incidentCaseId ? await findIncident(trx, data.incidentCaseId, 'incidentCaseId', data.kind === 'emergency' ? ['A', 'B'] : undefined) : null;
+    const incident = data.incidentCaseId
+      ? await findIncident(
+          trx,
+          data.incidentCaseId,
+          'incidentCaseId',
+          data.kind === 'emergency' ? ['A', 'B'] : undefined,
+        )
+      : null;
     const now = ctx.clock.now();
     // The deadline does not depend on when the announcement comes, so it is known (and shown) while still a draft.
-    const [verdict] = judgeMaintenance([{ start: data.start, end: data.end, announced: now, kind: data.kind }], calendarLookup(ctx));
+    const [verdict] = judgeMaintenance(
+      [{ start: data.start, end: data.end, announced: now, kind: data.kind }],
+      calendarLookup(ctx),
+    );
     const row: MaintenanceWindowRow = {
       id: newId(),
       component_id: component.id,
@@ -62,7 +80,21 @@ export async function planMaintenance(ctx: ServiceContext, input: PlanMaintenanc
       updated_at: now,
     };
     await trx.insertInto('maintenance_windows').values(row).execute();
-    await recordAuditEvent(trx, ctx, { action: 'maintenance.plan', subjectType: 'maintenance', subjectId: row.id, organisationId: null, summary: { component: component.code, kind: row.kind, title: row.title, start: row.start_at, end: row.end_at, latestAnnouncement: row.latest_announcement_at, incidentCaseId: row.incident_case_id } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'maintenance.plan',
+      subjectType: 'maintenance',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        component: component.code,
+        kind: row.kind,
+        title: row.title,
+        start: row.start_at,
+        end: row.end_at,
+        latestAnnouncement: row.latest_announcement_at,
+        incidentCaseId: row.incident_case_id,
+      },
+    });
     return row;
   });
 }

@@ -32,14 +32,21 @@ export async function recordOutage(ctx: ServiceContext, input: RecordOutageInput
   const data = parseInput(recordOutageInput, input);
   const end = data.end ?? null;
   assertOrdered(data.start, end);
-  if (data.source === 'incident' && !data.caseId) throw AppError.field('caseId', 'an outage from an incident names its case');
-  if (data.source === 'monitor' && !data.monitorId) throw AppError.field('monitorId', 'an outage from a monitor names the monitor');
+  if (data.source === 'incident' && !data.caseId)
+    throw AppError.field('caseId', 'an outage from an incident names its case');
+  if (data.source === 'monitor' && !data.monitorId)
+    throw AppError.field('monitorId', 'an outage from a monitor names the monitor');
   return inTransaction(ctx, async (trx) => {
     const component = await findComponent(trx, data.componentId, 'componentId');
     const caseRow = data.caseId ? await findIncident(trx, data.caseId, 'caseId') : null;
     if (data.monitorId) {
-      const monitor = await trx.selectFrom('monitors').select(['component_id']).where('id', '=', data.monitorId).executeTakeFirst();
-      if (monitor?.component_id !== component.id) throw AppError.field('monitorId', 'no such monitor on this component');
+      const monitor = await trx
+        .selectFrom('monitors')
+        .select(['component_id'])
+        .where('id', '=', data.monitorId)
+        .executeTakeFirst();
+      if (monitor?.component_id !== component.id)
+        throw AppError.field('monitorId', 'no such monitor on this component');
     }
     const now = ctx.clock.now();
     const row: OutageRow = {
@@ -57,8 +64,31 @@ export async function recordOutage(ctx: ServiceContext, input: RecordOutageInput
     };
     await trx.insertInto('outages').values(row).execute();
     // Only an ongoing outage is news to subscribers; one recorded after the fact is history (the status page has it).
-    if (end === null) await queueStatusNotice(trx, ctx, { type: 'outage-started', subjectId: row.id, component: { code: component.code, name: component.name }, title: null, publicText: row.public_text, severity: row.severity, start: row.start_at, end: null });
-    await recordAuditEvent(trx, ctx, { action: 'outage.record', subjectType: 'outage', subjectId: row.id, organisationId: null, summary: { component: component.code, severity: row.severity, start: row.start_at, end: row.end_at, source: row.source, caseId: row.case_id } });
+    if (end === null)
+      await queueStatusNotice(trx, ctx, {
+        type: 'outage-started',
+        subjectId: row.id,
+        component: { code: component.code, name: component.name },
+        title: null,
+        publicText: row.public_text,
+        severity: row.severity,
+        start: row.start_at,
+        end: null,
+      });
+    await recordAuditEvent(trx, ctx, {
+      action: 'outage.record',
+      subjectType: 'outage',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        component: component.code,
+        severity: row.severity,
+        start: row.start_at,
+        end: row.end_at,
+        source: row.source,
+        caseId: row.case_id,
+      },
+    });
     return row;
   });
 }

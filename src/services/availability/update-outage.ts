@@ -39,12 +39,39 @@ export async function updateOutage(ctx: ServiceContext, input: UpdateOutageInput
       updated_at: ctx.clock.now(),
     };
     assertOrdered(after.start_at, after.end_at);
-    await trx.updateTable('outages').set({ severity: after.severity, start_at: after.start_at, end_at: after.end_at, public_text: after.public_text, updated_at: after.updated_at }).where('id', '=', before.id).execute();
+    await trx
+      .updateTable('outages')
+      .set({
+        severity: after.severity,
+        start_at: after.start_at,
+        end_at: after.end_at,
+        public_text: after.public_text,
+        updated_at: after.updated_at,
+      })
+      .where('id', '=', before.id)
+      .execute();
     // Setting the end of an ongoing outage is ending it; moving an end that was already set tells nobody anything new.
-    if (before.end_at === null && after.end_at !== null) await queueStatusNotice(trx, ctx, { type: 'outage-ended', subjectId: after.id, component: await componentFacts(trx, after.component_id), title: null, publicText: after.public_text, severity: after.severity, start: after.start_at, end: after.end_at });
+    if (before.end_at === null && after.end_at !== null)
+      await queueStatusNotice(trx, ctx, {
+        type: 'outage-ended',
+        subjectId: after.id,
+        component: await componentFacts(trx, after.component_id),
+        title: null,
+        publicText: after.public_text,
+        severity: after.severity,
+        start: after.start_at,
+        end: after.end_at,
+      });
     const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of ['severity', 'start_at', 'end_at', 'public_text'] as const) if (before[key] !== after[key]) changed[key] = { from: before[key], to: after[key] };
-    await recordAuditEvent(trx, ctx, { action: 'outage.update', subjectType: 'outage', subjectId: before.id, organisationId: null, summary: changed });
+    for (const key of ['severity', 'start_at', 'end_at', 'public_text'] as const)
+      if (before[key] !== after[key]) changed[key] = { from: before[key], to: after[key] };
+    await recordAuditEvent(trx, ctx, {
+      action: 'outage.update',
+      subjectType: 'outage',
+      subjectId: before.id,
+      organisationId: null,
+      summary: changed,
+    });
     return after;
   });
 }

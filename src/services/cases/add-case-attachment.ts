@@ -26,8 +26,17 @@ function isUtf8Text(content: Buffer): boolean {
 
 /** Checks an upload's size, name and content signature before anything is written. */
 export async function vetAttachment(upload: AttachmentUpload): Promise<AttachmentVerdict> {
-  const detected = upload.content.length > 0 && upload.content.length <= 10 * 1024 * 1024 + 1 ? await fileTypeFromBuffer(upload.content) : undefined;
-  return checkAttachment({ fileName: upload.fileName, declaredType: upload.contentType.split(';')[0]?.trim() ?? '', size: upload.content.length, detectedType: detected?.mime, isText: detected === undefined && isUtf8Text(upload.content) });
+  const detected =
+    upload.content.length > 0 && upload.content.length <= 10 * 1024 * 1024 + 1
+      ? await fileTypeFromBuffer(upload.content)
+      : undefined;
+  return checkAttachment({
+    fileName: upload.fileName,
+    declaredType: upload.contentType.split(';')[0]?.trim() ?? '',
+    size: upload.content.length,
+    detectedType: detected?.mime,
+    isText: detected === undefined && isUtf8Text(upload.content),
+  });
 }
 
 export function verdictError(verdict: Exclude<AttachmentVerdict, { ok: true }>): AppError {
@@ -35,7 +44,13 @@ export function verdictError(verdict: Exclude<AttachmentVerdict, { ok: true }>):
 }
 
 /** Stores a vetted file and its `attachment-added` event in the caller's transaction. */
-export async function storeAttachment(trx: Tx, ctx: ServiceContext, row: CaseRow, upload: AttachmentUpload, contentType: string): Promise<CaseAttachmentRow> {
+export async function storeAttachment(
+  trx: Tx,
+  ctx: ServiceContext,
+  row: CaseRow,
+  upload: AttachmentUpload,
+  contentType: string,
+): Promise<CaseAttachmentRow> {
   const attachment: CaseAttachmentRow = {
     id: newId(),
     case_id: row.id,
@@ -48,15 +63,30 @@ export async function storeAttachment(trx: Tx, ctx: ServiceContext, row: CaseRow
     created_at: ctx.clock.now(),
   };
   await trx.insertInto('case_attachments').values(attachment).execute();
-  await appendEventInTransaction(trx, ctx, row.id, { type: 'attachment-added', at: ctx.clock.now(), visibility: attachment.visibility, body: attachment.file_name, data: { attachmentId: attachment.id, fileName: attachment.file_name, contentType, sizeBytes: attachment.size_bytes } });
+  await appendEventInTransaction(trx, ctx, row.id, {
+    type: 'attachment-added',
+    at: ctx.clock.now(),
+    visibility: attachment.visibility,
+    body: attachment.file_name,
+    data: {
+      attachmentId: attachment.id,
+      fileName: attachment.file_name,
+      contentType,
+      sizeBytes: attachment.size_bytes,
+    },
+  });
   return attachment;
 }
 
 /** Adds a file to a case: the reporter's side to its own cases, the service desk to any (optionally internal). */
-export async function addCaseAttachment(ctx: ServiceContext, input: { caseId: string } & AttachmentUpload): Promise<CaseAttachmentRow> {
+export async function addCaseAttachment(
+  ctx: ServiceContext,
+  input: { caseId: string } & AttachmentUpload,
+): Promise<CaseAttachmentRow> {
   const row = await findVisibleCase(ctx, input.caseId);
   assertMayReport(ctx, row);
-  if (input.visibility === 'internal' && !worksCases(ctx)) throw AppError.field('visibility', 'internal files are the service desk’s', 'forbidden');
+  if (input.visibility === 'internal' && !worksCases(ctx))
+    throw AppError.field('visibility', 'internal files are the service desk’s', 'forbidden');
   const verdict = await vetAttachment(input);
   if (!verdict.ok) throw verdictError(verdict);
   return inTransaction(ctx, (trx) => storeAttachment(trx, ctx, row, input, verdict.contentType));

@@ -29,10 +29,25 @@ export interface NewCaseEvent extends LifecycleEvent {
  * clocks, writes the audit row and queues the notices the event causes. The case row is locked first, so two
  * agents acting at once are applied one after the other.
  */
-export async function appendEventInTransaction(trx: Tx, ctx: ServiceContext, caseId: string, event: NewCaseEvent): Promise<{ row: CaseRow; event: CaseEventRow }> {
-  const locked = ctx.dialect === 'postgres' ? await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow() : await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+export async function appendEventInTransaction(
+  trx: Tx,
+  ctx: ServiceContext,
+  caseId: string,
+  event: NewCaseEvent,
+): Promise<{ row: CaseRow; event: CaseEventRow }> {
+  const locked =
+    ctx.dialect === 'postgres'
+      ? await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow()
+      : await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
   const kind = kindOf(locked);
-  const history = lifecycleEvents(await trx.selectFrom('case_events').select(['type', 'at', 'category', 'data']).where('case_id', '=', caseId).orderBy('seq').execute());
+  const history = lifecycleEvents(
+    await trx
+      .selectFrom('case_events')
+      .select(['type', 'at', 'category', 'data'])
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute(),
+  );
   const now = ctx.clock.now();
   const problem = checkEvent(kind, deriveCase(history), event, now);
   if (problem) throw AppError.field(problem.field, problem.message, problem.code);
@@ -55,42 +70,91 @@ export async function appendEventInTransaction(trx: Tx, ctx: ServiceContext, cas
   };
   await trx.insertInto('case_events').values(eventRow).execute();
   const row: CaseRow = { ...locked, ...derived.columns, updated_at: now };
-  await trx.updateTable('cases').set({ ...derived.columns, updated_at: now }).where('id', '=', caseId).execute();
+  await trx
+    .updateTable('cases')
+    .set({ ...derived.columns, updated_at: now })
+    .where('id', '=', caseId)
+    .execute();
   await writeClocks(trx, caseId, derived.snapshots, now);
-  await recordAuditEvent(trx, ctx, { action: `case.${event.type}`, subjectType: 'case', subjectId: caseId, organisationId: locked.organisation_id, summary: { reference: locked.reference, seq: eventRow.seq, at: event.at, visibility: event.visibility, ...(event.category ? { category: event.category } : {}) } });
+  await recordAuditEvent(trx, ctx, {
+    action: `case.${event.type}`,
+    subjectType: 'case',
+    subjectId: caseId,
+    organisationId: locked.organisation_id,
+    summary: {
+      reference: locked.reference,
+      seq: eventRow.seq,
+      at: event.at,
+      visibility: event.visibility,
+      ...(event.category ? { category: event.category } : {}),
+    },
+  });
   if (event.type === 'work-started') await queueCaseNotice(trx, ctx, row, 'work-started');
   if (event.type === 'resolved') await queueCaseNotice(trx, ctx, row, 'resolved', { note: eventRow.body });
-  if (event.type === 'resolved' && kind === 'deactivation-order' && locked.service_id) await retireService(trx, ctx, locked);
+  if (event.type === 'resolved' && kind === 'deactivation-order' && locked.service_id)
+    await retireService(trx, ctx, locked);
   // A clock found breached when an event lands (stopped late, or a reclassification to A) is not left to the scan.
-  for (const s of derived.snapshots) if (stateAt(s, now) === 'breached') await markBreachAlert(trx, ctx, row, s.policyId, s.dueAt);
+  for (const s of derived.snapshots)
+    if (stateAt(s, now) === 'breached') await markBreachAlert(trx, ctx, row, s.policyId, s.dueAt);
   return { row, event: eventRow };
 }
 
 /** A carried-out deactivation order (7.3.1) retires its service in the registry, in the same transaction. */
 async function retireService(trx: Tx, ctx: ServiceContext, row: CaseRow): Promise<void> {
   if (!row.service_id) return;
-  const service = await trx.selectFrom('services').select(['id', 'status', 'organisation_id']).where('id', '=', row.service_id).executeTakeFirst();
+  const service = await trx
+    .selectFrom('services')
+    .select(['id', 'status', 'organisation_id'])
+    .where('id', '=', row.service_id)
+    .executeTakeFirst();
   if (!service || service.status === 'retired') return;
-  await trx.updateTable('services').set({ status: 'retired', updated_at: ctx.clock.now() }).where('id', '=', service.id).execute();
-  await recordAuditEvent(trx, ctx, { action: 'service.update', subjectType: 'service', subjectId: service.id, organisationId: service.organisation_id, summary: { status: { from: service.status, to: 'retired' }, by: row.reference } });
+  await trx
+    .updateTable('services')
+    .set({ status: 'retired', updated_at: ctx.clock.now() })
+    .where('id', '=', service.id)
+    .execute();
+  await recordAuditEvent(trx, ctx, {
+    action: 'service.update',
+    subjectType: 'service',
+    subjectId: service.id,
+    organisationId: service.organisation_id,
+    summary: { status: { from: service.status, to: 'retired' }, by: row.reference },
+  });
 }
 
 /** Queues the breach alert of one clock unless another node (or an earlier event) already did. */
-export async function markBreachAlert(trx: Tx, ctx: ServiceContext, row: CaseRow, policyId: string, dueAt: number | null): Promise<boolean> {
-  const marked = await trx.updateTable('case_clocks').set({ breach_alerted_at: ctx.clock.now() }).where('case_id', '=', row.id).where('policy_id', '=', policyId).where('breach_alerted_at', 'is', null).executeTakeFirst();
+export async function markBreachAlert(
+  trx: Tx,
+  ctx: ServiceContext,
+  row: CaseRow,
+  policyId: string,
+  dueAt: number | null,
+): Promise<boolean> {
+  const marked = await trx
+    .updateTable('case_clocks')
+    .set({ breach_alerted_at: ctx.clock.now() })
+    .where('case_id', '=', row.id)
+    .where('policy_id', '=', policyId)
+    .where('breach_alerted_at', 'is', null)
+    .executeTakeFirst();
   if (Number(marked.numUpdatedRows) !== 1) return false;
   await queueCaseNotice(trx, ctx, row, 'breached', { policyId, dueAt });
   return true;
 }
 
 /** Records what happened on a case: the service desk any event; owners public comments on their own cases. */
-export async function appendCaseEvent(ctx: ServiceContext, input: { caseId: string } & AppendEventInput): Promise<{ row: CaseRow; event: CaseEventRow }> {
+export async function appendCaseEvent(
+  ctx: ServiceContext,
+  input: { caseId: string } & AppendEventInput,
+): Promise<{ row: CaseRow; event: CaseEventRow }> {
   const data = parseInput(appendEventInput, input);
   const existing = await findVisibleCase(ctx, input.caseId);
   assertMayReport(ctx, existing);
   const agent = worksCases(ctx);
-  if (!agent && !ownerEvents.has(data.type)) throw AppError.field('type', `${data.type} is recorded by the service desk`, 'forbidden');
-  if (!agent && data.visibility === 'internal') throw AppError.field('visibility', 'internal notes are the service desk’s', 'forbidden');
+  if (!agent && !ownerEvents.has(data.type))
+    throw AppError.field('type', `${data.type} is recorded by the service desk`, 'forbidden');
+  if (!agent && data.visibility === 'internal')
+    throw AppError.field('visibility', 'internal notes are the service desk’s', 'forbidden');
   if (!agent && data.at !== undefined) throw AppError.field('at', 'only the service desk dates an event back');
   if (data.type === 'assigned' && data.assigneeId) await assertAssignable(ctx, data.assigneeId);
   const event: NewCaseEvent = {

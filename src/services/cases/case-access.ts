@@ -16,7 +16,12 @@ export function visibleCases(ctx: ServiceContext): CaseQuery {
   const scope = tenantScope(ctx.actor, 'case.read');
   if (scope.all) return query;
   const own = scope.organisationIds;
-  return query.where((eb) => eb.or([eb.and([eb('organisation_id', 'is', null), eb('kind', '=', 'incident')]), ...(own.length > 0 ? [eb('organisation_id', 'in', own)] : [])]));
+  return query.where((eb) =>
+    eb.or([
+      eb.and([eb('organisation_id', 'is', null), eb('kind', '=', 'incident')]),
+      ...(own.length > 0 ? [eb('organisation_id', 'in', own)] : []),
+    ]),
+  );
 }
 
 /** Loads a visible case by id or reference (e.g. `NIVA-1042`), or throws not-found. */
@@ -41,7 +46,8 @@ export function worksCases(ctx: ServiceContext): boolean {
 /** Owners may comment on and add files to their own cases; a platform-wide incident is the operator's to update. */
 export function assertMayReport(ctx: ServiceContext, row: CaseRow): void {
   if (worksCases(ctx)) return;
-  if (row.organisation_id === null) throw new AppError('forbidden', 'platform-wide incidents are updated by the operator');
+  if (row.organisation_id === null)
+    throw new AppError('forbidden', 'platform-wide incidents are updated by the operator');
   authorize(ctx.actor, 'case.report', row.organisation_id);
 }
 

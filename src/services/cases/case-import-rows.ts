@@ -1,11 +1,29 @@
 import { parseInstant } from '../../domain/calendar/iso-instant.ts';
 import { checkEvent, checkRegistration, deriveCase, type LifecycleEvent } from '../../domain/cases/case-lifecycle.ts';
-import { caseKinds, type CaseEventType, type CaseKind, caseTypes, isCaseKind, isIncidentCategory } from '../../domain/cases/case-types.ts';
+import {
+  caseKinds,
+  type CaseEventType,
+  type CaseKind,
+  caseTypes,
+  isCaseKind,
+  isIncidentCategory,
+} from '../../domain/cases/case-types.ts';
 import type { FieldProblem } from '../app-error.ts';
 import { type RegisterCaseInput, registerCaseInput } from './case-schemas.ts';
 
 /** The import file's contract: these columns must be in the header (a cell may be empty). */
-export const requiredImportColumns = ['external_id', 'type', 'category', 'owner', 'title', 'registered_at', 'work_started_at', 'workaround_at', 'resolved_at', 'feedback_at'] as const;
+export const requiredImportColumns = [
+  'external_id',
+  'type',
+  'category',
+  'owner',
+  'title',
+  'registered_at',
+  'work_started_at',
+  'workaround_at',
+  'resolved_at',
+  'feedback_at',
+] as const;
 /** Read when present. `service` (id or resource id) is what a deactivation order needs. */
 export const optionalImportColumns = ['description', 'closed_at', 'qualified_at', 'service'] as const;
 export const importColumns = [...requiredImportColumns, ...optionalImportColumns] as const;
@@ -63,7 +81,16 @@ function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
-const fieldColumns: Record<string, ImportColumn> = { organisationId: 'owner', kind: 'type', category: 'category', title: 'title', description: 'description', registeredAt: 'registered_at', externalId: 'external_id', serviceId: 'service' };
+const fieldColumns: Record<string, ImportColumn> = {
+  organisationId: 'owner',
+  kind: 'type',
+  category: 'category',
+  title: 'title',
+  description: 'description',
+  registeredAt: 'registered_at',
+  externalId: 'external_id',
+  serviceId: 'service',
+};
 
 /** The import column an operation's field problem is about (`history.2.at` → the column of the third history event). */
 export function columnOfField(field: string, history: readonly LifecycleEvent[]): ImportColumn | null {
@@ -96,7 +123,10 @@ function kindOf(values: RowValues, kindDefault: CaseKind | undefined, problems: 
   const text = cell(values, 'type').toLowerCase();
   if (text === '' && kindDefault) return kindDefault;
   if (isCaseKind(text)) return text;
-  problems.push({ column: 'type', problem: `${text === '' ? 'is empty' : `unknown type ${text}`}; one of ${caseKinds.join(', ')}` });
+  problems.push({
+    column: 'type',
+    problem: `${text === '' ? 'is empty' : `unknown type ${text}`}; one of ${caseKinds.join(', ')}`,
+  });
   return null;
 }
 
@@ -104,14 +134,16 @@ function kindOf(values: RowValues, kindDefault: CaseKind | undefined, problems: 
 function categoryOf(values: RowValues, kind: CaseKind | null, problems: ColumnProblem[]): 'A' | 'B' | 'C' | null {
   const text = cell(values, 'category').toUpperCase();
   if (text === '') {
-    if (kind !== null && caseTypes[kind].categorised) problems.push({ column: 'category', problem: 'is empty; an incident needs category A, B or C' });
+    if (kind !== null && caseTypes[kind].categorised)
+      problems.push({ column: 'category', problem: 'is empty; an incident needs category A, B or C' });
     return null;
   }
   if (!isIncidentCategory(text)) {
     problems.push({ column: 'category', problem: `not A, B or C: ${cell(values, 'category')}` });
     return null;
   }
-  if (kind !== null && !caseTypes[kind].categorised) problems.push({ column: 'category', problem: `${article(kind)} has no category; leave it empty` });
+  if (kind !== null && !caseTypes[kind].categorised)
+    problems.push({ column: 'category', problem: `${article(kind)} has no category; leave it empty` });
   return text;
 }
 
@@ -131,7 +163,13 @@ function historyOf(values: RowValues, problems: ColumnProblem[]): LifecycleEvent
 }
 
 /** Walks the history through the lifecycle, as `registerCase` will, and reports each refusal on its column. */
-function checkHistory(kind: CaseKind, registered: LifecycleEvent, history: LifecycleEvent[], now: number, problems: ColumnProblem[]): void {
+function checkHistory(
+  kind: CaseKind,
+  registered: LifecycleEvent,
+  history: LifecycleEvent[],
+  now: number,
+  problems: ColumnProblem[],
+): void {
   const accepted: LifecycleEvent[] = [registered];
   for (const event of history) {
     const column = columnOfEvent.get(event.type) ?? null;
@@ -146,7 +184,14 @@ function checkHistory(kind: CaseKind, registered: LifecycleEvent, history: Lifec
     const view = deriveCase(accepted);
     const wrong = checkEvent(kind, view, event, now);
     if (wrong) {
-      const after = wrong.code !== 'conflict' ? null : view.closedAt !== null ? 'closed_at' : view.resolvedAt !== null ? 'resolved_at' : null;
+      const after =
+        wrong.code !== 'conflict'
+          ? null
+          : view.closedAt !== null
+            ? 'closed_at'
+            : view.resolvedAt !== null
+              ? 'resolved_at'
+              : null;
       problems.push({ column, problem: after ? `is after ${after}: ${wrong.message}` : wrong.message });
       continue;
     }
@@ -161,15 +206,19 @@ function checkHistory(kind: CaseKind, registered: LifecycleEvent, history: Lifec
 export function caseFromRow(values: RowValues, options: { now: number; kindDefault?: CaseKind }): RowMapping {
   const problems: ColumnProblem[] = [];
   const externalId = cell(values, 'external_id');
-  if (externalId === '') problems.push({ column: 'external_id', problem: 'is empty; every row needs the id it has in the source system' });
+  if (externalId === '')
+    problems.push({ column: 'external_id', problem: 'is empty; every row needs the id it has in the source system' });
   const kind = kindOf(values, options.kindDefault, problems);
   const category = categoryOf(values, kind, problems);
   const ownerCode = cell(values, 'owner') || null;
-  if (ownerCode === null && kind !== null && kind !== 'incident') problems.push({ column: 'owner', problem: `is empty; ${article(kind)} belongs to a service owner` });
+  if (ownerCode === null && kind !== null && kind !== 'incident')
+    problems.push({ column: 'owner', problem: `is empty; ${article(kind)} belongs to a service owner` });
   const serviceRef = cell(values, 'service') || null;
-  if (kind !== null && caseTypes[kind].requiresService && serviceRef === null) problems.push({ column: 'service', problem: `${article(kind)} names the service it concerns` });
+  if (kind !== null && caseTypes[kind].requiresService && serviceRef === null)
+    problems.push({ column: 'service', problem: `${article(kind)} names the service it concerns` });
   const registeredAt = instantOf(values, 'registered_at', problems);
-  if (registeredAt === null && cell(values, 'registered_at') === '') problems.push({ column: 'registered_at', problem: 'is empty' });
+  if (registeredAt === null && cell(values, 'registered_at') === '')
+    problems.push({ column: 'registered_at', problem: 'is empty' });
   const history = historyOf(values, problems);
 
   const input: RegisterCaseInput = {

@@ -6,16 +6,17 @@ import { caseChannels, caseEventTypes, caseKinds } from '../../domain/cases/case
  * An ISO 8601 instant (with offset, or local Oslo time) as epoch milliseconds. Epoch milliseconds are accepted too,
  * so input validated at the edge passes the operation's own validation unchanged.
  */
-export const isoInstant = z.union([z.number().int().nonnegative(), z
-  .string()
-  .transform((text, ctx) => {
+export const isoInstant = z.union([
+  z.number().int().nonnegative(),
+  z.string().transform((text, ctx) => {
     const at = parseInstant(text);
     if (at === null) {
       ctx.addIssue({ code: 'custom', message: 'not an ISO 8601 instant (e.g. 2026-03-02T10:00:00+01:00)' });
       return z.NEVER;
     }
     return at;
-  })]);
+  }),
+]);
 
 export const categorySchema = z.enum(['A', 'B', 'C']);
 
@@ -25,7 +26,10 @@ export const registerCaseInput = z.object({
   kind: z.enum(caseKinds),
   category: categorySchema.nullable().optional(),
   /** Which of the agreement's category criteria (2.1) the reporter ticked; kept with the registration. */
-  criteria: z.array(z.string().regex(/^[abc]-[a-z-]+$/, 'a criterion id such as a-unavailable')).max(20).optional(),
+  criteria: z
+    .array(z.string().regex(/^[abc]-[a-z-]+$/, 'a criterion id such as a-unavailable'))
+    .max(20)
+    .optional(),
   title: z.string().trim().min(3, 'at least 3 characters').max(200),
   description: z.string().trim().max(20_000).default(''),
   channel: z.enum(caseChannels).optional(),

@@ -3,7 +3,15 @@ import type { Organisation } from '../../store/schema.ts';
 import { authorize } from '../actor.ts';
 import { isAppError } from '../app-error.ts';
 import type { ServiceContext } from '../context.ts';
-import { caseFromRow, type ColumnProblem, columnProblems, type ImportColumn, importColumns, type ImportedCase, type RowValues } from './case-import-rows.ts';
+import {
+  caseFromRow,
+  type ColumnProblem,
+  columnProblems,
+  type ImportColumn,
+  importColumns,
+  type ImportedCase,
+  type RowValues,
+} from './case-import-rows.ts';
 import { registerCase } from './register-case.ts';
 
 export interface ImportRow {
@@ -43,7 +51,11 @@ async function knownExternalIds(ctx: ServiceContext, ids: readonly string[]): Pr
   const known = new Set<string>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += chunk) {
-    const rows = await ctx.db.selectFrom('cases').select('external_id').where('external_id', 'in', unique.slice(i, i + chunk)).execute();
+    const rows = await ctx.db
+      .selectFrom('cases')
+      .select('external_id')
+      .where('external_id', 'in', unique.slice(i, i + chunk))
+      .execute();
     for (const r of rows) if (r.external_id !== null) known.add(r.external_id);
   }
   return known;
@@ -60,7 +72,11 @@ class ReferenceChecks {
 
   private async owner(code: string): Promise<Organisation | null> {
     if (!this.owners.has(code)) {
-      const row = await this.ctx.db.selectFrom('organisations').selectAll().where((eb) => eb.or([eb('code', '=', code), eb('id', '=', code)])).executeTakeFirst();
+      const row = await this.ctx.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where((eb) => eb.or([eb('code', '=', code), eb('id', '=', code)]))
+        .executeTakeFirst();
       this.owners.set(code, row ?? null);
     }
     return this.owners.get(code) ?? null;
@@ -72,12 +88,18 @@ class ReferenceChecks {
     if (mapped.ownerCode !== null) {
       owner = await this.owner(mapped.ownerCode);
       if (!owner) problems.push({ column: 'owner', problem: `unknown organisation ${mapped.ownerCode}` });
-      else if (owner.kind !== 'owner') problems.push({ column: 'owner', problem: `${mapped.ownerCode} is not a service owner; cases belong to one` });
+      else if (owner.kind !== 'owner')
+        problems.push({ column: 'owner', problem: `${mapped.ownerCode} is not a service owner; cases belong to one` });
     }
     if (mapped.serviceRef !== null) {
       const ref = mapped.serviceRef;
-      const service = await this.ctx.db.selectFrom('services').select(['id', 'organisation_id']).where((eb) => eb.or([eb('id', '=', ref), eb('resource_id', '=', ref)])).executeTakeFirst();
-      if (!service || (owner !== null && service.organisation_id !== owner.id)) problems.push({ column: 'service', problem: `no service ${ref} of ${mapped.ownerCode ?? 'this owner'}` });
+      const service = await this.ctx.db
+        .selectFrom('services')
+        .select(['id', 'organisation_id'])
+        .where((eb) => eb.or([eb('id', '=', ref), eb('resource_id', '=', ref)]))
+        .executeTakeFirst();
+      if (!service || (owner !== null && service.organisation_id !== owner.id))
+        problems.push({ column: 'service', problem: `no service ${ref} of ${mapped.ownerCode ?? 'this owner'}` });
     }
     return problems;
   }
@@ -88,13 +110,19 @@ class ReferenceChecks {
  * Valid rows are imported and invalid ones reported and skipped; an external id seen before is left unchanged, so a
  * file can be imported again. A dry run makes the same checks, reads only, and writes nothing.
  */
-export async function importCases(ctx: ServiceContext, rows: readonly ImportRow[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importCases(
+  ctx: ServiceContext,
+  rows: readonly ImportRow[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   // Backdated registrations with their history are the service desk's to make, never an owner's.
   authorize(ctx.actor, 'case.work');
   const now = ctx.clock.now();
   const report: ImportReport = { imported: 0, unchanged: 0, failed: 0, errors: [] };
   const references = new ReferenceChecks(ctx);
-  const known = options.dryRun ? await knownExternalIds(ctx, rows.map((r) => (r.values.external_id ?? '').trim()).filter(Boolean)) : new Set<string>();
+  const known = options.dryRun
+    ? await knownExternalIds(ctx, rows.map((r) => (r.values.external_id ?? '').trim()).filter(Boolean))
+    : new Set<string>();
   const fail = (row: ImportRow, problems: readonly ColumnProblem[]) => {
     report.failed += 1;
     // In the contract's column order, so a row's problems read left to right.
@@ -103,9 +131,16 @@ export async function importCases(ctx: ServiceContext, rows: readonly ImportRow[
   };
 
   for (const [index, row] of rows.entries()) {
-    const mapped = caseFromRow(row.values, { now, ...(options.kindDefault ? { kindDefault: options.kindDefault } : {}) });
+    const mapped = caseFromRow(row.values, {
+      now,
+      ...(options.kindDefault ? { kindDefault: options.kindDefault } : {}),
+    });
     const cell = (column: ImportColumn) => (row.values[column] ?? '').trim() || null;
-    const problems = [...(row.malformed ? [{ column: null, problem: row.malformed }] : []), ...(mapped.ok ? [] : mapped.problems), ...(await references.problems({ ownerCode: cell('owner'), serviceRef: cell('service') }))];
+    const problems = [
+      ...(row.malformed ? [{ column: null, problem: row.malformed }] : []),
+      ...(mapped.ok ? [] : mapped.problems),
+      ...(await references.problems({ ownerCode: cell('owner'), serviceRef: cell('service') })),
+    ];
     if (!mapped.ok || problems.length > 0) {
       fail(row, problems);
     } else if (options.dryRun) {
@@ -120,7 +155,12 @@ export async function importCases(ctx: ServiceContext, rows: readonly ImportRow[
         else report.unchanged += 1;
       } catch (error) {
         if (!isAppError(error)) throw error;
-        fail(row, error.fields.length > 0 ? columnProblems(error.fields, mapped.value.history) : [{ column: null, problem: error.message }]);
+        fail(
+          row,
+          error.fields.length > 0
+            ? columnProblems(error.fields, mapped.value.history)
+            : [{ column: null, problem: error.message }],
+        );
       }
     }
     options.onProgress?.(index + 1, rows.length);

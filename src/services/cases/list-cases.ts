@@ -38,7 +38,8 @@ type Cursor = [number, string];
 function decodeCursor(text: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string')
+      return [value[0], value[1]];
   } catch {
     // falls through to the validation error below
   }
@@ -48,7 +49,10 @@ function decodeCursor(text: string): Cursor {
 const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 
 /** The rows of one page, without clock work: the plain list the SLA-aware page is measured against. */
-export async function listCaseRows(ctx: ServiceContext, input: ListCasesInput = {}): Promise<{ rows: CaseRow[]; nextCursor: string | null }> {
+export async function listCaseRows(
+  ctx: ServiceContext,
+  input: ListCasesInput = {},
+): Promise<{ rows: CaseRow[]; nextCursor: string | null }> {
   const data = parseInput(listCasesInput, input);
   const sort = data.sort ?? (data.state === 'open' ? 'due' : 'registered');
   let query = visibleCases(ctx);
@@ -57,19 +61,36 @@ export async function listCaseRows(ctx: ServiceContext, input: ListCasesInput = 
   if (data.category) query = query.where('category', '=', data.category);
   if (data.organisationId) {
     const wanted = data.organisationId;
-    const organisation = await ctx.db.selectFrom('organisations').select('id').where((eb) => eb.or([eb('id', '=', wanted), eb('code', '=', wanted)])).executeTakeFirst();
+    const organisation = await ctx.db
+      .selectFrom('organisations')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', wanted), eb('code', '=', wanted)]))
+      .executeTakeFirst();
     if (!organisation) throw AppError.field('organisationId', `unknown organisation ${wanted}`);
     query = query.where('organisation_id', '=', organisation.id);
   }
   if (data.cursor) {
     const [value, id] = decodeCursor(data.cursor);
-    query = sort === 'due' ? query.where((eb) => eb.or([eb('due_order', '>', value), eb.and([eb('due_order', '=', value), eb('id', '>', id)])])) : query.where((eb) => eb.or([eb('registered_at', '<', value), eb.and([eb('registered_at', '=', value), eb('id', '<', id)])]));
+    query =
+      sort === 'due'
+        ? query.where((eb) =>
+            eb.or([eb('due_order', '>', value), eb.and([eb('due_order', '=', value), eb('id', '>', id)])]),
+          )
+        : query.where((eb) =>
+            eb.or([eb('registered_at', '<', value), eb.and([eb('registered_at', '=', value), eb('id', '<', id)])]),
+          );
   }
-  query = sort === 'due' ? query.orderBy('due_order').orderBy('id') : query.orderBy('registered_at', 'desc').orderBy('id', 'desc');
+  query =
+    sort === 'due'
+      ? query.orderBy('due_order').orderBy('id')
+      : query.orderBy('registered_at', 'desc').orderBy('id', 'desc');
   const rows = await query.limit(data.limit + 1).execute();
   const page = rows.slice(0, data.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > data.limit && last ? encodeCursor([sort === 'due' ? last.due_order : last.registered_at, last.id]) : null;
+  const nextCursor =
+    rows.length > data.limit && last
+      ? encodeCursor([sort === 'due' ? last.due_order : last.registered_at, last.id])
+      : null;
   return { rows: page, nextCursor };
 }
 

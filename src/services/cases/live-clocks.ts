@@ -39,19 +39,41 @@ export function liveFromSnapshot(snapshot: ClockSnapshot, calendars: CalendarReg
 }
 
 export function liveFromResult(result: ClockResult): LiveClock {
-  const remainingMs = result.targetMs === null || result.stoppedAt !== null || result.state === 'not-applicable' ? null : result.remainingMs;
-  return { policyId: result.policyId, clause: result.clause, state: result.state, dueAt: result.dueAt, remainingMs, targetMs: result.targetMs, paused: result.paused, stoppedAt: result.stoppedAt };
+  const remainingMs =
+    result.targetMs === null || result.stoppedAt !== null || result.state === 'not-applicable'
+      ? null
+      : result.remainingMs;
+  return {
+    policyId: result.policyId,
+    clause: result.clause,
+    state: result.state,
+    dueAt: result.dueAt,
+    remainingMs,
+    targetMs: result.targetMs,
+    paused: result.paused,
+    stoppedAt: result.stoppedAt,
+  };
 }
 
 /**
  * Clocks of many cases at `at`. Stored snapshots answer for any moment after a case's latest event; an earlier moment
  * (a report about the past) replays that case's log.
  */
-export async function liveClocksOf(ctx: ServiceContext, rows: readonly CaseRow[], at: number): Promise<Map<string, LiveClock[]>> {
+export async function liveClocksOf(
+  ctx: ServiceContext,
+  rows: readonly CaseRow[],
+  at: number,
+): Promise<Map<string, LiveClock[]>> {
   const result = new Map<string, LiveClock[]>();
   if (rows.length === 0) return result;
   const ids = rows.map((r) => r.id);
-  const stored = await ctx.db.selectFrom('case_clocks').selectAll().where('case_id', 'in', ids).orderBy('case_id').orderBy('policy_id').execute();
+  const stored = await ctx.db
+    .selectFrom('case_clocks')
+    .selectAll()
+    .where('case_id', 'in', ids)
+    .orderBy('case_id')
+    .orderBy('policy_id')
+    .execute();
   for (const clock of stored) {
     const list = result.get(clock.case_id) ?? [];
     list.push(liveFromSnapshot(snapshotFromRow(clock), ctx.calendars, at));
@@ -59,7 +81,17 @@ export async function liveClocksOf(ctx: ServiceContext, rows: readonly CaseRow[]
   }
   const replay = rows.filter((r) => at < r.last_event_at);
   if (replay.length > 0) {
-    const events = await ctx.db.selectFrom('case_events').select(['case_id', 'type', 'at', 'category', 'data']).where('case_id', 'in', replay.map((r) => r.id)).orderBy('case_id').orderBy('seq').execute();
+    const events = await ctx.db
+      .selectFrom('case_events')
+      .select(['case_id', 'type', 'at', 'category', 'data'])
+      .where(
+        'case_id',
+        'in',
+        replay.map((r) => r.id),
+      )
+      .orderBy('case_id')
+      .orderBy('seq')
+      .execute();
     const grouped = byCase(events);
     for (const row of replay) {
       const own = lifecycleEvents(grouped.get(row.id) ?? []);
@@ -72,5 +104,8 @@ export async function liveClocksOf(ctx: ServiceContext, rows: readonly CaseRow[]
 const severity: Record<ClockState, number> = { 'not-applicable': 0, met: 1, running: 2, 'at-risk': 3, breached: 4 };
 
 export function worstOf(clocks: readonly LiveClock[]): ClockState {
-  return clocks.reduce<ClockState>((worst, c) => (severity[c.state] > severity[worst] ? c.state : worst), 'not-applicable');
+  return clocks.reduce<ClockState>(
+    (worst, c) => (severity[c.state] > severity[worst] ? c.state : worst),
+    'not-applicable',
+  );
 }

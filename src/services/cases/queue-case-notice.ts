@@ -28,15 +28,27 @@ function alertTime(ctx: ServiceContext, row: CaseRow, notice: CaseNotice): numbe
 }
 
 async function deskAddresses(trx: Tx, row: CaseRow, notice: CaseNotice): Promise<string[]> {
-  const operators = await trx.selectFrom('organisations').select('contact_email').where('kind', '=', 'operator').execute();
+  const operators = await trx
+    .selectFrom('organisations')
+    .select('contact_email')
+    .where('kind', '=', 'operator')
+    .execute();
   const addresses = operators.map((o) => o.contact_email);
   if (row.assignee_user_id) {
-    const assignee = await trx.selectFrom('users').select('email').where('id', '=', row.assignee_user_id).executeTakeFirst();
+    const assignee = await trx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', row.assignee_user_id)
+      .executeTakeFirst();
     if (assignee) addresses.push(assignee.email);
   }
   // A missed deadline is also the owner's business: it is a deviation from the agreement.
   if (notice === 'breached' && row.organisation_id) {
-    const owner = await trx.selectFrom('organisations').select('contact_email').where('id', '=', row.organisation_id).executeTakeFirst();
+    const owner = await trx
+      .selectFrom('organisations')
+      .select('contact_email')
+      .where('id', '=', row.organisation_id)
+      .executeTakeFirst();
     if (owner) addresses.push(owner.contact_email);
   }
   return [...new Set(addresses)];
@@ -52,9 +64,21 @@ async function reporterLocale(trx: Tx, row: CaseRow): Promise<Locale> {
  * Queues a case's notice in the caller's transaction: an e-mail job (reporter or service desk) and one signed
  * CloudEvent per subscribed webhook endpoint. Nothing is queued unless the change that causes it commits.
  */
-export async function queueCaseNotice(trx: Tx, ctx: ServiceContext, row: CaseRow, notice: CaseNotice, detail: { policyId?: string; dueAt?: number | null; note?: string | null } = {}): Promise<void> {
+export async function queueCaseNotice(
+  trx: Tx,
+  ctx: ServiceContext,
+  row: CaseRow,
+  notice: CaseNotice,
+  detail: { policyId?: string; dueAt?: number | null; note?: string | null } = {},
+): Promise<void> {
   const runAt = alertTime(ctx, row, notice);
-  const owner = row.organisation_id ? await trx.selectFrom('organisations').select(['code', 'name']).where('id', '=', row.organisation_id).executeTakeFirst() : undefined;
+  const owner = row.organisation_id
+    ? await trx
+        .selectFrom('organisations')
+        .select(['code', 'name'])
+        .where('id', '=', row.organisation_id)
+        .executeTakeFirst()
+    : undefined;
   const facts: Omit<CaseMailFacts, 'link'> = {
     reference: row.reference,
     title: row.title,
@@ -68,15 +92,30 @@ export async function queueCaseNotice(trx: Tx, ctx: ServiceContext, row: CaseRow
   const reporterNotice = toReporter.has(notice);
   const to = reporterNotice ? (row.reporter_email ? [row.reporter_email] : []) : await deskAddresses(trx, row, notice);
   if (to.length > 0) {
-    const payload: CaseEmailPayload = { caseId: row.id, notice, to, locale: reporterNotice ? await reporterLocale(trx, row) : 'nb', facts, recordsFeedback: notice === 'resolved' };
+    const payload: CaseEmailPayload = {
+      caseId: row.id,
+      notice,
+      to,
+      locale: reporterNotice ? await reporterLocale(trx, row) : 'nb',
+      facts,
+      recordsFeedback: notice === 'resolved',
+    };
     await enqueueJob(trx, ctx, { kind: caseEmailJob, payload, organisationId: row.organisation_id, runAt });
   }
 
   const type = `no.niva.case.${notice}`;
-  let endpoints = trx.selectFrom('webhook_endpoints').select(['id', 'organisation_id', 'event_types']).where('disabled_at', 'is', null);
+  let endpoints = trx
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'organisation_id', 'event_types'])
+    .where('disabled_at', 'is', null);
   if (row.organisation_id) {
     const ownerId = row.organisation_id;
-    endpoints = endpoints.where((eb) => eb.or([eb('organisation_id', '=', ownerId), eb('organisation_id', 'in', eb.selectFrom('organisations').select('id').where('kind', '=', 'operator'))]));
+    endpoints = endpoints.where((eb) =>
+      eb.or([
+        eb('organisation_id', '=', ownerId),
+        eb('organisation_id', 'in', eb.selectFrom('organisations').select('id').where('kind', '=', 'operator')),
+      ]),
+    );
   }
   for (const endpoint of await endpoints.execute()) {
     const wanted = endpoint.event_types.split(',').map((t) => t.trim());
@@ -90,8 +129,23 @@ export async function queueCaseNotice(trx: Tx, ctx: ServiceContext, row: CaseRow
       subject: row.reference,
       time: new Date(ctx.clock.now()).toISOString(),
       datacontenttype: 'application/json',
-      data: { caseId: row.id, reference: row.reference, kind: row.kind, category: row.category, owner: owner?.code ?? null, title: row.title, status: row.status, policy: detail.policyId ?? null, due: detail.dueAt ? new Date(detail.dueAt).toISOString() : null },
+      data: {
+        caseId: row.id,
+        reference: row.reference,
+        kind: row.kind,
+        category: row.category,
+        owner: owner?.code ?? null,
+        title: row.title,
+        status: row.status,
+        policy: detail.policyId ?? null,
+        due: detail.dueAt ? new Date(detail.dueAt).toISOString() : null,
+      },
     };
-    await enqueueJob(trx, ctx, { kind: 'webhook.deliver', payload: { endpointId: endpoint.id, event }, organisationId: endpoint.organisation_id, runAt });
+    await enqueueJob(trx, ctx, {
+      kind: 'webhook.deliver',
+      payload: { endpointId: endpoint.id, event },
+      organisationId: endpoint.organisation_id,
+      runAt,
+    });
   }
 }

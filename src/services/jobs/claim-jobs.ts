@@ -48,7 +48,18 @@ export async function claimJobs({ db, dialect, workerId, now, limit, leaseMs }: 
     if (claimed.length === 0) return [];
     await trx
       .insertInto('job_attempts')
-      .values(claimed.map((job) => ({ id: newId(), job_id: job.id, attempt: job.attempts, worker_id: workerId, started_at: now, finished_at: null, outcome: null, error: null })))
+      .values(
+        claimed.map((job) => ({
+          id: newId(),
+          job_id: job.id,
+          attempt: job.attempts,
+          worker_id: workerId,
+          started_at: now,
+          finished_at: null,
+          outcome: null,
+          error: null,
+        })),
+      )
       .execute();
     return claimed;
   });

@@ -8,14 +8,29 @@ export type JobOutcome = { ok: true } | { ok: false; error: string };
  * Records a claimed job's outcome. A failure is retried with backoff until `max_attempts`, then dead-lettered.
  * The update is guarded by the lock owner, so a worker whose lease was taken over cannot overwrite the new owner's result.
  */
-export async function finishJob({ db, job, workerId, now, outcome }: { db: Kysely<Database>; job: Job; workerId: string; now: number; outcome: JobOutcome }): Promise<'succeeded' | 'retry' | 'dead' | 'lost'> {
+export async function finishJob({
+  db,
+  job,
+  workerId,
+  now,
+  outcome,
+}: {
+  db: Kysely<Database>;
+  job: Job;
+  workerId: string;
+  now: number;
+  outcome: JobOutcome;
+}): Promise<'succeeded' | 'retry' | 'dead' | 'lost'> {
   return db.transaction().execute(async (trx) => {
     const next = outcome.ok ? 'succeeded' : job.attempts >= job.max_attempts ? 'dead' : 'retry';
     const result = await trx
       .updateTable('jobs')
       .set({
         status: next === 'retry' ? 'pending' : next,
-        run_at: next === 'retry' ? now + retryDelayMs(job.attempts, { seed: job.attempts + job.id.charCodeAt(0) }) : job.run_at,
+        run_at:
+          next === 'retry'
+            ? now + retryDelayMs(job.attempts, { seed: job.attempts + job.id.charCodeAt(0) })
+            : job.run_at,
         locked_by: null,
         locked_until: null,
         last_error: outcome.ok ? null : outcome.error.slice(0, 2_000),
@@ -31,7 +46,11 @@ export async function finishJob({ db, job, workerId, now, outcome }: { db: Kysel
     if (Number(result.numUpdatedRows) === 0) return 'lost';
     await trx
       .updateTable('job_attempts')
-      .set({ finished_at: now, outcome: outcome.ok ? 'succeeded' : 'failed', error: outcome.ok ? null : outcome.error.slice(0, 2_000) })
+      .set({
+        finished_at: now,
+        outcome: outcome.ok ? 'succeeded' : 'failed',
+        error: outcome.ok ? null : outcome.error.slice(0, 2_000),
+      })
       .where('job_id', '=', job.id)
       .where('attempt', '=', job.attempts)
       .where('worker_id', '=', workerId)

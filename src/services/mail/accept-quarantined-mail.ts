@@ -28,11 +28,18 @@ export interface AcceptedMail {
  * with the sender as reporter and the files it carried. The case and the decision commit together, and a message
  * that someone else decided on meanwhile is left alone.
  */
-export async function acceptQuarantinedMail(ctx: ServiceContext, input: AcceptQuarantinedMailInput): Promise<AcceptedMail> {
+export async function acceptQuarantinedMail(
+  ctx: ServiceContext,
+  input: AcceptQuarantinedMailInput,
+): Promise<AcceptedMail> {
   const data = parseInput(acceptQuarantinedMailInput, input);
   const intake = parseInput(mailIntakeKind, { kind: data.kind, category: data.category });
   authorize(ctx.actor, 'mail.quarantine');
-  const stored = await ctx.db.selectFrom('mail_quarantine').select(['id', 'status', 'raw', 'from_address', 'from_name']).where('id', '=', data.id).executeTakeFirst();
+  const stored = await ctx.db
+    .selectFrom('mail_quarantine')
+    .select(['id', 'status', 'raw', 'from_address', 'from_name'])
+    .where('id', '=', data.id)
+    .executeTakeFirst();
   if (!stored) throw new AppError('not-found', 'no such quarantined message');
   if (stored.status !== 'pending') throw AppError.field('id', `the message is already ${stored.status}`, 'conflict');
   const owner = await ctx.db
@@ -46,11 +53,29 @@ export async function acceptQuarantinedMail(ctx: ServiceContext, input: AcceptQu
   // The stored row keeps the sender as resolved at receipt (the envelope may have stood in for a missing From).
   const mail = { ...(await parseCaseMail(stored.raw)), fromAddress: stored.from_address, fromName: stored.from_name };
   const files = await vetMailAttachments(mail.attachments);
-  const row = await registerMailCase(ctx, mail, files, { organisationId: owner.id, kind: intake.kind, category: intake.category }, async (trx, created) => {
-    const now = ctx.clock.now();
-    const marked = await trx.updateTable('mail_quarantine').set({ status: 'accepted', case_id: created.id, handled_by: ctx.actor.label, handled_at: now }).where('id', '=', stored.id).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(marked.numUpdatedRows) !== 1) throw AppError.field('id', 'the message was decided on meanwhile', 'conflict');
-    await recordAuditEvent(trx, ctx, { action: 'mail.accept', subjectType: 'mail', subjectId: stored.id, organisationId: owner.id, summary: { from: stored.from_address, caseId: created.id, reference: created.reference } });
-  });
+  const row = await registerMailCase(
+    ctx,
+    mail,
+    files,
+    { organisationId: owner.id, kind: intake.kind, category: intake.category },
+    async (trx, created) => {
+      const now = ctx.clock.now();
+      const marked = await trx
+        .updateTable('mail_quarantine')
+        .set({ status: 'accepted', case_id: created.id, handled_by: ctx.actor.label, handled_at: now })
+        .where('id', '=', stored.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) !== 1)
+        throw AppError.field('id', 'the message was decided on meanwhile', 'conflict');
+      await recordAuditEvent(trx, ctx, {
+        action: 'mail.accept',
+        subjectType: 'mail',
+        subjectId: stored.id,
+        organisationId: owner.id,
+        summary: { from: stored.from_address, caseId: created.id, reference: created.reference },
+      });
+    },
+  );
   return { quarantineId: stored.id, caseId: row.id, reference: row.reference };
 }

@@ -12,9 +12,20 @@ export interface QuarantinedMailDetail extends QuarantinedMail {
 /** One quarantined message with the list of its files (never their content). */
 export async function getQuarantinedMail(ctx: ServiceContext, { id }: { id: string }): Promise<QuarantinedMailDetail> {
   authorize(ctx.actor, 'mail.quarantine');
-  const row = await ctx.db.selectFrom('mail_quarantine').select([...quarantineColumns, 'raw']).where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('mail_quarantine')
+    .select([...quarantineColumns, 'raw'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AppError('not-found', 'no such quarantined message');
   const { raw, ...rest } = row;
   const mail = await parseCaseMail(raw);
-  return { ...rest, attachments: mail.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, sizeBytes: a.content.length })) };
+  return {
+    ...rest,
+    attachments: mail.attachments.map((a) => ({
+      fileName: a.fileName,
+      contentType: a.contentType,
+      sizeBytes: a.content.length,
+    })),
+  };
 }

@@ -7,7 +7,21 @@ import { parseInput } from '../parse-input.ts';
 /** A quarantined message as the service desk sees it; the raw bytes stay in the database. */
 export type QuarantinedMail = Omit<MailQuarantineRow, 'raw'>;
 
-export const quarantineColumns = ['id', 'message_id', 'from_address', 'from_name', 'subject', 'text_body', 'reason', 'size_bytes', 'received_at', 'status', 'case_id', 'handled_by', 'handled_at'] as const;
+export const quarantineColumns = [
+  'id',
+  'message_id',
+  'from_address',
+  'from_name',
+  'subject',
+  'text_body',
+  'reason',
+  'size_bytes',
+  'received_at',
+  'status',
+  'case_id',
+  'handled_by',
+  'handled_at',
+] as const;
 
 export const listQuarantineInput = z.object({
   status: z.enum(['pending', 'accepted', 'discarded', 'all']).default('pending'),
@@ -19,7 +33,12 @@ export type ListQuarantineInput = z.input<typeof listQuarantineInput>;
 export async function listQuarantine(ctx: ServiceContext, input: ListQuarantineInput = {}): Promise<QuarantinedMail[]> {
   const data = parseInput(listQuarantineInput, input);
   authorize(ctx.actor, 'mail.quarantine');
-  let query = ctx.db.selectFrom('mail_quarantine').select(quarantineColumns).orderBy('received_at', 'desc').orderBy('id').limit(data.limit);
+  let query = ctx.db
+    .selectFrom('mail_quarantine')
+    .select(quarantineColumns)
+    .orderBy('received_at', 'desc')
+    .orderBy('id')
+    .limit(data.limit);
   if (data.status !== 'all') query = query.where('status', '=', data.status);
   return query.execute();
 }

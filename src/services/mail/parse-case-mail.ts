@@ -26,7 +26,11 @@ const maxTitle = 200;
 const maxText = 20_000;
 
 // Signature parts are how the mail client proves who sent it, not files the sender chose to attach.
-const signatureTypes: ReadonlySet<string> = new Set(['application/pkcs7-signature', 'application/x-pkcs7-signature', 'application/pgp-signature']);
+const signatureTypes: ReadonlySet<string> = new Set([
+  'application/pkcs7-signature',
+  'application/x-pkcs7-signature',
+  'application/pgp-signature',
+]);
 
 function baseName(name: string): string {
   // Some clients send the sender's local path; only the last segment is the file's name.
@@ -48,7 +52,11 @@ export async function parseCaseMail(raw: Buffer, envelopeFrom: string | null = n
   const fromAddress = (from?.address ?? envelopeFrom ?? '').trim().toLowerCase();
   const attachments = parsed.attachments
     .filter((a) => !signatureTypes.has(a.contentType.toLowerCase()))
-    .map((a, i): AttachmentUpload => ({ fileName: baseName(a.filename ?? '') || `vedlegg-${i + 1}`, contentType: a.contentType, content: a.content }));
+    .map((a, i): AttachmentUpload => ({
+      fileName: baseName(a.filename ?? '') || `vedlegg-${i + 1}`,
+      contentType: a.contentType,
+      content: a.content,
+    }));
   return {
     messageId: parsed.messageId ?? null,
     fromAddress,
@@ -69,8 +77,14 @@ export async function vetMailAttachments(attachments: readonly AttachmentUpload[
   for (const upload of attachments) {
     const verdict = await vetAttachment(upload);
     if (!verdict.ok) {
-      const message = verdict.message.includes(upload.fileName) ? verdict.message : `${upload.fileName}: ${verdict.message}`;
-      throw new AppError(verdict.reason === 'too-large' ? 'payload-too-large' : 'validation', `attachment refused: ${message}`, { fields: [{ field: 'attachments', message }] });
+      const message = verdict.message.includes(upload.fileName)
+        ? verdict.message
+        : `${upload.fileName}: ${verdict.message}`;
+      throw new AppError(
+        verdict.reason === 'too-large' ? 'payload-too-large' : 'validation',
+        `attachment refused: ${message}`,
+        { fields: [{ field: 'attachments', message }] },
+      );
     }
     vetted.push({ upload, contentType: verdict.contentType });
   }
@@ -99,7 +113,8 @@ export function clipText(text: string): string {
 // "On Mon, … Kari <kari@etat.no> wrote:", "Den 2. mars 2026 kl. 10:00 skrev Kari <kari@etat.no>:", "Kari skreiv følgjande:".
 const attribution = /\b(wrote|skrev|skreiv)\b.*:\s*$/i;
 const attributionStart = /^\s*(On|Den|På|Am|Le)\s/i;
-const forwardedBlock = /^\s*-{2,}\s*(Original Message|Opprinnelig melding|Opphavleg melding|Videresendt melding|Forwarded message)\b/i;
+const forwardedBlock =
+  /^\s*-{2,}\s*(Original Message|Opprinnelig melding|Opphavleg melding|Videresendt melding|Forwarded message)\b/i;
 
 /**
  * The new part of a reply: quoted lines ("> …") and the attribution line that introduces them ("On … wrote:",

@@ -10,7 +10,16 @@ import { categorySchema, registerCaseInput } from '../cases/case-schemas.ts';
 import { registerCase } from '../cases/register-case.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { type CaseMail, caseReferenceIn, clipText, parseCaseMail, stripQuotedReply, titleFrom, type VettedFile, vetMailAttachments } from './parse-case-mail.ts';
+import {
+  type CaseMail,
+  caseReferenceIn,
+  clipText,
+  parseCaseMail,
+  stripQuotedReply,
+  titleFrom,
+  type VettedFile,
+  vetMailAttachments,
+} from './parse-case-mail.ts';
 
 /** Why a message waits for the service desk instead of becoming a case. */
 export type QuarantineReason = 'unknown-sender' | 'ambiguous' | 'auto-reply';
@@ -20,8 +29,14 @@ export const mailIntakeKind = z
     kind: z.enum(['support-request', 'incident']).default('support-request'),
     category: categorySchema.optional(),
   })
-  .refine((v) => v.kind !== 'incident' || v.category !== undefined, { message: 'an incident by e-mail needs a category (A, B or C)', path: ['category'] })
-  .refine((v) => v.kind === 'incident' || v.category === undefined, { message: 'only incidents have a category', path: ['category'] });
+  .refine((v) => v.kind !== 'incident' || v.category !== undefined, {
+    message: 'an incident by e-mail needs a category (A, B or C)',
+    path: ['category'],
+  })
+  .refine((v) => v.kind === 'incident' || v.category === undefined, {
+    message: 'only incidents have a category',
+    path: ['category'],
+  });
 export type MailIntakeKind = z.input<typeof mailIntakeKind>;
 
 export interface ReceiveCaseMailInput extends MailIntakeKind {
@@ -61,17 +76,31 @@ async function resolveSender(ctx: ServiceContext, address: string): Promise<Send
     .where('kind', '=', 'owner')
     .where((eb) => eb(eb.fn('lower', ['contact_email']), '=', address))
     .execute();
-  const owners = new Set([...memberships.filter((m) => isRole(m.role) && roleAllows(m.role, 'case.report', false)).map((m) => m.organisationId), ...contacts.map((c) => c.id)]);
+  const owners = new Set([
+    ...memberships
+      .filter((m) => isRole(m.role) && roleAllows(m.role, 'case.report', false))
+      .map((m) => m.organisationId),
+    ...contacts.map((c) => c.id),
+  ]);
   const [only] = owners;
   if (owners.size === 1 && only !== undefined) return { kind: 'owner', organisationId: only };
   return { kind: 'quarantine', reason: owners.size > 1 ? 'ambiguous' : 'unknown-sender' };
 }
 
 /** The sender's own open case named in the subject; another owner's case, or a closed one, is not replied to. */
-async function repliedCase(ctx: ServiceContext, subject: string, organisationId: string): Promise<{ row: CaseRow | null; closedReference: string | null }> {
+async function repliedCase(
+  ctx: ServiceContext,
+  subject: string,
+  organisationId: string,
+): Promise<{ row: CaseRow | null; closedReference: string | null }> {
   const reference = caseReferenceIn(subject);
   if (!reference) return { row: null, closedReference: null };
-  const row = await ctx.db.selectFrom('cases').selectAll().where('reference', '=', reference).where('organisation_id', '=', organisationId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('cases')
+    .selectAll()
+    .where('reference', '=', reference)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   if (!row) return { row: null, closedReference: null };
   return row.closed_at === null ? { row, closedReference: null } : { row: null, closedReference: row.reference };
 }
@@ -81,11 +110,24 @@ async function storeFiles(trx: Tx, ctx: ServiceContext, row: CaseRow, files: rea
 }
 
 /** Registers a case from a message with its files, in one transaction. */
-export async function registerMailCase(ctx: ServiceContext, mail: CaseMail, files: readonly VettedFile[], target: { organisationId: string; kind: 'support-request' | 'incident'; category?: 'A' | 'B' | 'C' | undefined; preface?: string }, alsoInTransaction?: (trx: Tx, row: CaseRow) => Promise<void>): Promise<CaseRow> {
+export async function registerMailCase(
+  ctx: ServiceContext,
+  mail: CaseMail,
+  files: readonly VettedFile[],
+  target: {
+    organisationId: string;
+    kind: 'support-request' | 'incident';
+    category?: 'A' | 'B' | 'C' | undefined;
+    preface?: string;
+  },
+  alsoInTransaction?: (trx: Tx, row: CaseRow) => Promise<void>,
+): Promise<CaseRow> {
   const description = clipText([target.preface, mail.text].filter((p) => p).join('\n\n'));
-  const validAddress = mail.fromAddress !== '' && registerCaseInput.shape.reporterEmail.safeParse(mail.fromAddress).success;
+  const validAddress =
+    mail.fromAddress !== '' && registerCaseInput.shape.reporterEmail.safeParse(mail.fromAddress).success;
   // Without a usable address the case still names who wrote, as far as the message says.
-  const reporterName = mail.fromName?.slice(0, 200) || (validAddress ? undefined : mail.fromAddress.slice(0, 200) || 'e-post');
+  const reporterName =
+    mail.fromName?.slice(0, 200) || (validAddress ? undefined : mail.fromAddress.slice(0, 200) || 'e-post');
   const { row } = await registerCase(
     ctx,
     {
@@ -108,14 +150,40 @@ export async function registerMailCase(ctx: ServiceContext, mail: CaseMail, file
   return row;
 }
 
-async function quarantine(ctx: ServiceContext, mail: CaseMail, raw: Buffer, reason: QuarantineReason): Promise<MailIntakeResult> {
+async function quarantine(
+  ctx: ServiceContext,
+  mail: CaseMail,
+  raw: Buffer,
+  reason: QuarantineReason,
+): Promise<MailIntakeResult> {
   const id = newId();
   await inTransaction(ctx, async (trx) => {
     await trx
       .insertInto('mail_quarantine')
-      .values({ id, message_id: mail.messageId, from_address: mail.fromAddress, from_name: mail.fromName, subject: mail.subject, text_body: mail.text, reason, raw, size_bytes: raw.length, received_at: ctx.clock.now(), status: 'pending', case_id: null, handled_by: null, handled_at: null })
+      .values({
+        id,
+        message_id: mail.messageId,
+        from_address: mail.fromAddress,
+        from_name: mail.fromName,
+        subject: mail.subject,
+        text_body: mail.text,
+        reason,
+        raw,
+        size_bytes: raw.length,
+        received_at: ctx.clock.now(),
+        status: 'pending',
+        case_id: null,
+        handled_by: null,
+        handled_at: null,
+      })
       .execute();
-    await recordAuditEvent(trx, ctx, { action: 'mail.quarantined', subjectType: 'mail', subjectId: id, organisationId: null, summary: { from: mail.fromAddress, subject: mail.subject, reason, sizeBytes: raw.length } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'mail.quarantined',
+      subjectType: 'mail',
+      subjectId: id,
+      organisationId: null,
+      summary: { from: mail.fromAddress, subject: mail.subject, reason, sizeBytes: raw.length },
+    });
   });
   return { outcome: 'quarantined', quarantineId: id, reason };
 }
@@ -146,7 +214,14 @@ export async function receiveCaseMail(ctx: ServiceContext, input: ReceiveCaseMai
     await inTransaction(mailCtx, async (trx) => {
       // A reply carrying only files needs no comment beside them; one with neither still leaves a trace on the case.
       const body = fresh || (files.length === 0 ? clipText(mail.text) || '(tom melding)' : '');
-      if (body) await appendEventInTransaction(trx, mailCtx, replied.id, { type: 'commented', at: mailCtx.clock.now(), visibility: 'public', body, data: { channel: 'email' } });
+      if (body)
+        await appendEventInTransaction(trx, mailCtx, replied.id, {
+          type: 'commented',
+          at: mailCtx.clock.now(),
+          visibility: 'public',
+          body,
+          data: { channel: 'email' },
+        });
       await storeFiles(trx, mailCtx, replied, files);
     });
     return { outcome: 'comment', reference: replied.reference, caseId: replied.id };

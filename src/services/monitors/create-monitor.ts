@@ -26,7 +26,12 @@ export const createMonitorInput = z
     name: z.string().trim().min(2, 'at least 2 characters').max(200),
     // Probe targets are reached from inside the platform, so the same rule as webhook receivers keeps clear-text
     // requests (and credentials in URLs, which every reader of the list would see) off the network.
-    url: z.string().trim().max(2_000).refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)').optional(),
+    url: z
+      .string()
+      .trim()
+      .max(2_000)
+      .refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)')
+      .optional(),
     /** How often an http monitor probes, or how often a push source is expected to report. */
     intervalSeconds: z.number().int().min(10, 'at least 10 seconds').max(86_400).default(60),
     /** How long an http probe waits for the answer's status; by default half the shortest interval. */
@@ -35,10 +40,18 @@ export const createMonitorInput = z
     expectedStatus: z.number().int().min(100).max(599).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'http' && v.url === undefined) ctx.addIssue({ code: 'custom', path: ['url'], message: 'required for an http monitor' });
-    if (v.kind !== 'http' && v.url !== undefined) ctx.addIssue({ code: 'custom', path: ['url'], message: 'only an http monitor has a URL' });
-    if (v.kind !== 'http' && v.expectedStatus !== undefined) ctx.addIssue({ code: 'custom', path: ['expectedStatus'], message: 'only an http monitor has an expected status' });
-    if (v.kind === 'http' && v.timeoutMs >= v.intervalSeconds * 1_000) ctx.addIssue({ code: 'custom', path: ['timeoutMs'], message: 'must be shorter than the interval' });
+    if (v.kind === 'http' && v.url === undefined)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'required for an http monitor' });
+    if (v.kind !== 'http' && v.url !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'only an http monitor has a URL' });
+    if (v.kind !== 'http' && v.expectedStatus !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expectedStatus'],
+        message: 'only an http monitor has an expected status',
+      });
+    if (v.kind === 'http' && v.timeoutMs >= v.intervalSeconds * 1_000)
+      ctx.addIssue({ code: 'custom', path: ['timeoutMs'], message: 'must be shorter than the interval' });
   });
 
 export interface CreatedMonitor {
@@ -47,10 +60,17 @@ export interface CreatedMonitor {
   token: string | null;
 }
 
-export async function createMonitor(ctx: ServiceContext, input: z.input<typeof createMonitorInput>): Promise<CreatedMonitor> {
+export async function createMonitor(
+  ctx: ServiceContext,
+  input: z.input<typeof createMonitorInput>,
+): Promise<CreatedMonitor> {
   authorize(ctx.actor, 'monitor.manage');
   const data = parseInput(createMonitorInput, input);
-  const component = await ctx.db.selectFrom('components').select(['id', 'code']).where((eb) => eb.or([eb('id', '=', data.component), eb('code', '=', data.component)])).executeTakeFirst();
+  const component = await ctx.db
+    .selectFrom('components')
+    .select(['id', 'code'])
+    .where((eb) => eb.or([eb('id', '=', data.component), eb('code', '=', data.component)]))
+    .executeTakeFirst();
   if (!component) throw AppError.field('component', 'no component with this id or code', 'not-found');
   const token = data.kind === 'http' ? null : `nivm_${randomSecret(32)}`;
   const now = ctx.clock.now();
@@ -74,7 +94,19 @@ export async function createMonitor(ctx: ServiceContext, input: z.input<typeof c
     await trx.insertInto('monitors').values(row).execute();
     const url = row.url === null ? null : new URL(row.url);
     // Without the query string: targets sometimes carry an access key there.
-    await recordAuditEvent(trx, ctx, { action: 'monitor.create', subjectType: 'monitor', subjectId: row.id, organisationId: null, summary: { component: component.code, kind: row.kind, name: row.name, url: url && `${url.origin}${url.pathname}`, intervalSeconds: row.interval_seconds } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'monitor.create',
+      subjectType: 'monitor',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        component: component.code,
+        kind: row.kind,
+        name: row.name,
+        url: url && `${url.origin}${url.pathname}`,
+        intervalSeconds: row.interval_seconds,
+      },
+    });
   });
   return { monitor: monitorView(row), token };
 }

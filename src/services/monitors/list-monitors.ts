@@ -4,7 +4,10 @@ import { AppError } from '../app-error.ts';
 import type { ServiceContext } from '../context.ts';
 import { monitorView, type MonitorView } from './create-monitor.ts';
 
-export async function listMonitors(ctx: ServiceContext, { componentId, includeDisabled = false }: { componentId?: string; includeDisabled?: boolean } = {}): Promise<MonitorView[]> {
+export async function listMonitors(
+  ctx: ServiceContext,
+  { componentId, includeDisabled = false }: { componentId?: string; includeDisabled?: boolean } = {},
+): Promise<MonitorView[]> {
   authorize(ctx.actor, 'monitor.read');
   let q = ctx.db.selectFrom('monitors').selectAll().orderBy('name').orderBy('id');
   if (componentId) q = q.where('component_id', '=', componentId);

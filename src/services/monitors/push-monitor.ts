@@ -9,10 +9,19 @@ import type { MonitorKind } from './create-monitor.ts';
  * The enabled monitor of the given kind a push token belongs to. An unknown token, a disabled monitor and a token of
  * another kind all look the same (not found), so a caller learns nothing about tokens it does not hold.
  */
-export async function findPushMonitor(ctx: ServiceContext, token: string, kind: Exclude<MonitorKind, 'http'>): Promise<MonitorRow> {
+export async function findPushMonitor(
+  ctx: ServiceContext,
+  token: string,
+  kind: Exclude<MonitorKind, 'http'>,
+): Promise<MonitorRow> {
   if (!token.startsWith('nivm_')) throw new AppError('not-found', 'unknown monitor token');
-  const monitor = await ctx.db.selectFrom('monitors').selectAll().where('token_digest', '=', digest(token)).executeTakeFirst();
-  if (!monitor || monitor.kind !== kind || monitor.enabled !== 1) throw new AppError('not-found', 'unknown monitor token');
+  const monitor = await ctx.db
+    .selectFrom('monitors')
+    .selectAll()
+    .where('token_digest', '=', digest(token))
+    .executeTakeFirst();
+  if (!monitor || monitor.kind !== kind || monitor.enabled !== 1)
+    throw new AppError('not-found', 'unknown monitor token');
   return monitor;
 }
 
@@ -23,5 +32,10 @@ export async function findPushMonitor(ctx: ServiceContext, token: string, kind: 
  */
 export function pushedState(observedAt: number, ok: boolean, now: number): ProbeResult[] {
   const at = Math.min(observedAt, now);
-  return at < now ? [{ at, ok }, { at: now, ok }] : [{ at: now, ok }];
+  return at < now
+    ? [
+        { at, ok },
+        { at: now, ok },
+      ]
+    : [{ at: now, ok }];
 }

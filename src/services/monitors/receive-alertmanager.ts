@@ -22,7 +22,10 @@ export const alertmanagerPayload = z.object({
           // A firing alert carries the zero time 0001-01-01T00:00:00Z here.
           endsAt: instant,
         })
-        .refine((a) => a.status === 'firing' || Date.parse(a.endsAt) >= Date.parse(a.startsAt), { message: 'a resolved alert ends after it starts', path: ['endsAt'] }),
+        .refine((a) => a.status === 'firing' || Date.parse(a.endsAt) >= Date.parse(a.startsAt), {
+          message: 'a resolved alert ends after it starts',
+          path: ['endsAt'],
+        }),
     )
     .min(1, 'at least one alert'),
 });
@@ -32,7 +35,10 @@ export const alertmanagerPayload = z.object({
  * earliest of them; when every alert is resolved it is up again from the last one's end. An alert resolved while
  * another still fires changes nothing.
  */
-export async function receiveAlertmanager(ctx: ServiceContext, { token, payload }: { token: string; payload: unknown }): Promise<RecordedProbes> {
+export async function receiveAlertmanager(
+  ctx: ServiceContext,
+  { token, payload }: { token: string; payload: unknown },
+): Promise<RecordedProbes> {
   const monitor = await findPushMonitor(ctx, token, 'alertmanager');
   const data = parseInput(alertmanagerPayload, payload);
   const now = ctx.clock.now();

@@ -33,10 +33,18 @@ export const uptimeKumaPayload = z.object({
  * A state change reported by Uptime Kuma. Pending and Uptime Kuma's own maintenance record nothing: pending is
  * its retry before deciding, and planned work is Nivå's maintenance windows' business, not a probe result.
  */
-export async function receiveUptimeKuma(ctx: ServiceContext, { token, payload }: { token: string; payload: unknown }): Promise<RecordedProbes> {
+export async function receiveUptimeKuma(
+  ctx: ServiceContext,
+  { token, payload }: { token: string; payload: unknown },
+): Promise<RecordedProbes> {
   const monitor = await findPushMonitor(ctx, token, 'uptime-kuma');
   const data = parseInput(uptimeKumaPayload, payload);
   const beat = data.heartbeat;
-  if (beat === null || (beat.status !== kumaDown && beat.status !== kumaUp)) return { recorded: 0, outagesOpened: 0, outagesClosed: 0 };
-  return recordProbeResults(ctx, monitor.id, pushedState(parseKumaTime(beat.time), beat.status === kumaUp, ctx.clock.now()));
+  if (beat === null || (beat.status !== kumaDown && beat.status !== kumaUp))
+    return { recorded: 0, outagesOpened: 0, outagesClosed: 0 };
+  return recordProbeResults(
+    ctx,
+    monitor.id,
+    pushedState(parseKumaTime(beat.time), beat.status === kumaUp, ctx.clock.now()),
+  );
 }

@@ -12,7 +12,10 @@ export interface ProbeRun {
   down: number;
 }
 
-type DueMonitor = Pick<MonitorRow, 'id' | 'url' | 'interval_seconds' | 'timeout_ms' | 'expected_status' | 'next_run_at'>;
+type DueMonitor = Pick<
+  MonitorRow,
+  'id' | 'url' | 'interval_seconds' | 'timeout_ms' | 'expected_status' | 'next_run_at'
+>;
 
 /**
  * Probes every enabled http monitor whose slot has come. Each slot is claimed with a conditional update of
@@ -22,7 +25,11 @@ type DueMonitor = Pick<MonitorRow, 'id' | 'url' | 'interval_seconds' | 'timeout_
  * database) records nothing: the slot simply has no data, which the availability figures report as unknown. Such
  * failures are rethrown together after the other monitors were handled, so the runner logs them.
  */
-export async function runDueProbes(ctx: ServiceContext, fetchImpl: FetchLike, { limit = 50 }: { limit?: number } = {}): Promise<ProbeRun> {
+export async function runDueProbes(
+  ctx: ServiceContext,
+  fetchImpl: FetchLike,
+  { limit = 50 }: { limit?: number } = {},
+): Promise<ProbeRun> {
   const now = ctx.clock.now();
   const due = await ctx.db
     .selectFrom('monitors')
@@ -37,7 +44,13 @@ export async function runDueProbes(ctx: ServiceContext, fetchImpl: FetchLike, { 
   for (const m of due) {
     if (m.next_run_at === null) continue;
     // The next slot counts from now, not from the missed one, so a node that was away does not fire a burst.
-    const result = await ctx.db.updateTable('monitors').set({ next_run_at: now + m.interval_seconds * 1_000 }).where('id', '=', m.id).where('enabled', '=', 1).where('next_run_at', '=', m.next_run_at).executeTakeFirst();
+    const result = await ctx.db
+      .updateTable('monitors')
+      .set({ next_run_at: now + m.interval_seconds * 1_000 })
+      .where('id', '=', m.id)
+      .where('enabled', '=', 1)
+      .where('next_run_at', '=', m.next_run_at)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 1) claimed.push(m);
   }
   const outcomes = await Promise.allSettled(
@@ -53,7 +66,8 @@ export async function runDueProbes(ctx: ServiceContext, fetchImpl: FetchLike, { 
     if (o.status === 'rejected') failures.push(o.reason);
     else if (o.value) up += 1;
   }
-  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of ${claimed.length} probes could not be recorded`);
+  if (failures.length > 0)
+    throw new AggregateError(failures, `${failures.length} of ${claimed.length} probes could not be recorded`);
   return { claimed: claimed.length, up, down: claimed.length - up };
 }
 
@@ -61,14 +75,20 @@ async function probe(m: DueMonitor, fetchImpl: FetchLike): Promise<boolean> {
   if (m.url === null) throw new Error(`http monitor ${m.id} has no URL`);
   let response: Response;
   try {
-    response = await fetchImpl(m.url, { method: 'GET', headers: { 'user-agent': 'Niva-monitor/1' }, signal: AbortSignal.timeout(m.timeout_ms) });
+    response = await fetchImpl(m.url, {
+      method: 'GET',
+      headers: { 'user-agent': 'Niva-monitor/1' },
+      signal: AbortSignal.timeout(m.timeout_ms),
+    });
   } catch (error) {
     if (targetFailed(error)) return false;
     throw error;
   }
   // Only the status matters; releasing the body frees the connection for the next probe.
   await response.body?.cancel().catch(() => undefined);
-  return m.expected_status === null ? response.status >= 200 && response.status < 300 : response.status === m.expected_status;
+  return m.expected_status === null
+    ? response.status >= 200 && response.status < 300
+    : response.status === m.expected_status;
 }
 
 /** Whether `fetch` failed because of the target (network, TLS, timeout) rather than because of Nivå itself. */

@@ -12,7 +12,10 @@ export const createOrganisationInput = z.object({
   kind: z.enum(['operator', 'owner']).default('owner'),
 });
 
-export async function createOrganisation(ctx: ServiceContext, input: z.input<typeof createOrganisationInput>): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: ServiceContext,
+  input: z.input<typeof createOrganisationInput>,
+): Promise<Organisation> {
   authorize(ctx.actor, 'organisation.create');
   const data = parseInput(createOrganisationInput, input);
   return inTransaction(ctx, async (trx) => {
@@ -26,7 +29,11 @@ export async function createOrganisation(ctx: ServiceContext, input: z.input<typ
       throw AppError.field(field, 'already used by another organisation', 'conflict');
     }
     if (data.kind === 'operator') {
-      const existing = await trx.selectFrom('organisations').select('id').where('kind', '=', 'operator').executeTakeFirst();
+      const existing = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('kind', '=', 'operator')
+        .executeTakeFirst();
       if (existing) throw AppError.field('kind', 'there is already an operator organisation', 'conflict');
     }
     const now = ctx.clock.now();
@@ -46,7 +53,13 @@ export async function createOrganisation(ctx: ServiceContext, input: z.input<typ
       subjectType: 'organisation',
       subjectId: row.id,
       organisationId: row.id,
-      summary: { name: row.name, code: row.code, orgNumber: row.org_number, kind: row.kind, contactEmail: row.contact_email },
+      summary: {
+        name: row.name,
+        code: row.code,
+        orgNumber: row.org_number,
+        kind: row.kind,
+        contactEmail: row.contact_email,
+      },
     });
     return row;
   });

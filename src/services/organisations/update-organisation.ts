@@ -9,19 +9,31 @@ import { organisationFields } from './organisation-schemas.ts';
 import { getOrganisation } from './get-organisation.ts';
 
 export const updateOrganisationInput = z
-  .object({ name: organisationFields.name, contactEmail: organisationFields.contactEmail, code: organisationFields.code, orgNumber: organisationFields.orgNumber })
+  .object({
+    name: organisationFields.name,
+    contactEmail: organisationFields.contactEmail,
+    code: organisationFields.code,
+    orgNumber: organisationFields.orgNumber,
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'at least one field to change');
 
 const columnOf = { name: 'name', contactEmail: 'contact_email', code: 'code', orgNumber: 'org_number' } as const;
 
-export async function updateOrganisation(ctx: ServiceContext, { id, ...input }: { id: string } & z.input<typeof updateOrganisationInput>): Promise<Organisation> {
+export async function updateOrganisation(
+  ctx: ServiceContext,
+  { id, ...input }: { id: string } & z.input<typeof updateOrganisationInput>,
+): Promise<Organisation> {
   const current = await getOrganisation(ctx, { id });
   authorize(ctx.actor, 'organisation.update', current.id);
   const data = parseInput(updateOrganisationInput, input);
   // Code and organisation number identify the tenant in other systems; only the operator may change them.
   if ((data.code !== undefined || data.orgNumber !== undefined) && !isPlatformActor(ctx.actor)) {
-    throw AppError.field(data.code !== undefined ? 'code' : 'orgNumber', 'only the operator can change this', 'forbidden');
+    throw AppError.field(
+      data.code !== undefined ? 'code' : 'orgNumber',
+      'only the operator can change this',
+      'forbidden',
+    );
   }
   return inTransaction(ctx, async (trx) => {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -38,13 +50,33 @@ export async function updateOrganisation(ctx: ServiceContext, { id, ...input }: 
         .selectFrom('organisations')
         .select('id')
         .where('id', '!=', current.id)
-        .where((eb) => eb.or([eb('code', '=', set.code ?? current.code), eb('org_number', '=', set.org_number ?? current.org_number)]))
+        .where((eb) =>
+          eb.or([
+            eb('code', '=', set.code ?? current.code),
+            eb('org_number', '=', set.org_number ?? current.org_number),
+          ]),
+        )
         .executeTakeFirst();
-      if (clash) throw AppError.field(set.code !== undefined ? 'code' : 'orgNumber', 'already used by another organisation', 'conflict');
+      if (clash)
+        throw AppError.field(
+          set.code !== undefined ? 'code' : 'orgNumber',
+          'already used by another organisation',
+          'conflict',
+        );
     }
     const now = ctx.clock.now();
-    await trx.updateTable('organisations').set({ ...set, updated_at: now }).where('id', '=', current.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'organisation.update', subjectType: 'organisation', subjectId: current.id, organisationId: current.id, summary: changes });
+    await trx
+      .updateTable('organisations')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', current.id)
+      .execute();
+    await recordAuditEvent(trx, ctx, {
+      action: 'organisation.update',
+      subjectType: 'organisation',
+      subjectId: current.id,
+      organisationId: current.id,
+      summary: changes,
+    });
     return { ...current, ...set, updated_at: now };
   });
 }

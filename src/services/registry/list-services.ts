@@ -4,16 +4,27 @@ import type { ServiceContext } from '../context.ts';
 import { scoped } from '../../store/tenant-scope.ts';
 import type { Service } from '../../store/schema.ts';
 
-export async function listServices(ctx: ServiceContext, { organisationId, platform }: { organisationId?: string; platform?: 'altinn2' | 'altinn3' } = {}): Promise<Service[]> {
+export async function listServices(
+  ctx: ServiceContext,
+  { organisationId, platform }: { organisationId?: string; platform?: 'altinn2' | 'altinn3' } = {},
+): Promise<Service[]> {
   authorize(ctx.actor, 'service.read');
-  let q = scoped(ctx.db.selectFrom('services').selectAll(), 'services.organisation_id', tenantScope(ctx.actor, 'service.read')).orderBy('name');
+  let q = scoped(
+    ctx.db.selectFrom('services').selectAll(),
+    'services.organisation_id',
+    tenantScope(ctx.actor, 'service.read'),
+  ).orderBy('name');
   if (organisationId) q = q.where('organisation_id', '=', organisationId);
   if (platform) q = q.where('platform', '=', platform);
   return q.execute();
 }
 
 export async function getService(ctx: ServiceContext, { id }: { id: string }): Promise<Service> {
-  const row = await scoped(ctx.db.selectFrom('services').selectAll(), 'services.organisation_id', tenantScope(ctx.actor, 'service.read'))
+  const row = await scoped(
+    ctx.db.selectFrom('services').selectAll(),
+    'services.organisation_id',
+    tenantScope(ctx.actor, 'service.read'),
+  )
     .where((eb) => eb.or([eb('id', '=', id), eb('resource_id', '=', id)]))
     .executeTakeFirst();
   if (!row) throw new AppError('not-found', 'service not found');

@@ -8,11 +8,18 @@ import { serviceStatuses } from './create-service.ts';
 import { getService } from './list-services.ts';
 
 export const updateServiceInput = z
-  .object({ name: z.string().trim().min(2, 'at least 2 characters').max(200), platform: z.enum(['altinn2', 'altinn3']), status: z.enum(serviceStatuses) })
+  .object({
+    name: z.string().trim().min(2, 'at least 2 characters').max(200),
+    platform: z.enum(['altinn2', 'altinn3']),
+    status: z.enum(serviceStatuses),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'at least one field to change');
 
-export async function updateService(ctx: ServiceContext, { id, ...input }: { id: string } & z.input<typeof updateServiceInput>): Promise<Service> {
+export async function updateService(
+  ctx: ServiceContext,
+  { id, ...input }: { id: string } & z.input<typeof updateServiceInput>,
+): Promise<Service> {
   const current = await getService(ctx, { id });
   authorize(ctx.actor, 'service.manage', current.organisation_id);
   const data = parseInput(updateServiceInput, input);
@@ -24,8 +31,18 @@ export async function updateService(ctx: ServiceContext, { id, ...input }: { id:
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();
     const next: Service = { ...current, ...data, updated_at: now };
-    await trx.updateTable('services').set({ name: next.name, platform: next.platform, status: next.status, updated_at: now }).where('id', '=', current.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'service.update', subjectType: 'service', subjectId: current.id, organisationId: current.organisation_id, summary: changes });
+    await trx
+      .updateTable('services')
+      .set({ name: next.name, platform: next.platform, status: next.status, updated_at: now })
+      .where('id', '=', current.id)
+      .execute();
+    await recordAuditEvent(trx, ctx, {
+      action: 'service.update',
+      subjectType: 'service',
+      subjectId: current.id,
+      organisationId: current.organisation_id,
+      summary: changes,
+    });
     return next;
   });
 }

@@ -40,9 +40,36 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   assertMeetingOrder(data.startsAt, data.endsAt);
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();
-    const row: MeetingRow = { id: newId(), title: data.title, series: data.series, starts_at: data.startsAt, ends_at: data.endsAt, format: data.format, location: data.location, url: data.url ?? null, description: data.description, created_at: now, updated_at: now };
+    const row: MeetingRow = {
+      id: newId(),
+      title: data.title,
+      series: data.series,
+      starts_at: data.startsAt,
+      ends_at: data.endsAt,
+      format: data.format,
+      location: data.location,
+      url: data.url ?? null,
+      description: data.description,
+      created_at: now,
+      updated_at: now,
+    };
     await trx.insertInto('meetings').values(row).execute();
-    await recordAuditEvent(trx, ctx, { action: 'meeting.create', subjectType: 'meeting', subjectId: row.id, organisationId: null, summary: { title: row.title, series: row.series, startsAt: row.starts_at, endsAt: row.ends_at, format: row.format, location: row.location, url: row.url, description: row.description } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'meeting.create',
+      subjectType: 'meeting',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        title: row.title,
+        series: row.series,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        format: row.format,
+        location: row.location,
+        url: row.url,
+        description: row.description,
+      },
+    });
     return row;
   });
 }

@@ -23,13 +23,38 @@ export async function createReportBlock(ctx: ServiceContext, input: CreateReport
   return inTransaction(ctx, async (trx) => {
     let at = data.position;
     if (at === undefined) {
-      const last = await trx.selectFrom('report_blocks').select((eb) => eb.fn.max('position').as('last')).where('month', '=', data.month).executeTakeFirst();
+      const last = await trx
+        .selectFrom('report_blocks')
+        .select((eb) => eb.fn.max('position').as('last'))
+        .where('month', '=', data.month)
+        .executeTakeFirst();
       at = last?.last === null || last?.last === undefined ? 0 : Number(last.last) + 1;
     }
     const now = ctx.clock.now();
-    const row: ReportBlockRow = { id: newId(), month: data.month, kind: data.kind, title: data.title, body_markdown: data.bodyMarkdown, position: at, created_at: now, updated_at: now };
+    const row: ReportBlockRow = {
+      id: newId(),
+      month: data.month,
+      kind: data.kind,
+      title: data.title,
+      body_markdown: data.bodyMarkdown,
+      position: at,
+      created_at: now,
+      updated_at: now,
+    };
     await trx.insertInto('report_blocks').values(row).execute();
-    await recordAuditEvent(trx, ctx, { action: 'report-block.create', subjectType: 'report-block', subjectId: row.id, organisationId: null, summary: { month: row.month, kind: row.kind, title: row.title, position: row.position, bodyMarkdown: row.body_markdown } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'report-block.create',
+      subjectType: 'report-block',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        month: row.month,
+        kind: row.kind,
+        title: row.title,
+        position: row.position,
+        bodyMarkdown: row.body_markdown,
+      },
+    });
     return row;
   });
 }

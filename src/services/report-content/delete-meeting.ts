@@ -10,7 +10,22 @@ export async function deleteMeeting(ctx: ServiceContext, { id }: { id: string })
   return inTransaction(ctx, async (trx) => {
     const row = await findMeeting(trx, id);
     await trx.deleteFrom('meetings').where('id', '=', row.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'meeting.delete', subjectType: 'meeting', subjectId: row.id, organisationId: null, summary: { title: row.title, series: row.series, startsAt: row.starts_at, endsAt: row.ends_at, format: row.format, location: row.location, url: row.url, description: row.description } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'meeting.delete',
+      subjectType: 'meeting',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        title: row.title,
+        series: row.series,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        format: row.format,
+        location: row.location,
+        url: row.url,
+        description: row.description,
+      },
+    });
     return row;
   });
 }

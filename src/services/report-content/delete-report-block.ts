@@ -13,7 +13,19 @@ export async function deleteReportBlock(ctx: ServiceContext, { id }: { id: strin
   return inTransaction(ctx, async (trx) => {
     const row = await findReportBlock(trx, id);
     await trx.deleteFrom('report_blocks').where('id', '=', row.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'report-block.delete', subjectType: 'report-block', subjectId: row.id, organisationId: null, summary: { month: row.month, kind: row.kind, title: row.title, position: row.position, bodyMarkdown: row.body_markdown } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'report-block.delete',
+      subjectType: 'report-block',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        month: row.month,
+        kind: row.kind,
+        title: row.title,
+        position: row.position,
+        bodyMarkdown: row.body_markdown,
+      },
+    });
     return row;
   });
 }

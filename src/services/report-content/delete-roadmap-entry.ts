@@ -10,7 +10,19 @@ export async function deleteRoadmapEntry(ctx: ServiceContext, { id }: { id: stri
   return inTransaction(ctx, async (trx) => {
     const row = await findRoadmapEntry(trx, id);
     await trx.deleteFrom('roadmap_entries').where('id', '=', row.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'roadmap-entry.delete', subjectType: 'roadmap-entry', subjectId: row.id, organisationId: null, summary: { title: row.title, period: row.period, status: row.status, componentId: row.component_id, description: row.description } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'roadmap-entry.delete',
+      subjectType: 'roadmap-entry',
+      subjectId: row.id,
+      organisationId: null,
+      summary: {
+        title: row.title,
+        period: row.period,
+        status: row.status,
+        componentId: row.component_id,
+        description: row.description,
+      },
+    });
     return row;
   });
 }

@@ -9,10 +9,20 @@ import { reportMonth } from './report-content-inputs.ts';
 export const listReportBlocksInput = z.object({ month: reportMonth });
 
 /** A month's blocks in the order the report shows them. */
-export async function listReportBlocks(ctx: ServiceContext, input: z.input<typeof listReportBlocksInput>): Promise<ReportBlockRow[]> {
+export async function listReportBlocks(
+  ctx: ServiceContext,
+  input: z.input<typeof listReportBlocksInput>,
+): Promise<ReportBlockRow[]> {
   authorize(ctx.actor, 'report.read');
   const { month } = parseInput(listReportBlocksInput, input);
-  return ctx.db.selectFrom('report_blocks').selectAll().where('month', '=', month).orderBy('position').orderBy('created_at').orderBy('id').execute();
+  return ctx.db
+    .selectFrom('report_blocks')
+    .selectAll()
+    .where('month', '=', month)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** One block, read inside the caller's transaction; not-found when it does not exist. */

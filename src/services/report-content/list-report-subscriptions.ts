@@ -31,7 +31,11 @@ export async function listReportSubscriptions(ctx: ServiceContext): Promise<Repo
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-export async function findReportSubscription(db: ServiceContext['db'] | Tx, ctx: ServiceContext, id: string): Promise<ReportSubscriptionView> {
+export async function findReportSubscription(
+  db: ServiceContext['db'] | Tx,
+  ctx: ServiceContext,
+  id: string,
+): Promise<ReportSubscriptionView> {
   const row = await visible(db, ctx).where('report_subscriptions.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not-found', 'report subscription not found');
   return row;

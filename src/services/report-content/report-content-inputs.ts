@@ -17,7 +17,10 @@ export const periodPattern = /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/;
 export const maxMarkdown = 20_000;
 
 export const reportMonth = z.string().trim().regex(monthPattern, 'a month as YYYY-MM');
-export const roadmapPeriod = z.string().trim().regex(periodPattern, 'a year (2026), quarter (2026-Q3) or month (2026-09)');
+export const roadmapPeriod = z
+  .string()
+  .trim()
+  .regex(periodPattern, 'a year (2026), quarter (2026-Q3) or month (2026-09)');
 export const contentTitle = z.string().trim().min(1, 'a title is required').max(200, 'at most 200 characters');
 export const markdownText = z.string().max(maxMarkdown, `at most ${maxMarkdown} characters`);
 export const position = z.number().int().min(0).max(10_000);
@@ -73,8 +76,12 @@ export function periodSortKey(period: string): string {
 }
 
 /** Field → {from, to} for the keys whose value changes; what an update audits. */
-export function changesOf<T extends Record<string, unknown>>(current: T, next: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function changesOf<T extends Record<string, unknown>>(
+  current: T,
+  next: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [key, value] of Object.entries(next)) if (value !== undefined && value !== current[key]) changes[key] = { from: current[key], to: value };
+  for (const [key, value] of Object.entries(next))
+    if (value !== undefined && value !== current[key]) changes[key] = { from: current[key], to: value };
   return changes;
 }

@@ -15,7 +15,10 @@ export const updateMeetingInput = z
 export type UpdateMeetingInput = z.input<typeof updateMeetingInput>;
 
 /** Changes a meeting; the start and end are checked together, whichever of them changes. */
-export async function updateMeeting(ctx: ServiceContext, { id, ...input }: { id: string } & UpdateMeetingInput): Promise<MeetingRow> {
+export async function updateMeeting(
+  ctx: ServiceContext,
+  { id, ...input }: { id: string } & UpdateMeetingInput,
+): Promise<MeetingRow> {
   authorize(ctx.actor, 'report.manage');
   const data = parseInput(updateMeetingInput, input);
   return inTransaction(ctx, async (trx) => {
@@ -34,8 +37,18 @@ export async function updateMeeting(ctx: ServiceContext, { id, ...input }: { id:
     const changes = changesOf(current, fields);
     if (Object.keys(changes).length === 0) return current;
     const next: MeetingRow = { ...current, ...fields, updated_at: ctx.clock.now() };
-    await trx.updateTable('meetings').set({ ...fields, updated_at: next.updated_at }).where('id', '=', current.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'meeting.update', subjectType: 'meeting', subjectId: current.id, organisationId: null, summary: changes });
+    await trx
+      .updateTable('meetings')
+      .set({ ...fields, updated_at: next.updated_at })
+      .where('id', '=', current.id)
+      .execute();
+    await recordAuditEvent(trx, ctx, {
+      action: 'meeting.update',
+      subjectType: 'meeting',
+      subjectId: current.id,
+      organisationId: null,
+      summary: changes,
+    });
     return next;
   });
 }

@@ -19,12 +19,23 @@ export interface SharedComplianceFacts {
 }
 
 /** The platform's side: availability, planned work, deviations and the end-user support of the month. */
-export async function collectSharedComplianceFacts(ctx: ServiceContext, period: Period, availability: readonly ReportComponentAvailability[], support: { month: SupportPeriodKpis | undefined; weeks: readonly SupportPeriodKpis[] }): Promise<SharedComplianceFacts> {
+export async function collectSharedComplianceFacts(
+  ctx: ServiceContext,
+  period: Period,
+  availability: readonly ReportComponentAvailability[],
+  support: { month: SupportPeriodKpis | undefined; weeks: readonly SupportPeriodKpis[] },
+): Promise<SharedComplianceFacts> {
   const [changes, outages, deviations] = await Promise.all([
     ctx.db
       .selectFrom('maintenance_windows')
       .innerJoin('components', 'components.id', 'maintenance_windows.component_id')
-      .select(['maintenance_windows.title', 'components.code', 'maintenance_windows.notice_policy', 'maintenance_windows.notice_in_time', 'maintenance_windows.start_at'])
+      .select([
+        'maintenance_windows.title',
+        'components.code',
+        'maintenance_windows.notice_policy',
+        'maintenance_windows.notice_in_time',
+        'maintenance_windows.start_at',
+      ])
       .where('maintenance_windows.status', '=', 'published')
       .where('maintenance_windows.start_at', '>=', period.start)
       .where('maintenance_windows.start_at', '<', period.end)
@@ -53,19 +64,46 @@ export async function collectSharedComplianceFacts(ctx: ServiceContext, period: 
   return {
     components: availability.map((c) => {
       const figure = c.months[c.months.length - 1];
-      return { code: c.code, name: c.name, calendarId: c.calendarId, targetBasisPoints: c.targetBasisPoints, rounded: figure?.rounded ?? null, meetsTarget: figure?.meetsTarget ?? false, known: figure?.availability !== null && figure !== undefined };
+      return {
+        code: c.code,
+        name: c.name,
+        calendarId: c.calendarId,
+        targetBasisPoints: c.targetBasisPoints,
+        rounded: figure?.rounded ?? null,
+        meetsTarget: figure?.meetsTarget ?? false,
+        known: figure?.availability !== null && figure !== undefined,
+      };
     }),
-    changes: changes.map((c) => ({ title: c.title, componentCode: c.code, noticePolicy: c.notice_policy, noticeInTime: c.notice_in_time === null ? null : c.notice_in_time === 1, startAt: c.start_at })),
+    changes: changes.map((c) => ({
+      title: c.title,
+      componentCode: c.code,
+      noticePolicy: c.notice_policy,
+      noticeInTime: c.notice_in_time === null ? null : c.notice_in_time === 1,
+      startAt: c.start_at,
+    })),
     outages: outages.map((o) => ({ componentCode: o.code, startAt: o.start_at, severity: o.severity })),
-    deviations: deviations.map((d) => ({ kind: d.kind, componentCode: d.code, reference: d.code ? `${d.code}: ${d.title}` : d.title, at: d.start_at })),
+    deviations: deviations.map((d) => ({
+      kind: d.kind,
+      componentCode: d.code,
+      reference: d.code ? `${d.code}: ${d.title}` : d.title,
+      at: d.start_at,
+    })),
     supportMonth: support.month?.kpis ?? [],
     supportWeeks: support.weeks.map((w) => ({ start: w.period.start, kpis: w.kpis })),
-    supportEmails: { inTime: support.month?.email.inTime ?? 0, late: support.month?.email.late ?? 0, pending: support.month?.email.pending ?? 0 },
+    supportEmails: {
+      inTime: support.month?.email.inTime ?? 0,
+      late: support.month?.email.late ?? 0,
+      pending: support.month?.email.pending ?? 0,
+    },
   };
 }
 
 /** The cases side: clocks and incidents of the cases registered in the month, the owner's own when it is an owner's report. */
-export async function collectCaseFacts(ctx: ServiceContext, period: Period, owner: ReportOwner | null): Promise<Pick<ComplianceFacts, 'clocks' | 'incidents'>> {
+export async function collectCaseFacts(
+  ctx: ServiceContext,
+  period: Period,
+  owner: ReportOwner | null,
+): Promise<Pick<ComplianceFacts, 'clocks' | 'incidents'>> {
   let clocks = ctx.db
     .selectFrom('case_clocks')
     .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
@@ -86,7 +124,17 @@ export async function collectCaseFacts(ctx: ServiceContext, period: Period, owne
   const now = ctx.clock.now();
   const [clockRows, incidentRows] = await Promise.all([clocks.execute(), incidents.orderBy('reference').execute()]);
   return {
-    clocks: clockRows.map((c) => ({ policyId: c.policy_id, reference: c.reference, category: c.category, state: stateAt(snapshotFromRow(c), now), registeredAt: c.registered_at })),
-    incidents: incidentRows.map((i) => ({ reference: i.reference, category: i.category, resolved: i.resolved_at !== null })),
+    clocks: clockRows.map((c) => ({
+      policyId: c.policy_id,
+      reference: c.reference,
+      category: c.category,
+      state: stateAt(snapshotFromRow(c), now),
+      registeredAt: c.registered_at,
+    })),
+    incidents: incidentRows.map((i) => ({
+      reference: i.reference,
+      category: i.category,
+      resolved: i.resolved_at !== null,
+    })),
   };
 }

@@ -11,7 +11,11 @@ import { reportInput } from './report-scope.ts';
 
 /** The outbox job that e-mails one archived version to one subscriber. */
 export const reportEmailJob = 'report.email';
-export const reportEmailPayload = z.object({ reportId: z.string().min(1), email: z.string().email(), lang: z.enum(['nb', 'nn', 'en']) });
+export const reportEmailPayload = z.object({
+  reportId: z.string().min(1),
+  email: z.string().email(),
+  lang: z.enum(['nb', 'nn', 'en']),
+});
 
 export interface ArchivedReport {
   id: string;
@@ -31,7 +35,12 @@ export interface ArchivedReport {
  * (the table refuses updates and deletes), and queues it to the report's subscribers, all in one transaction. An
  * earlier version of the same month stays as it was.
  */
-export async function generateServiceReport(ctx: ServiceContext, input: z.input<typeof reportInput>, settings: ReportSettings, options: { trigger?: 'scheduled' | 'manual'; shared?: SharedReportParts } = {}): Promise<ArchivedReport> {
+export async function generateServiceReport(
+  ctx: ServiceContext,
+  input: z.input<typeof reportInput>,
+  settings: ReportSettings,
+  options: { trigger?: 'scheduled' | 'manual'; shared?: SharedReportParts } = {},
+): Promise<ArchivedReport> {
   authorize(ctx.actor, 'report.manage');
   const request = parseInput(reportInput, input);
   const data: ReportData = await collectReportData(ctx, request, settings, options.shared);
@@ -44,15 +53,65 @@ export async function generateServiceReport(ctx: ServiceContext, input: z.input<
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await inTransaction(ctx, async (trx) => {
-        const latest = await trx.selectFrom('service_reports').select((eb) => eb.fn.max('version').as('v')).where('month', '=', data.month).where('owner_id', '=', ownerId).executeTakeFirst();
+        const latest = await trx
+          .selectFrom('service_reports')
+          .select((eb) => eb.fn.max('version').as('v'))
+          .where('month', '=', data.month)
+          .where('owner_id', '=', ownerId)
+          .executeTakeFirst();
         const version = Number(latest?.v ?? 0) + 1;
         const id = newId();
         const now = ctx.clock.now();
-        await trx.insertInto('service_reports').values({ id, month: data.month, owner_id: ownerId, version, trigger, generated_at: now, generated_by: ctx.actor.label, data: json, digest }).execute();
-        const subscribers = await trx.selectFrom('report_subscriptions').select(['email', 'lang']).where('owner_id', '=', ownerId).orderBy('email').execute();
-        for (const s of subscribers) await enqueueJob(trx, ctx, { kind: reportEmailJob, payload: { reportId: id, email: s.email, lang: s.lang }, organisationId: ownerId || null });
-        await recordAuditEvent(trx, ctx, { action: 'report.generate', subjectType: 'service-report', subjectId: id, organisationId: ownerId || null, summary: { month: data.month, owner: data.owner?.code ?? null, version, trigger, digest, mailed: subscribers.length } });
-        return { id, month: data.month, ownerCode: data.owner?.code ?? null, version, trigger, generatedAt: now, digest, mailed: subscribers.length };
+        await trx
+          .insertInto('service_reports')
+          .values({
+            id,
+            month: data.month,
+            owner_id: ownerId,
+            version,
+            trigger,
+            generated_at: now,
+            generated_by: ctx.actor.label,
+            data: json,
+            digest,
+          })
+          .execute();
+        const subscribers = await trx
+          .selectFrom('report_subscriptions')
+          .select(['email', 'lang'])
+          .where('owner_id', '=', ownerId)
+          .orderBy('email')
+          .execute();
+        for (const s of subscribers)
+          await enqueueJob(trx, ctx, {
+            kind: reportEmailJob,
+            payload: { reportId: id, email: s.email, lang: s.lang },
+            organisationId: ownerId || null,
+          });
+        await recordAuditEvent(trx, ctx, {
+          action: 'report.generate',
+          subjectType: 'service-report',
+          subjectId: id,
+          organisationId: ownerId || null,
+          summary: {
+            month: data.month,
+            owner: data.owner?.code ?? null,
+            version,
+            trigger,
+            digest,
+            mailed: subscribers.length,
+          },
+        });
+        return {
+          id,
+          month: data.month,
+          ownerCode: data.owner?.code ?? null,
+          version,
+          trigger,
+          generatedAt: now,
+          digest,
+          mailed: subscribers.length,
+        };
       });
     } catch (error) {
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;

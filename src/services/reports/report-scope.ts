@@ -48,7 +48,11 @@ export function reportPeriod(month: string, now: number): Period {
  * found, as an unknown one is, so an owner can never get another owner's numbers.
  */
 export async function findReportOwner(ctx: ServiceContext, code: string): Promise<ReportOwner> {
-  const query = ctx.db.selectFrom('organisations').select(['id', 'code', 'name']).where('kind', '=', 'owner').where('code', '=', code);
+  const query = ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'code', 'name'])
+    .where('kind', '=', 'owner')
+    .where('code', '=', code);
   const row = await scoped(query, 'id', tenantScope(ctx.actor, 'report.read')).executeTakeFirst();
   if (!row) throw AppError.field('owner', 'no such owner', 'not-found');
   return row;

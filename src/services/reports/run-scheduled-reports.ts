@@ -16,7 +16,10 @@ const staleClaimMs = 3_600_000;
  * by taking over a stale claim). A version already made by the schedule is not made again, so a run that was cut off
  * finishes the rest. Returns the month run, or null when nothing was due.
  */
-export async function runScheduledReports(ctx: ServiceContext, settings: ReportSettings): Promise<{ month: string; generated: number } | null> {
+export async function runScheduledReports(
+  ctx: ServiceContext,
+  settings: ReportSettings,
+): Promise<{ month: string; generated: number } | null> {
   authorize(ctx.actor, 'report.manage');
   const now = ctx.clock.now();
   const businessDays = ctx.calendars.get('business-days');
@@ -25,14 +28,40 @@ export async function runScheduledReports(ctx: ServiceContext, settings: ReportS
   if (now < scheduledReportTime(businessDays, local.getUTCFullYear(), local.getUTCMonth() + 1)) return null;
   const month = previousReportMonth(now);
 
-  const claimed = await ctx.db.insertInto('report_schedule_runs').values({ month, claimed_at: now, finished_at: null }).onConflict((oc) => oc.column('month').doNothing()).returning('month').executeTakeFirst();
+  const claimed = await ctx.db
+    .insertInto('report_schedule_runs')
+    .values({ month, claimed_at: now, finished_at: null })
+    .onConflict((oc) => oc.column('month').doNothing())
+    .returning('month')
+    .executeTakeFirst();
   if (!claimed) {
-    const takenOver = await ctx.db.updateTable('report_schedule_runs').set({ claimed_at: now }).where('month', '=', month).where('finished_at', 'is', null).where('claimed_at', '<', now - staleClaimMs).returning('month').executeTakeFirst();
+    const takenOver = await ctx.db
+      .updateTable('report_schedule_runs')
+      .set({ claimed_at: now })
+      .where('month', '=', month)
+      .where('finished_at', 'is', null)
+      .where('claimed_at', '<', now - staleClaimMs)
+      .returning('month')
+      .executeTakeFirst();
     if (!takenOver) return null;
   }
 
-  const done = new Set((await ctx.db.selectFrom('service_reports').select('owner_id').where('month', '=', month).where('trigger', '=', 'scheduled').execute()).map((r) => r.owner_id));
-  const owners = await ctx.db.selectFrom('organisations').select(['id', 'code']).where('kind', '=', 'owner').orderBy('code').execute();
+  const done = new Set(
+    (
+      await ctx.db
+        .selectFrom('service_reports')
+        .select('owner_id')
+        .where('month', '=', month)
+        .where('trigger', '=', 'scheduled')
+        .execute()
+    ).map((r) => r.owner_id),
+  );
+  const owners = await ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'code'])
+    .where('kind', '=', 'owner')
+    .orderBy('code')
+    .execute();
   const shared = await collectSharedReportParts(ctx, month, settings);
   let generated = 0;
   if (!done.has('')) {
@@ -44,6 +73,10 @@ export async function runScheduledReports(ctx: ServiceContext, settings: ReportS
     await generateServiceReport(ctx, { month, owner: owner.code }, settings, { trigger: 'scheduled', shared });
     generated += 1;
   }
-  await ctx.db.updateTable('report_schedule_runs').set({ finished_at: ctx.clock.now() }).where('month', '=', month).execute();
+  await ctx.db
+    .updateTable('report_schedule_runs')
+    .set({ finished_at: ctx.clock.now() })
+    .where('month', '=', month)
+    .execute();
   return { month, generated };
 }

@@ -21,7 +21,11 @@ export const statusEvent = z.object({
 export type StatusEvent = z.infer<typeof statusEvent>;
 
 export async function componentFacts(trx: Tx, componentId: string): Promise<StatusEvent['component']> {
-  const row = await trx.selectFrom('components').select(['code', 'name']).where('id', '=', componentId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('components')
+    .select(['code', 'name'])
+    .where('id', '=', componentId)
+    .executeTakeFirst();
   return row ?? { code: componentId, name: componentId };
 }
 
@@ -36,7 +40,15 @@ function cloudEvent(ctx: ServiceContext, event: StatusEvent) {
     subject: event.component.code,
     time: new Date(ctx.clock.now()).toISOString(),
     datacontenttype: 'application/json',
-    data: { id: event.subjectId, component: event.component, title: event.title, text: event.publicText, severity: event.severity, start: iso(event.start), end: iso(event.end) },
+    data: {
+      id: event.subjectId,
+      component: event.component,
+      title: event.title,
+      text: event.publicText,
+      severity: event.severity,
+      start: iso(event.start),
+      end: iso(event.end),
+    },
   };
 }
 
@@ -46,10 +58,19 @@ function cloudEvent(ctx: ServiceContext, event: StatusEvent) {
  * signed unsubscribe link; both jobs check the subscription again then, so leaving takes effect at once.
  */
 export async function queueStatusNotice(trx: Tx, ctx: ServiceContext, event: StatusEvent): Promise<number> {
-  const subscribers = await trx.selectFrom('status_subscriptions').select(['id', 'kind']).where('confirmed_at', 'is not', null).where('unsubscribed_at', 'is', null).execute();
+  const subscribers = await trx
+    .selectFrom('status_subscriptions')
+    .select(['id', 'kind'])
+    .where('confirmed_at', 'is not', null)
+    .where('unsubscribed_at', 'is', null)
+    .execute();
   const webhookEvent = cloudEvent(ctx, event);
   for (const s of subscribers) {
-    if (s.kind === 'email') await enqueueJob(trx, ctx, { kind: statusEmailJob, payload: { subscriptionId: s.id, message: { kind: 'notice', event } } });
+    if (s.kind === 'email')
+      await enqueueJob(trx, ctx, {
+        kind: statusEmailJob,
+        payload: { subscriptionId: s.id, message: { kind: 'notice', event } },
+      });
     else await enqueueJob(trx, ctx, { kind: statusWebhookJob, payload: { subscriptionId: s.id, event: webhookEvent } });
   }
   return subscribers.length;

@@ -85,7 +85,11 @@ export interface StatusSummary {
 export type StatusContext = Pick<ServiceContext, 'db' | 'clock' | 'calendars'>;
 
 const severityRank: Record<Severity, number> = { degraded: 1, partial: 2, unavailable: 3 };
-const stateOfSeverity: Record<Severity, ComponentState> = { degraded: 'degraded', partial: 'partial', unavailable: 'major' };
+const stateOfSeverity: Record<Severity, ComponentState> = {
+  degraded: 'degraded',
+  partial: 'partial',
+  unavailable: 'major',
+};
 
 function isoDate(localMs: number): string {
   return new Date(localMs).toISOString().slice(0, 10);
@@ -94,14 +98,25 @@ function isoDate(localMs: number): string {
 /** The last `count` Oslo days up to today, oldest first, with the instants they begin and end (today ends now). */
 export function osloDays(now: number, count: number): { date: string; start: number; end: number }[] {
   const local = new Date(instantToLocal(zone, now));
-  const midnight = (offset: number) => Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + offset);
+  const midnight = (offset: number) =>
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + offset);
   return Array.from({ length: count }, (_, i) => {
     const offset = i - (count - 1);
-    return { date: isoDate(midnight(offset)), start: localToInstant(zone, midnight(offset)), end: Math.min(now, localToInstant(zone, midnight(offset + 1))) };
+    return {
+      date: isoDate(midnight(offset)),
+      start: localToInstant(zone, midnight(offset)),
+      end: Math.min(now, localToInstant(zone, midnight(offset + 1))),
+    };
   });
 }
 
-function dayState(day: { start: number; end: number }, createdAt: number, outages: StatusOutage[], work: StatusMaintenance[], now: number): DayState {
+function dayState(
+  day: { start: number; end: number },
+  createdAt: number,
+  outages: StatusOutage[],
+  work: StatusMaintenance[],
+  now: number,
+): DayState {
   const overlaps = (start: number, end: number | null) => start < day.end && (end ?? now) > day.start;
   let worst = 0;
   for (const o of outages) if (overlaps(o.start, o.end)) worst = Math.max(worst, severityRank[o.severity]);
@@ -117,7 +132,10 @@ function dayState(day: { start: number; end: number }, createdAt: number, outage
  * recorded during it means users are hit by more than what was announced.
  */
 function currentState(ongoing: StatusOutage[], inProgress: boolean): ComponentState {
-  const worst = ongoing.reduce<Severity | null>((w, o) => (w === null || severityRank[o.severity] > severityRank[w] ? o.severity : w), null);
+  const worst = ongoing.reduce<Severity | null>(
+    (w, o) => (w === null || severityRank[o.severity] > severityRank[w] ? o.severity : w),
+    null,
+  );
   if (worst) return stateOfSeverity[worst];
   return inProgress ? 'maintenance' : 'operational';
 }
@@ -129,7 +147,12 @@ export async function statusSummary(ctx: StatusContext, options: { days?: number
   const from = range[0]?.start ?? now - days * dayMs;
   const horizon = now + upcomingDays * dayMs;
 
-  const components = await ctx.db.selectFrom('components').select(['id', 'code', 'name', 'created_at']).orderBy('name').orderBy('code').execute();
+  const components = await ctx.db
+    .selectFrom('components')
+    .select(['id', 'code', 'name', 'created_at'])
+    .orderBy('name')
+    .orderBy('code')
+    .execute();
   const names = new Map(components.map((c) => [c.id, c.name]));
 
   const outageRows = await ctx.db
@@ -140,7 +163,16 @@ export async function statusSummary(ctx: StatusContext, options: { days?: number
     .orderBy('start_at', 'desc')
     .orderBy('id')
     .execute();
-  const outages: StatusOutage[] = outageRows.map((o) => ({ id: o.id, componentId: o.component_id, componentName: names.get(o.component_id) ?? '', severity: o.severity, start: o.start_at, end: o.end_at, text: o.public_text, updatedAt: o.updated_at }));
+  const outages: StatusOutage[] = outageRows.map((o) => ({
+    id: o.id,
+    componentId: o.component_id,
+    componentName: names.get(o.component_id) ?? '',
+    severity: o.severity,
+    start: o.start_at,
+    end: o.end_at,
+    text: o.public_text,
+    updatedAt: o.updated_at,
+  }));
   const isOngoing = (o: StatusOutage) => o.end === null || o.end > now;
 
   // Drafts and cancelled work were never announced, so they are not public.
@@ -153,7 +185,18 @@ export async function statusSummary(ctx: StatusContext, options: { days?: number
     .orderBy('start_at')
     .orderBy('id')
     .execute();
-  const work: StatusMaintenance[] = workRows.map((w) => ({ id: w.id, componentId: w.component_id, componentName: names.get(w.component_id) ?? '', kind: w.kind, title: w.title, text: w.public_text, start: w.start_at, end: w.end_at, announcedAt: w.announced_at ?? w.updated_at, inProgress: w.start_at <= now && w.end_at > now }));
+  const work: StatusMaintenance[] = workRows.map((w) => ({
+    id: w.id,
+    componentId: w.component_id,
+    componentName: names.get(w.component_id) ?? '',
+    kind: w.kind,
+    title: w.title,
+    text: w.public_text,
+    start: w.start_at,
+    end: w.end_at,
+    announcedAt: w.announced_at ?? w.updated_at,
+    inProgress: w.start_at <= now && w.end_at > now,
+  }));
 
   // Only platform-wide incidents: an owner's own cases are that owner's business, never public.
   const cases = await ctx.db
@@ -166,24 +209,31 @@ export async function statusSummary(ctx: StatusContext, options: { days?: number
     .orderBy('id')
     .limit(50)
     .execute();
-  const events = cases.length === 0
-    ? []
-    : await ctx.db
-        .selectFrom('case_events')
-        .select(['case_id', 'type', 'at', 'body'])
-        .where('case_id', 'in', cases.map((c) => c.id))
-        .where('visibility', '=', 'public')
-        .where('type', 'in', publicUpdateTypes)
-        .orderBy('at')
-        .orderBy('seq')
-        .execute();
+  const events =
+    cases.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('case_events')
+          .select(['case_id', 'type', 'at', 'body'])
+          .where(
+            'case_id',
+            'in',
+            cases.map((c) => c.id),
+          )
+          .where('visibility', '=', 'public')
+          .where('type', 'in', publicUpdateTypes)
+          .orderBy('at')
+          .orderBy('seq')
+          .execute();
   const incidents: StatusIncident[] = cases.map((c) => ({
     id: c.id,
     reference: c.reference,
     title: c.title,
     registeredAt: c.registered_at,
     lastEventAt: c.last_event_at,
-    updates: events.filter((e) => e.case_id === c.id).map((e) => ({ at: e.at, type: e.type as UpdateType, body: e.type === 'registered' ? null : e.body })),
+    updates: events
+      .filter((e) => e.case_id === c.id)
+      .map((e) => ({ at: e.at, type: e.type as UpdateType, body: e.type === 'registered' ? null : e.body })),
   }));
 
   return {
@@ -195,7 +245,10 @@ export async function statusSummary(ctx: StatusContext, options: { days?: number
         id: c.id,
         code: c.code,
         name: c.name,
-        state: currentState(own.filter(isOngoing), ownWork.some((w) => w.inProgress)),
+        state: currentState(
+          own.filter(isOngoing),
+          ownWork.some((w) => w.inProgress),
+        ),
         days: range.map((day) => ({ date: day.date, state: dayState(day, c.created_at, own, ownWork, now) })),
       };
     }),

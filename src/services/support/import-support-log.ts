@@ -42,32 +42,43 @@ const lookupChunk = 500;
  */
 function validate<S extends z.ZodType>(kind: SupportLogKind<S>, records: readonly unknown[]): z.infer<S>[] {
   if (records.length === 0) throw AppError.field('(body)', 'no records to import');
-  if (records.length > maxImportRecords) throw AppError.field('(body)', `at most ${maxImportRecords} records per import; send the rest separately`);
+  if (records.length > maxImportRecords)
+    throw AppError.field('(body)', `at most ${maxImportRecords} records per import; send the rest separately`);
   const parsed: z.infer<S>[] = [];
   const problems: FieldProblem[] = [];
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const result = kind.schema.safeParse(record);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ field: [index, ...issue.path].map(String).join('.'), message: issue.message });
+      for (const issue of result.error.issues)
+        problems.push({ field: [index, ...issue.path].map(String).join('.'), message: issue.message });
       return;
     }
     const data = result.data;
     const row = kind.row(data, 0);
     const key = `${row.line}\u0000${row.external_id}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push({ field: `${index}.externalId`, message: `appears twice in this import (also record ${earlier})` });
+    if (earlier !== undefined)
+      problems.push({ field: `${index}.externalId`, message: `appears twice in this import (also record ${earlier})` });
     else seen.set(key, index);
     parsed.push(data);
   });
   if (problems.length > 0) {
     const first = problems[0] as FieldProblem;
-    throw new AppError('validation', `${first.field}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { fields: problems.slice(0, 100) });
+    throw new AppError(
+      'validation',
+      `${first.field}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+      { fields: problems.slice(0, 100) },
+    );
   }
   return parsed;
 }
 
-async function countExisting(db: ServiceContext['db'] | Tx, table: Table, rows: readonly { line: string; external_id: string }[]): Promise<number> {
+async function countExisting(
+  db: ServiceContext['db'] | Tx,
+  table: Table,
+  rows: readonly { line: string; external_id: string }[],
+): Promise<number> {
   let existing = 0;
   const byLine = new Map<string, string[]>();
   for (const r of rows) {
@@ -77,7 +88,12 @@ async function countExisting(db: ServiceContext['db'] | Tx, table: Table, rows: 
   }
   for (const [line, ids] of byLine) {
     for (let i = 0; i < ids.length; i += lookupChunk) {
-      const found = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).where('line', '=', line).where('external_id', 'in', ids.slice(i, i + lookupChunk)).executeTakeFirstOrThrow();
+      const found = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('line', '=', line)
+        .where('external_id', 'in', ids.slice(i, i + lookupChunk))
+        .executeTakeFirstOrThrow();
       existing += Number(found.n);
     }
   }
@@ -85,7 +101,12 @@ async function countExisting(db: ServiceContext['db'] | Tx, table: Table, rows: 
 }
 
 /** Imports a batch of log records, idempotently on (line, external id), with one audit event in the same transaction. */
-export async function importSupportLog<S extends z.ZodType>(ctx: ServiceContext, kind: SupportLogKind<S>, records: readonly unknown[], options: SupportImportOptions = {}): Promise<SupportImportReport> {
+export async function importSupportLog<S extends z.ZodType>(
+  ctx: ServiceContext,
+  kind: SupportLogKind<S>,
+  records: readonly unknown[],
+  options: SupportImportOptions = {},
+): Promise<SupportImportReport> {
   authorize(ctx.actor, 'support.manage');
   if (!Array.isArray(records)) throw AppError.field('(body)', 'expected an array of records');
   const parsed = validate(kind, records);
@@ -113,8 +134,22 @@ export async function importSupportLog<S extends z.ZodType>(ctx: ServiceContext,
       if (at < from) from = at;
       if (at > to) to = at;
     }
-    const summary = { records: rows.length, inserted, skipped: rows.length - inserted, lines: [...new Set(rows.map((r) => r.line))].sort(), from, to, source: options.source ?? null };
-    await recordAuditEvent(trx, ctx, { action: kind.action, subjectType: kind.table, subjectId: null, organisationId: null, summary });
+    const summary = {
+      records: rows.length,
+      inserted,
+      skipped: rows.length - inserted,
+      lines: [...new Set(rows.map((r) => r.line))].sort(),
+      from,
+      to,
+      source: options.source ?? null,
+    };
+    await recordAuditEvent(trx, ctx, {
+      action: kind.action,
+      subjectType: kind.table,
+      subjectId: null,
+      organisationId: null,
+      summary,
+    });
     return { dryRun: false, records: rows.length, inserted, skipped: rows.length - inserted };
   });
 }

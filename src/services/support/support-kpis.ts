@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { type ClockSnapshot, stateAt } from '../../domain/sla/clock-snapshot.ts';
-import { emailFigures, phoneFiguresFromTotals, type PhoneTotals, selfServiceFigures, type SupportLine } from '../../domain/support/support-kpis.ts';
-import { bucketByPeriod, parseMonthKey, type Period, periodKinds, periodsBetween } from '../../domain/support/support-periods.ts';
+import {
+  emailFigures,
+  phoneFiguresFromTotals,
+  type PhoneTotals,
+  selfServiceFigures,
+  type SupportLine,
+} from '../../domain/support/support-kpis.ts';
+import {
+  bucketByPeriod,
+  parseMonthKey,
+  type Period,
+  periodKinds,
+  periodsBetween,
+} from '../../domain/support/support-periods.ts';
 import { periodKpis, type SupportPeriodKpis } from '../../domain/support/support-targets.ts';
 import { authorize } from '../actor.ts';
 import { AppError } from '../app-error.ts';
@@ -25,7 +37,13 @@ export type SupportKpisInput = z.input<typeof supportKpisInput>;
 /** At most three years per question, so one request cannot make the server sum a decade of calls. */
 const maxMonths = 36;
 
-type Totals = { offered: number | string | bigint; direct: number | string | bigint | null; callbacks: number | string | bigint | null; abandoned: number | string | bigint | null; wait_ms: number | string | bigint | null };
+type Totals = {
+  offered: number | string | bigint;
+  direct: number | string | bigint | null;
+  callbacks: number | string | bigint | null;
+  abandoned: number | string | bigint | null;
+  wait_ms: number | string | bigint | null;
+};
 
 /** Summed in the database per period: a month of calls is tens of thousands of rows, none of which needs to travel. */
 async function phoneTotalsOf(ctx: ServiceContext, line: SupportLine, period: Period): Promise<PhoneTotals> {
@@ -38,7 +56,16 @@ async function phoneTotalsOf(ctx: ServiceContext, line: SupportLine, period: Per
         eb.fn.sum(eb.case().when(direct).then(1).else(0).end()).as('direct'),
         eb.fn.sum('callback').as('callbacks'),
         eb.fn.sum('abandoned').as('abandoned'),
-        eb.fn.sum(eb.case().when(direct).then(eb('answered_at', '-', eb.ref('queued_at'))).else(0).end()).as('wait_ms'),
+        eb.fn
+          .sum(
+            eb
+              .case()
+              .when(direct)
+              .then(eb('answered_at', '-', eb.ref('queued_at')))
+              .else(0)
+              .end(),
+          )
+          .as('wait_ms'),
       ];
     })
     .where('line', '=', line)
@@ -47,7 +74,13 @@ async function phoneTotalsOf(ctx: ServiceContext, line: SupportLine, period: Per
     .executeTakeFirstOrThrow()) as Totals;
   // PostgreSQL answers sums and counts of bigints as strings; SQLite as numbers; an empty period sums to null.
   const n = (v: number | string | bigint | null) => Number(v ?? 0);
-  return { offered: n(row.offered), answeredDirectly: n(row.direct), callbacks: n(row.callbacks), abandoned: n(row.abandoned), waitMs: n(row.wait_ms) };
+  return {
+    offered: n(row.offered),
+    answeredDirectly: n(row.direct),
+    callbacks: n(row.callbacks),
+    abandoned: n(row.abandoned),
+    waitMs: n(row.wait_ms),
+  };
 }
 
 /**
@@ -71,7 +104,13 @@ export async function supportKpis(ctx: ServiceContext, input: SupportKpisInput):
   if (!calendar) throw new AppError('unavailable', `the calendar ${data.line} is not configured`);
 
   const [emails, clocks] = await Promise.all([
-    ctx.db.selectFrom('support_emails').select(['received_at', 'first_answer_at']).where('line', '=', data.line).where('received_at', '>=', start).where('received_at', '<', end).execute(),
+    ctx.db
+      .selectFrom('support_emails')
+      .select(['received_at', 'first_answer_at'])
+      .where('line', '=', data.line)
+      .where('received_at', '>=', start)
+      .where('received_at', '<', end)
+      .execute(),
     ctx.db
       .selectFrom('case_clocks')
       .innerJoin('cases', 'cases.id', 'case_clocks.case_id')
@@ -88,8 +127,17 @@ export async function supportKpis(ctx: ServiceContext, input: SupportKpisInput):
   const result: SupportPeriodKpis[] = [];
   for (const [i, period] of periods.entries()) {
     const phone = phoneFiguresFromTotals(await phoneTotalsOf(ctx, data.line, period));
-    const email = emailFigures((emailBuckets[i] ?? []).map((e) => ({ receivedAt: e.received_at, firstAnswerAt: e.first_answer_at })), calendar, now);
-    const selfService = selfServiceFigures((clockBuckets[i] ?? []).map((c) => ({ registeredAt: c.registered_at, state: stateAt(snapshotFromRow(c) satisfies ClockSnapshot, now) })));
+    const email = emailFigures(
+      (emailBuckets[i] ?? []).map((e) => ({ receivedAt: e.received_at, firstAnswerAt: e.first_answer_at })),
+      calendar,
+      now,
+    );
+    const selfService = selfServiceFigures(
+      (clockBuckets[i] ?? []).map((c) => ({
+        registeredAt: c.registered_at,
+        state: stateAt(snapshotFromRow(c) satisfies ClockSnapshot, now),
+      })),
+    );
     result.push(periodKpis(period, data.line, phone, email, selfService));
   }
   return result;

@@ -13,7 +13,10 @@ const scopeNames = Object.keys(tokenScopes) as [keyof typeof tokenScopes, ...(ke
 export const createApiTokenInput = z.object({
   organisationId: z.string().min(1),
   name: z.string().trim().min(2, 'at least 2 characters').max(100),
-  scopes: z.array(z.enum(scopeNames)).min(1, 'at least one scope').refine((s) => s.every(isTokenScope)),
+  scopes: z
+    .array(z.enum(scopeNames))
+    .min(1, 'at least one scope')
+    .refine((s) => s.every(isTokenScope)),
   expiresInDays: z.number().int().min(1).max(730).optional(),
 });
 
@@ -23,7 +26,10 @@ export interface CreatedToken {
   secret: string;
 }
 
-export async function createApiToken(ctx: ServiceContext, input: z.input<typeof createApiTokenInput>): Promise<CreatedToken> {
+export async function createApiToken(
+  ctx: ServiceContext,
+  input: z.input<typeof createApiTokenInput>,
+): Promise<CreatedToken> {
   const data = parseInput(createApiTokenInput, input);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'token.manage', organisation.id);

@@ -10,6 +10,12 @@ export async function revokeApiToken(ctx: ServiceContext, { id }: { id: string }
   if (token.revoked_at !== null) throw AppError.field('id', 'the token is already revoked', 'conflict');
   await inTransaction(ctx, async (trx) => {
     await trx.updateTable('api_tokens').set({ revoked_at: ctx.clock.now() }).where('id', '=', token.id).execute();
-    await recordAuditEvent(trx, ctx, { action: 'token.revoke', subjectType: 'api-token', subjectId: token.id, organisationId: token.organisation_id, summary: { name: token.name, prefix: token.prefix } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'token.revoke',
+      subjectType: 'api-token',
+      subjectId: token.id,
+      organisationId: token.organisation_id,
+      summary: { name: token.name, prefix: token.prefix },
+    });
   });
 }

@@ -53,7 +53,10 @@ function chunks<T>(items: readonly T[]): T[][] {
  * Events older than the late-event horizon, too far in the future, or in a closed month are rejected; a closed
  * month changes only through an adjustment.
  */
-export async function ingestUsageEvents(ctx: ServiceContext, input: { items: readonly IngestItem[]; settings: UsageSettings }): Promise<IngestResult> {
+export async function ingestUsageEvents(
+  ctx: ServiceContext,
+  input: { items: readonly IngestItem[]; settings: UsageSettings },
+): Promise<IngestResult> {
   authorize(ctx.actor, 'usage.ingest');
   const { settings } = input;
   const rules = { eventTypes: settings.catalogue.eventTypes, metrics: metricIds(settings.catalogue) };
@@ -63,7 +66,10 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
   const rejected: RejectedEvent[] = [];
   const checked: { index: number; event: CheckedUsageEvent; raw: unknown }[] = [];
   const reject = (index: number, raw: unknown, field: string, reason: string) => {
-    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+    const id =
+      typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id
+        : null;
     rejected.push({ index, id, field, reason });
   };
 
@@ -100,14 +106,26 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
       ownerId = owner;
       if (event.resourceId !== null) {
         if (service === undefined || service.ownerId !== owner) {
-          reject(index, raw, 'data.service', service === undefined ? `no registered service has the resource id "${event.resourceId.slice(0, 120)}"` : `the service does not belong to ${event.ownerCode}`);
+          reject(
+            index,
+            raw,
+            'data.service',
+            service === undefined
+              ? `no registered service has the resource id "${event.resourceId.slice(0, 120)}"`
+              : `the service does not belong to ${event.ownerCode}`,
+          );
           continue;
         }
         serviceId = service.serviceId;
       }
     } else {
       if (service === undefined) {
-        reject(index, raw, 'resource', `no registered service has the resource id "${(event.resourceId ?? '').slice(0, 120)}"`);
+        reject(
+          index,
+          raw,
+          'resource',
+          `no registered service has the resource id "${(event.resourceId ?? '').slice(0, 120)}"`,
+        );
         continue;
       }
       ownerId = service.ownerId;
@@ -125,7 +143,13 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
     }
     const epochDay = osloEpochDay(event.time);
     if (event.time < earliest) {
-      lateRetries.push({ index, key, raw, field: 'time', reason: `is older than the late-event horizon of ${settings.lateHorizonDays} days` });
+      lateRetries.push({
+        index,
+        key,
+        raw,
+        field: 'time',
+        reason: `is older than the late-event horizon of ${settings.lateHorizonDays} days`,
+      });
       continue;
     }
     candidates.push({ index, key, event, epochDay, ownerId, serviceId, raw });
@@ -141,13 +165,30 @@ export async function ingestUsageEvents(ctx: ServiceContext, input: { items: rea
     countable = candidates.filter((c) => {
       const month = epochDayMonth(c.epochDay);
       if (!closedMonths.has(month)) return true;
-      lateRetries.push({ index: c.index, key: c.key, raw: c.raw, field: 'time', reason: `falls in ${month}, which is closed; closed months change only through an adjustment` });
+      lateRetries.push({
+        index: c.index,
+        key: c.key,
+        raw: c.raw,
+        field: 'time',
+        reason: `falls in ${month}, which is closed; closed months change only through an adjustment`,
+      });
       return false;
     });
     const fresh = await insertKeys(trx, countable);
-    await addToAggregates(trx, countable.filter((c) => fresh.has(c.key)));
-    if (settings.keepRaw) await keepRawEvents(trx, countable.filter((c) => fresh.has(c.key)), now);
-    const known = await existingKeys(trx, lateRetries.map((r) => r.key));
+    await addToAggregates(
+      trx,
+      countable.filter((c) => fresh.has(c.key)),
+    );
+    if (settings.keepRaw)
+      await keepRawEvents(
+        trx,
+        countable.filter((c) => fresh.has(c.key)),
+        now,
+      );
+    const known = await existingKeys(
+      trx,
+      lateRetries.map((r) => r.key),
+    );
     for (const retry of lateRetries) {
       if (known.has(retry.key)) duplicates++;
       else reject(retry.index, retry.raw, retry.field, retry.reason);
@@ -193,14 +234,25 @@ async function addToAggregates(trx: Tx, rows: readonly Countable[]): Promise<voi
     const id = `${event.metric}\u0000${epochDay}\u0000${ownerId}\u0000${serviceId}`;
     const sum = sums.get(id);
     if (sum) sum.count += event.count;
-    else sums.set(id, { metric: event.metric, day: epochDayDate(epochDay), owner_id: ownerId, service_id: serviceId, count: event.count });
+    else
+      sums.set(id, {
+        metric: event.metric,
+        day: epochDayDate(epochDay),
+        owner_id: ownerId,
+        service_id: serviceId,
+        count: event.count,
+      });
   }
   const ordered = [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   for (const chunk of chunks(ordered)) {
     await trx
       .insertInto('usage_daily')
       .values(chunk)
-      .onConflict((oc) => oc.columns(['metric', 'day', 'owner_id', 'service_id']).doUpdateSet({ count: sql<number>`usage_daily.count + excluded.count` }))
+      .onConflict((oc) =>
+        oc
+          .columns(['metric', 'day', 'owner_id', 'service_id'])
+          .doUpdateSet({ count: sql<number>`usage_daily.count + excluded.count` }),
+      )
       .execute();
   }
 }
@@ -209,7 +261,9 @@ async function keepRawEvents(trx: Tx, rows: readonly Countable[], receivedAt: nu
   for (const chunk of chunks(rows)) {
     await trx
       .insertInto('usage_raw_events')
-      .values(chunk.map((c) => ({ key: c.key, event_day: c.epochDay, received_at: receivedAt, body: JSON.stringify(c.raw) })))
+      .values(
+        chunk.map((c) => ({ key: c.key, event_day: c.epochDay, received_at: receivedAt, body: JSON.stringify(c.raw) })),
+      )
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
   }

@@ -4,7 +4,10 @@ import type { ServiceContext } from '../context.ts';
 import { builtInCatalogue, type UsageCatalogue } from './usage-settings.ts';
 
 /** The metrics that have figures, in the report's order, with their names in each language. */
-export function listUsageMetrics(ctx: ServiceContext, catalogue: UsageCatalogue = builtInCatalogue): readonly MetricDefinition[] {
+export function listUsageMetrics(
+  ctx: ServiceContext,
+  catalogue: UsageCatalogue = builtInCatalogue,
+): readonly MetricDefinition[] {
   authorize(ctx.actor, 'usage.read');
   return catalogue.metrics;
 }

@@ -8,7 +8,10 @@ import type { ServiceContext } from '../context.ts';
  */
 export async function pruneUsageKeys(ctx: ServiceContext, settings: { dedupeWindowDays: number }): Promise<number> {
   const cutoff = osloEpochDay(ctx.clock.now()) - settings.dedupeWindowDays;
-  const oldest = await ctx.db.selectFrom('usage_event_keys').select((eb) => eb.fn.min<number | null>('event_day').as('day')).executeTakeFirst();
+  const oldest = await ctx.db
+    .selectFrom('usage_event_keys')
+    .select((eb) => eb.fn.min<number | null>('event_day').as('day'))
+    .executeTakeFirst();
   let removed = 0;
   for (let day = oldest?.day === null || oldest?.day === undefined ? cutoff : Number(oldest.day); day < cutoff; day++) {
     const keys = await ctx.db.deleteFrom('usage_event_keys').where('event_day', '=', day).executeTakeFirst();

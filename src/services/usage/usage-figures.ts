@@ -19,7 +19,10 @@ export interface UsageOwner {
  * in one grouped query. A month without a row in any of the three tables is absent (no data), which a caller must
  * keep apart from a month that sums to 0.
  */
-export async function monthlyFigures(db: ServiceContext['db'], input: { metric: string; fromYear: number; toYear: number; scope: FigureScope }): Promise<Map<string, number>> {
+export async function monthlyFigures(
+  db: ServiceContext['db'],
+  input: { metric: string; fromYear: number; toYear: number; scope: FigureScope },
+): Promise<Map<string, number>> {
   const { metric, fromYear, toYear, scope } = input;
   const firstMonth = `${String(fromYear).padStart(4, '0')}-01`;
   const lastMonth = `${String(toYear).padStart(4, '0')}-12`;
@@ -32,8 +35,18 @@ export async function monthlyFigures(db: ServiceContext['db'], input: { metric: 
     .where('metric', '=', metric)
     .where('day', '>=', `${firstMonth}-01`)
     .where('day', '<=', `${lastMonth}-31`);
-  let imports = db.selectFrom('usage_monthly_imports').select(['month', sql<number | string>`sum(${sql.ref('count')})`.as('n')]).where('metric', '=', metric).where('month', '>=', firstMonth).where('month', '<=', lastMonth);
-  let adjustments = db.selectFrom('usage_adjustments').select(['month', sql<number | string>`sum(${sql.ref('delta')})`.as('n')]).where('metric', '=', metric).where('month', '>=', firstMonth).where('month', '<=', lastMonth);
+  let imports = db
+    .selectFrom('usage_monthly_imports')
+    .select(['month', sql<number | string>`sum(${sql.ref('count')})`.as('n')])
+    .where('metric', '=', metric)
+    .where('month', '>=', firstMonth)
+    .where('month', '<=', lastMonth);
+  let adjustments = db
+    .selectFrom('usage_adjustments')
+    .select(['month', sql<number | string>`sum(${sql.ref('delta')})`.as('n')])
+    .where('metric', '=', metric)
+    .where('month', '>=', firstMonth)
+    .where('month', '<=', lastMonth);
   if (owner !== null) {
     daily = daily.where('owner_id', '=', owner);
     imports = imports.where('owner_id', '=', owner);
@@ -54,7 +67,11 @@ export async function monthlyFigures(db: ServiceContext['db'], input: { metric: 
  * tenant's owner is simply not found, as an unknown code is.
  */
 export async function findUsageOwner(ctx: ServiceContext, code: string): Promise<UsageOwner> {
-  const query = ctx.db.selectFrom('organisations').select(['id', 'code', 'name']).where('kind', '=', 'owner').where('code', '=', code);
+  const query = ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'code', 'name'])
+    .where('kind', '=', 'owner')
+    .where('code', '=', code);
   const row = await scoped(query, 'id', tenantScope(ctx.actor, 'usage.read')).executeTakeFirst();
   if (!row) throw AppError.field('owner', 'no such owner', 'not-found');
   return row;
@@ -64,13 +81,20 @@ export async function findUsageOwner(ctx: ServiceContext, code: string): Promise
  * Whose figures an actor gets when it names no owner: the platform's for operator-side actors, its own for an
  * actor of exactly one owner. An actor of several owners must say which.
  */
-export async function defaultUsageScope(ctx: ServiceContext, actor: Actor): Promise<{ scope: FigureScope; owner: UsageOwner | null }> {
+export async function defaultUsageScope(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<{ scope: FigureScope; owner: UsageOwner | null }> {
   const reach = tenantScope(actor, 'usage.read');
   if (reach.all) return { scope: { kind: 'platform' }, owner: null };
   const [only, ...more] = reach.organisationIds;
   if (only === undefined) throw new AppError('forbidden', 'not allowed: usage.read');
   if (more.length > 0) throw AppError.field('owner', 'required: you belong to several owners; name one by its code');
-  const row = await ctx.db.selectFrom('organisations').select(['id', 'code', 'name']).where('id', '=', only).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', only)
+    .executeTakeFirst();
   if (!row) throw new AppError('not-found', 'owner not found');
   return { scope: { kind: 'owner', ownerId: row.id }, owner: row };
 }

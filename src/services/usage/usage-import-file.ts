@@ -40,7 +40,14 @@ export function usageFileKind(fileName: string, content: Uint8Array): UsageFileK
 const lineBreaks = /\r\n|\r|\n/g;
 
 function rawRecord(value: unknown): { record: string[]; raw: string } {
-  if (typeof value === 'object' && value !== null && 'record' in value && 'raw' in value && Array.isArray(value.record) && typeof value.raw === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    'record' in value &&
+    'raw' in value &&
+    Array.isArray(value.record) &&
+    typeof value.raw === 'string'
+  ) {
     return { record: value.record.map(String), raw: value.raw };
   }
   throw new Error('unexpected record shape from the CSV parser');
@@ -48,7 +55,8 @@ function rawRecord(value: unknown): { record: string[]; raw: string } {
 
 /** The rows of a CSV file (comma or, as spreadsheets in a Norwegian locale write it, semicolon separated). */
 export function readUsageCsv(fileName: string, content: Uint8Array): UsageSheet {
-  if (content.includes(0)) throw notImportable(fileName, 'not a CSV file (binary content; save the sheet as CSV UTF-8 or .xlsx)');
+  if (content.includes(0))
+    throw notImportable(fileName, 'not a CSV file (binary content; save the sheet as CSV UTF-8 or .xlsx)');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
@@ -95,7 +103,10 @@ export async function readUsageWorkbook(fileName: string, content: Uint8Array): 
     // exceljs declares its own Buffer interface; a Node Buffer over the same bytes satisfies it at run time.
     await workbook.xlsx.load(Buffer.from(content) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw notImportable(fileName, `not an XLSX file (${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'})`);
+    throw notImportable(
+      fileName,
+      `not an XLSX file (${error instanceof Error ? error.message.split('\n')[0] : 'unreadable'})`,
+    );
   }
   const sheets: UsageSheet[] = [];
   workbook.eachSheet((worksheet) => {
@@ -111,7 +122,10 @@ export async function readUsageWorkbook(fileName: string, content: Uint8Array): 
 }
 
 /** The tables of an import file, as sheets; a CSV file is one sheet without a name. */
-export async function readUsageFile(fileName: string, content: Uint8Array): Promise<{ kind: UsageFileKind; sheets: UsageSheet[] }> {
+export async function readUsageFile(
+  fileName: string,
+  content: Uint8Array,
+): Promise<{ kind: UsageFileKind; sheets: UsageSheet[] }> {
   const kind = usageFileKind(fileName, content);
   if (kind === 'xlsx') return { kind, sheets: await readUsageWorkbook(fileName, content) };
   return { kind, sheets: [readUsageCsv(fileName, content)] };

@@ -39,15 +39,34 @@ export interface ClosedMonth {
  * Closes a month of usage: from then on its figures change only through adjustments. Closing a month that is
  * already closed changes nothing and says when it was closed.
  */
-export async function closeUsageMonth(ctx: ServiceContext, input: { month: string }): Promise<ClosedMonth & { alreadyClosed: boolean }> {
+export async function closeUsageMonth(
+  ctx: ServiceContext,
+  input: { month: string },
+): Promise<ClosedMonth & { alreadyClosed: boolean }> {
   authorize(ctx.actor, 'usage.manage');
   const { month } = parseInput(z.object({ month: usageMonthSchema }), input);
   const now = ctx.clock.now();
   if (usageMonthEnd(month) > now) throw AppError.field('month', 'the month is not over yet');
   return inTransaction(ctx, async (trx) => {
-    const inserted = await trx.insertInto('usage_month_closures').values({ month, closed_at: now, closed_by: ctx.actor.type === 'system' ? null : ctx.actor.id }).onConflict((oc) => oc.column('month').doNothing()).returning('month').executeTakeFirst();
-    const row = await trx.selectFrom('usage_month_closures').selectAll().where('month', '=', month).executeTakeFirstOrThrow();
-    if (inserted) await recordAuditEvent(trx, ctx, { action: 'usage.month-close', subjectType: 'usage-month', subjectId: month, organisationId: null, summary: { month } });
+    const inserted = await trx
+      .insertInto('usage_month_closures')
+      .values({ month, closed_at: now, closed_by: ctx.actor.type === 'system' ? null : ctx.actor.id })
+      .onConflict((oc) => oc.column('month').doNothing())
+      .returning('month')
+      .executeTakeFirst();
+    const row = await trx
+      .selectFrom('usage_month_closures')
+      .selectAll()
+      .where('month', '=', month)
+      .executeTakeFirstOrThrow();
+    if (inserted)
+      await recordAuditEvent(trx, ctx, {
+        action: 'usage.month-close',
+        subjectType: 'usage-month',
+        subjectId: month,
+        organisationId: null,
+        summary: { month },
+      });
     return { month, closedAt: row.closed_at, closedBy: row.closed_by, alreadyClosed: !inserted };
   });
 }
@@ -56,7 +75,10 @@ export async function closeUsageMonth(ctx: ServiceContext, input: { month: strin
  * The scheduled closing: every month that ended `closeAfterDays` or more ago and still takes late events (it lies
  * within the late-event horizon) is closed, once across nodes (the insert is conditional).
  */
-export async function closeDueUsageMonths(ctx: ServiceContext, settings: { closeAfterDays: number; lateHorizonDays: number }): Promise<string[]> {
+export async function closeDueUsageMonths(
+  ctx: ServiceContext,
+  settings: { closeAfterDays: number; lateHorizonDays: number },
+): Promise<string[]> {
   const now = ctx.clock.now();
   const dueBefore = now - settings.closeAfterDays * 86_400_000;
   const oldestOpen = now - (settings.lateHorizonDays + 31) * 86_400_000;

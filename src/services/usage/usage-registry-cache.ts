@@ -35,17 +35,31 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
  * Resolves owner codes (service-owner organisations only) and resource ids to ids, from the process's cache and
  * otherwise with one query each for all misses of a batch.
  */
-export async function resolveRegistry(db: Kysely<Database>, ownerCodes: ReadonlySet<string>, resourceIds: ReadonlySet<string>): Promise<{ owners: ReadonlyMap<string, string>; services: ReadonlyMap<string, ResolvedService> }> {
+export async function resolveRegistry(
+  db: Kysely<Database>,
+  ownerCodes: ReadonlySet<string>,
+  resourceIds: ReadonlySet<string>,
+): Promise<{ owners: ReadonlyMap<string, string>; services: ReadonlyMap<string, ResolvedService> }> {
   const cache = cacheOf(db);
   const missingOwners = [...ownerCodes].filter((code) => !cache.owners.has(code));
   const missingServices = [...resourceIds].filter((id) => !cache.services.has(id));
   if (missingOwners.length > 0) {
-    const rows = await db.selectFrom('organisations').select(['id', 'code']).where('kind', '=', 'owner').where('code', 'in', missingOwners).execute();
+    const rows = await db
+      .selectFrom('organisations')
+      .select(['id', 'code'])
+      .where('kind', '=', 'owner')
+      .where('code', 'in', missingOwners)
+      .execute();
     for (const row of rows) remember(cache.owners, row.code, row.id);
   }
   if (missingServices.length > 0) {
-    const rows = await db.selectFrom('services').select(['id', 'resource_id', 'organisation_id']).where('resource_id', 'in', missingServices).execute();
-    for (const row of rows) remember(cache.services, row.resource_id, { serviceId: row.id, ownerId: row.organisation_id });
+    const rows = await db
+      .selectFrom('services')
+      .select(['id', 'resource_id', 'organisation_id'])
+      .where('resource_id', 'in', missingServices)
+      .execute();
+    for (const row of rows)
+      remember(cache.services, row.resource_id, { serviceId: row.id, ownerId: row.organisation_id });
   }
   return { owners: cache.owners, services: cache.services };
 }

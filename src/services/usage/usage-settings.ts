@@ -21,7 +21,13 @@ export interface UsageSettings {
 
 export const builtInCatalogue: UsageCatalogue = { metrics: builtInMetrics, eventTypes: builtInEventMappings };
 
-export const defaultUsageSettings: UsageSettings = { catalogue: builtInCatalogue, dedupeWindowDays: 35, lateHorizonDays: 35, keepRaw: false, closeAfterDays: 5 };
+export const defaultUsageSettings: UsageSettings = {
+  catalogue: builtInCatalogue,
+  dedupeWindowDays: 35,
+  lateHorizonDays: 35,
+  keepRaw: false,
+  closeAfterDays: 5,
+};
 
 export function metricIds(catalogue: UsageCatalogue): ReadonlySet<string> {
   return new Set(catalogue.metrics.map((m) => m.id));

@@ -5,7 +5,13 @@ import { authorize } from '../actor.ts';
 import { AppError } from '../app-error.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
-import { defaultUsageScope, type FigureScope, findUsageOwner, monthlyFigures, type UsageOwner } from './usage-figures.ts';
+import {
+  defaultUsageScope,
+  type FigureScope,
+  findUsageOwner,
+  monthlyFigures,
+  type UsageOwner,
+} from './usage-figures.ts';
 import { builtInCatalogue, type UsageCatalogue } from './usage-settings.ts';
 
 export const firstStatisticsYear = 1970;
@@ -35,11 +41,16 @@ export interface MetricYearTable {
  * year before — the table of the monthly service report. All years come from one grouped query, the year before
  * the earliest included, so every row has its comparison.
  */
-export async function metricYearTable(ctx: ServiceContext, input: MetricYearTableInput, catalogue: UsageCatalogue = builtInCatalogue): Promise<MetricYearTable> {
+export async function metricYearTable(
+  ctx: ServiceContext,
+  input: MetricYearTableInput,
+  catalogue: UsageCatalogue = builtInCatalogue,
+): Promise<MetricYearTable> {
   authorize(ctx.actor, 'usage.read');
   const data = parseInput(metricYearTableInput, input);
   const metric = catalogue.metrics.find((m) => m.id === data.metric);
-  if (!metric) throw AppError.field('metric', `unknown metric; one of ${catalogue.metrics.map((m) => m.id).join(', ')}`);
+  if (!metric)
+    throw AppError.field('metric', `unknown metric; one of ${catalogue.metrics.map((m) => m.id).join(', ')}`);
   let scope: FigureScope;
   let owner: UsageOwner | null;
   if (data.owner === undefined) {
@@ -50,7 +61,12 @@ export async function metricYearTable(ctx: ServiceContext, input: MetricYearTabl
   }
   const first = Math.min(...data.years);
   const last = Math.max(...data.years);
-  const figures = await monthlyFigures(ctx.db, { metric: metric.id, fromYear: Math.max(firstStatisticsYear, first - 1), toYear: last, scope });
+  const figures = await monthlyFigures(ctx.db, {
+    metric: metric.id,
+    fromYear: Math.max(firstStatisticsYear, first - 1),
+    toYear: last,
+    scope,
+  });
   const rows = metricYearRows(figures, data.years);
   return { metric, owner, rows };
 }

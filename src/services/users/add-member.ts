@@ -13,7 +13,11 @@ export const addMemberInput = z.object({
   email: z.string().trim().toLowerCase().email('an e-mail address'),
   name: z.string().trim().min(2, 'at least 2 characters').max(200),
   role: z.enum(roles),
-  password: z.string().min(passwordRule.min, `at least ${passwordRule.min} characters`).max(passwordRule.max).optional(),
+  password: z
+    .string()
+    .min(passwordRule.min, `at least ${passwordRule.min} characters`)
+    .max(passwordRule.max)
+    .optional(),
 });
 
 export interface MemberResult {
@@ -29,9 +33,13 @@ export async function addMember(ctx: ServiceContext, input: z.input<typeof addMe
   authorize(ctx.actor, 'user.manage', organisation.id);
   const role: Role = data.role;
   if (!isRole(role) || !roleFitsOrganisation(role, organisation.kind)) {
-    throw AppError.field('role', `${role} cannot be held in ${organisation.kind === 'operator' ? 'the operator' : 'a service owner'} organisation`);
+    throw AppError.field(
+      'role',
+      `${role} cannot be held in ${organisation.kind === 'operator' ? 'the operator' : 'a service owner'} organisation`,
+    );
   }
-  if (role === 'auditor' && organisation.kind === 'operator' && !isPlatformActor(ctx.actor)) throw AppError.field('role', 'not allowed', 'forbidden');
+  if (role === 'auditor' && organisation.kind === 'operator' && !isPlatformActor(ctx.actor))
+    throw AppError.field('role', 'not allowed', 'forbidden');
   const passwordHash = data.password ? await hashPassword(data.password) : null;
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();
@@ -41,7 +49,17 @@ export async function addMember(ctx: ServiceContext, input: z.input<typeof addMe
       user = { id: newId() };
       await trx
         .insertInto('users')
-        .values({ id: user.id, email: data.email, name: data.name, password_hash: passwordHash, locale: 'nb', locked_until: null, last_login_at: null, created_at: now, updated_at: now })
+        .values({
+          id: user.id,
+          email: data.email,
+          name: data.name,
+          password_hash: passwordHash,
+          locale: 'nb',
+          locked_until: null,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     const existing = await trx
@@ -53,13 +71,20 @@ export async function addMember(ctx: ServiceContext, input: z.input<typeof addMe
       .executeTakeFirst();
     if (existing) throw AppError.field('role', 'this person already has that role here', 'conflict');
     const membershipId = newId();
-    await trx.insertInto('memberships').values({ id: membershipId, user_id: user.id, organisation_id: organisation.id, role, created_at: now }).execute();
+    await trx
+      .insertInto('memberships')
+      .values({ id: membershipId, user_id: user.id, organisation_id: organisation.id, role, created_at: now })
+      .execute();
     await recordAuditEvent(trx, ctx, {
       action: created ? 'user.create' : 'membership.add',
       subjectType: 'user',
       subjectId: user.id,
       organisationId: organisation.id,
-      summary: { email: data.email, role, ...(created ? { name: data.name, password: passwordHash ? 'set' : 'none' } : {}) },
+      summary: {
+        email: data.email,
+        role,
+        ...(created ? { name: data.name, password: passwordHash ? 'set' : 'none' } : {}),
+      },
     });
     return { userId: user.id, membershipId, created };
   });

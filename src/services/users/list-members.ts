@@ -16,7 +16,10 @@ export interface MemberRow {
 }
 
 /** Memberships the actor may see, newest organisation first; optionally one organisation. */
-export async function listMembers(ctx: ServiceContext, { organisationId }: { organisationId?: string } = {}): Promise<MemberRow[]> {
+export async function listMembers(
+  ctx: ServiceContext,
+  { organisationId }: { organisationId?: string } = {},
+): Promise<MemberRow[]> {
   authorize(ctx.actor, 'user.read');
   let q = scoped(ctx.db.selectFrom('memberships'), 'memberships.organisation_id', tenantScope(ctx.actor, 'user.read'))
     .innerJoin('users', 'users.id', 'memberships.user_id')

@@ -5,7 +5,11 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 import { scoped } from '../../store/tenant-scope.ts';
 
 export async function removeMembership(ctx: ServiceContext, { membershipId }: { membershipId: string }): Promise<void> {
-  const membership = await scoped(ctx.db.selectFrom('memberships'), 'memberships.organisation_id', tenantScope(ctx.actor, 'user.read'))
+  const membership = await scoped(
+    ctx.db.selectFrom('memberships'),
+    'memberships.organisation_id',
+    tenantScope(ctx.actor, 'user.read'),
+  )
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select(['memberships.id', 'memberships.organisation_id', 'memberships.role', 'memberships.user_id', 'users.email'])
     .where('memberships.id', '=', membershipId)

@@ -10,7 +10,13 @@ import { getOrganisation } from '../organisations/get-organisation.ts';
 import { parseInput } from '../parse-input.ts';
 
 /** The CloudEvent types Nivå sends; `queueCaseNotice` names them `no.niva.case.<notice>`. */
-export const webhookEventTypes = ['no.niva.case.registered', 'no.niva.case.work-started', 'no.niva.case.resolved', 'no.niva.case.at-risk', 'no.niva.case.breached'] as const satisfies readonly `no.niva.case.${CaseNotice}`[];
+export const webhookEventTypes = [
+  'no.niva.case.registered',
+  'no.niva.case.work-started',
+  'no.niva.case.resolved',
+  'no.niva.case.at-risk',
+  'no.niva.case.breached',
+] as const satisfies readonly `no.niva.case.${CaseNotice}`[];
 
 export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
 /** What may be shown after creation: everything but the signing secret. */
@@ -32,7 +38,11 @@ export function deliverableUrl(value: string): boolean {
 
 export const createWebhookEndpointInput = z.object({
   organisationId: z.string().min(1),
-  url: z.string().trim().max(2_000).refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)'),
+  url: z
+    .string()
+    .trim()
+    .max(2_000)
+    .refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)'),
   eventTypes: z.array(z.enum(['*', ...webhookEventTypes])).min(1, 'at least one event type, or "*" for all'),
 });
 
@@ -43,7 +53,10 @@ export interface CreatedWebhookEndpoint {
 }
 
 /** Subscribes an HTTPS endpoint of an organisation to case events, signed with a secret generated here. */
-export async function createWebhookEndpoint(ctx: ServiceContext, input: z.input<typeof createWebhookEndpointInput>): Promise<CreatedWebhookEndpoint> {
+export async function createWebhookEndpoint(
+  ctx: ServiceContext,
+  input: z.input<typeof createWebhookEndpointInput>,
+): Promise<CreatedWebhookEndpoint> {
   const data = parseInput(createWebhookEndpointInput, input);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'webhook.manage', organisation.id);
@@ -59,10 +72,19 @@ export async function createWebhookEndpoint(ctx: ServiceContext, input: z.input<
     disabled_at: null,
   };
   await inTransaction(ctx, async (trx) => {
-    await trx.insertInto('webhook_endpoints').values({ ...endpoint, secret }).execute();
+    await trx
+      .insertInto('webhook_endpoints')
+      .values({ ...endpoint, secret })
+      .execute();
     const url = new URL(endpoint.url);
     // Without the query string: receivers sometimes put their own access key there.
-    await recordAuditEvent(trx, ctx, { action: 'webhook.create', subjectType: 'webhook-endpoint', subjectId: endpoint.id, organisationId: organisation.id, summary: { url: `${url.origin}${url.pathname}`, eventTypes: endpoint.event_types } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'webhook.create',
+      subjectType: 'webhook-endpoint',
+      subjectId: endpoint.id,
+      organisationId: organisation.id,
+      summary: { url: `${url.origin}${url.pathname}`, eventTypes: endpoint.event_types },
+    });
   });
   return { endpoint, secret };
 }

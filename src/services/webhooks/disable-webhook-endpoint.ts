@@ -14,9 +14,21 @@ export async function disableWebhookEndpoint(ctx: ServiceContext, { id }: { id: 
   if (endpoint.disabled_at !== null) throw AppError.field('id', 'the webhook endpoint is already disabled', 'conflict');
   await inTransaction(ctx, async (trx) => {
     // Conditional, so two admins disabling at once leave one audit row and one conflict.
-    const changed = await trx.updateTable('webhook_endpoints').set({ disabled_at: ctx.clock.now() }).where('id', '=', endpoint.id).where('disabled_at', 'is', null).executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw AppError.field('id', 'the webhook endpoint is already disabled', 'conflict');
+    const changed = await trx
+      .updateTable('webhook_endpoints')
+      .set({ disabled_at: ctx.clock.now() })
+      .where('id', '=', endpoint.id)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1)
+      throw AppError.field('id', 'the webhook endpoint is already disabled', 'conflict');
     const url = new URL(endpoint.url);
-    await recordAuditEvent(trx, ctx, { action: 'webhook.disable', subjectType: 'webhook-endpoint', subjectId: endpoint.id, organisationId: endpoint.organisation_id, summary: { url: `${url.origin}${url.pathname}` } });
+    await recordAuditEvent(trx, ctx, {
+      action: 'webhook.disable',
+      subjectType: 'webhook-endpoint',
+      subjectId: endpoint.id,
+      organisationId: endpoint.organisation_id,
+      summary: { url: `${url.origin}${url.pathname}` },
+    });
   });
 }
