@@ -3,12 +3,21 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.ts';
 import { claimJobs } from '../services/jobs/claim-jobs.ts';
-import { finishJob } from '../services/jobs/finish-job.ts';
+import { finishJob, type JobOutcome } from '../services/jobs/finish-job.ts';
 import type { Store } from '../store/database.ts';
 import type { Job } from '../store/schema.ts';
 
 export type JobHandler = (job: Job, payload: unknown) => Promise<void>;
-export type JobHandlers = Record<string, JobHandler>;
+/** Keyed by job kind. A row may hold any kind (e.g. one queued by a newer version), so lookups can miss. */
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+/**
+ * Thrown by a handler when trying again cannot help, e.g. because a setting is missing: the job is dead-lettered at
+ * once with this message instead of being retried until `max_attempts`. Once fixed, it can be queued again from the UI.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
 
 /** Work the runner does on a schedule beside claimed jobs (e.g. scanning for deadlines that passed). */
 export interface PeriodicTask {
@@ -47,15 +56,20 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   async function runOne(job: Job): Promise<void> {
     const handler = handlers[job.kind];
-    let outcome: { ok: true } | { ok: false; error: string };
+    let outcome: JobOutcome;
     if (!handler) {
+      // Retried, not permanent: during a rolling upgrade another node may already know the kind.
       outcome = { ok: false, error: `no handler for job kind ${job.kind}` };
     } else {
       try {
         await handler(job, JSON.parse(job.payload));
         outcome = { ok: true };
       } catch (error) {
-        outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+        const message = error instanceof Error ? error.message : String(error);
+        outcome =
+          error instanceof PermanentJobError
+            ? { ok: false, error: message, permanent: true }
+            : { ok: false, error: message };
       }
     }
     const result = await finishJob({ db: store.db, job, workerId, now: clock.now(), outcome });

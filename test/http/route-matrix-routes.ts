@@ -5,6 +5,7 @@ import { createComponent } from '../../src/services/components/create-component.
 import { registerCase } from '../../src/services/cases/register-case.ts';
 import { createMonitor } from '../../src/services/monitors/create-monitor.ts';
 import { enqueueJob } from '../../src/services/jobs/enqueue-job.ts';
+import { reportEmailJob } from '../../src/services/reports/generate-service-report.ts';
 import { createApiToken } from '../../src/services/tokens/create-api-token.ts';
 import { addMember } from '../../src/services/users/add-member.ts';
 import {
@@ -138,9 +139,13 @@ async function freshWebhook(fx: Fixtures, organisationId: string): Promise<strin
 
 async function deadJob(fx: Fixtures): Promise<string> {
   const ctx = systemContext(fx.store);
-  const id = await fx.store.db
-    .transaction()
-    .execute((trx) => enqueueJob(trx, ctx, { kind: 'matrix.never-handled', payload: {}, maxAttempts: 1 }));
+  const id = await fx.store.db.transaction().execute((trx) =>
+    enqueueJob(trx, ctx, {
+      kind: reportEmailJob,
+      payload: { reportId: unique('report'), email: 'matrix@test.niva.no', lang: 'nb' },
+      maxAttempts: 1,
+    }),
+  );
   await fx.store.db.updateTable('jobs').set({ status: 'dead', attempts: 1 }).where('id', '=', id).execute();
   return id;
 }

@@ -1,12 +1,13 @@
 import type { CalendarRegistry } from '../../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../../domain/clock.ts';
-import { caseEmailJob } from '../../services/cases/queue-case-notice.ts';
+import { caseEmailJob, webhookDeliverJob } from '../../services/cases/queue-case-notice.ts';
 import type { Store } from '../../store/database.ts';
-import type { JobHandlers } from '../runner.ts';
+import type { JobKind, MailJobKind } from '../job-kinds.ts';
+import { PermanentJobError, type JobHandler } from '../runner.ts';
 import { deliverWebhook } from './deliver-webhook.ts';
 import { createMailSender } from './mail-transport.ts';
 import { sendCaseEmail } from './send-case-email.ts';
-import { sendEmail } from './send-email.ts';
+import { emailJob, sendEmail } from './send-email.ts';
 import { sendReportEmail } from './send-report-email.ts';
 import { reportEmailJob } from '../../services/reports/generate-service-report.ts';
 import { deliverStatusWebhook, sendStatusEmail } from './send-status-notice.ts';
@@ -25,7 +26,23 @@ export interface JobHandlerDeps {
   linkSecret: string;
 }
 
-export function defaultJobHandlers({
+export const mailNotConfigured = 'e-mail is not configured: set NIVA_SMTP_URL';
+
+/**
+ * A handler for every job kind, whatever the configuration: a kind without one would be retried in vain until it
+ * dies. Without `NIVA_SMTP_URL` the e-mail jobs end dead at their first attempt, saying which setting is missing;
+ * once it is set they can be queued again from the jobs page.
+ */
+export function defaultJobHandlers(deps: JobHandlerDeps): Record<JobKind, JobHandler> {
+  const now = () => deps.clock.now();
+  return {
+    [webhookDeliverJob]: deliverWebhook({ db: deps.store.db, now }),
+    [statusWebhookJob]: deliverStatusWebhook({ db: deps.store.db, now }),
+    ...mailHandlers(deps),
+  };
+}
+
+function mailHandlers({
   store,
   clock,
   calendars,
@@ -33,18 +50,16 @@ export function defaultJobHandlers({
   mailFrom,
   publicUrl,
   linkSecret,
-}: JobHandlerDeps): JobHandlers {
-  const now = () => clock.now();
-  const handlers: JobHandlers = {
-    'webhook.deliver': deliverWebhook({ db: store.db, now }),
-    [statusWebhookJob]: deliverStatusWebhook({ db: store.db, now }),
-  };
-  if (smtpUrl) {
-    const send = createMailSender({ smtpUrl, from: mailFrom });
-    handlers['email.send'] = sendEmail({ send });
-    handlers[caseEmailJob] = sendCaseEmail({ store, clock, calendars, publicUrl, send });
-    handlers[statusEmailJob] = sendStatusEmail({ db: store.db, send, publicUrl, linkSecret });
-    handlers[reportEmailJob] = sendReportEmail({ db: store.db, send, publicUrl });
+}: JobHandlerDeps): Record<MailJobKind, JobHandler> {
+  if (!smtpUrl) {
+    const refuse: JobHandler = () => Promise.reject(new PermanentJobError(mailNotConfigured));
+    return { [emailJob]: refuse, [caseEmailJob]: refuse, [statusEmailJob]: refuse, [reportEmailJob]: refuse };
   }
-  return handlers;
+  const send = createMailSender({ smtpUrl, from: mailFrom });
+  return {
+    [emailJob]: sendEmail({ send }),
+    [caseEmailJob]: sendCaseEmail({ store, clock, calendars, publicUrl, send }),
+    [statusEmailJob]: sendStatusEmail({ db: store.db, send, publicUrl, linkSecret }),
+    [reportEmailJob]: sendReportEmail({ db: store.db, send, publicUrl }),
+  };
 }

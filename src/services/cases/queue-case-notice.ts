@@ -6,6 +6,8 @@ import { enqueueJob } from '../jobs/enqueue-job.ts';
 import type { CaseMailFacts, CaseNotice } from './case-mail-texts.ts';
 
 export const caseEmailJob = 'case.email';
+/** Posts one signed CloudEvent to one `/webhooks` endpoint; the payload is `{ endpointId, event }`. */
+export const webhookDeliverJob = 'webhook.deliver';
 
 export interface CaseEmailPayload {
   caseId: string;
@@ -142,7 +144,7 @@ export async function queueCaseNotice(
       },
     };
     await enqueueJob(trx, ctx, {
-      kind: 'webhook.deliver',
+      kind: webhookDeliverJob,
       payload: { endpointId: endpoint.id, event },
       organisationId: endpoint.organisation_id,
       runAt,

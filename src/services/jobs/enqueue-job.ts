@@ -1,8 +1,10 @@
+import type { JobKind } from '../../jobs/job-kinds.ts';
 import type { ServiceContext, Tx } from '../context.ts';
 import { newId } from '../context.ts';
 
 export interface JobRequest {
-  kind: string;
+  /** One of `jobKinds`, so every queued job has a handler in every runner. */
+  kind: JobKind;
   payload: unknown;
   organisationId?: string | null;
   runAt?: number;

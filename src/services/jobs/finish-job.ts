@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { retryDelayMs } from '../../domain/backoff.ts';
 import type { Database, Job } from '../../store/schema.ts';
 
-export type JobOutcome = { ok: true } | { ok: false; error: string };
+/** `permanent`: retrying cannot help (e.g. a setting is missing), so the job is dead-lettered at once. */
+export type JobOutcome = { ok: true } | { ok: false; error: string; permanent?: boolean };
 
 /**
- * Records a claimed job's outcome. A failure is retried with backoff until `max_attempts`, then dead-lettered.
+ * Records a claimed job's outcome. A failure is retried with backoff until `max_attempts`, then dead-lettered; a
+ * permanent failure is dead-lettered at once.
  * The update is guarded by the lock owner, so a worker whose lease was taken over cannot overwrite the new owner's result.
  */
 export async function finishJob({
@@ -22,7 +24,11 @@ export async function finishJob({
   outcome: JobOutcome;
 }): Promise<'succeeded' | 'retry' | 'dead' | 'lost'> {
   return db.transaction().execute(async (trx) => {
-    const next = outcome.ok ? 'succeeded' : job.attempts >= job.max_attempts ? 'dead' : 'retry';
+    const next = outcome.ok
+      ? 'succeeded'
+      : outcome.permanent === true || job.attempts >= job.max_attempts
+        ? 'dead'
+        : 'retry';
     const result = await trx
       .updateTable('jobs')
       .set({
