@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { type CliResult, jsonOutput, nivaEnv, runNiva } from '../support/cli.ts';
-import { createTenant } from '../support/factories.ts';
+import { createTenant, type TestTenant } from '../support/factories.ts';
 import { createTestStore, dialectUnderTest, type TestStore } from '../support/test-store.ts';
 
 /** A failed command: the expected exit code, exactly one line on stderr naming `mentions`, and never a stack trace. */
@@ -27,33 +28,53 @@ function assertSucceeds(result: CliResult): Record<string, unknown> {
   return jsonOutput(result);
 }
 
+/** The digest API token secrets are stored as, computed here independently of the code under test. */
+function sha256(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
 function pgDumpOnPath(): boolean {
   return !spawnSync('pg_dump', ['--version'], { stdio: 'ignore' }).error;
 }
 
-describe('niva CLI', () => {
-  let store: TestStore;
-  let dir: string;
-  const niva = (args: string[], extra: Record<string, string> = {}) => runNiva(args, nivaEnv(store, extra));
+/** A database of the test's own, dropped when the test ends: migrated unless told otherwise. */
+async function storeFor(t: TestContext, options: { migrate?: boolean } = {}): Promise<TestStore> {
+  const store = await createTestStore(options);
+  t.after(() => store.destroy());
+  return store;
+}
 
-  before(async () => {
-    store = await createTestStore({ migrate: false });
+/** A migrated database of the test's own holding one service owner (with its users and a token), to run commands on. */
+async function tenantStore(t: TestContext): Promise<{ store: TestStore; tenant: TestTenant }> {
+  const store = await storeFor(t);
+  return { store, tenant: await createTenant(store) };
+}
+
+const niva = (store: TestStore, args: string[], extra: Record<string, string> = {}) =>
+  runNiva(args, nivaEnv(store, extra));
+
+// Every test makes the database it needs, so each passes alone and in any order.
+describe('niva CLI', () => {
+  let dir: string;
+
+  before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'niva-cli-'));
   });
-  after(async () => {
-    await store.destroy();
+  after(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('migrate --json applies the migrations once, then reports nothing applied', async () => {
-    const first = assertSucceeds(await niva(['migrate', '--json']));
+  test('migrate --json applies the migrations once, then reports nothing applied', async (t) => {
+    const store = await storeFor(t, { migrate: false });
+    const first = assertSucceeds(await niva(store, ['migrate', '--json']));
     assert.ok(Array.isArray(first.applied) && first.applied.length > 0, JSON.stringify(first));
-    const again = assertSucceeds(await niva(['migrate', '--json']));
+    const again = assertSucceeds(await niva(store, ['migrate', '--json']));
     assert.deepEqual(again, { applied: [] });
   });
 
-  test('seed --demo --json fills an empty database, and only once', async () => {
-    const first = assertSucceeds(await niva(['seed', '--demo', '--json']));
+  test('seed --demo --json fills an empty database, and only once', async (t) => {
+    const store = await storeFor(t);
+    const first = assertSucceeds(await niva(store, ['seed', '--demo', '--json']));
     assert.equal(first.seeded, true);
     assert.ok(Array.isArray(first.logins) && first.logins.includes('admin@skd.demo.niva.no'));
     const skd = await store.db
@@ -63,14 +84,16 @@ describe('niva CLI', () => {
       .executeTakeFirstOrThrow();
     assert.equal(skd.kind, 'owner');
     const organisations = await store.db.selectFrom('organisations').select('id').execute();
-    const again = assertSucceeds(await niva(['seed', '--demo', '--json']));
+    const again = assertSucceeds(await niva(store, ['seed', '--demo', '--json']));
     assert.equal(again.seeded, false);
     assert.equal((await store.db.selectFrom('organisations').select('id').execute()).length, organisations.length);
   });
 
-  test('user add creates a member, and rejects a bad role, a bad e-mail and an unknown organisation in one line', async () => {
+  test('user add creates a member, and rejects a bad role, a bad e-mail and an unknown organisation in one line', async (t) => {
+    const { store, tenant } = await tenantStore(t);
+    const org = tenant.organisation.code;
     const added = assertSucceeds(
-      await niva([
+      await niva(store, [
         'user',
         'add',
         '--email',
@@ -78,7 +101,7 @@ describe('niva CLI', () => {
         '--name',
         'Ny Person',
         '--org',
-        'skd',
+        org,
         '--role',
         'owner-member',
         '--json',
@@ -93,13 +116,13 @@ describe('niva CLI', () => {
       .select(['users.id as userId', 'users.name', 'memberships.role', 'organisations.code'])
       .where('users.email', '=', 'x@y.no')
       .execute();
-    assert.deepEqual(membership, [{ userId: added.userId, name: 'Ny Person', role: 'owner-member', code: 'skd' }]);
+    assert.deepEqual(membership, [{ userId: added.userId, name: 'Ny Person', role: 'owner-member', code: org }]);
 
     const base = ['user', 'add', '--name', 'Ny Person', '--json'];
     const [wizard, badEmail, noOrg] = await Promise.all([
-      niva([...base, '--email', 'w@y.no', '--org', 'skd', '--role', 'wizard']),
-      niva([...base, '--email', 'not-an-email', '--org', 'skd', '--role', 'owner-member']),
-      niva([...base, '--email', 'z@y.no', '--org', 'nosuch', '--role', 'owner-member']),
+      niva(store, [...base, '--email', 'w@y.no', '--org', org, '--role', 'wizard']),
+      niva(store, [...base, '--email', 'not-an-email', '--org', org, '--role', 'owner-member']),
+      niva(store, [...base, '--email', 'z@y.no', '--org', 'nosuch', '--role', 'owner-member']),
     ]);
     assertFails(wizard, 2, '--role');
     assertFails(badEmail, 2, 'email');
@@ -113,9 +136,11 @@ describe('niva CLI', () => {
     assert.deepEqual(strays, []);
   });
 
-  test('token create prints the secret once; an unknown scope exits 2 naming --scopes', async () => {
+  test('token create prints the secret once; an unknown scope exits 2 naming --scopes', async (t) => {
+    const { store, tenant } = await tenantStore(t);
+    const org = tenant.organisation.code;
     const created = assertSucceeds(
-      await niva(['token', 'create', '--org', 'skd', '--name', 'ci', '--scopes', 'services:read', '--json']),
+      await niva(store, ['token', 'create', '--org', org, '--name', 'ci', '--scopes', 'services:read', '--json']),
     );
     assert.equal(typeof created.secret, 'string');
     assert.ok(String(created.secret).startsWith('niva_'), String(created.secret));
@@ -127,13 +152,15 @@ describe('niva CLI', () => {
       .executeTakeFirstOrThrow();
     assert.equal(row.name, 'ci');
     assert.equal(row.scopes, 'services:read');
-    assert.notEqual(row.secret_hash, created.secret, 'only a hash of the secret is stored');
+    const secret = String(created.secret);
+    assert.equal(row.secret_hash, sha256(secret), 'only the digest of the secret is stored');
+    assert.notEqual(row.secret_hash, sha256(`${secret}x`), 'which is not the digest of another secret');
 
-    const bad = await niva([
+    const bad = await niva(store, [
       'token',
       'create',
       '--org',
-      'skd',
+      org,
       '--name',
       'ci',
       '--scopes',
@@ -144,8 +171,9 @@ describe('niva CLI', () => {
     assert.ok(bad.stderr.includes('services:destroy'));
   });
 
-  test('audit verify --json: intact, then a tampered summary is found at its seq', async () => {
-    const intact = assertSucceeds(await niva(['audit', 'verify', '--json']));
+  test('audit verify --json: intact, then a tampered summary is found at its seq', async (t) => {
+    const { store } = await tenantStore(t);
+    const intact = assertSucceeds(await niva(store, ['audit', 'verify', '--json']));
     assert.equal(intact.ok, true);
     assert.equal(intact.fault, null);
     const head = await store.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
@@ -162,7 +190,7 @@ describe('niva CLI', () => {
       .set({ summary: JSON.stringify({ note: 'nothing to see here' }) })
       .where('seq', '=', seq)
       .execute();
-    const tampered = await niva(['audit', 'verify', '--json']);
+    const tampered = await niva(store, ['audit', 'verify', '--json']);
     assert.equal(tampered.status, 1, tampered.stderr);
     const report = jsonOutput(tampered);
     assert.equal(report.ok, false);
@@ -170,7 +198,7 @@ describe('niva CLI', () => {
     assert.equal(report.checked, seq - 1);
 
     await store.db.updateTable('audit_events').set({ summary: original.summary }).where('seq', '=', seq).execute();
-    assert.equal(assertSucceeds(await niva(['audit', 'verify', '--json'])).ok, true);
+    assert.equal(assertSucceeds(await niva(store, ['audit', 'verify', '--json'])).ok, true);
   });
 
   test('audit verify finds a deleted middle row (missing) and a deleted last row (truncated)', async () => {
@@ -202,10 +230,11 @@ describe('niva CLI', () => {
     }
   });
 
-  test(`backup FILE --json (${dialectUnderTest})`, async () => {
+  test(`backup FILE --json (${dialectUnderTest})`, async (t) => {
+    const { store, tenant } = await tenantStore(t);
     const file = path.join(dir, dialectUnderTest === 'sqlite' ? 'backup.db' : 'backup.dump');
     if (dialectUnderTest === 'sqlite') {
-      const written = assertSucceeds(await niva(['backup', file, '--json']));
+      const written = assertSucceeds(await niva(store, ['backup', file, '--json']));
       assert.equal(written.ran, true);
       assert.equal(written.dialect, 'sqlite');
       const copy = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
@@ -215,16 +244,16 @@ describe('niva CLI', () => {
           (r) => r.code,
         );
         assert.deepEqual(codes, expected);
-        assert.ok(codes.includes('skd'));
+        assert.ok(codes.includes(tenant.organisation.code));
       } finally {
         copy.close();
       }
     } else if (pgDumpOnPath()) {
-      const written = assertSucceeds(await niva(['backup', file, '--json']));
+      const written = assertSucceeds(await niva(store, ['backup', file, '--json']));
       assert.deepEqual(written, { ran: true, file, dialect: 'postgres' });
       assert.ok(statSync(file).size > 0);
     } else {
-      const notRun = await niva(['backup', file, '--json']);
+      const notRun = await niva(store, ['backup', file, '--json']);
       assert.equal(notRun.status, 1, notRun.stderr);
       const report = jsonOutput(notRun);
       assert.equal(report.ran, false);
@@ -233,17 +262,18 @@ describe('niva CLI', () => {
     }
     if (!existsSync(file)) return;
     const size = statSync(file).size;
-    assertFails(await niva(['backup', file, '--json']), 2, '--force');
+    assertFails(await niva(store, ['backup', file, '--json']), 2, '--force');
     assert.equal(statSync(file).size, size, 'the existing file is left alone');
-    assert.equal(assertSucceeds(await niva(['backup', file, '--force', '--json'])).ran, true);
+    assert.equal(assertSucceeds(await niva(store, ['backup', file, '--force', '--json'])).ran, true);
   });
 
   test(
     'backup on PostgreSQL without pg_dump prints the command to run and exits 1',
     { skip: dialectUnderTest !== 'postgres' && 'PostgreSQL only' },
-    async () => {
+    async (t) => {
+      const store = await storeFor(t);
       const file = path.join(dir, 'elsewhere.dump');
-      const result = await niva(['backup', file, '--json'], { PATH: path.join(dir, 'no-such-bin') });
+      const result = await niva(store, ['backup', file, '--json'], { PATH: path.join(dir, 'no-such-bin') });
       assert.equal(result.status, 1, result.stderr);
       const report = jsonOutput(result);
       assert.equal(report.ran, false);
@@ -254,10 +284,11 @@ describe('niva CLI', () => {
     },
   );
 
-  test('bad configuration exits 2 with one line naming the variable', async () => {
+  test('bad configuration exits 2 with one line naming the variable', async (t) => {
+    const store = await storeFor(t, { migrate: false });
     const [port, url] = await Promise.all([
-      niva(['migrate'], { PORT: 'notaport' }),
-      niva(['migrate'], { DATABASE_URL: 'mysql://x' }),
+      niva(store, ['migrate'], { PORT: 'notaport' }),
+      niva(store, ['migrate'], { DATABASE_URL: 'mysql://x' }),
     ]);
     assertFails(port, 2, /^niva: PORT\b/);
     assertFails(url, 2, /^niva: DATABASE_URL\b/);
@@ -265,9 +296,10 @@ describe('niva CLI', () => {
     assert.equal(url.stdout, '');
   });
 
-  test('--help works for every operator-facing command', async () => {
+  test('--help works for every operator-facing command', async (t) => {
+    const store = await storeFor(t, { migrate: false });
     const commands = [['serve'], ['user', 'add'], ['token', 'create'], ['audit', 'verify'], ['backup']];
-    const results = await Promise.all(commands.map((command) => niva([...command, '--help'])));
+    const results = await Promise.all(commands.map((command) => niva(store, [...command, '--help'])));
     results.forEach((result, i) => {
       const name = (commands[i] ?? []).join(' ');
       assert.equal(result.status, 0, `${name}: ${result.stderr}`);

@@ -86,17 +86,20 @@ test('SIGKILL at random moments loses no event and counts none twice', { timeout
     bodies.push(JSON.stringify(events));
   }
 
-  let origin = await startServer();
+  // The origin of the server that is up, or of the one starting after the latest kill.
+  let serving = startServer();
   let kills = 0;
   let stopKilling = false;
   // The killer strikes 0.15–0.75 s after each start, mostly while a request is in flight, then the server is started again.
   const killer = (async () => {
+    await serving;
     while (!stopKilling && kills < 6) {
       await new Promise((resolve) => setTimeout(resolve, 150 + random() * 600));
       if (stopKilling) break;
-      await killServer();
+      // Replaced before the kill signal is sent, so a request failing because of this kill waits for the restart.
+      serving = killServer().then(startServer);
+      await serving;
       kills++;
-      origin = await startServer();
     }
   })();
 
@@ -105,6 +108,7 @@ test('SIGKILL at random moments loses no event and counts none twice', { timeout
   let duplicates = 0;
   for (const body of bodies) {
     for (;;) {
+      const origin = await serving;
       try {
         const response = await fetch(`${origin}/api/v1/events`, {
           method: 'POST',
@@ -119,9 +123,11 @@ test('SIGKILL at random moments loses no event and counts none twice', { timeout
         break;
       } catch (error) {
         if (error instanceof assert.AssertionError) throw error;
-        // No answer: the server died under us. Whether the batch was committed is unknown, so send it again.
+        // Killed servers end by signal; one that exits with a code crashed by itself, and no restart is coming.
+        if (server?.exitCode != null) assert.fail(`the server exited with ${server.exitCode}: ${String(error)}`);
+        // No answer: the server died under us. Whether the batch was committed is unknown, so send it again once the
+        // server is back (the next turn awaits the restart; a server that fails to start fails the test).
         retries++;
-        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
   }

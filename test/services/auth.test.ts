@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { AppError } from '../../src/services/app-error.ts';
@@ -12,6 +13,9 @@ import { createTestStore, type TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
 let tenant: TestTenant;
+
+/** The digest secrets are stored as, computed here independently of the code under test. */
+const sha256 = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const policy = { maxFailures: 3, lockMs: 15 * 60_000, sessionTtlMs: 3_600_000 };
 
 before(async () => {
@@ -37,11 +41,16 @@ describe('logIn', () => {
       null,
       'expired',
     );
-    const stored = await store.db.selectFrom('sessions').select('id_hash').execute();
-    assert.ok(
-      stored.every((s) => s.id_hash !== session.sessionToken),
-      'only a digest of the session id is stored',
-    );
+    const stored = (
+      await store.db
+        .selectFrom('sessions')
+        .select('id_hash')
+        .where('user_id', '=', tenant.users['owner-admin'].userId)
+        .execute()
+    ).map((s) => s.id_hash);
+    assert.ok(stored.includes(sha256(session.sessionToken)), 'the session is stored under the digest of its id');
+    assert.ok(!stored.includes(sha256(`${session.sessionToken}x`)), 'and not under the digest of another id');
+    assert.ok(!stored.includes(session.sessionToken), 'the session id itself is not stored');
   });
 
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {
@@ -95,7 +104,8 @@ describe('API tokens', () => {
       .selectAll()
       .where('id', '=', token.id)
       .executeTakeFirstOrThrow();
-    assert.notEqual(row.secret_hash, secret);
+    assert.equal(row.secret_hash, sha256(secret), 'the stored hash is the digest of the secret');
+    assert.notEqual(row.secret_hash, sha256(`${secret}x`), 'and not that of another secret');
     assert.ok(!JSON.stringify(row).includes(secret.slice(14)), 'the secret is not stored');
     const actor = await authenticateApiToken(store.db, secret, clock.now());
     assert.deepEqual(actor?.scopes, ['services:read']);

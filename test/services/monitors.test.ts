@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -290,7 +291,10 @@ describe('createMonitor', () => {
       .select(['token_digest', 'next_run_at'])
       .where('id', '=', push.monitor.id)
       .executeTakeFirstOrThrow();
-    assert.notEqual(stored.token_digest, push.token, 'only a digest is stored');
+    const token = push.token ?? '';
+    const sha256 = (secret: string) => createHash('sha256').update(secret).digest('hex');
+    assert.equal(stored.token_digest, sha256(token), 'only the digest of the push token is stored');
+    assert.notEqual(stored.token_digest, sha256(`${token}x`), 'which is not the digest of another token');
     assert.equal(stored.next_run_at, null, 'push monitors are never probed');
   });
 });

@@ -11,9 +11,8 @@ import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain.ts
 import { createTenant, orgNumber, systemContext, unique, type TestTenant } from '../support/factories.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 
+// One database for the file; every test makes its own tenants in it, so none depends on another having run.
 let store: TestStore;
-let a: TestTenant;
-let b: TestTenant;
 
 async function asUser(userId: string) {
   const actor: Actor | null = await loadUserActor(store.db, userId);
@@ -30,10 +29,13 @@ async function rejects(promise: Promise<unknown>, code: AppError['code'], field?
   });
 }
 
+/** Two service owners, each with its users: the one acting and another tenant it must not reach. */
+async function twoTenants(): Promise<{ a: TestTenant; b: TestTenant }> {
+  return { a: await createTenant(store), b: await createTenant(store) };
+}
+
 before(async () => {
   store = await createTestStore();
-  a = await createTenant(store);
-  b = await createTenant(store);
 });
 after(() => store.destroy());
 
@@ -71,6 +73,7 @@ describe('createOrganisation', () => {
   }
 
   it('refuses a duplicate code as a conflict on the field', async () => {
+    const a = await createTenant(store);
     await rejects(
       createOrganisation(systemContext(store), {
         name: 'Copy',
@@ -126,6 +129,7 @@ describe('createOrganisation', () => {
 
 describe('tenant isolation in operations', () => {
   it('an owner admin lists only its own organisation', async () => {
+    const { a } = await twoTenants();
     const list = await listOrganisations(await asUser(a.users['owner-admin'].userId));
     assert.deepEqual(
       list.map((o) => o.id),
@@ -134,12 +138,14 @@ describe('tenant isolation in operations', () => {
   });
 
   it("another tenant's organisation is not found, by id or by code", async () => {
+    const { a, b } = await twoTenants();
     const ctx = await asUser(a.users['owner-member'].userId);
     await rejects(getOrganisation(ctx, { id: b.organisation.id }), 'not-found');
     await rejects(getOrganisation(ctx, { id: b.organisation.code }), 'not-found');
   });
 
   it('an owner admin may change the contact e-mail but not the organisation number', async () => {
+    const { a, b } = await twoTenants();
     const ctx = await asUser(a.users['owner-admin'].userId);
     const updated = await updateOrganisation(ctx, { id: a.organisation.id, contactEmail: 'ny@kontakt.no' });
     assert.equal(updated.contact_email, 'ny@kontakt.no');
@@ -148,6 +154,7 @@ describe('tenant isolation in operations', () => {
   });
 
   it('an owner member may not change anything', async () => {
+    const a = await createTenant(store);
     await rejects(
       updateOrganisation(await asUser(a.users['owner-member'].userId), { id: a.organisation.id, name: 'Renamed' }),
       'forbidden',
@@ -157,22 +164,36 @@ describe('tenant isolation in operations', () => {
 
 describe('audit chain', () => {
   it('is intact after many operations and detects an edited row', async () => {
-    const report = await verifyAuditChain({ db: store.db, pageSize: 7 });
-    assert.equal(report.ok, true);
-    assert.ok(report.checked > 10);
-    const victim = await store.db
-      .selectFrom('audit_events')
-      .select('seq')
-      .orderBy('seq')
-      .offset(3)
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    await store.db
-      .updateTable('audit_events')
-      .set({ actor_label: 'someone-else' })
-      .where('seq', '=', victim.seq)
-      .execute();
-    const broken = await verifyAuditChain({ db: store.db, pageSize: 7 });
-    assert.deepEqual(broken.fault, { kind: 'tampered', seq: victim.seq });
+    // Its own database: the edit below breaks the chain, which other tests verify.
+    const own = await createTestStore();
+    try {
+      const ctx = systemContext(own);
+      const a = await createTenant(own);
+      const b = await createTenant(own);
+      for (const tenant of [a, b])
+        await updateOrganisation(ctx, {
+          id: tenant.organisation.id,
+          contactEmail: `ny@${tenant.organisation.code}.no`,
+        });
+      const report = await verifyAuditChain({ db: own.db, pageSize: 7 });
+      assert.equal(report.ok, true);
+      assert.ok(report.checked > 10, `${report.checked} events checked, over more than one page`);
+      const victim = await own.db
+        .selectFrom('audit_events')
+        .select('seq')
+        .orderBy('seq')
+        .offset(3)
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await own.db
+        .updateTable('audit_events')
+        .set({ actor_label: 'someone-else' })
+        .where('seq', '=', victim.seq)
+        .execute();
+      const broken = await verifyAuditChain({ db: own.db, pageSize: 7 });
+      assert.deepEqual(broken.fault, { kind: 'tampered', seq: victim.seq });
+    } finally {
+      await own.destroy();
+    }
   });
 });
