@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
-import { ConfigError } from './config.ts';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { ConfigError } from './config-error.ts';
 import { builtInCalendarDefinitions } from './domain/calendar/built-in-calendars.ts';
 import { calendarDefinitionSchema, type CalendarDefinitionInput } from './domain/calendar/calendar-definition.ts';
 import { builtInCalendars, CalendarRegistry } from './domain/calendar/calendar-registry.ts';
 
 type PathSegment = string | number;
+
+// The YAML parser is loaded on first use: most runs have no calendars file, and loading it costs every command ~50 ms.
+let yamlModule: typeof Yaml | null = null;
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 /** A problem in a calendars file, reported in one line as `FILE:LINE:COLUMN: path.to.field: message`. */
 export class CalendarFileError extends ConfigError {
@@ -37,10 +45,10 @@ function formatPath(path: readonly PathSegment[]): string {
 function offsetOf(doc: Document, path: readonly PathSegment[], key?: string): number {
   for (let length = path.length; length >= 0; length--) {
     const node: unknown = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
-    if (!isNode(node) || !node.range) continue;
-    if (key !== undefined && length === path.length && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    if (!yaml().isNode(node) || !node.range) continue;
+    if (key !== undefined && length === path.length && yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isScalar(p.key) && p.key.value === key);
+      if (pair && yaml().isNode(pair.key) && pair.key.range) return pair.key.range[0];
     }
     return node.range[0];
   }
@@ -48,14 +56,14 @@ function offsetOf(doc: Document, path: readonly PathSegment[], key?: string): nu
 }
 
 class Locator {
-  private readonly lines = new LineCounter();
+  private readonly lines: LineCounter = new (yaml().LineCounter)();
   readonly doc: Document;
 
   constructor(
     readonly file: string,
     text: string,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
+    this.doc = yaml().parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
   }
 
   lineOf(path: readonly PathSegment[]): number {

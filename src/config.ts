@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -92,7 +93,7 @@ export type Config = {
   mailInAuth: { user: string; password: string } | null;
 };
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Reads and validates configuration; the first bad variable is reported in one line naming it and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -1,26 +1,8 @@
 import type { Command } from 'commander';
-import { pino } from 'pino';
-import { calendarRegistryFrom } from '../calendar-config.ts';
-import { loadConfig } from '../config.ts';
-import { isIncidentCategory } from '../domain/cases/case-types.ts';
-import { systemClock } from '../domain/clock.ts';
-import { systemActor } from '../services/actor.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { openStore } from '../store/database.ts';
-import { migrateToLatest } from '../store/migrate.ts';
-import { print, UsageError } from './output.ts';
+import type { CliRun } from './cli-run.ts';
+import type { MailInOptions } from './mail-in-action.ts';
 
-// Kept in step with mail-listener.ts, which is loaded only when the command runs (the SMTP and MIME libraries are slow to load).
-const defaultMaxMailBytes = 25 * 1024 * 1024;
-
-function numberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: a whole number ${min}–${max}`);
-  return n;
-}
-
-export function registerMailInCommand(program: Command): void {
+export function registerMailInCommand(program: Command, run: CliRun): void {
   program
     .command('mail-in')
     .description('receive e-mail over SMTP and turn it into cases, comments or quarantined messages')
@@ -28,76 +10,7 @@ export function registerMailInCommand(program: Command): void {
     .option('--host <host>', 'listen on this interface (default HOST or 0.0.0.0)')
     .option('--case-type <type>', 'what a new message becomes: support-request or incident', 'support-request')
     .option('--category <category>', 'the category of incidents by e-mail: A, B or C')
-    .option('--max-size <bytes>', `the largest message accepted (default ${defaultMaxMailBytes})`)
+    .option('--max-size <bytes>', 'the largest message accepted, in bytes (default 26214400: 25 MiB)')
     .option('--json', 'machine-readable output')
-    .action(
-      async (opts: {
-        port?: string;
-        host?: string;
-        caseType: string;
-        category?: string;
-        maxSize?: string;
-        json?: boolean;
-      }) => {
-        if (opts.caseType !== 'support-request' && opts.caseType !== 'incident')
-          throw new UsageError('--case-type: support-request or incident');
-        const given = opts.category?.toUpperCase();
-        if (given !== undefined && !isIncidentCategory(given)) throw new UsageError('--category: A, B or C');
-        const category = given !== undefined && isIncidentCategory(given) ? given : undefined;
-        if (opts.caseType === 'incident' && category === undefined)
-          throw new UsageError('--category: an incident needs category A, B or C');
-        if (opts.caseType !== 'incident' && category !== undefined)
-          throw new UsageError('--category: only with --case-type incident');
-        const config = loadConfig();
-        const port = numberOption('--port', opts.port, 0, 65535) ?? config.mailInPort;
-        const maxBytes = numberOption('--max-size', opts.maxSize, 1024, 1024 * 1024 * 1024) ?? defaultMaxMailBytes;
-        const calendars = calendarRegistryFrom(config.calendarsFile);
-        const logger = pino({
-          level: config.logLevel,
-          base: { service: 'niva-mail-in' },
-          timestamp: pino.stdTimeFunctions.isoTime,
-        });
-        const store = openStore(config.databaseUrl, { poolSize: 4 });
-        await migrateToLatest(store);
-        const ctx: ServiceContext = {
-          db: store.db,
-          dialect: store.dialect,
-          clock: systemClock,
-          calendars,
-          actor: systemActor('mail-in'),
-          requestId: null,
-        };
-        const { startMailListener } = await import('./mail-listener.ts');
-        const listener = await startMailListener({
-          ctx,
-          port,
-          host: opts.host ?? config.host,
-          kind: opts.caseType,
-          ...(category ? { category } : {}),
-          maxBytes,
-          auth: config.mailInAuth,
-          logger,
-        });
-        print(
-          !!opts.json,
-          {
-            listening: true,
-            host: listener.host,
-            port: listener.port,
-            caseType: opts.caseType,
-            category: category ?? null,
-            maxBytes,
-          },
-          `Nivå mail intake is listening on ${listener.host}:${listener.port} (new mail becomes: ${opts.caseType}${category ? ` ${category}` : ''}; database: ${store.dialect})`,
-        );
-        const shutdown = () => {
-          void listener
-            .close()
-            .then(() => store.close())
-            .then(() => process.exit(0));
-        };
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
-      },
-    );
+    .action(async (opts: MailInOptions) => (await import('./mail-in-action.ts')).mailIn(run, opts));
 }

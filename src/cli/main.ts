@@ -1,53 +1,17 @@
-import { Command, CommanderError } from 'commander';
-import { registerAdminCommands } from './admin-commands.ts';
-import { registerAvailabilityCommand } from './availability-command.ts';
-import { registerBackupCommand } from './backup-command.ts';
-import { registerCalendarCommands } from './calendar-commands.ts';
-import { registerCaseCommands } from './case-commands.ts';
-import { registerEventsCommand } from './events-command.ts';
-import { registerMailInCommand } from './mail-in-command.ts';
-import { fail } from './output.ts';
-import { registerReportCommand } from './report-command.ts';
-import { registerServeCommands } from './serve-commands.ts';
-import { registerSupportCommands } from './support-commands.ts';
-import { registerStatsCommand } from './stats-command.ts';
-import { registerUsageAdminCommands } from './usage-admin-commands.ts';
-import { registerUsageCommands } from './usage-commands.ts';
+// The `niva` binary's entry point: the program on this process's arguments, streams and environment.
+import { readFileSync } from 'node:fs';
+import { runCli } from './program.ts';
 
-const program = new Command('niva')
-  .description('Nivå: service levels, cases, availability and reports for the shared platform')
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride();
-
-registerServeCommands(program);
-registerAdminCommands(program);
-registerBackupCommand(program);
-registerCalendarCommands(program);
-registerAvailabilityCommand(program);
-registerCaseCommands(program);
-registerMailInCommand(program);
-registerSupportCommands(program);
-registerUsageAdminCommands(registerUsageCommands(program));
-registerStatsCommand(program);
-registerEventsCommand(program);
-registerReportCommand(program);
-
-function exitOverrideAll(command: Command): void {
-  command.exitOverride();
-  command.commands.forEach(exitOverrideAll);
-}
-exitOverrideAll(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // Commander has already printed its one-line message (or the help text).
-    process.exit(
-      error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-        ? 0
-        : 2,
-    );
-  }
-  fail(error);
+const code = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => readFileSync(0, 'utf8'),
+});
+process.exitCode = code;
+// A failed command ends the process once its output is written, whatever it left open; a successful one ends when
+// its work does (a server keeps running). Writes to a pipe are asynchronous, so they are waited for first.
+if (code !== 0) {
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((done) => s.write('', done))));
+  process.exit(code);
 }

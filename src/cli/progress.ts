@@ -1,9 +1,11 @@
 import cliProgress from 'cli-progress';
+import type { CliRun } from './cli-run.ts';
 
 /** A progress bar on stderr, only for a person watching a terminal: never in JSON output, pipes or logs. */
-function progressBar(json: boolean): { update: (done: number, total: number) => void; stop: () => void } {
-  if (json || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+function progressBar(run: CliRun, json: boolean): { update: (done: number, total: number) => void; stop: () => void } {
+  if (json || !run.io.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
+    // Only a terminal gets a bar, and the only terminal a command can have is the process's own.
     { stream: process.stderr, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
@@ -21,10 +23,11 @@ function progressBar(json: boolean): { update: (done: number, total: number) => 
 }
 
 export async function withProgress<T>(
+  run: CliRun,
   json: boolean,
   work: (update: (done: number, total: number) => void) => Promise<T>,
 ): Promise<T> {
-  const bar = progressBar(json);
+  const bar = progressBar(run, json);
   try {
     return await work(bar.update);
   } finally {

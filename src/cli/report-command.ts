@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { reportFormats } from '../report/report-formats.ts';
+import type { CliRun } from './cli-run.ts';
 import type { ReportOptions } from './report-run.ts';
 
-export function registerReportCommand(program: Command): void {
+export function registerReportCommand(program: Command, run: CliRun): void {
   program
     .command('report')
     .description(
@@ -16,5 +17,5 @@ export function registerReportCommand(program: Command): void {
     .option('--table <id>', 'with --format csv: which table, e.g. statistics-messages_sent, compliance')
     .option('--archive', 'also archive it as a new version and mail it to the subscribers')
     .option('--json', 'machine-readable output')
-    .action(async (opts: ReportOptions) => (await import('./report-run.ts')).report(opts));
+    .action(async (opts: ReportOptions) => (await import('./report-run.ts')).report(run, opts));
 }

@@ -1,6 +1,5 @@
 // The report's renderers (PDFKit, ExcelJS, React) load only when a report is asked for, not on every `niva` command.
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../config.ts';
 import { isLocale, type Locale } from '../i18n/messages.ts';
 import { layoutReport } from '../report/layout-report.ts';
 import { reportBaseName, reportFormats, renderReport, type ReportFormatName } from '../report/render-report.ts';
@@ -9,8 +8,7 @@ import { collectReportData } from '../services/reports/collect-report-data.ts';
 import { generateServiceReport } from '../services/reports/generate-service-report.ts';
 import { getArchivedReport } from '../services/reports/archived-reports.ts';
 import { usageCatalogueFrom } from '../usage-config.ts';
-import { cliContext, withStore } from './admin-commands.ts';
-import { print, UsageError } from './output.ts';
+import { type CliRun, UsageError } from './cli-run.ts';
 
 export interface ReportOptions {
   month?: string;
@@ -23,8 +21,8 @@ export interface ReportOptions {
   json?: boolean;
 }
 
-function settings() {
-  const config = loadConfig();
+async function settings(run: CliRun) {
+  const config = await run.config();
   return { contacts: config.reportContacts, catalogue: usageCatalogueFrom(config.usage.file) };
 }
 
@@ -38,7 +36,7 @@ function asOptionError(error: unknown): never {
   throw error;
 }
 
-export async function report(opts: ReportOptions): Promise<void> {
+export async function report(run: CliRun, opts: ReportOptions): Promise<void> {
   if (!(reportFormats as readonly string[]).includes(opts.format))
     throw new UsageError(`--format: one of ${reportFormats.join(', ')}: ${opts.format}`);
   if (!isLocale(opts.lang)) throw new UsageError(`--lang: one of nb, nn, en: ${opts.lang}`);
@@ -50,11 +48,11 @@ export async function report(opts: ReportOptions): Promise<void> {
     ...(opts.month === undefined ? {} : { month: opts.month }),
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
   };
-  const result = await withStore(async (store) => {
-    const ctx = cliContext(store);
+  const result = await run.withStore(async (store) => {
+    const ctx = await run.context(store);
     try {
       if (opts.archive) {
-        const archived = await generateServiceReport(ctx, input, settings(), { trigger: 'manual' });
+        const archived = await generateServiceReport(ctx, input, await settings(run), { trigger: 'manual' });
         // Rendered from what was stored, so the file is exactly the archived version.
         const full = await getArchivedReport(ctx, archived.id);
         const doc = layoutReport(full.data, lang, { version: archived.version, generatedAt: archived.generatedAt });
@@ -69,7 +67,7 @@ export async function report(opts: ReportOptions): Promise<void> {
           version: archived.version,
         };
       }
-      const data = await collectReportData(ctx, input, settings());
+      const data = await collectReportData(ctx, input, await settings(run));
       const doc = layoutReport(data, lang);
       return {
         rendered: await renderReport(doc, format, reportBaseName(data.month, data.owner?.code ?? null), opts.table),
@@ -81,7 +79,7 @@ export async function report(opts: ReportOptions): Promise<void> {
     }
   });
   writeFileSync(opts.out, result.rendered.body);
-  print(
+  run.print(
     !!opts.json,
     {
       month: result.month,

@@ -1,180 +1,11 @@
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { supportLines } from '../domain/support/support-kpis.ts';
-import type { SupportPeriodKpis } from '../domain/support/support-targets.ts';
-import { AppError, isAppError } from '../services/app-error.ts';
-import { importSupportCalls } from '../services/support/import-support-calls.ts';
-import { importSupportEmails } from '../services/support/import-support-emails.ts';
-import type { SupportImportReport } from '../services/support/import-support-log.ts';
-import { supportKpis } from '../services/support/support-kpis.ts';
-import { cliContext, withStore } from './admin-commands.ts';
-import { readCsvText } from './case-import.ts';
-import { print, UsageError } from './output.ts';
+import type { CliRun } from './cli-run.ts';
+import { callColumns, emailColumns } from './support-columns.ts';
 
-/** A CSV column and the record field it fills; `optional` columns may be missing from the header or left empty. */
-interface Column {
-  csv: string;
-  field: string;
-  kind: 'text' | 'instant' | 'flag';
-  optional: boolean;
-}
+const actions = () => import('./support-actions.ts');
 
-export const callColumns: Column[] = [
-  { csv: 'line', field: 'line', kind: 'text', optional: false },
-  { csv: 'external_id', field: 'externalId', kind: 'text', optional: false },
-  { csv: 'queued_at', field: 'queuedAt', kind: 'instant', optional: false },
-  { csv: 'answered_at', field: 'answeredAt', kind: 'instant', optional: true },
-  { csv: 'abandoned', field: 'abandoned', kind: 'flag', optional: true },
-  { csv: 'callback', field: 'callback', kind: 'flag', optional: true },
-];
-
-export const emailColumns: Column[] = [
-  { csv: 'line', field: 'line', kind: 'text', optional: false },
-  { csv: 'external_id', field: 'externalId', kind: 'text', optional: false },
-  { csv: 'received_at', field: 'receivedAt', kind: 'instant', optional: false },
-  { csv: 'first_answer_at', field: 'firstAnswerAt', kind: 'instant', optional: true },
-];
-
-const flagWords: Record<string, boolean | 0 | 1> = {
-  '0': 0,
-  '1': 1,
-  true: true,
-  false: false,
-  ja: true,
-  nei: false,
-  yes: true,
-  no: false,
-};
-
-/** A cell as the operation expects it: empty optional instants are null, flags are 0/1, anything else stays text for it to judge. */
-function cellValue(column: Column, cell: string): unknown {
-  const text = cell.trim();
-  if (column.kind === 'instant') return text === '' && column.optional ? null : text;
-  if (column.kind === 'flag') return text === '' ? undefined : (flagWords[text.toLowerCase()] ?? text);
-  return text;
-}
-
-interface CsvRecords {
-  records: Record<string, unknown>[];
-  /** The file line each record starts on (the header is line 1). */
-  lines: number[];
-}
-
-function withInfo(value: unknown): { record: string[]; info: { lines: number } } {
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    'record' in value &&
-    'info' in value &&
-    Array.isArray(value.record) &&
-    typeof value.info === 'object' &&
-    value.info !== null &&
-    'lines' in value.info
-  ) {
-    return { record: value.record.map(String), info: { lines: Number(value.info.lines) } };
-  }
-  throw new Error('unexpected record shape from the CSV parser');
-}
-
-export function readSupportCsv(file: string, text: string, columns: readonly Column[]): CsvRecords {
-  // Semicolons when the header has more of them than commas: what spreadsheets write in a Norwegian locale.
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = first.split(';').length > first.split(',').length ? ';' : ',';
-  let rows: { record: string[]; info: { lines: number } }[];
-  try {
-    // csv-parse's types do not follow `info: true`, so the shape is checked rather than asserted.
-    const parsed: unknown[] = parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
-    rows = parsed.map(withInfo);
-  } catch (error) {
-    throw new UsageError(`${file}: not a CSV file (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const [header, ...data] = rows;
-  if (!header) throw new UsageError(`${file}: not a CSV file (it is empty)`);
-  const names = header.record.map((h) => h.trim().toLowerCase());
-  const unknown = names.filter((n) => !columns.some((c) => c.csv === n));
-  if (unknown.length > 0)
-    throw new UsageError(
-      `${file}: unknown column ${unknown.join(', ')} (known: ${columns.map((c) => c.csv).join(', ')})`,
-    );
-  const missing = columns.filter((c) => !c.optional && !names.includes(c.csv)).map((c) => c.csv);
-  if (missing.length > 0)
-    throw new UsageError(`${file}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  const records: Record<string, unknown>[] = [];
-  const lines: number[] = [];
-  for (const row of data) {
-    if (row.record.length > names.length)
-      throw new UsageError(`row ${row.info.lines}: has ${row.record.length} fields, the header ${names.length}`);
-    const record: Record<string, unknown> = {};
-    for (const column of columns) {
-      const index = names.indexOf(column.csv);
-      if (index < 0) continue;
-      const value = cellValue(column, row.record[index] ?? '');
-      if (value !== undefined) record[column.field] = value;
-    }
-    records.push(record);
-    lines.push(row.info.lines);
-  }
-  return { records, lines };
-}
-
-/** `3.answeredAt: is before queuedAt` → `row 5, column answered_at: is before queuedAt`, in the file's own terms. */
-export function csvProblem(error: AppError, lines: readonly number[], columns: readonly Column[]): AppError {
-  const problems = error.fields.map((f) => {
-    const [index = '', field = ''] = f.field.split('.');
-    const line = /^\d+$/.test(index) ? lines[Number(index)] : undefined;
-    if (line === undefined) return f.message;
-    const column = columns.find((c) => c.field === field)?.csv ?? field;
-    // The operation names fields by their JSON names; in a file they are the columns.
-    const message = columns.reduce((m, c) => m.replaceAll(c.field, c.csv), f.message);
-    return `row ${line}, column ${column}: ${message}`;
-  });
-  const more = error.fields.length > 1 ? ` (and ${error.fields.length - 1} more)` : '';
-  return new AppError(error.code, `${problems[0] ?? error.message}${more}`, { fields: error.fields });
-}
-
-type Importer = (
-  ctx: ReturnType<typeof cliContext>,
-  records: readonly unknown[],
-  options: { dryRun?: boolean; source?: string },
-) => Promise<SupportImportReport>;
-
-async function importFile(
-  file: string,
-  opts: { dryRun?: boolean; json?: boolean },
-  columns: readonly Column[],
-  importer: Importer,
-  what: string,
-): Promise<void> {
-  const { records, lines } = readSupportCsv(file, readCsvText(file), columns);
-  let report: SupportImportReport;
-  try {
-    report = await withStore((store) => importer(cliContext(store), records, { dryRun: !!opts.dryRun, source: file }));
-  } catch (error) {
-    throw isAppError(error) && error.code === 'validation' ? csvProblem(error, lines, columns) : error;
-  }
-  const verb = report.dryRun ? 'would import' : 'imported';
-  print(
-    !!opts.json,
-    { ...report },
-    `${verb} ${report.inserted} ${what}; ${report.skipped} already imported${report.dryRun ? ' (dry run: nothing written)' : ''}`,
-  );
-}
-
-function kpiLines(p: SupportPeriodKpis): string {
-  const cells = p.kpis.map(
-    (k) =>
-      `${k.id} ${k.shown === null ? '—' : k.shown}${k.unit === 'seconds' ? ' s' : k.unit === 'percent' ? ' %' : ''}${k.met === null ? '' : k.met ? ' (met)' : ' (not met)'}`,
-  );
-  return `${p.period.key} ${p.line}: ${cells.join(', ')}`;
-}
-
-export function registerSupportCommands(program: Command): void {
+export function registerSupportCommands(program: Command, run: CliRun): void {
   const support = program
     .command('support')
     .description('support lines: import call and e-mail logs, KPIs against the agreement (4.2, 4.3, 5.2)');
@@ -185,8 +16,8 @@ export function registerSupportCommands(program: Command): void {
     )
     .option('--dry-run', 'validate and count; write nothing')
     .option('--json', 'machine-readable output')
-    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) =>
-      importFile(file, opts, callColumns, importSupportCalls, 'calls'),
+    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) =>
+      (await actions()).importCalls(run, file, opts),
     );
   support
     .command('import-emails <file>')
@@ -195,8 +26,8 @@ export function registerSupportCommands(program: Command): void {
     )
     .option('--dry-run', 'validate and count; write nothing')
     .option('--json', 'machine-readable output')
-    .action((file: string, opts: { dryRun?: boolean; json?: boolean }) =>
-      importFile(file, opts, emailColumns, importSupportEmails, 'e-mails'),
+    .action(async (file: string, opts: { dryRun?: boolean; json?: boolean }) =>
+      (await actions()).importEmails(run, file, opts),
     );
   support
     .command('kpis')
@@ -205,35 +36,7 @@ export function registerSupportCommands(program: Command): void {
     .option('--line <line>', `one of ${supportLines.join(', ')}`, 'brukerservice')
     .option('--weeks', 'per ISO week (whole weeks touching the month) instead of the month')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { month: string; line: string; weeks?: boolean; json?: boolean }) => {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: expected YYYY-MM: ${opts.month}`);
-      if (!(supportLines as readonly string[]).includes(opts.line))
-        throw new UsageError(`--line: expected one of ${supportLines.join(', ')}: ${opts.line}`);
-      const periods = await withStore((store) =>
-        supportKpis(cliContext(store), {
-          period: opts.weeks ? 'week' : 'month',
-          from: opts.month,
-          line: opts.line as (typeof supportLines)[number],
-        }),
-      );
-      const items = periods.map((p) => ({
-        period: p.period.key,
-        line: p.line,
-        kpis: p.kpis.map((k) => ({ id: k.id, value: k.value, shown: k.shown, met: k.met, target: k.target })),
-        phone: {
-          offered: p.phone.offered,
-          answeredDirectly: p.phone.answeredDirectly,
-          callbacks: p.phone.callbacks,
-          abandoned: p.phone.abandoned,
-        },
-        email: { count: p.email.count, inTime: p.email.inTime, late: p.email.late, pending: p.email.pending },
-        selfService: {
-          count: p.selfService.count,
-          inTime: p.selfService.inTime,
-          late: p.selfService.late,
-          pending: p.selfService.pending,
-        },
-      }));
-      print(!!opts.json, { items }, periods.map(kpiLines).join('\n'));
-    });
+    .action(async (opts: { month: string; line: string; weeks?: boolean; json?: boolean }) =>
+      (await actions()).kpis(run, opts),
+    );
 }

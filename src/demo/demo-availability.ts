@@ -10,9 +10,10 @@ import { type PlanMaintenanceInput, planMaintenance } from '../services/availabi
 import { publishMaintenance } from '../services/availability/publish-maintenance.ts';
 import { recordOutage } from '../services/availability/record-outage.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { projectFile } from '../project-root.ts';
 
 /** The published monthly uptime of Altinn's end-user solution, the figures the demo's history is built from. */
-export const uptimeCsv = new URL('../../demo/figures/altinn-uptime-monthly.csv', import.meta.url);
+export const uptimeCsv = projectFile('demo/figures/altinn-uptime-monthly.csv');
 
 /** The component the published figures belong to (demoComponents). */
 export const importedComponent = 'end-user-solution';

@@ -8,9 +8,10 @@ import { importSupportCalls } from '../services/support/import-support-calls.ts'
 import { importSupportEmails } from '../services/support/import-support-emails.ts';
 import type { CallRecordInput, EmailRecordInput } from '../services/support/support-records.ts';
 import { mulberry32 } from './seeded-random.ts';
+import { projectFile } from '../project-root.ts';
 
 /** The end-user support's published figures (the monthly service report), which the demo's logs reproduce. */
-export const supportReportCsv = new URL('../../demo/figures/abs-service-report.csv', import.meta.url);
+export const supportReportCsv = projectFile('demo/figures/abs-service-report.csv');
 
 export interface SupportReportFigures {
   month: string;

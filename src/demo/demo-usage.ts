@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { ServiceContext } from '../services/context.ts';
 import { demoOwners } from './demo-organisations.ts';
 import { mulberry32 } from './seeded-random.ts';
+import { projectFile } from '../project-root.ts';
 
 /** Platform totals per metric and month from the monthly service report, 2023-01 to 2026-02. */
-export const volumesCsv = new URL('../../demo/figures/altinn-volumes-monthly.csv', import.meta.url);
+export const volumesCsv = projectFile('demo/figures/altinn-volumes-monthly.csv');
 
 export const demoUsageSource = 'demo: altinn-volumes-monthly.csv';
 

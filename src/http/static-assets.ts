@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { projectFile } from '../project-root.ts';
 import type { AppEnv } from './env.ts';
 
 const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A file inside an installed package; found from the package's entry point because not every package exports package.json. */
 function packageFile(pkg: string, relative: string): string {
@@ -33,11 +32,11 @@ const files: Record<string, { file: string; type: string }> = {
     file: packageFile('@digdir/designsystemet-web', 'dist/umd/index.js'),
     type: 'text/javascript; charset=utf-8',
   },
-  '/assets/app.css': { file: path.join(here, '../web/assets/app.css'), type: 'text/css; charset=utf-8' },
-  '/assets/report.css': { file: path.join(here, '../web/assets/report.css'), type: 'text/css; charset=utf-8' },
-  '/favicon.svg': { file: path.join(here, '../web/assets/favicon.svg'), type: 'image/svg+xml' },
+  '/assets/app.css': { file: projectFile('src/web/assets/app.css'), type: 'text/css; charset=utf-8' },
+  '/assets/report.css': { file: projectFile('src/web/assets/report.css'), type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { file: projectFile('src/web/assets/favicon.svg'), type: 'image/svg+xml' },
   // Browsers ask for /favicon.ico whatever the page links; modern ones accept SVG under that name.
-  '/favicon.ico': { file: path.join(here, '../web/assets/favicon.svg'), type: 'image/svg+xml' },
+  '/favicon.ico': { file: projectFile('src/web/assets/favicon.svg'), type: 'image/svg+xml' },
   '/api/docs/swagger-ui.css': {
     file: packageFile('swagger-ui-dist', 'swagger-ui.css'),
     type: 'text/css; charset=utf-8',
@@ -47,7 +46,7 @@ const files: Record<string, { file: string; type: string }> = {
     type: 'text/javascript; charset=utf-8',
   },
   '/api/docs/init.js': {
-    file: path.join(here, '../web/assets/swagger-init.js'),
+    file: projectFile('src/web/assets/swagger-init.js'),
     type: 'text/javascript; charset=utf-8',
   },
 };

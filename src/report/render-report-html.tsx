@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { projectFile } from '../project-root.ts';
 import { ChartSvg } from './chart-svg.tsx';
 import { markdownToHtml } from './markdown.ts';
 import type { ReportCell, ReportDocument, ReportNode, ReportTable } from './report-document.ts';
@@ -113,10 +112,7 @@ export function ReportArticle({ doc, csvHref }: { doc: ReportDocument; csvHref?:
   );
 }
 
-const stylesheet = readFileSync(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '../web/assets/report.css'),
-  'utf8',
-);
+const stylesheet = readFileSync(projectFile('src/web/assets/report.css'), 'utf8');
 
 /** A self-contained HTML file of the report (styles inline, no scripts), for `niva report --format html` and archiving. */
 export function renderReportHtml(doc: ReportDocument): string {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 
@@ -35,8 +36,8 @@ export function parseDatabaseUrl(
 
 // PostgreSQL returns int8 as strings; our instants and counters fit in a double (< 2^53).
 const int8Oid = 20;
-function pgTypes(): pg.TypeOverrides {
-  const types = new pg.TypeOverrides();
+function pgTypes(postgres: typeof pg): pg.TypeOverrides {
+  const types = new postgres.TypeOverrides();
   types.setTypeParser(int8Oid, (value: string) => Number(value));
   return types;
 }
@@ -44,7 +45,13 @@ function pgTypes(): pg.TypeOverrides {
 export function openStore(databaseUrl: string, options: { poolSize?: number } = {}): Store {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, types: pgTypes() });
+    // The PostgreSQL driver is loaded only when it is used: an SQLite process does not pay for it.
+    const postgres = createRequire(import.meta.url)('pg') as typeof pg;
+    const pool = new postgres.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      types: pgTypes(postgres),
+    });
     // An idle connection that dies (server restart, failover, terminated backend) is already dropped by the pool and
     // replaced on demand; without a listener its 'error' event would be thrown and crash the process.
     pool.on('error', () => {});

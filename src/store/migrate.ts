@@ -1,19 +1,25 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { projectFile, runningCompiled } from '../project-root.ts';
 import type { Store } from './database.ts';
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+// Compiled, the migrations are .js in dist/migrations; run from source, they are the .ts files. A migration's name is
+// the same either way.
+const migrationsFolder = projectFile(runningCompiled ? 'dist/migrations' : 'migrations');
+const extension = runningCompiled ? '.js' : '.ts';
+const migrationFile = new RegExp(`^\\d{14}-[a-z0-9-]+\\${extension}$`);
 
-/** Loads `migrations/*.ts`, ordered by their timestamped names. */
+/** Loads `migrations/*.ts` (or their compiled .js), ordered by their timestamped names. */
 class TimestampedFileProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(migrationsFolder)).filter((f) => /^\d{14}-[a-z0-9-]+\.ts$/.test(f)).sort();
+    const files = (await fs.readdir(migrationsFolder)).filter((f) => migrationFile.test(f)).sort();
+    if (files.length === 0) throw new Error(`no migrations found in ${migrationsFolder}`);
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(migrationsFolder, file)).href)) as Migration;
-      migrations[file.replace(/\.ts$/, '')] = mod;
+      migrations[file.slice(0, -extension.length)] = mod;
     }
     return migrations;
   }

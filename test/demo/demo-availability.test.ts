@@ -3,19 +3,18 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { displayPercent } from '../../src/domain/availability/monthly-availability.ts';
 import { downtimeFor, importedComponent, readUptimeFigures } from '../../src/demo/demo-availability.ts';
-import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { computeComponentAvailability } from '../../src/services/availability/compute-component-availability.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { systemContext, testEpoch } from '../support/factories.ts';
-import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { createDemoTestStore } from '../support/demo-store.ts';
+import type { TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
 let ctx: ServiceContext;
 
 before(async () => {
-  store = await createTestStore();
   const clock = fixedClock(testEpoch);
-  await seedDemo({ store, clock });
+  store = await createDemoTestStore(testEpoch);
   ctx = systemContext(store, clock);
 });
 after(() => store.destroy());

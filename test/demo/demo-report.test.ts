@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../../src/config.ts';
-import { fixedClock } from '../../src/domain/clock.ts';
 import type { ReportData } from '../../src/domain/report/report-data.ts';
-import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { demoReportMonth, firstThursday, osloTime } from '../../src/demo/demo-report-content.ts';
 import { demoOperator, demoOwners } from '../../src/demo/demo-organisations.ts';
 import { listMeetings } from '../../src/services/report-content/list-meetings.ts';
@@ -20,7 +18,8 @@ import { monthlyFigures } from '../../src/services/usage/usage-figures.ts';
 import { builtInCatalogue } from '../../src/services/usage/usage-settings.ts';
 import { systemContext, testEpoch } from '../support/factories.ts';
 import { normaliseSpaces, pdfText } from '../support/pdf-text.ts';
-import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { createDemoTestStore } from '../support/demo-store.ts';
+import type { TestStore } from '../support/test-store.ts';
 
 // The demo is built from the published figures of the February 2026 service report; the report the platform makes
 // from the seeded data must show every one of them exactly. The expectations are read from the same files, here.
@@ -60,8 +59,7 @@ let data: ReportData;
 let text: string;
 
 before(async () => {
-  store = await createTestStore();
-  await seedDemo({ store, clock: fixedClock(testEpoch) });
+  store = await createDemoTestStore(testEpoch);
   data = await collectReportData(systemContext(store), { month: '2026-02' }, settings);
   text = await pdfText(await renderReportPdf(layoutReport(data, 'nb')));
 });

@@ -2,20 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { directCallsFor, readSupportReportFigures } from '../../src/demo/demo-support.ts';
-import { seedDemo } from '../../src/demo/seed-demo.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { supportKpis } from '../../src/services/support/support-kpis.ts';
 import { builtInCalendars } from '../../src/domain/calendar/calendar-registry.ts';
 import { systemContext, testEpoch } from '../support/factories.ts';
-import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { createDemoTestStore } from '../support/demo-store.ts';
+import type { TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
 let ctx: ServiceContext;
 
 before(async () => {
-  store = await createTestStore();
   const clock = fixedClock(testEpoch);
-  await seedDemo({ store, clock });
+  store = await createDemoTestStore(testEpoch);
   ctx = systemContext(store, clock);
 });
 after(() => store.destroy());

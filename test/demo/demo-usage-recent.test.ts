@@ -3,16 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { readVolumeFigures } from '../../src/demo/demo-usage.ts';
 import { demoMonthLevel, seedDemoRecentUsage } from '../../src/demo/demo-usage-recent.ts';
-import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { systemContext } from '../support/factories.ts';
-import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { createDemoTestStore } from '../support/demo-store.ts';
+import type { TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
 const now = Date.parse('2026-06-15T10:00:00Z');
 
 before(async () => {
-  store = await createTestStore();
-  await seedDemo({ store, clock: fixedClock(now) });
+  store = await createDemoTestStore(now);
 });
 after(() => store.destroy());
 

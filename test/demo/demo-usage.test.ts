@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixedClock } from '../../src/domain/clock.ts';
 import { demoOwners } from '../../src/demo/demo-organisations.ts';
 import { demoUsageSource, readVolumeFigures, seedDemoUsage, splitExactly } from '../../src/demo/demo-usage.ts';
-import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { systemContext, testEpoch } from '../support/factories.ts';
-import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { createDemoTestStore } from '../support/demo-store.ts';
+import type { TestStore } from '../support/test-store.ts';
 
 let store: TestStore;
 
 before(async () => {
-  store = await createTestStore();
-  await seedDemo({ store, clock: fixedClock(testEpoch) });
+  store = await createDemoTestStore(testEpoch);
 });
 after(() => store.destroy());
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { norwegianPublicHolidays } from '../../src/domain/calendar/holidays.ts';
+import Holidays from 'date-holidays';
+import { easterSunday as productEasterSunday, norwegianPublicHolidays } from '../../src/domain/calendar/holidays.ts';
 import { easterSunday, isoOf, referenceHolidays } from './calendar-reference.ts';
 
 const sorted = (dates: Iterable<string>): string[] => [...dates].sort();
@@ -19,11 +20,25 @@ describe('Easter Sunday (computus)', () => {
     [2100, '2100-03-28'],
   ];
   for (const [year, expected] of cases) {
-    it(`${year}: ${expected}`, () => assert.equal(isoOf(easterSunday(year)), expected));
+    it(`${year}: ${expected}`, () => {
+      assert.equal(isoOf(easterSunday(year)), expected);
+      assert.equal(productEasterSunday(year).toISOString().slice(0, 10), expected);
+    });
   }
 });
 
 describe('norwegianPublicHolidays', () => {
+  it('equals the "public" holidays of the date-holidays package for Norway, every year 1900–2200', () => {
+    const norway = new Holidays('NO');
+    for (let year = 1900; year <= 2200; year++) {
+      const library = norway
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10));
+      assert.deepEqual(sorted(norwegianPublicHolidays(year)), sorted(new Set(library)), `public holidays of ${year}`);
+    }
+  });
+
   it('equals the computus-based table for every year 2000–2100', () => {
     for (let year = 2000; year <= 2100; year++) {
       assert.deepEqual(

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,13 +17,51 @@ export function nivaEnv(store: { url: string }, extra: Record<string, string> = 
   return { ...process.env, DATABASE_URL: store.url, LOG_LEVEL: 'silent', ...extra };
 }
 
-/** Starts `node bin/niva …` without waiting for it (for long-running commands such as `worker`). */
+function newestSource(dir: string): number {
+  return readdirSync(dir).reduce((newest, name) => {
+    const full = path.join(dir, name);
+    const stat = statSync(full);
+    return Math.max(newest, stat.isDirectory() ? newestSource(full) : stat.mtimeMs);
+  }, 0);
+}
+
+let buildChecked = false;
+
+/** The child-process tests run the compiled binary: refuse to run them on a build older than the sources. */
+function assertBuildCurrent(): void {
+  if (buildChecked) return;
+  const built = path.join(repoRoot, 'dist', 'niva.js');
+  const sources = Math.max(newestSource(path.join(repoRoot, 'src')), newestSource(path.join(repoRoot, 'migrations')));
+  if (!existsSync(built) || statSync(built).mtimeMs < sources)
+    throw new Error('dist/ is older than the sources: run `npm run build` (npm test does) before this test');
+  buildChecked = true;
+}
+
+/** Starts the compiled `node bin/niva …` without waiting for it (for long-running commands such as `worker`). */
 export function spawnNiva(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  assertBuildCurrent();
   return spawn(process.execPath, [nivaBin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Runs `node bin/niva …` to completion and collects its exit status and output. */
-export function runNiva(
+/**
+ * Runs `niva …` to completion in this process, through the same program factory as the binary, and collects its exit
+ * status and output. `env` is the whole environment the command sees.
+ */
+export async function runNiva(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<CliResult> {
+  const { runCli } = await import('../../src/cli/program.ts');
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, {
+    env,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    readStdin: () => input,
+  });
+  return { status, stdout, stderr };
+}
+
+/** Runs the compiled `node bin/niva …` as a child process to completion: the end-to-end check of the binary. */
+export function runNivaBinary(
   args: string[],
   env: NodeJS.ProcessEnv,
   options: { timeoutMs?: number } = {},

@@ -21,7 +21,15 @@ export const dialectUnderTest: 'postgres' | 'sqlite' = process.env.DATABASE_URL?
  * A fresh, migrated database for one test file: a temporary SQLite file, or a new PostgreSQL database
  * created next to DATABASE_URL's. Files never share a database, so they run in parallel.
  */
-export async function createTestStore(options: { migrate?: boolean } = {}): Promise<TestStore> {
+export async function createTestStore(
+  options: {
+    migrate?: boolean;
+    /** PostgreSQL: create the database as a copy of this one. */
+    template?: string;
+    /** SQLite: called with the file's path before it is opened (to copy a template there). */
+    beforeOpen?: (file: string) => void;
+  } = {},
+): Promise<TestStore> {
   let url: string;
   let dropDatabase: () => Promise<void>;
   if (dialectUnderTest === 'postgres') {
@@ -29,7 +37,7 @@ export async function createTestStore(options: { migrate?: boolean } = {}): Prom
     const name = `niva_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
     await admin.end();
     const parsed = new URL(adminUrl);
     parsed.pathname = `/${name}`;
@@ -42,7 +50,9 @@ export async function createTestStore(options: { migrate?: boolean } = {}): Prom
     };
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), 'niva-test-'));
-    url = `sqlite:${path.join(dir, 'niva.db')}`;
+    const file = path.join(dir, 'niva.db');
+    options.beforeOpen?.(file);
+    url = `sqlite:${file}`;
     dropDatabase = () => {
       rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
@@ -58,4 +68,11 @@ export async function createTestStore(options: { migrate?: boolean } = {}): Prom
       await dropDatabase();
     },
   };
+}
+
+/** A migrated store on an existing database URL (closed by the caller). */
+export async function openTestStoreAt(url: string): Promise<Store> {
+  const store = openStore(url, { poolSize: 4 });
+  await migrateToLatest(store);
+  return store;
 }

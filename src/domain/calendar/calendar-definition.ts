@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weekdays } from './weekdays.ts';
 
 /** "HH:MM", 00:00–24:00; 24:00 is the end of the day. */
 const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'a time HH:MM between 00:00 and 24:00');
@@ -7,8 +8,8 @@ const openRange = z
   .refine(([from, to]) => from < to, 'a range must open before it closes');
 const dayHours = z.array(openRange).default([]);
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof weekdays)[number];
+export { weekdays };
+export type { Weekday } from './weekdays.ts';
 
 export const weeklyHoursSchema = z
   .object({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours })

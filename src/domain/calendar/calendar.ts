@@ -64,10 +64,12 @@ export class Calendar {
   private cover(firstDay: number, lastDay: number): CalendarLayout {
     const current = this.layout;
     if (current && firstDay >= current.firstDay && lastDay <= current.lastDay) return current;
-    // Grow generously so that a run of questions lays out again only rarely, and only on the side that is short:
-    // growing forward keeps the origin of the running totals, which addOpenTime relies on.
-    const from = current && firstDay >= current.firstDay ? current.firstDay : firstDay - 400;
-    const to = current && lastDay <= current.lastDay ? current.lastDay : lastDay + 800;
+    // Start small (a one-off question should not pay for years) and grow by at least the current span, so that a run
+    // of questions lays out again only rarely, and only on the side that is short: growing forward keeps the origin
+    // of the running totals, which addOpenTime relies on.
+    const margin = Math.max(60, current ? current.lastDay - current.firstDay : 0);
+    const from = current && firstDay >= current.firstDay ? current.firstDay : firstDay - margin;
+    const to = current && lastDay <= current.lastDay ? current.lastDay : lastDay + 2 * margin;
     if (from < -84_000 || to > 157_000) throw new CalendarRangeError('instant outside 1740–2400');
     this.layout = layOut(this.definition, from, to);
     return this.layout;

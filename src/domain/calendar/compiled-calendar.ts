@@ -1,5 +1,5 @@
 import type { CalendarDefinition, WeeklyHours } from './calendar-definition.ts';
-import { weekdays } from './calendar-definition.ts';
+import { weekdays } from './weekdays.ts';
 import { norwegianPublicHolidays } from './holidays.ts';
 import { localToInstant } from './time-zone.ts';
 

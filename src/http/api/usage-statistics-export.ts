@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Locale, MessageKey, Translate } from '../../i18n/messages.ts';
 import type { MetricYearTable } from '../../services/usage/usage-statistics.ts';
 
@@ -52,7 +51,8 @@ export function statisticsCsv(table: MetricYearTable, t: Translate, locale: Loca
  * numbers as numbers (shown with thousands separators) and empty cells where a month has no figures.
  */
 export async function statisticsXlsx(table: MetricYearTable, t: Translate, locale: Locale): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet(table.metric.id.slice(0, 31), {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }],
   });

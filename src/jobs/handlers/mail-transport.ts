@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   to: string[];
@@ -15,8 +15,10 @@ export type SendMail = (message: OutgoingMail) => Promise<void>;
 
 /** Built once per process and shared by every e-mail handler, so SMTP settings live in one place. */
 export function createMailSender({ smtpUrl, from }: { smtpUrl: string; from: string }): SendMail {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // The SMTP library is loaded with the first message, not with every process that might send one.
+  let transport: Promise<Transporter> | null = null;
   return async (message) => {
-    await transport.sendMail({ from, ...message });
+    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+    await (await transport).sendMail({ from, ...message });
   };
 }

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isLocale, translator } from '../../i18n/messages.ts';
 import { layoutReport } from '../../report/layout-report.ts';
-import { renderReportPdf } from '../../report/render-report-pdf.ts';
 import type { ReportData } from '../../domain/report/report-data.ts';
 import { reportEmailPayload } from '../../services/reports/generate-service-report.ts';
 import type { Database, Job } from '../../store/schema.ts';
@@ -34,7 +33,7 @@ export function sendReportEmail({ db, send, publicUrl }: { db: Kysely<Database>;
       version: Number(report.version),
       generatedAt: Number(report.generated_at),
     });
-    const pdf = await renderReportPdf(doc);
+    const pdf = await (await import('../../report/render-report-pdf.ts')).renderReportPdf(doc);
     const url = `${publicUrl}/reports/archive/${reportId}`;
     const params = { title: doc.title, subtitle: doc.subtitle, version: Number(report.version), url };
     await send({

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import { checkAttachment, type AttachmentVerdict } from '../../domain/cases/attachment-policy.ts';
 import type { CaseAttachmentRow, CaseRow } from '../../store/schema.ts';
 import { AppError } from '../app-error.ts';
@@ -28,7 +27,7 @@ function isUtf8Text(content: Buffer): boolean {
 export async function vetAttachment(upload: AttachmentUpload): Promise<AttachmentVerdict> {
   const detected =
     upload.content.length > 0 && upload.content.length <= 10 * 1024 * 1024 + 1
-      ? await fileTypeFromBuffer(upload.content)
+      ? await (await import('file-type')).fileTypeFromBuffer(upload.content)
       : undefined;
   return checkAttachment({
     fileName: upload.fileName,

@@ -1,4 +1,4 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { AppError } from '../app-error.ts';
 import { type AttachmentUpload, vetAttachment } from '../cases/add-case-attachment.ts';
 
@@ -47,6 +47,7 @@ function isAutomatic(parsed: ParsedMail): boolean {
 
 /** Parses a raw RFC 5322 message; the envelope sender stands in when the From header names no address. */
 export async function parseCaseMail(raw: Buffer, envelopeFrom: string | null = null): Promise<CaseMail> {
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
   const from = parsed.from?.value.find((a) => a.address);
   const fromAddress = (from?.address ?? envelopeFrom ?? '').trim().toLowerCase();

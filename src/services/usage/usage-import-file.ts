@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { SheetRow, UsageSheet } from '../../domain/usage/usage-aggregate-rows.ts';
 import { AppError } from '../app-error.ts';
@@ -98,7 +98,8 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Every sheet of a workbook with its rows; row numbers are the sheet's own. */
 export async function readUsageWorkbook(fileName: string, content: Uint8Array): Promise<UsageSheet[]> {
   if (!isZip(content)) throw notImportable(fileName, 'not an XLSX file (save the workbook as .xlsx)');
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own Buffer interface; a Node Buffer over the same bytes satisfies it at run time.
     await workbook.xlsx.load(Buffer.from(content) as unknown as ExcelJS.Buffer);
