@@ -8,7 +8,7 @@ export default tseslint.config(
       'dist/**',
       '.dist-staging/**',
       'data/**',
-      'src/web/assets/**',
+      'src/platform/web/assets/**',
       'scripts/**',
       'eslint.config.js',
       'bin/**',

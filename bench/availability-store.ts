@@ -4,20 +4,20 @@ import {
   type AvailabilityResult,
   monthlyAvailability,
   type Outage,
-} from '../src/domain/availability/monthly-availability.ts';
+} from '../src/modules/availability/domain/monthly-availability.ts';
 import {
   downIntervalsToOutages,
   ProbeFold,
   type ProbeInterval,
   unknownWithin,
-} from '../src/domain/availability/probe-intervals.ts';
-import type { Calendar } from '../src/domain/calendar/calendar.ts';
-import { builtInCalendars } from '../src/domain/calendar/calendar-registry.ts';
-import { createComponent } from '../src/services/components/create-component.ts';
-import { newId, type ServiceContext } from '../src/services/context.ts';
-import { createMonitor } from '../src/services/monitors/create-monitor.ts';
-import type { Store } from '../src/store/database.ts';
-import { prebuilt } from '../src/store/prebuilt.ts';
+} from '../src/modules/availability/domain/probe-intervals.ts';
+import type { Calendar } from '../src/platform/domain/calendar/calendar.ts';
+import { builtInCalendars } from '../src/platform/domain/calendar/calendar-registry.ts';
+import { createComponent } from '../src/modules/availability/services/create-component.ts';
+import { newId, type ServiceContext } from '../src/platform/services/context.ts';
+import { createMonitor } from '../src/modules/availability/services/create-monitor.ts';
+import type { Store } from '../src/platform/db/database.ts';
+import { prebuilt } from '../src/platform/db/prebuilt.ts';
 import { type ComponentSamples, minuteMs, sampleMissing, sampleOk, type SampleSet } from './probe-samples.ts';
 
 const outageText = 'Komponenten svarte ikke som forventet på den automatiske overvåkingen.';

@@ -27,18 +27,18 @@
  */
 import os from 'node:os';
 import { sql } from 'kysely';
-import { type Interval, monthlyAvailability } from '../src/domain/availability/monthly-availability.ts';
+import { type Interval, monthlyAvailability } from '../src/modules/availability/domain/monthly-availability.ts';
 import {
   downIntervalsToOutages,
   ProbeFold,
   type ProbeResult,
   unknownWithin,
-} from '../src/domain/availability/probe-intervals.ts';
-import { fixedClock } from '../src/domain/clock.ts';
-import { systemActor } from '../src/services/actor.ts';
-import { recordProbeResults } from '../src/services/monitors/record-probe-results.ts';
-import { openStore, type Store } from '../src/store/database.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+} from '../src/modules/availability/domain/probe-intervals.ts';
+import { fixedClock } from '../src/platform/domain/clock.ts';
+import { systemActor } from '../src/platform/services/actor.ts';
+import { recordProbeResults } from '../src/modules/availability/services/record-probe-results.ts';
+import { openStore, type Store } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import {
   calendar,
   calendars,

@@ -24,9 +24,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import dayjs from 'dayjs';
 import businessTime from 'dayjs-business-time';
-import { builtInCalendars } from '../src/domain/calendar/calendar-registry.ts';
-import * as reference from '../test/domain/calendar-reference.ts';
-import { mulberry32 } from '../src/demo/seeded-random.ts';
+import { builtInCalendars } from '../src/platform/domain/calendar/calendar-registry.ts';
+import * as reference from '../test/platform/domain/calendar-reference.ts';
+import { mulberry32 } from '../src/app/demo/seeded-random.ts';
 
 const MINUTE = 60_000;
 /** 2020-01-01T00:00 and 2031-01-01T00:00 in Oslo (UTC+1 in winter): the instants are drawn between them. */

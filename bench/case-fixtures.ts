@@ -8,14 +8,14 @@
  * have written: a recompute over it finds nothing to repair.
  */
 import { randomUUID } from 'node:crypto';
-import type { Calendar } from '../src/domain/calendar/calendar.ts';
-import type { CalendarRegistry } from '../src/domain/calendar/calendar-registry.ts';
-import { checkEvent, deriveCase, type LifecycleEvent } from '../src/domain/cases/case-lifecycle.ts';
-import type { CaseChannel, CaseKind } from '../src/domain/cases/case-types.ts';
-import type { IncidentCategory } from '../src/domain/sla/policies.ts';
-import { caseReference } from '../src/services/cases/case-access.ts';
-import { derive, lifecycleEvents } from '../src/services/cases/case-derivation.ts';
-import type { CaseClockRow, CaseEventRow, CaseRow } from '../src/store/schema.ts';
+import type { Calendar } from '../src/platform/domain/calendar/calendar.ts';
+import type { CalendarRegistry } from '../src/platform/domain/calendar/calendar-registry.ts';
+import { checkEvent, deriveCase, type LifecycleEvent } from '../src/modules/cases/domain/case-lifecycle.ts';
+import type { CaseChannel, CaseKind } from '../src/modules/cases/domain/case-types.ts';
+import type { IncidentCategory } from '../src/platform/domain/sla/policies.ts';
+import { caseReference } from '../src/modules/cases/services/case-access.ts';
+import { derive, lifecycleEvents } from '../src/modules/cases/services/case-derivation.ts';
+import type { CaseClockRow, CaseEventRow, CaseRow } from '../src/platform/db/schema.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;

@@ -1,7 +1,7 @@
 // Writes generated case histories for bench:cases in large transactions (see case-fixtures.ts for why not through
 // registerCase).
 import type { Kysely } from 'kysely';
-import type { Database } from '../src/store/schema.ts';
+import type { Database } from '../src/platform/db/schema.ts';
 import { CaseGenerator, type GeneratedCase, type World } from './case-fixtures.ts';
 
 /** Multi-row inserts, in chunks that stay under both dialects' limit on bound parameters. */

@@ -20,22 +20,22 @@
  */
 import os from 'node:os';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config.ts';
-import { presentListItem } from '../src/http/api/case-presenters.ts';
-import { serviceContext } from '../src/http/api/route-kit.ts';
-import { openRuntime, type Runtime } from '../src/runtime.ts';
-import { type Actor, systemActor } from '../src/services/actor.ts';
-import { listCaseRows, listCases } from '../src/services/cases/list-cases.ts';
-import { readCaseBatch, recomputeCaseClocks } from '../src/services/cases/recompute-case-clocks.ts';
-import type { ServiceContext } from '../src/services/context.ts';
-import { createOrganisation } from '../src/services/organisations/create-organisation.ts';
-import { createService } from '../src/services/registry/create-service.ts';
-import { createApiToken } from '../src/services/tokens/create-api-token.ts';
-import { addMember } from '../src/services/users/add-member.ts';
+import { loadConfig } from '../src/platform/config/config.ts';
+import { presentListItem } from '../src/modules/cases/api/case-presenters.ts';
+import { serviceContext } from '../src/platform/http/route-kit.ts';
+import { openRuntime, type Runtime } from '../src/app/runtime.ts';
+import { type Actor, systemActor } from '../src/platform/services/actor.ts';
+import { listCaseRows, listCases } from '../src/modules/cases/services/list-cases.ts';
+import { readCaseBatch, recomputeCaseClocks } from '../src/modules/cases/services/recompute-case-clocks.ts';
+import type { ServiceContext } from '../src/platform/services/context.ts';
+import { createOrganisation } from '../src/modules/access/services/create-organisation.ts';
+import { createService } from '../src/modules/access/services/create-service.ts';
+import { createApiToken } from '../src/modules/access/services/create-api-token.ts';
+import { addMember } from '../src/modules/access/services/add-member.ts';
 import { createThrowawayDatabase, positiveInt, type ThrowawayDatabase } from './bench-support.ts';
 import { type Agent, type Owner } from './case-fixtures.ts';
 import { seedCases, type SeedReport } from './case-seeding.ts';
-import { mulberry32 } from '../src/demo/seeded-random.ts';
+import { mulberry32 } from '../src/app/demo/seeded-random.ts';
 
 const targets = { pageP95Ms: 100, ratio: 3, recomputeSeconds: 5 };
 const ownerCount = 60;

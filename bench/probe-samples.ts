@@ -1,5 +1,5 @@
-import { monthBounds } from '../src/domain/availability/monthly-availability.ts';
-import { mulberry32 } from '../src/demo/seeded-random.ts';
+import { monthBounds } from '../src/modules/availability/domain/monthly-availability.ts';
+import { mulberry32 } from '../src/app/demo/seeded-random.ts';
 
 export const minuteMs = 60_000;
 

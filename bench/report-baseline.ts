@@ -1,8 +1,8 @@
 // The baseline of bench:report: the rows a month's report is made from, read with plain queries and nothing else
 // (no figures derived, no availability computed, no layout). Each function returns how many rows it read.
 import { sql } from 'kysely';
-import { monthPeriod, periodsBetween } from '../src/domain/support/support-periods.ts';
-import type { Db } from '../src/store/database.ts';
+import { monthPeriod, periodsBetween } from '../src/modules/support/domain/support-periods.ts';
+import type { Db } from '../src/platform/db/database.ts';
 
 /** The months and periods a report of `month` looks at, as the report itself bounds them. */
 function bounds(month: string) {

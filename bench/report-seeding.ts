@@ -1,11 +1,11 @@
 // Data for bench:report: the demo data plus enough smaller owners to make a realistic monthly run (the demo has 14).
-import { builtInMetrics } from '../src/domain/usage/metric-catalogue.ts';
-import type { ServiceContext } from '../src/services/context.ts';
-import { registerCase } from '../src/services/cases/register-case.ts';
-import { createOrganisation } from '../src/services/organisations/create-organisation.ts';
-import { createService } from '../src/services/registry/create-service.ts';
-import { readVolumeFigures } from '../src/demo/demo-usage.ts';
-import { mulberry32 } from '../src/demo/seeded-random.ts';
+import { builtInMetrics } from '../src/modules/usage/domain/metric-catalogue.ts';
+import type { ServiceContext } from '../src/platform/services/context.ts';
+import { registerCase } from '../src/modules/cases/services/register-case.ts';
+import { createOrganisation } from '../src/modules/access/services/create-organisation.ts';
+import { createService } from '../src/modules/access/services/create-service.ts';
+import { readVolumeFigures } from '../src/app/demo/demo-usage.ts';
+import { mulberry32 } from '../src/app/demo/seeded-random.ts';
 
 /** The extra owners' history comes as monthly imports up to this month, and as day aggregates after it (as ingestion leaves them). */
 const lastImportedMonth = '2025-12';

@@ -20,28 +20,28 @@
  */
 import os from 'node:os';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config.ts';
-import { builtInCalendars } from '../src/domain/calendar/calendar-registry.ts';
-import { fixedClock } from '../src/domain/clock.ts';
-import { seedDemo } from '../src/demo/seed-demo.ts';
-import { layoutReport } from '../src/report/layout-report.ts';
-import { renderReportHtml } from '../src/report/render-report-html.tsx';
-import { renderReportPdf } from '../src/report/render-report-pdf.ts';
-import { systemActor } from '../src/services/actor.ts';
-import { componentAvailabilityHistory } from '../src/services/availability/component-availability-history.ts';
-import type { ServiceContext } from '../src/services/context.ts';
-import { collectCaseFacts } from '../src/services/reports/collect-compliance-facts.ts';
+import { loadConfig } from '../src/platform/config/config.ts';
+import { builtInCalendars } from '../src/platform/domain/calendar/calendar-registry.ts';
+import { fixedClock } from '../src/platform/domain/clock.ts';
+import { seedDemo } from '../src/app/demo/seed-demo.ts';
+import { layoutReport } from '../src/modules/reports/render/layout-report.ts';
+import { renderReportHtml } from '../src/modules/reports/render/render-report-html.tsx';
+import { renderReportPdf } from '../src/modules/reports/render/render-report-pdf.ts';
+import { systemActor } from '../src/platform/services/actor.ts';
+import { componentAvailabilityHistory } from '../src/modules/availability/services/component-availability-history.ts';
+import type { ServiceContext } from '../src/platform/services/context.ts';
+import { collectCaseFacts } from '../src/modules/reports/services/collect-compliance-facts.ts';
 import {
   collectReportData,
   collectSharedReportParts,
   type ReportSettings,
-} from '../src/services/reports/collect-report-data.ts';
-import { collectStatistics } from '../src/services/reports/collect-statistics.ts';
-import { reportPeriod } from '../src/services/reports/report-scope.ts';
-import { supportKpis } from '../src/services/support/support-kpis.ts';
-import { builtInCatalogue } from '../src/services/usage/usage-settings.ts';
-import { openStore, type Store } from '../src/store/database.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+} from '../src/modules/reports/services/collect-report-data.ts';
+import { collectStatistics } from '../src/modules/reports/services/collect-statistics.ts';
+import { reportPeriod } from '../src/modules/reports/services/report-scope.ts';
+import { supportKpis } from '../src/modules/support/services/support-kpis.ts';
+import { builtInCatalogue } from '../src/modules/usage/services/usage-settings.ts';
+import { openStore, type Store } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
 import { readOwnerRows, readPlatformRows, readSharedRows } from './report-baseline.ts';
 import { seedExtraOwners } from './report-seeding.ts';

@@ -61,7 +61,7 @@ rmSync(staging, { recursive: true, force: true });
 const migrations = readdirSync(path.join(root, 'migrations')).filter((f) => f.endsWith('.ts'));
 await build({
   entryPoints: {
-    niva: path.join(root, 'src/cli/main.ts'),
+    niva: path.join(root, 'src/app/main.ts'),
     ...Object.fromEntries(
       migrations.map((f) => [`migrations/${f.replace(/\.ts$/, '')}`, path.join(root, 'migrations', f)]),
     ),

@@ -8,7 +8,7 @@ import path from 'node:path';
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === 'support' ? [] : find(full);
+    if (statSync(full).isDirectory()) return name === 'helpers' || name === 'fixtures' ? [] : find(full);
     return /\.test\.tsx?$/.test(name) ? [full] : [];
   });
 }

@@ -1,0 +1,218 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
+import { HTTPException } from 'hono/http-exception';
+import { compress } from 'hono/compress';
+import type { Context } from 'hono';
+import { sql } from 'kysely';
+import { AppError, isAppError } from '../platform/services/app-error.ts';
+import { pendingMigrations } from '../platform/db/migrate.ts';
+import { accessRoutes } from '../modules/access/api/access-routes.ts';
+import { auditRoutes } from '../modules/access/api/audit-routes.ts';
+import { availabilityRoutes } from '../modules/availability/api/availability-routes.ts';
+import { caseRoutes } from '../modules/cases/api/case-routes.ts';
+import { mailRoutes } from '../modules/mail-in/api/mail-routes.ts';
+import { monitorIntakeRoutes, monitorRoutes } from '../modules/availability/api/monitor-routes.ts';
+import { organisationRoutes } from '../modules/access/api/organisation-routes.ts';
+import { reportContentRoutes } from '../modules/reports/api/report-content-routes.ts';
+import { reportRoutes } from '../modules/reports/api/report-routes.ts';
+import { serviceRoutes } from '../modules/access/api/service-routes.ts';
+import { supportRoutes } from '../modules/support/api/support-routes.ts';
+import { usageImportRoutes } from '../modules/usage/api/usage-import-routes.ts';
+import { usageStatisticsRoutes } from '../modules/usage/api/usage-statistics-routes.ts';
+import { usageAdminRoutes } from '../modules/usage/api/usage-admin-routes.ts';
+import { usageEventRoutes } from '../modules/usage/api/usage-event-routes.ts';
+import { webhookRoutes } from '../modules/access/api/webhook-routes.ts';
+import type { AppDeps, AppEnv } from '../platform/http/env.ts';
+import { authenticate } from '../platform/http/middleware/authenticate.ts';
+import { csrfProtection } from '../platform/http/middleware/csrf.ts';
+import { requestContext } from '../platform/http/middleware/request-context.ts';
+import { securityHeaders } from '../platform/http/middleware/security-headers.ts';
+import { internalProblem, problemOf, problemResponse } from '../platform/http/problem.ts';
+import { staticAssets } from '../platform/http/static-assets.ts';
+import { auditPages } from '../modules/access/web/audit-pages.tsx';
+import { availabilityPages } from '../modules/availability/web/availability-pages.tsx';
+import { authPages } from '../platform/web/auth-pages.tsx';
+import { casePages } from '../modules/cases/web/case-pages.tsx';
+import { ErrorPage } from '../platform/web/error-page.tsx';
+import { homePage } from '../modules/access/web/home-page.tsx';
+import { mailQuarantinePages } from '../modules/mail-in/web/mail-quarantine-pages.tsx';
+import { organisationPages } from '../modules/access/web/organisation-pages.tsx';
+import { pageContext, render } from '../platform/web/render.tsx';
+import { publicStatusPages } from '../modules/availability/web/public-status-pages.tsx';
+import { subscribePages } from '../modules/availability/web/subscribe-pages.tsx';
+import { reportContentPages } from '../modules/reports/web/report-content-pages.tsx';
+import { reportPages } from '../modules/reports/web/report-pages.tsx';
+import { reportSubscriptionPages } from '../modules/reports/web/report-content-subscriptions.tsx';
+import { supportPages } from '../modules/support/web/support-pages.tsx';
+import { tokenPages } from '../modules/access/web/token-pages.tsx';
+import { userPages } from '../modules/access/web/user-pages.tsx';
+import { usageStatisticsPages } from '../modules/usage/web/usage-statistics-pages.tsx';
+
+const apiVersion = '/api/v1';
+
+function wantsProblemJson(c: Context<AppEnv>): boolean {
+  return c.req.path.startsWith('/api/') || c.req.path === '/readyz';
+}
+
+/** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
+export function apiRoutes() {
+  return new OpenAPIHono<AppEnv>()
+    .route('/', organisationRoutes)
+    .route('/', serviceRoutes)
+    .route('/', accessRoutes)
+    .route('/', auditRoutes)
+    .route('/', caseRoutes)
+    .route('/', mailRoutes)
+    .route('/', webhookRoutes)
+    .route('/', monitorRoutes)
+    .route('/', monitorIntakeRoutes)
+    .route('/', availabilityRoutes)
+    .route('/', supportRoutes)
+    .route('/', usageStatisticsRoutes)
+    .route('/', usageImportRoutes)
+    .route('/', usageEventRoutes)
+    .route('/', usageAdminRoutes)
+    .route('/', reportContentRoutes)
+    .route('/', reportRoutes);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestContext(deps));
+  app.use('*', securityHeaders(deps.config.secureCookies));
+  // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
+  const uploadLimit = bodyLimit({
+    maxSize: 11 * 1024 * 1024,
+    onError: () => {
+      throw AppError.field('file', 'the upload is larger than 10 MiB', 'payload-too-large');
+    },
+  });
+  const bodyLimitDefault = bodyLimit({
+    maxSize: 5 * 1024 * 1024,
+    onError: () => {
+      throw new AppError('payload-too-large', 'the request body is larger than 5 MiB');
+    },
+  });
+  const isUpload = (c: Context): boolean => /\/cases\/[^/]+\/attachments$/.test(c.req.path);
+  app.use('*', except(isUpload, bodyLimitDefault));
+  app.use(
+    '*',
+    except((c: Context) => !isUpload(c), uploadLimit),
+  );
+  app.use('/assets/*', compress());
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.store.db);
+      const pending = await pendingMigrations(deps.store);
+      if (pending.length > 0) return c.json({ status: 'migrations pending', pending }, 503);
+      return c.json({ status: 'ready', dialect: deps.store.dialect });
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'readiness check failed');
+      return c.json({ status: 'database unreachable' }, 503);
+    }
+  });
+  app.get('/metrics', async (c) => {
+    c.header('content-type', deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+  app.route('/', staticAssets());
+
+  app.use('*', authenticate());
+  app.use('*', csrfProtection(new URL(deps.config.publicUrl).origin));
+
+  const api = apiRoutes();
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token: niva_…',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'niva_session',
+    description: 'Browser session; mutations also need X-CSRF-Token',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Nivå API',
+      version: '1',
+      description: 'Service management for the shared platform. Errors are RFC 9457 problem documents.',
+    },
+    servers: [{ url: apiVersion }],
+  });
+  app.route(apiVersion, api);
+
+  app.route('/', authPages);
+  app.route('/', homePage);
+  app.route('/', organisationPages);
+  app.route('/', userPages);
+  app.route('/', tokenPages);
+  app.route('/', auditPages);
+  app.route('/', casePages);
+  app.route('/', availabilityPages);
+  app.route('/', usageStatisticsPages);
+  app.route('/', mailQuarantinePages);
+  app.route('/', publicStatusPages);
+  app.route('/', subscribePages);
+  app.route('/', supportPages);
+  app.route('/', reportContentPages);
+  app.route('/', reportPages);
+  app.route('/', reportSubscriptionPages);
+
+  app.notFound((c) => {
+    if (wantsProblemJson(c))
+      return problemResponse(
+        c,
+        problemOf(new AppError('not-found', `no route ${c.req.method} ${c.req.path}`), c.req.path, c.var.requestId),
+      );
+    return render(c, <ErrorPage page={pageContext(c)} status={404} />, 404);
+  });
+
+  app.onError((caught, c) => {
+    // Hono's own parsers report malformed bodies as HTTPException 400; treat them as invalid input.
+    const error =
+      caught instanceof HTTPException && caught.status === 415
+        ? AppError.field(
+            'content-type',
+            `${c.req.header('content-type') ?? '(none)'} is not accepted here; see the API documentation for the media types`,
+            'unsupported-media-type',
+          )
+        : caught instanceof HTTPException && caught.status < 500
+          ? new AppError(caught.status === 413 ? 'payload-too-large' : 'validation', `(body): ${caught.message}`, {
+              fields: [{ field: '(body)', message: caught.message }],
+            })
+          : caught;
+    if (isAppError(error)) {
+      const problem = problemOf(error, c.req.path, c.var.requestId);
+      if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);
+      // An upload over the body limit is refused before anyone is signed in; the case page says why.
+      const upload =
+        error.code === 'payload-too-large' ? /^\/cases\/([A-Za-z0-9-]+)\/attachments$/.exec(c.req.path) : null;
+      if (upload) return c.redirect(`/cases/${upload[1]}?upload=too-large`, 303);
+      if (error.code === 'unauthenticated') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      const page = pageContext(c);
+      const message =
+        error.code === 'csrf'
+          ? page.t('error.csrf')
+          : error.code === 'not-found' || error.code === 'forbidden'
+            ? undefined
+            : error.message;
+      return render(
+        c,
+        <ErrorPage page={page} status={problem.status} {...(message ? { message } : {})} />,
+        problem.status as 400,
+      );
+    }
+    (c.var.logger ?? deps.logger).error({ err: error, path: c.req.path }, 'unhandled error');
+    if (wantsProblemJson(c)) return problemResponse(c, internalProblem(c.req.path, c.var.requestId));
+    return render(c, <ErrorPage page={pageContext(c)} status={500} />, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,99 @@
+// `niva migrate|seed|user|token|audit`: loaded when one of them runs.
+import { isRole, isTokenScope, roles } from '../../../platform/domain/roles.ts';
+import { systemClock } from '../../../platform/domain/clock.ts';
+import { demoPassword, seedDemo } from '../../../app/demo/seed-demo.ts';
+import { verifyAuditChain } from '../../../platform/audit/verify-audit-chain.ts';
+import { getOrganisation } from '../services/get-organisation.ts';
+import { createApiToken } from '../services/create-api-token.ts';
+import { revokeApiToken } from '../services/revoke-api-token.ts';
+import { addMember } from '../services/add-member.ts';
+import { migrateToLatest } from '../../../platform/db/migrate.ts';
+import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
+
+export async function migrate(run: CliRun, opts: { json?: boolean }): Promise<void> {
+  const { applied } = await run.withStore((store) => migrateToLatest(store), { migrate: false });
+  run.print(!!opts.json, { applied }, applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+}
+
+export async function seed(run: CliRun, opts: { json?: boolean }): Promise<void> {
+  const result = await run.withStore((store) => seedDemo({ store, clock: systemClock }));
+  run.print(
+    !!opts.json,
+    { seeded: result.seeded, logins: result.logins.map((l) => l.email), password: demoPassword },
+    result.seeded
+      ? `demo data created; logins use the password ${demoPassword}`
+      : 'the database already has data; nothing seeded',
+  );
+}
+
+export async function userAdd(
+  run: CliRun,
+  opts: { email: string; name: string; org: string; role: string; passwordStdin?: boolean; json?: boolean },
+): Promise<void> {
+  if (!isRole(opts.role)) throw new UsageError(`--role: expected one of ${roles.join(', ')}`);
+  const role = opts.role;
+  const password = opts.passwordStdin ? run.io.readStdin().replace(/\r?\n$/, '') : undefined;
+  const result = await run.withStore(async (store) => {
+    const ctx = await run.context(store);
+    const org = await getOrganisation(ctx, { id: opts.org });
+    return addMember(ctx, {
+      organisationId: org.id,
+      email: opts.email,
+      name: opts.name,
+      role,
+      ...(password ? { password } : {}),
+    });
+  });
+  run.print(
+    !!opts.json,
+    { ...result },
+    `${result.created ? 'created' : 'updated'} ${opts.email} as ${role} in ${opts.org}`,
+  );
+}
+
+export async function tokenCreate(
+  run: CliRun,
+  opts: { org: string; name: string; scopes: string; expiresDays?: string; json?: boolean },
+): Promise<void> {
+  const scopes = opts.scopes
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = scopes.find((s) => !isTokenScope(s));
+  if (bad !== undefined) throw new UsageError(`--scopes: unknown scope ${bad}`);
+  const expires = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
+  if (expires !== undefined && !(Number.isInteger(expires) && expires > 0))
+    throw new UsageError('--expires-days: a positive whole number');
+  const created = await run.withStore(async (store) => {
+    const ctx = await run.context(store);
+    const org = await getOrganisation(ctx, { id: opts.org });
+    return createApiToken(ctx, {
+      organisationId: org.id,
+      name: opts.name,
+      scopes: scopes.filter(isTokenScope),
+      ...(expires ? { expiresInDays: expires } : {}),
+    });
+  });
+  run.print(
+    !!opts.json,
+    { id: created.token.id, secret: created.secret, scopes: created.token.scopes.split(' ') },
+    created.secret,
+  );
+}
+
+export async function tokenRevoke(run: CliRun, id: string, opts: { json?: boolean }): Promise<void> {
+  await run.withStore(async (store) => revokeApiToken(await run.context(store), { id }));
+  run.print(!!opts.json, { revoked: id }, `revoked ${id}`);
+}
+
+export async function auditVerify(run: CliRun, opts: { json?: boolean }): Promise<void> {
+  const report = await run.withStore((store) => verifyAuditChain({ db: store.db }), { migrate: false });
+  run.print(
+    !!opts.json,
+    { ...report },
+    report.ok
+      ? `ok: ${report.checked} events, chain intact`
+      : `BROKEN at seq ${report.fault?.seq}: ${report.fault?.kind} (after ${report.checked} good events)`,
+  );
+  if (!report.ok) run.exitCode = 1;
+}

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { roles, tokenScopes } from '../../../platform/domain/roles.ts';
+import type { CliRun } from '../../../platform/cli/cli-run.ts';
+
+const actions = () => import('./admin-actions.ts');
+
+export function registerAdminCommands(program: Command, run: CliRun): void {
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => (await actions()).migrate(run, opts));
+
+  program
+    .command('seed')
+    .description('fill an empty database with demo data')
+    .requiredOption('--demo', 'the demo organisations, services, components and logins')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => (await actions()).seed(run, opts));
+
+  const user = program.command('user').description('manage user accounts');
+  user
+    .command('add')
+    .description('give a person a role in an organisation, creating the account if new')
+    .requiredOption('--email <email>', 'e-mail address (the login name)')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--org <code>', 'organisation code, e.g. skd')
+    .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+    .option('--password-stdin', 'read the initial password from standard input')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        org: string;
+        role: string;
+        passwordStdin?: boolean;
+        json?: boolean;
+      }) => (await actions()).userAdd(run, opts),
+    );
+
+  const token = program.command('token').description('manage API tokens');
+  token
+    .command('create')
+    .description('create an API token for an organisation; the secret is printed once')
+    .requiredOption('--org <code>', 'organisation code')
+    .requiredOption('--name <name>', 'what the token is for')
+    .requiredOption('--scopes <list>', `comma-separated: ${Object.keys(tokenScopes).join(', ')}`)
+    .option('--expires-days <n>', 'days until it expires')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { org: string; name: string; scopes: string; expiresDays?: string; json?: boolean }) =>
+      (await actions()).tokenCreate(run, opts),
+    );
+  token
+    .command('revoke')
+    .description('revoke an API token')
+    .argument('<id>', 'token id')
+    .option('--json', 'machine-readable output')
+    .action(async (id: string, opts: { json?: boolean }) => (await actions()).tokenRevoke(run, id, opts));
+
+  const audit = program.command('audit').description('the audit log');
+  audit
+    .command('verify')
+    .description('check the hash chain; exits 1 at the first tampered or missing row')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => (await actions()).auditVerify(run, opts));
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isRole, roleFitsOrganisation, roles, type Role } from '../../../platform/domain/roles.ts';
+import { authorize, isPlatformActor } from '../../../platform/services/actor.ts';
+import { AppError } from '../../../platform/services/app-error.ts';
+import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
+import { hashPassword, passwordRule } from '../../../platform/auth/password.ts';
+import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
+import { parseInput } from '../../../platform/services/parse-input.ts';
+import { getOrganisation } from './get-organisation.ts';
+
+export const addMemberInput = z.object({
+  organisationId: z.string().min(1),
+  email: z.string().trim().toLowerCase().email('an e-mail address'),
+  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  role: z.enum(roles),
+  password: z
+    .string()
+    .min(passwordRule.min, `at least ${passwordRule.min} characters`)
+    .max(passwordRule.max)
+    .optional(),
+});
+
+export interface MemberResult {
+  userId: string;
+  membershipId: string;
+  created: boolean;
+}
+
+/** Gives a person a role in an organisation, creating the account if the e-mail is new. */
+export async function addMember(ctx: ServiceContext, input: z.input<typeof addMemberInput>): Promise<MemberResult> {
+  const data = parseInput(addMemberInput, input);
+  const organisation = await getOrganisation(ctx, { id: data.organisationId });
+  authorize(ctx.actor, 'user.manage', organisation.id);
+  const role: Role = data.role;
+  if (!isRole(role) || !roleFitsOrganisation(role, organisation.kind)) {
+    throw AppError.field(
+      'role',
+      `${role} cannot be held in ${organisation.kind === 'operator' ? 'the operator' : 'a service owner'} organisation`,
+    );
+  }
+  if (role === 'auditor' && organisation.kind === 'operator' && !isPlatformActor(ctx.actor))
+    throw AppError.field('role', 'not allowed', 'forbidden');
+  const passwordHash = data.password ? await hashPassword(data.password) : null;
+  return inTransaction(ctx, async (trx) => {
+    const now = ctx.clock.now();
+    let user = await trx.selectFrom('users').select(['id']).where('email', '=', data.email).executeTakeFirst();
+    const created = !user;
+    if (!user) {
+      user = { id: newId() };
+      await trx
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: data.email,
+          name: data.name,
+          password_hash: passwordHash,
+          locale: 'nb',
+          locked_until: null,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+    const existing = await trx
+      .selectFrom('memberships')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .where('organisation_id', '=', organisation.id)
+      .where('role', '=', role)
+      .executeTakeFirst();
+    if (existing) throw AppError.field('role', 'this person already has that role here', 'conflict');
+    const membershipId = newId();
+    await trx
+      .insertInto('memberships')
+      .values({ id: membershipId, user_id: user.id, organisation_id: organisation.id, role, created_at: now })
+      .execute();
+    await recordAuditEvent(trx, ctx, {
+      action: created ? 'user.create' : 'membership.add',
+      subjectType: 'user',
+      subjectId: user.id,
+      organisationId: organisation.id,
+      summary: {
+        email: data.email,
+        role,
+        ...(created ? { name: data.name, password: passwordHash ? 'set' : 'none' } : {}),
+      },
+    });
+    return { userId: user.id, membershipId, created };
+  });
+}

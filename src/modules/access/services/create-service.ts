@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { authorize } from '../../../platform/services/actor.ts';
+import { AppError } from '../../../platform/services/app-error.ts';
+import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
+import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
+import { parseInput } from '../../../platform/services/parse-input.ts';
+import { getOrganisation } from './get-organisation.ts';
+import type { Service } from '../../../platform/db/schema.ts';
+
+export const serviceStatuses = ['active', 'planned', 'migrating', 'retired'] as const;
+
+export const createServiceInput = z.object({
+  organisationId: z.string().min(1),
+  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  platform: z.enum(['altinn2', 'altinn3']),
+  resourceId: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9_-]{1,99}$/, 'lower-case letters, digits, - and _ (e.g. skd-mva-melding)'),
+  status: z.enum(serviceStatuses).default('active'),
+});
+
+export async function createService(ctx: ServiceContext, input: z.input<typeof createServiceInput>): Promise<Service> {
+  const data = parseInput(createServiceInput, input);
+  const organisation = await getOrganisation(ctx, { id: data.organisationId });
+  authorize(ctx.actor, 'service.manage', organisation.id);
+  return inTransaction(ctx, async (trx) => {
+    const clash = await trx
+      .selectFrom('services')
+      .select('id')
+      .where('resource_id', '=', data.resourceId)
+      .executeTakeFirst();
+    if (clash) throw AppError.field('resourceId', 'already registered', 'conflict');
+    const now = ctx.clock.now();
+    const row: Service = {
+      id: newId(),
+      organisation_id: organisation.id,
+      name: data.name,
+      platform: data.platform,
+      resource_id: data.resourceId,
+      status: data.status,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('services').values(row).execute();
+    await recordAuditEvent(trx, ctx, {
+      action: 'service.create',
+      subjectType: 'service',
+      subjectId: row.id,
+      organisationId: organisation.id,
+      summary: { name: row.name, platform: row.platform, resourceId: row.resource_id, status: row.status },
+    });
+    return row;
+  });
+}

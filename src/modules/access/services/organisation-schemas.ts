@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { isValidOrgNumber } from '../../../platform/domain/org-number.ts';
+
+export const orgCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9-]{1,19}$/, 'a short lower-case code such as skd (2–20 letters, digits or -)');
+
+export const organisationFields = {
+  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  orgNumber: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\s+/g, ''))
+    .refine(isValidOrgNumber, 'a valid nine-digit organisation number'),
+  code: orgCode,
+  contactEmail: z.string().trim().toLowerCase().email('an e-mail address'),
+};

@@ -1,0 +1,211 @@
+import { Hono } from 'hono';
+import { Alert, Button, Fieldset, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { tokenScopes } from '../../../platform/domain/roles.ts';
+import { can } from '../../../platform/services/actor.ts';
+import { isAppError } from '../../../platform/services/app-error.ts';
+import type { ServiceContext } from '../../../platform/services/context.ts';
+import { listOrganisations } from '../services/list-organisations.ts';
+import { createApiToken } from '../services/create-api-token.ts';
+import { listApiTokens } from '../services/list-api-tokens.ts';
+import { revokeApiToken } from '../services/revoke-api-token.ts';
+import type { ApiToken, Organisation } from '../../../platform/db/schema.ts';
+import {
+  CheckboxField,
+  type FieldErrors,
+  fieldErrors,
+  FormErrors,
+  SelectField,
+  TextField,
+} from '../../../platform/web/form.tsx';
+import { formatInstant } from '../../../platform/web/format.ts';
+import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import type { AppEnv } from '../../../platform/http/env.ts';
+import { pageContext, render } from '../../../platform/web/render.tsx';
+import { formBody, requireLogin, serviceContext, text } from '../../../platform/web/web-kit.ts';
+
+interface TokensView {
+  page: PageContext;
+  tokens: ApiToken[];
+  organisations: Organisation[];
+  manageable: Organisation[];
+  now: number;
+  form: { values: Record<string, string>; scopes: string[]; errors: FieldErrors };
+  created: { name: string; secret: string } | null;
+  done: string | undefined;
+}
+
+function TokensPage({ page, tokens, organisations, manageable, now, form, created, done }: TokensView) {
+  const { t, locale } = page;
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  const labels = { organisationId: t('users.organisation'), name: t('tokens.name'), scopes: t('tokens.scopes') };
+  return (
+    <Layout page={page} title={t('tokens.title')}>
+      <Heading level={1} data-size="lg">
+        {t('tokens.title')}
+      </Heading>
+      <Paragraph>{t('tokens.intro')}</Paragraph>
+      {done === 'revoked' && <Alert data-color="success">{t('tokens.revokedDone')}</Alert>}
+      {created && (
+        <Alert data-color="warning" role="status">
+          <Heading level={2} data-size="xs">
+            {created.name}
+          </Heading>
+          <Paragraph>{t('tokens.showOnce')}</Paragraph>
+          <code className="niva-secret" data-testid="token-secret">
+            {created.secret}
+          </code>
+        </Alert>
+      )}
+      {tokens.length === 0 ? (
+        <Paragraph>{t('tokens.none')}</Paragraph>
+      ) : (
+        <Table data-size="sm" zebra>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('tokens.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('users.organisation')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.prefix')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.scopes')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.lastUsed')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.state')}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="ds-sr-only">{t('tokens.revoke')}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {tokens.map((token) => {
+              const state =
+                token.revoked_at !== null
+                  ? 'revoked'
+                  : token.expires_at !== null && token.expires_at <= now
+                    ? 'expired'
+                    : 'active';
+              return (
+                <Table.Row key={token.id}>
+                  <Table.Cell>{token.name}</Table.Cell>
+                  <Table.Cell>{orgName.get(token.organisation_id) ?? ''}</Table.Cell>
+                  <Table.Cell>
+                    <code>{`niva_${token.prefix}_…`}</code>
+                  </Table.Cell>
+                  <Table.Cell>{token.scopes.split(' ').join(', ')}</Table.Cell>
+                  <Table.Cell>
+                    {token.last_used_at ? formatInstant(token.last_used_at, locale) : t('users.never')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={state === 'active' ? 'success' : 'neutral'}>{t(`tokens.${state}`)}</Tag>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {state === 'active' && manageable.some((o) => o.id === token.organisation_id) && (
+                      <form method="post" action={`/tokens/${token.id}/revoke`}>
+                        <CsrfField page={page} />
+                        <Button
+                          type="submit"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={`${t('tokens.revoke')}: ${token.name}`}
+                        >
+                          {t('tokens.revoke')}
+                        </Button>
+                      </form>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      )}
+      {manageable.length > 0 && (
+        <section aria-labelledby="create-token" className="niva-panel">
+          <Heading level={2} data-size="md" id="create-token">
+            {t('tokens.create')}
+          </Heading>
+          <form method="post" action="/tokens" className="niva-form">
+            <CsrfField page={page} />
+            <FormErrors errors={form.errors} labels={labels} t={t} />
+            <SelectField
+              name="organisationId"
+              label={labels.organisationId}
+              options={manageable.map((o) => ({ value: o.id, label: o.name }))}
+              value={form.values.organisationId}
+              error={form.errors.organisationId}
+            />
+            <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
+            <Fieldset id="f-scopes">
+              <Fieldset.Legend>{labels.scopes}</Fieldset.Legend>
+              {Object.keys(tokenScopes).map((scope) => (
+                <CheckboxField
+                  key={scope}
+                  name="scopes"
+                  value={scope}
+                  label={<code>{scope}</code>}
+                  checked={form.scopes.includes(scope)}
+                />
+              ))}
+            </Fieldset>
+            <Button type="submit">{t('tokens.create')}</Button>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+async function view(ctx: ServiceContext, page: PageContext, extra: Pick<TokensView, 'form' | 'created' | 'done'>) {
+  const [tokens, organisations] = await Promise.all([listApiTokens(ctx), listOrganisations(ctx)]);
+  const manageable = organisations.filter((o) => can(ctx.actor, 'token.manage', o.id));
+  return (
+    <TokensPage
+      page={page}
+      tokens={tokens}
+      organisations={organisations}
+      manageable={manageable}
+      now={ctx.clock.now()}
+      {...extra}
+    />
+  );
+}
+
+const blank = { values: {}, scopes: [], errors: {} };
+
+export const tokenPages = new Hono<AppEnv>()
+  .use('/tokens', requireLogin)
+  .use('/tokens/*', requireLogin)
+  .get('/tokens', async (c) =>
+    render(c, await view(serviceContext(c), pageContext(c), { form: blank, created: null, done: c.req.query('done') })),
+  )
+  .post('/tokens', async (c) => {
+    const ctx = serviceContext(c);
+    const body = await formBody(c);
+    const values = { organisationId: text(body, 'organisationId') ?? '', name: text(body, 'name') ?? '' };
+    const raw = body.scopes;
+    const scopes = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    try {
+      // Scope names are validated by the operation against the closed list.
+      const { token, secret } = await createApiToken(ctx, {
+        ...values,
+        scopes: scopes as (keyof typeof tokenScopes)[],
+      });
+      return render(
+        c,
+        await view(ctx, pageContext(c), { form: blank, created: { name: token.name, secret }, done: undefined }),
+        201,
+      );
+    } catch (error) {
+      if (!isAppError(error) || error.fields.length === 0) throw error;
+      return render(
+        c,
+        await view(ctx, pageContext(c), {
+          form: { values, scopes, errors: fieldErrors(error.fields) },
+          created: null,
+          done: undefined,
+        }),
+        400,
+      );
+    }
+  })
+  .post('/tokens/:id/revoke', async (c) => {
+    await revokeApiToken(serviceContext(c), { id: c.req.param('id') });
+    return c.redirect('/tokens?done=revoked', 303);
+  });

@@ -1,0 +1,206 @@
+import { Hono } from 'hono';
+import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { roleFitsOrganisation, roles } from '../../../platform/domain/roles.ts';
+import { can } from '../../../platform/services/actor.ts';
+import { isAppError } from '../../../platform/services/app-error.ts';
+import type { ServiceContext } from '../../../platform/services/context.ts';
+import { listOrganisations, type OrganisationSummary } from '../services/list-organisations.ts';
+import { addMember } from '../services/add-member.ts';
+import { listMembers, type MemberRow } from '../services/list-members.ts';
+import { removeMembership } from '../services/remove-membership.ts';
+import type { MessageKey } from '../../../platform/i18n/messages.ts';
+import { type FieldErrors, fieldErrors, FormErrors, SelectField, TextField } from '../../../platform/web/form.tsx';
+import { formatInstant } from '../../../platform/web/format.ts';
+import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import type { AppEnv } from '../../../platform/http/env.ts';
+import { pageContext, render } from '../../../platform/web/render.tsx';
+import { formBody, requireLogin, serviceContext, text } from '../../../platform/web/web-kit.ts';
+
+interface UsersView {
+  page: PageContext;
+  members: MemberRow[];
+  manageable: OrganisationSummary[];
+  now: number;
+  form: { values: Record<string, string>; errors: FieldErrors };
+  done: string | undefined;
+}
+
+function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
+  const { t, locale } = page;
+  const labels = {
+    organisationId: t('users.organisation'),
+    email: t('users.email'),
+    name: t('users.name'),
+    role: t('users.role'),
+    password: t('users.initialPassword'),
+  };
+  const roleOptions = roles
+    .filter((r) => manageable.some((o) => roleFitsOrganisation(r, o.kind)))
+    .map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
+  return (
+    <Layout page={page} title={t('users.title')}>
+      <Heading level={1} data-size="lg">
+        {t('users.title')}
+      </Heading>
+      {done === 'added' && <Alert data-color="success">{t('users.added')}</Alert>}
+      {done === 'removed' && <Alert data-color="success">{t('users.removed')}</Alert>}
+      <Table data-size="sm" zebra>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.organisation')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.role')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.lastLogin')}</Table.HeaderCell>
+            <Table.HeaderCell>
+              <span className="ds-sr-only">{t('users.remove')}</span>
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {members.map((m) => (
+            <Table.Row key={m.membershipId}>
+              <Table.Cell>{m.name}</Table.Cell>
+              <Table.Cell>{m.email}</Table.Cell>
+              <Table.Cell>{m.organisationName}</Table.Cell>
+              <Table.Cell>
+                {t(`role.${m.role}` as MessageKey)}{' '}
+                {m.lockedUntil !== null && m.lockedUntil > now && <Tag data-color="danger">{t('users.locked')}</Tag>}
+              </Table.Cell>
+              <Table.Cell>{m.lastLoginAt ? formatInstant(m.lastLoginAt, locale) : t('users.never')}</Table.Cell>
+              <Table.Cell>
+                {manageable.some((o) => o.id === m.organisationId) && (
+                  <form method="post" action={`/users/${m.membershipId}/remove`}>
+                    <CsrfField page={page} />
+                    <Button
+                      type="submit"
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={`${t('users.remove')}: ${m.name}, ${t(`role.${m.role}` as MessageKey)}`}
+                    >
+                      {t('users.remove')}
+                    </Button>
+                  </form>
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {manageable.length > 0 && (
+        <section aria-labelledby="add-user" className="niva-panel">
+          <Heading level={2} data-size="md" id="add-user">
+            {t('users.add')}
+          </Heading>
+          <form method="post" action="/users" className="niva-form">
+            <CsrfField page={page} />
+            <FormErrors errors={form.errors} labels={labels} t={t} />
+            <SelectField
+              name="organisationId"
+              label={labels.organisationId}
+              options={manageable.map((o) => ({ value: o.id, label: o.name }))}
+              value={form.values.organisationId}
+              error={form.errors.organisationId}
+            />
+            <TextField
+              name="email"
+              label={labels.email}
+              type="email"
+              value={form.values.email}
+              error={form.errors.email}
+              required
+            />
+            <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
+            <SelectField
+              name="role"
+              label={labels.role}
+              options={roleOptions}
+              value={form.values.role}
+              error={form.errors.role}
+            />
+            <TextField
+              name="password"
+              label={labels.password}
+              type="password"
+              error={form.errors.password}
+              autoComplete="new-password"
+            />
+            <Button type="submit">{t('users.add')}</Button>
+          </form>
+        </section>
+      )}
+      {manageable.length === 0 && <Paragraph data-size="sm">{t('error.forbiddenText')}</Paragraph>}
+    </Layout>
+  );
+}
+
+async function view(
+  ctx: ServiceContext,
+  page: PageContext,
+  organisationId: string | undefined,
+  form: UsersView['form'],
+  done: string | undefined,
+) {
+  const [members, organisations] = await Promise.all([
+    listMembers(ctx, organisationId ? { organisationId } : {}),
+    listOrganisations(ctx),
+  ]);
+  const manageable = organisations.filter((o) => can(ctx.actor, 'user.manage', o.id));
+  return (
+    <UsersPage
+      page={page}
+      members={members}
+      manageable={can(ctx.actor, 'user.manage', null) ? manageable : []}
+      now={ctx.clock.now()}
+      form={form}
+      done={done}
+    />
+  );
+}
+
+export const userPages = new Hono<AppEnv>()
+  .use('/users', requireLogin)
+  .use('/users/*', requireLogin)
+  .get('/users', async (c) =>
+    render(
+      c,
+      await view(
+        serviceContext(c),
+        pageContext(c),
+        c.req.query('organisationId'),
+        { values: {}, errors: {} },
+        c.req.query('done'),
+      ),
+    ),
+  )
+  .post('/users', async (c) => {
+    const ctx = serviceContext(c);
+    const body = await formBody(c);
+    const values = {
+      organisationId: text(body, 'organisationId') ?? '',
+      email: text(body, 'email') ?? '',
+      name: text(body, 'name') ?? '',
+      role: text(body, 'role') ?? '',
+    };
+    const password = text(body, 'password');
+    try {
+      // The form's role list is a closed set; the operation validates it again against the organisation.
+      await addMember(ctx, {
+        ...values,
+        role: values.role as (typeof roles)[number],
+        ...(password ? { password } : {}),
+      });
+      return c.redirect('/users?done=added', 303);
+    } catch (error) {
+      if (!isAppError(error) || error.fields.length === 0) throw error;
+      return render(
+        c,
+        await view(ctx, pageContext(c), undefined, { values, errors: fieldErrors(error.fields) }, undefined),
+        400,
+      );
+    }
+  })
+  .post('/users/:membershipId/remove', async (c) => {
+    await removeMembership(serviceContext(c), { membershipId: c.req.param('membershipId') });
+    return c.redirect('/users?done=removed', 303);
+  });

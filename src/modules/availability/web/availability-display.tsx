@@ -1,0 +1,59 @@
+import { Tag } from '@digdir/designsystemet-react';
+import { intlLocale, type Locale, type MessageKey, type Translate } from '../../../platform/i18n/messages.ts';
+import type { ComponentAvailability } from '../services/availability-inputs.ts';
+
+/** `99.89` as the reader writes it: `99,89 %` in Norwegian, `99.89 %` in English. The figure is already rounded down. */
+export function percentText(rounded: string, locale: Locale): string {
+  return `${locale === 'en' ? rounded : rounded.replace('.', ',')} %`;
+}
+
+/** The target in basis points as a percentage with two decimals, like the figures it is compared with. */
+export function targetText(basisPoints: number, locale: Locale): string {
+  return percentText((basisPoints / 100).toFixed(2), locale);
+}
+
+/** `2026-03` as "mars 2026" / "March 2026". */
+export function monthName(month: string, locale: Locale): string {
+  const [year = '0', m = '1'] = month.split('-');
+  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(year), Number(m) - 1, 1),
+  );
+}
+
+/** `2026-03` as `03.26`, short enough to stand under a bar. */
+export function monthShort(month: string): string {
+  const [year = '', m = ''] = month.split('-');
+  return `${m}.${year.slice(2)}`;
+}
+
+/** A duration as whole minutes, hours beyond the first; downtime of a few seconds still shows as "0 min". */
+export function durationText(ms: number, t: Translate): string {
+  const totalMinutes = Math.round(ms / 60_000);
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return hours === 0 ? t('case.duration.minutes', { minutes }) : t('case.duration.hours', { hours, minutes });
+}
+
+/** The window's name, falling back to its calendar id for windows configured outside the built-in ones. */
+export function windowLabel(calendarId: string, t: Translate): string {
+  const key = `availability.window.${calendarId}`;
+  return calendarId === 'always' || calendarId === 'studio-hours' ? t(key as MessageKey) : calendarId;
+}
+
+/** Met or not, in words as well as colour (WCAG 1.4.1). */
+export function TargetTag({ figure, t }: { figure: ComponentAvailability; t: Translate }) {
+  if (figure.availability === null) return <>{t('availability.noFigure')}</>;
+  return (
+    <Tag
+      data-color={figure.meetsTarget ? 'success' : 'danger'}
+      data-size="sm"
+      data-meets-target={figure.meetsTarget ? 'yes' : 'no'}
+    >
+      {figure.meetsTarget ? t('availability.met') : t('availability.notMet')}
+    </Tag>
+  );
+}
+
+export function figureText(figure: ComponentAvailability, locale: Locale, t: Translate): string {
+  return figure.rounded === null ? t('availability.noFigure') : percentText(figure.rounded, locale);
+}

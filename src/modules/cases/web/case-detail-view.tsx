@@ -1,0 +1,304 @@
+import type { ReactNode } from 'react';
+import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { CaseEventType } from '../domain/case-types.ts';
+import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
+import type { CaseDetail } from '../services/get-case.ts';
+import type { CaseAgent } from '../services/list-case-agents.ts';
+import type { CaseEventRow } from '../../../platform/db/schema.ts';
+import { formatInstant } from '../../../platform/web/format.ts';
+import { FactList } from '../../../platform/web/fact-list.tsx';
+import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import { AgentActions, AttachForm, ClosedNotice, CommentForm, type FailedForm } from './case-action-forms.tsx';
+import {
+  channelLabel,
+  ClockTag,
+  eventLabel,
+  formatBytes,
+  formatRemaining,
+  kindLabel,
+  PausedTag,
+  policyLabel,
+  statusLabel,
+  textOr,
+} from './case-display.tsx';
+
+export interface CasePageView {
+  page: PageContext;
+  detail: CaseDetail;
+  /** The reader may comment and attach files (the service desk, or staff of the owning organisation). */
+  mayReport: boolean;
+  works: boolean;
+  actions: readonly CaseEventType[];
+  agents: CaseAgent[];
+  done: string | undefined;
+  failed: FailedForm | undefined;
+}
+
+function dataOf(event: CaseEventRow): Record<string, unknown> {
+  if (!event.data) return {};
+  const parsed = JSON.parse(event.data) as unknown;
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+}
+
+function criteriaOf(events: readonly CaseEventRow[]): string[] {
+  const registered = events.find((e) => e.type === 'registered');
+  const criteria = registered ? dataOf(registered).criteria : undefined;
+  return Array.isArray(criteria) ? criteria.filter((c): c is string => typeof c === 'string') : [];
+}
+
+function Facts({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale: PageContext['locale'] }) {
+  const { row } = detail;
+  const facts: [string, ReactNode][] = [];
+  const add = (term: string, value: ReactNode) => facts.push([term, value]);
+  add(t('case.owner'), detail.organisation?.name ?? t('case.platformWide'));
+  add(t('case.kind'), kindLabel(row.kind, t));
+  if (row.category) add(t('case.category'), t(`case.category.${row.category}` as MessageKey));
+  add(
+    t('case.status'),
+    <>
+      {statusLabel(row.status, t)} {row.paused === 1 && <PausedTag t={t} />}
+    </>,
+  );
+  add(t('case.channel'), channelLabel(row.channel, t));
+  if (detail.service) add(t('case.service'), detail.service.name);
+  if (detail.component) add(t('case.component'), detail.component.name);
+  add(t('case.reporter'), row.reporter_email ? `${row.reporter_name} <${row.reporter_email}>` : row.reporter_name);
+  add(t('case.registeredAt'), formatInstant(row.registered_at, locale));
+  add(t('case.assignee'), detail.assignee?.name ?? t('case.unassigned'));
+  if (row.resolved_at !== null) add(t('case.resolvedAt'), formatInstant(row.resolved_at, locale));
+  if (row.closed_at !== null) add(t('case.closedAt'), formatInstant(row.closed_at, locale));
+  return <FactList facts={facts} />;
+}
+
+function Clocks({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale: PageContext['locale'] }) {
+  if (detail.clocks.length === 0) return <Paragraph>{t('case.noClocks')}</Paragraph>;
+  return (
+    <Table data-size="sm" zebra>
+      <caption className="ds-sr-only">{t('case.deadlines')}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t('case.policy')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('case.due')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('case.remaining')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('case.state')}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {detail.clocks.map((c) => (
+          <Table.Row key={c.policyId} data-policy={c.policyId}>
+            <Table.Cell>
+              {`${c.clause} ${policyLabel(c.policyId, t)}`} <code className="niva-subtle">{c.policyId}</code>
+            </Table.Cell>
+            <Table.Cell>{formatInstant(c.dueAt, locale)}</Table.Cell>
+            <Table.Cell>
+              {c.remainingMs !== null && c.state !== 'met' && c.state !== 'breached'
+                ? formatRemaining(c.remainingMs, t)
+                : '–'}
+            </Table.Cell>
+            <Table.Cell>
+              <ClockTag state={c.state} t={t} /> {c.paused && <PausedTag t={t} />}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+function EventDetail({
+  event,
+  detail,
+  agents,
+  t,
+}: {
+  event: CaseEventRow;
+  detail: CaseDetail;
+  agents: CaseAgent[];
+  t: Translate;
+}) {
+  const data = dataOf(event);
+  if ((event.type === 'reclassified' || event.type === 'registered') && event.category)
+    return <Paragraph data-size="sm">{t('case.categoryValue', { category: event.category })}</Paragraph>;
+  if (event.type === 'assigned') {
+    const assignee = typeof data.assigneeId === 'string' ? data.assigneeId : null;
+    if (assignee === null) return <Paragraph data-size="sm">{t('case.event.unassigned')}</Paragraph>;
+    const name =
+      agents.find((a) => a.id === assignee)?.name ?? (detail.assignee?.id === assignee ? detail.assignee.name : null);
+    return name ? <Paragraph data-size="sm">{name}</Paragraph> : null;
+  }
+  if (event.type === 'attachment-added') {
+    const file = detail.attachments.find((a) => a.id === data.attachmentId);
+    return file ? (
+      <Paragraph data-size="sm">
+        <Link href={`/cases/${detail.row.reference}/attachments/${file.id}`}>{file.file_name}</Link>
+      </Paragraph>
+    ) : null;
+  }
+  return null;
+}
+
+function Timeline({
+  detail,
+  agents,
+  t,
+  locale,
+}: {
+  detail: CaseDetail;
+  agents: CaseAgent[];
+  t: Translate;
+  locale: PageContext['locale'];
+}) {
+  return (
+    <ol className="niva-timeline">
+      {detail.events.map((e) => (
+        <li
+          key={e.id}
+          className={
+            e.visibility === 'internal' ? 'niva-timeline__item niva-timeline__item--internal' : 'niva-timeline__item'
+          }
+          data-event={e.type}
+          data-visibility={e.visibility}
+        >
+          <p className="niva-timeline__head">
+            <strong>{eventLabel(e.type, t)}</strong>{' '}
+            {e.visibility === 'internal' && (
+              <Tag data-color="warning" data-size="sm">
+                {t('case.internal')}
+              </Tag>
+            )}{' '}
+            <time dateTime={new Date(e.at).toISOString()}>{formatInstant(e.at, locale)}</time>{' '}
+            <span className="niva-subtle">{t('case.by', { name: e.actor_label })}</span>
+          </p>
+          <EventDetail event={e} detail={detail} agents={agents} t={t} />
+          {e.body && e.type !== 'attachment-added' && <p className="niva-prewrap">{e.body}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Attachments({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale: PageContext['locale'] }) {
+  if (detail.attachments.length === 0) return <Paragraph>{t('case.noAttachments')}</Paragraph>;
+  return (
+    <Table data-size="sm" zebra>
+      <caption className="ds-sr-only">{t('case.attachments')}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t('case.attachment.name')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('case.attachment.type')}</Table.HeaderCell>
+          <Table.HeaderCell className="niva-num">{t('case.attachment.size')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('case.attachment.added')}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {detail.attachments.map((a) => (
+          <Table.Row key={a.id}>
+            <Table.Cell>
+              <Link href={`/cases/${detail.row.reference}/attachments/${a.id}`}>{a.file_name}</Link>{' '}
+              {a.visibility === 'internal' && (
+                <Tag data-color="warning" data-size="sm">
+                  {t('case.internal')}
+                </Tag>
+              )}
+            </Table.Cell>
+            <Table.Cell>
+              <code>{a.content_type}</code>
+            </Table.Cell>
+            <Table.Cell className="niva-num">{formatBytes(a.size_bytes, locale)}</Table.Cell>
+            <Table.Cell>{formatInstant(a.created_at, locale)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+const doneText: Record<string, MessageKey> = {
+  created: 'case.done.created',
+  event: 'case.done.event',
+  attached: 'case.done.attached',
+};
+
+export function CasePage({ page, detail, mayReport, works, actions, agents, done, failed }: CasePageView) {
+  const { t, locale } = page;
+  const { row } = detail;
+  const open = row.closed_at === null;
+  const criteria = criteriaOf(detail.events);
+  const doneKey = done ? doneText[done] : undefined;
+  // A rejected action that the case no longer offers (another agent got there first) still gets its message shown.
+  const shownForms: readonly string[] = open
+    ? [...(works ? actions : []), ...(mayReport ? ['commented', 'attach'] : [])]
+    : [];
+  const orphan = failed && !shownForms.includes(failed.form) ? failed : undefined;
+  return (
+    <Layout page={page} title={`${row.reference}: ${row.title}`}>
+      <Paragraph data-size="sm">
+        <Link href="/cases">{t('case.queue.title')}</Link>
+      </Paragraph>
+      <Heading level={1} data-size="lg">
+        {`${row.reference}: ${row.title}`}
+      </Heading>
+      {doneKey && (
+        <Alert data-color="success" role="status">
+          {t(doneKey)}
+        </Alert>
+      )}
+      {orphan && (
+        <Alert data-color="danger" role="alert">
+          {Object.values(orphan.errors).join(' ')}
+        </Alert>
+      )}
+      <Facts detail={detail} t={t} locale={locale} />
+      {criteria.length > 0 && (
+        <section aria-labelledby="case-criteria">
+          <Heading level={2} data-size="sm" id="case-criteria">
+            {t('case.criteria')}
+          </Heading>
+          <ul>
+            {criteria.map((c) => (
+              <li key={c}>{textOr(t, `case.criterion.${c}`, c)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="case-description">
+        <Heading level={2} data-size="sm" id="case-description">
+          {t('case.description')}
+        </Heading>
+        <p className="niva-prewrap">{row.description || t('case.noDescription')}</p>
+      </section>
+      <section aria-labelledby="case-clocks">
+        <Heading level={2} data-size="md" id="case-clocks">
+          {t('case.deadlines')}
+        </Heading>
+        <Clocks detail={detail} t={t} locale={locale} />
+      </section>
+      <section aria-labelledby="case-timeline">
+        <Heading level={2} data-size="md" id="case-timeline">
+          {t('case.timeline')}
+        </Heading>
+        <Timeline detail={detail} agents={agents} t={t} locale={locale} />
+      </section>
+      <section aria-labelledby="case-attachments">
+        <Heading level={2} data-size="md" id="case-attachments">
+          {t('case.attachments')}
+        </Heading>
+        <Attachments detail={detail} t={t} locale={locale} />
+      </section>
+      {!open && <ClosedNotice t={t} />}
+      {open && works && actions.length > 0 && (
+        <AgentActions
+          page={page}
+          reference={row.reference}
+          actions={actions}
+          agents={agents}
+          category={row.category}
+          assigneeId={row.assignee_user_id}
+          failed={failed}
+        />
+      )}
+      {open && mayReport && <CommentForm page={page} reference={row.reference} works={works} failed={failed} />}
+      {open && mayReport && <AttachForm page={page} reference={row.reference} works={works} failed={failed} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,147 @@
+import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { caseKinds, incidentCategories } from '../domain/case-types.ts';
+import type { CaseListItem } from '../services/list-cases.ts';
+import { SelectField } from '../../../platform/web/form.tsx';
+import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import { ClockList, kindLabel, ownerLabel, PausedTag, statusLabel } from './case-display.tsx';
+
+export interface QueueFilters {
+  state: 'open' | 'closed' | 'all';
+  kind: string;
+  category: string;
+  org: string;
+  cursor: string;
+}
+
+export interface QueueView {
+  page: PageContext;
+  items: CaseListItem[];
+  nextCursor: string | null;
+  filters: QueueFilters;
+  /** Owner organisations to filter by; null when the reader sees only its own. */
+  owners: { code: string; name: string }[] | null;
+  organisationNames: ReadonlyMap<string, string>;
+  canReport: boolean;
+}
+
+function queueLink(filters: QueueFilters, cursor: string | null): string {
+  const params = new URLSearchParams();
+  if (filters.state !== 'open') params.set('state', filters.state);
+  if (filters.kind) params.set('kind', filters.kind);
+  if (filters.category) params.set('category', filters.category);
+  if (filters.org) params.set('org', filters.org);
+  if (cursor) params.set('cursor', cursor);
+  const query = params.toString();
+  return query ? `/cases?${query}` : '/cases';
+}
+
+function Filters({ page, filters, owners }: Pick<QueueView, 'page' | 'filters' | 'owners'>) {
+  const { t } = page;
+  const any = { value: '', label: t('case.filter.any') };
+  return (
+    <form method="get" action="/cases" className="niva-filters niva-queue-filters" aria-label={t('common.filter')}>
+      <SelectField
+        name="state"
+        label={t('case.filter.state')}
+        value={filters.state}
+        options={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`case.filter.state.${s}`) }))}
+      />
+      <SelectField
+        name="kind"
+        label={t('case.kind')}
+        value={filters.kind}
+        options={[any, ...caseKinds.map((k) => ({ value: k, label: kindLabel(k, t) }))]}
+      />
+      <SelectField
+        name="category"
+        label={t('case.category')}
+        value={filters.category}
+        options={[any, ...incidentCategories.map((c) => ({ value: c, label: c }))]}
+      />
+      {owners && (
+        <SelectField
+          name="org"
+          label={t('case.owner')}
+          value={filters.org}
+          options={[any, ...owners.map((o) => ({ value: o.code, label: o.name }))]}
+        />
+      )}
+      <Button type="submit" variant="secondary">
+        {t('common.filter')}
+      </Button>
+    </form>
+  );
+}
+
+export function CaseQueuePage({ page, items, nextCursor, filters, owners, organisationNames, canReport }: QueueView) {
+  const { t, locale } = page;
+  return (
+    <Layout page={page} title={t('case.queue.title')}>
+      <Heading level={1} data-size="lg">
+        {t('case.queue.title')}
+      </Heading>
+      <Paragraph>{t('case.queue.intro')}</Paragraph>
+      {canReport && (
+        <Paragraph>
+          <Button asChild variant="primary">
+            <a href="/cases/new">{t('case.new')}</a>
+          </Button>
+        </Paragraph>
+      )}
+      <Filters page={page} filters={filters} owners={owners} />
+      {items.length === 0 ? (
+        <Paragraph>{t('case.queue.none')}</Paragraph>
+      ) : (
+        <div className="niva-table-scroll">
+          <Table data-size="sm" zebra className="niva-queue">
+            <caption className="ds-sr-only">{t('case.queue.caption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('case.reference')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('case.title')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('case.owner')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('case.kind')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('case.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('case.deadlines')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {items.map(({ row, clocks }) => (
+                <Table.Row key={row.id} data-case={row.reference}>
+                  <Table.Cell>
+                    <Link href={`/cases/${row.reference}`}>{row.reference}</Link>
+                  </Table.Cell>
+                  <Table.Cell>{row.title}</Table.Cell>
+                  <Table.Cell>{ownerLabel(row.organisation_id, organisationNames, t)}</Table.Cell>
+                  <Table.Cell>
+                    {kindLabel(row.kind, t)}
+                    {row.category && (
+                      <>
+                        {' '}
+                        <Tag data-color="neutral" data-size="sm">
+                          {t('case.categoryValue', { category: row.category })}
+                        </Tag>
+                      </>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {statusLabel(row.status, t)} {row.paused === 1 && <PausedTag t={t} />}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <ClockList clocks={clocks} t={t} locale={locale} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {(nextCursor || filters.cursor) && (
+        <nav aria-label={t('case.queue.pages')} className="niva-filters">
+          {filters.cursor && <Link href={queueLink(filters, null)}>{t('case.queue.first')}</Link>}
+          {nextCursor && <Link href={queueLink(filters, nextCursor)}>{t('case.queue.next')}</Link>}
+        </nav>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,46 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { AppError } from '../services/app-error.ts';
+import { validationError } from '../services/parse-input.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { AppEnv } from './env.ts';
+import { ProblemSchema } from '../../modules/access/api/presenters.ts';
+
+/** A router whose request validation failures become `validation` problems naming each field. */
+export function apiRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+}
+
+/** The operation context for an authenticated request; anonymous callers get 401. */
+export function serviceContext(c: Context<AppEnv>): ServiceContext {
+  const actor = c.var.actor;
+  if (!actor) throw new AppError('unauthenticated', 'log in or send Authorization: Bearer <token>');
+  const { store, clock, calendars } = c.var.deps;
+  return { db: store.db, dialect: store.dialect, clock, calendars, actor, requestId: c.var.requestId };
+}
+
+const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };
+export const errorResponses = {
+  400: { description: 'Invalid input; `errors` names each field', ...problem },
+  401: { description: 'Not authenticated', ...problem },
+  403: { description: 'Not allowed', ...problem },
+  404: { description: 'Not found (or not visible to the caller)', ...problem },
+  409: { description: 'Conflicts with existing data', ...problem },
+} as const;
+
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

@@ -1,0 +1,609 @@
+import { planMaintenance } from '../../src/modules/availability/services/plan-maintenance.ts';
+import { recordOutage } from '../../src/modules/availability/services/record-outage.ts';
+import { storeAttachment } from '../../src/modules/cases/services/add-case-attachment.ts';
+import { createComponent } from '../../src/modules/availability/services/create-component.ts';
+import { registerCase } from '../../src/modules/cases/services/register-case.ts';
+import { createMonitor } from '../../src/modules/availability/services/create-monitor.ts';
+import { enqueueJob } from '../../src/platform/jobs/enqueue-job.ts';
+import { reportEmailJob } from '../../src/modules/reports/services/generate-service-report.ts';
+import { createApiToken } from '../../src/modules/access/services/create-api-token.ts';
+import { addMember } from '../../src/modules/access/services/add-member.ts';
+import {
+  systemContext,
+  testEpoch,
+  unique,
+  orgNumber,
+  type TestOperator,
+  type TestTenant,
+} from '../helpers/factories.ts';
+import type { TestStore } from '../helpers/test-store.ts';
+import { createWebhookEndpoint } from '../helpers/webhook-receiver.ts';
+import { reportContentCases } from '../reports/http/route-matrix-report-content.ts';
+import { reportCases } from '../reports/http/route-matrix-reports.ts';
+
+/** Who calls: every role, as a session user, plus API tokens of each side. */
+export const callers = [
+  'operator-admin',
+  'operator-agent',
+  'operator-auditor',
+  'operator-token',
+  'owner-admin',
+  'owner-member',
+  'owner-auditor',
+  'owner-token',
+] as const;
+export type Caller = (typeof callers)[number];
+
+export interface Fixtures {
+  store: TestStore;
+  operator: TestOperator;
+  /** The caller's own tenant. */
+  a: TestTenant;
+  /** Another tenant whose data must stay out of reach. */
+  b: TestTenant;
+}
+
+export interface RouteRequest {
+  path: string;
+  body?: unknown;
+  /** A multipart form instead of a JSON body (file uploads). */
+  form?: () => FormData;
+}
+
+export interface RouteCase {
+  /** Callers that succeed on their own tenant's resource. */
+  allow: readonly Caller[];
+  own(fx: Fixtures): Promise<RouteRequest> | RouteRequest;
+  /** The same request aimed at tenant B; absent for platform-level routes that name no tenant. */
+  other?(fx: Fixtures): Promise<RouteRequest> | RouteRequest;
+}
+
+const everyone = callers;
+const users = callers.filter((c) => !c.endsWith('-token'));
+const admins: Caller[] = ['operator-admin', 'owner-admin'];
+const serviceWriters: Caller[] = ['operator-admin', 'operator-agent', 'owner-admin', 'owner-token'];
+const caseReporters: Caller[] = [
+  'operator-admin',
+  'operator-agent',
+  'operator-token',
+  'owner-admin',
+  'owner-member',
+  'owner-token',
+];
+
+async function freshMembership(fx: Fixtures, organisationId: string): Promise<string> {
+  const { membershipId } = await addMember(systemContext(fx.store), {
+    organisationId,
+    email: `${unique('m')}@test.niva.no`,
+    name: 'Temporary Member',
+    role: 'owner-member',
+  });
+  return membershipId;
+}
+
+async function freshToken(fx: Fixtures, organisationId: string): Promise<string> {
+  const { token } = await createApiToken(systemContext(fx.store), {
+    organisationId,
+    name: 'temporary',
+    scopes: ['services:read'],
+  });
+  return token.id;
+}
+
+const fixtureCases = new Map<string, Promise<{ caseId: string; attachmentId: string }>>();
+
+/** One support request with a file per tenant, created on first use and shared by the read routes. */
+function caseOf(fx: Fixtures, tenant: Fixtures['a']): Promise<{ caseId: string; attachmentId: string }> {
+  let pending = fixtureCases.get(tenant.organisation.id);
+  if (!pending) {
+    pending = (async () => {
+      const ctx = systemContext(fx.store);
+      const { row } = await registerCase(ctx, {
+        organisationId: tenant.organisation.id,
+        kind: 'support-request',
+        title: 'Matrise-sak',
+      });
+      const attachment = await fx.store.db
+        .transaction()
+        .execute((trx) =>
+          storeAttachment(
+            trx,
+            ctx,
+            row,
+            { fileName: 'matrise.txt', contentType: 'text/plain', content: Buffer.from('innhold') },
+            'text/plain',
+          ),
+        );
+      return { caseId: row.id, attachmentId: attachment.id };
+    })();
+    fixtureCases.set(tenant.organisation.id, pending);
+  }
+  return pending;
+}
+
+const usageCsv = (): FormData => {
+  const form = new FormData();
+  form.set('file', new File(['year,jan,feb\n2027,10,20\n'], 'usage.csv', { type: 'text/csv' }));
+  return form;
+};
+const textFile = (): FormData => {
+  const form = new FormData();
+  form.set('file', new File(['skjermbilde mangler'], 'notat.txt', { type: 'text/plain' }));
+  return form;
+};
+
+async function freshWebhook(fx: Fixtures, organisationId: string): Promise<string> {
+  const { id } = await createWebhookEndpoint(fx.store, organisationId, 'https://hooks.example.no/niva', testEpoch);
+  return id;
+}
+
+async function deadJob(fx: Fixtures): Promise<string> {
+  const ctx = systemContext(fx.store);
+  const id = await fx.store.db.transaction().execute((trx) =>
+    enqueueJob(trx, ctx, {
+      kind: reportEmailJob,
+      payload: { reportId: unique('report'), email: 'matrix@test.niva.no', lang: 'nb' },
+      maxAttempts: 1,
+    }),
+  );
+  await fx.store.db.updateTable('jobs').set({ status: 'dead', attempts: 1 }).where('id', '=', id).execute();
+  return id;
+}
+
+/** A pending message from an unknown sender, as the mail listener leaves it in the quarantine. */
+async function quarantinedMail(fx: Fixtures): Promise<string> {
+  const id = unique('q');
+  const raw = Buffer.from(
+    `From: Ukjent <ukjent@example.com>\r\nSubject: Hjelp med innlogging\r\nMessage-ID: <${id}@example.com>\r\n\r\nVi får ikke logget inn.\r\n`,
+  );
+  await fx.store.db
+    .insertInto('mail_quarantine')
+    .values({
+      id,
+      message_id: `<${id}@example.com>`,
+      from_address: 'ukjent@example.com',
+      from_name: 'Ukjent',
+      subject: 'Hjelp med innlogging',
+      text_body: 'Vi får ikke logget inn.',
+      reason: 'unknown-sender',
+      raw,
+      size_bytes: raw.length,
+      received_at: testEpoch,
+      status: 'pending',
+      case_id: null,
+      handled_by: null,
+      handled_at: null,
+    })
+    .execute();
+  return id;
+}
+
+let matrixComponent: Promise<string> | null = null;
+
+/** One platform component shared by the availability routes (components belong to no tenant). */
+function componentOf(fx: Fixtures): Promise<string> {
+  matrixComponent ??= createComponent(systemContext(fx.store), {
+    code: unique('m'),
+    name: 'Matrise-komponent',
+    calendarId: 'always',
+    targetBasisPoints: 9990,
+  }).then((c) => c.id);
+  return matrixComponent;
+}
+
+async function freshMonitor(fx: Fixtures): Promise<string> {
+  const { monitor } = await createMonitor(systemContext(fx.store), {
+    component: await componentOf(fx),
+    kind: 'heartbeat',
+    name: 'Matrise-puls',
+  });
+  return monitor.id;
+}
+
+// Monitors are the operator's; the push endpoints (/heartbeats, /intake/…) are outside the OpenAPI document, because
+// their credential is the token in the path, and are covered by test/http/monitor-intake.test.ts instead.
+const monitorReaders: Caller[] = ['operator-admin', 'operator-agent', 'operator-auditor'];
+const monitorWriters: Caller[] = ['operator-admin', 'operator-agent'];
+
+async function freshOutage(fx: Fixtures): Promise<string> {
+  const row = await recordOutage(systemContext(fx.store), {
+    componentId: await componentOf(fx),
+    start: testEpoch - 3_600_000,
+    publicText: 'Nede',
+  });
+  return row.id;
+}
+
+async function freshDraft(fx: Fixtures): Promise<string> {
+  const row = await planMaintenance(systemContext(fx.store), {
+    componentId: await componentOf(fx),
+    kind: 'maintenance',
+    title: 'Oppgradering',
+    publicText: 'Kort nedetid',
+    start: testEpoch + 30 * 86_400_000,
+    end: testEpoch + 30 * 86_400_000 + 3_600_000,
+  });
+  return row.id;
+}
+
+// Availability is public to every role; the fixture tokens hold no availability scope, so only sessions read it.
+const outageWriters: Caller[] = ['operator-admin', 'operator-agent'];
+const supportWriters: Caller[] = ['operator-admin', 'operator-agent'];
+
+/**
+ * Every API route of the OpenAPI document, keyed "METHOD /path". A route missing here fails the matrix test,
+ * so each new route must say who may call it and how it is aimed at another tenant.
+ */
+export const routeCases: Record<string, RouteCase> = {
+  ...reportContentCases,
+  ...reportCases,
+  'GET /organisations': { allow: everyone, own: () => ({ path: '/organisations' }) },
+  'POST /organisations': {
+    allow: ['operator-admin'],
+    own: () => {
+      const code = unique('n');
+      return {
+        path: '/organisations',
+        body: { name: `Ny etat ${code}`, code, orgNumber: orgNumber(), contactEmail: `post@${code}.no` },
+      };
+    },
+  },
+  'GET /organisations/{id}': {
+    allow: everyone,
+    own: (fx) => ({ path: `/organisations/${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/organisations/${fx.b.organisation.id}` }),
+  },
+  'PATCH /organisations/{id}': {
+    allow: admins,
+    own: (fx) => ({ path: `/organisations/${fx.a.organisation.id}`, body: { contactEmail: `${unique('c')}@a.no` } }),
+    other: (fx) => ({ path: `/organisations/${fx.b.organisation.code}`, body: { contactEmail: 'hijack@evil.no' } }),
+  },
+  'GET /services': {
+    allow: everyone,
+    own: (fx) => ({ path: `/services?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/services?organisationId=${fx.b.organisation.id}` }),
+  },
+  'POST /services': {
+    allow: serviceWriters,
+    own: (fx) => ({
+      path: '/services',
+      body: { organisationId: fx.a.organisation.id, name: 'Ny tjeneste', platform: 'altinn3', resourceId: unique('r') },
+    }),
+    other: (fx) => ({
+      path: '/services',
+      body: { organisationId: fx.b.organisation.id, name: 'Planted', platform: 'altinn3', resourceId: unique('x') },
+    }),
+  },
+  'GET /services/{id}': {
+    allow: everyone,
+    own: (fx) => ({ path: `/services/${fx.a.service.id}` }),
+    other: (fx) => ({ path: `/services/${fx.b.service.resource_id}` }),
+  },
+  'PATCH /services/{id}': {
+    allow: serviceWriters,
+    own: (fx) => ({ path: `/services/${fx.a.service.id}`, body: { name: `Omdøpt ${unique('')}` } }),
+    other: (fx) => ({ path: `/services/${fx.b.service.id}`, body: { status: 'retired' } }),
+  },
+  'GET /components': { allow: everyone, own: () => ({ path: '/components' }) },
+  'POST /components': {
+    allow: ['operator-admin'],
+    own: () => ({
+      path: '/components',
+      body: { code: unique('c'), name: 'Komponent', calendarId: 'always', targetBasisPoints: 9990 },
+    }),
+  },
+  'GET /me': { allow: everyone, own: () => ({ path: '/me' }) },
+  'GET /members': {
+    allow: users,
+    own: (fx) => ({ path: `/members?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/members?organisationId=${fx.b.organisation.id}` }),
+  },
+  'POST /members': {
+    allow: admins,
+    own: (fx) => ({
+      path: '/members',
+      body: {
+        organisationId: fx.a.organisation.id,
+        email: `${unique('p')}@a.no`,
+        name: 'Ny Person',
+        role: 'owner-member',
+      },
+    }),
+    other: (fx) => ({
+      path: '/members',
+      body: {
+        organisationId: fx.b.organisation.id,
+        email: `${unique('p')}@evil.no`,
+        name: 'Intruder',
+        role: 'owner-admin',
+      },
+    }),
+  },
+  'DELETE /members/{id}': {
+    allow: admins,
+    own: async (fx) => ({ path: `/members/${await freshMembership(fx, fx.a.organisation.id)}` }),
+    other: async (fx) => ({ path: `/members/${await freshMembership(fx, fx.b.organisation.id)}` }),
+  },
+  'GET /tokens': {
+    allow: users,
+    own: (fx) => ({ path: `/tokens?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/tokens?organisationId=${fx.b.organisation.id}` }),
+  },
+  'POST /tokens': {
+    allow: admins,
+    own: (fx) => ({
+      path: '/tokens',
+      body: { organisationId: fx.a.organisation.id, name: 'ci', scopes: ['services:read'] },
+    }),
+    other: (fx) => ({
+      path: '/tokens',
+      body: { organisationId: fx.b.organisation.id, name: 'stolen', scopes: ['services:write'] },
+    }),
+  },
+  'GET /tokens/{id}': {
+    allow: users,
+    own: (fx) => ({ path: `/tokens/${fx.a.token.id}` }),
+    other: (fx) => ({ path: `/tokens/${fx.b.token.id}` }),
+  },
+  'DELETE /tokens/{id}': {
+    allow: admins,
+    own: async (fx) => ({ path: `/tokens/${await freshToken(fx, fx.a.organisation.id)}` }),
+    other: async (fx) => ({ path: `/tokens/${await freshToken(fx, fx.b.organisation.id)}` }),
+  },
+  'GET /audit-events': {
+    allow: ['operator-admin', 'operator-auditor', 'owner-admin', 'owner-auditor', 'owner-token'],
+    own: (fx) => ({ path: `/audit-events?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/audit-events?organisationId=${fx.b.organisation.id}` }),
+  },
+  'GET /audit-events/verify': {
+    allow: ['operator-admin', 'operator-auditor'],
+    own: () => ({ path: '/audit-events/verify' }),
+  },
+  'GET /jobs': { allow: ['operator-admin', 'operator-agent', 'operator-auditor'], own: () => ({ path: '/jobs' }) },
+  'GET /cases': {
+    allow: everyone,
+    own: (fx) => ({ path: `/cases?organisationId=${fx.a.organisation.id}&state=all` }),
+    other: (fx) => ({ path: `/cases?organisationId=${fx.b.organisation.id}&state=all` }),
+  },
+  'POST /cases': {
+    allow: caseReporters,
+    own: (fx) => ({
+      path: '/cases',
+      body: { organisationId: fx.a.organisation.id, kind: 'support-request', title: 'Hvordan får vi tilgang?' },
+    }),
+    other: (fx) => ({
+      path: '/cases',
+      body: { organisationId: fx.b.organisation.id, kind: 'support-request', title: 'Planted' },
+    }),
+  },
+  'GET /cases/{id}': {
+    allow: everyone,
+    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}` }),
+    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}` }),
+  },
+  'POST /cases/{id}/events': {
+    allow: caseReporters,
+    own: async (fx) => ({
+      path: `/cases/${(await caseOf(fx, fx.a)).caseId}/events`,
+      body: { type: 'commented', body: 'Oppdatering' },
+    }),
+    other: async (fx) => ({
+      path: `/cases/${(await caseOf(fx, fx.b)).caseId}/events`,
+      body: { type: 'commented', body: 'Planted' },
+    }),
+  },
+  'POST /cases/{id}/attachments': {
+    allow: caseReporters,
+    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}/attachments`, form: textFile }),
+    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}/attachments`, form: textFile }),
+  },
+  'GET /cases/{id}/attachments/{attachmentId}': {
+    allow: everyone,
+    own: async (fx) => {
+      const { caseId, attachmentId } = await caseOf(fx, fx.a);
+      return { path: `/cases/${caseId}/attachments/${attachmentId}` };
+    },
+    other: async (fx) => {
+      const { caseId, attachmentId } = await caseOf(fx, fx.b);
+      return { path: `/cases/${caseId}/attachments/${attachmentId}` };
+    },
+  },
+  'POST /jobs/{id}/retry': {
+    allow: ['operator-admin'],
+    own: async (fx) => ({ path: `/jobs/${await deadJob(fx)}/retry` }),
+  },
+  'GET /mail-quarantine': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: () => ({ path: '/mail-quarantine?status=all' }),
+  },
+  'GET /mail-quarantine/{id}': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}` }),
+  },
+  'POST /mail-quarantine/{id}/accept': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: async (fx) => ({
+      path: `/mail-quarantine/${await quarantinedMail(fx)}/accept`,
+      body: { organisationId: fx.a.organisation.id },
+    }),
+  },
+  'POST /mail-quarantine/{id}/discard': {
+    allow: ['operator-admin', 'operator-agent'],
+    own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/discard` }),
+  },
+  'GET /webhooks': {
+    allow: admins,
+    own: (fx) => ({ path: `/webhooks?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/webhooks?organisationId=${fx.b.organisation.id}` }),
+  },
+  'POST /webhooks': {
+    allow: admins,
+    own: (fx) => ({
+      path: '/webhooks',
+      body: {
+        organisationId: fx.a.organisation.id,
+        url: 'https://hooks.example.no/niva',
+        eventTypes: ['no.niva.case.resolved'],
+      },
+    }),
+    other: (fx) => ({
+      path: '/webhooks',
+      body: { organisationId: fx.b.organisation.id, url: 'https://evil.example.com/steal', eventTypes: ['*'] },
+    }),
+  },
+  'DELETE /webhooks/{id}': {
+    allow: admins,
+    own: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.a.organisation.id)}` }),
+    other: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.b.organisation.id)}` }),
+  },
+  'GET /monitors': { allow: monitorReaders, own: () => ({ path: '/monitors' }) },
+  'POST /monitors': {
+    allow: monitorWriters,
+    own: async (fx) => ({
+      path: '/monitors',
+      body: {
+        component: await componentOf(fx),
+        kind: 'http',
+        name: 'Matrise-probe',
+        url: 'https://status.example.no/health',
+      },
+    }),
+  },
+  'DELETE /monitors/{id}': {
+    allow: monitorWriters,
+    own: async (fx) => ({ path: `/monitors/${await freshMonitor(fx)}` }),
+  },
+  'GET /outages': { allow: users, own: () => ({ path: '/outages' }) },
+  'POST /outages': {
+    allow: outageWriters,
+    own: async (fx) => ({
+      path: '/outages',
+      body: {
+        componentId: await componentOf(fx),
+        start: '2026-03-01T10:00:00+01:00',
+        end: '2026-03-01T10:05:00+01:00',
+        publicText: 'Kort brudd',
+      },
+    }),
+  },
+  'PATCH /outages/{id}': {
+    allow: outageWriters,
+    own: async (fx) => ({ path: `/outages/${await freshOutage(fx)}`, body: { end: '2026-03-02T09:30:00+01:00' } }),
+  },
+  'GET /maintenance': { allow: users, own: () => ({ path: '/maintenance' }) },
+  'POST /maintenance': {
+    allow: outageWriters,
+    own: async (fx) => ({
+      path: '/maintenance',
+      body: {
+        componentId: await componentOf(fx),
+        kind: 'maintenance',
+        title: 'Oppgradering',
+        publicText: 'Kort nedetid',
+        start: '2026-04-16T02:00:00+02:00',
+        end: '2026-04-16T03:00:00+02:00',
+      },
+    }),
+  },
+  'POST /maintenance/{id}/publish': {
+    allow: outageWriters,
+    own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/publish` }),
+  },
+  'POST /maintenance/{id}/cancel': {
+    allow: outageWriters,
+    own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/cancel` }),
+  },
+  'GET /components/{id}/availability': {
+    allow: users,
+    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability?month=2026-02` }),
+  },
+  'GET /components/{id}/availability/history': {
+    allow: users,
+    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/history?months=3` }),
+  },
+  'POST /components/{id}/availability/{month}/recompute': {
+    allow: ['operator-admin'],
+    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/2026-02/recompute` }),
+  },
+  // Support logs are the operator's lines; their KPIs are read by every role (the fixture tokens hold no support scope).
+  'POST /support/calls': {
+    allow: supportWriters,
+    own: () => ({
+      path: '/support/calls',
+      body: [
+        {
+          line: 'brukerservice',
+          externalId: unique('call-'),
+          queuedAt: '2026-02-02T09:00:00+01:00',
+          answeredAt: '2026-02-02T09:00:40+01:00',
+        },
+      ],
+    }),
+  },
+  'POST /support/emails': {
+    allow: supportWriters,
+    own: () => ({
+      path: '/support/emails',
+      body: [{ line: 'brukerservice', externalId: unique('mail-'), receivedAt: '2026-02-02T09:00:00+01:00' }],
+    }),
+  },
+  'GET /support/kpis': { allow: users, own: () => ({ path: '/support/kpis?from=2026-01&to=2026-02' }) },
+  // Usage figures: every role reads them (owners their own); the fixture tokens hold no usage:read scope.
+  'GET /usage/metrics': { allow: users, own: () => ({ path: '/usage/metrics' }) },
+  'GET /usage/statistics': {
+    allow: users,
+    own: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }),
+    other: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
+  },
+  'GET /usage/statistics.csv': {
+    allow: users,
+    own: (fx) => ({
+      path: `/usage/statistics.csv?metric=messages_sent&year=2026&years=2&owner=${fx.a.organisation.code}`,
+    }),
+    other: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
+  },
+  // Usage events come from the platform's own systems; the operator fixture token holds usage:write.
+  'POST /events': {
+    allow: ['operator-admin', 'operator-token'],
+    own: (fx) => ({
+      path: '/events',
+      body: [
+        {
+          specversion: '1.0',
+          id: unique('ev-'),
+          source: 'https://matrix.test',
+          type: 'no.niva.usage',
+          time: '2026-03-01T10:00:00Z',
+          data: { metric: 'consents', owner: fx.a.organisation.code, service: null, count: 1 },
+        },
+      ],
+    }),
+  },
+  'POST /usage/adjustments': {
+    allow: ['operator-admin'],
+    own: (fx) => ({
+      path: '/usage/adjustments',
+      body: {
+        metric: 'consents',
+        month: '2026-02',
+        owner: fx.a.organisation.code,
+        delta: 5,
+        reason: 'Etterregistrert fra kilde',
+      },
+    }),
+  },
+  'GET /usage/months/closed': { allow: users, own: () => ({ path: '/usage/months/closed' }) },
+  'POST /usage/months/{month}/close': {
+    allow: ['operator-admin'],
+    own: () => ({ path: '/usage/months/2026-01/close' }),
+  },
+  'POST /usage/imports': {
+    allow: ['operator-admin'],
+    own: (fx) => ({ path: `/usage/imports?metric=messages_sent&owner=${fx.a.organisation.code}`, form: usageCsv }),
+  },
+  'GET /usage/statistics.xlsx': {
+    allow: users,
+    own: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }),
+    other: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
+  },
+};

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createOperator, createTenant, testPassword } from '../helpers/factories.ts';
+import { bearer, createTestApp, logIn, type Session, sessionHeaders, type TestApp } from '../helpers/test-app.ts';
+import { createTestStore, type TestStore } from '../helpers/test-store.ts';
+import { type Caller, callers, type Fixtures, type RouteRequest, routeCases } from './route-matrix-routes.ts';
+
+/**
+ * Walks every API route as every role, anonymously, and as a member of another tenant.
+ * Denied means 401/403/404 and nothing changed; a list may succeed but must not contain the other tenant's data.
+ */
+let store: TestStore;
+let app: TestApp;
+let fx: Fixtures;
+const auth = new Map<Caller, Record<string, string>>();
+let apiRoutes: string[] = [];
+
+function send(caller: Caller | 'anonymous', method: string, request: RouteRequest): Promise<Response> {
+  const credentials = caller === 'anonymous' ? {} : (auth.get(caller) ?? {});
+  // A multipart body brings its own content type (with the boundary).
+  if (request.form)
+    return Promise.resolve(
+      app.request(`/api/v1${request.path}`, { method, headers: credentials, body: request.form() }),
+    );
+  const headers: Record<string, string> = { ...credentials, 'content-type': 'application/json' };
+  return Promise.resolve(
+    app.request(`/api/v1${request.path}`, {
+      method,
+      headers,
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    }),
+  );
+}
+
+/** Every identifier of tenant B that must never appear in what A's callers see. */
+function secretsOfB(): string[] {
+  const b = fx.b;
+  return [
+    b.organisation.id,
+    b.organisation.code,
+    b.organisation.org_number,
+    b.service.id,
+    b.service.resource_id,
+    b.token.id,
+    ...Object.values(b.users).flatMap((u) => [u.userId, u.email]),
+  ];
+}
+
+before(async () => {
+  store = await createTestStore();
+  ({ app } = createTestApp(store, { loginRatePerMinute: 10_000 }));
+  const operator = await createOperator(store);
+  fx = { store, operator, a: await createTenant(store), b: await createTenant(store) };
+  const sessions: [Caller, string][] = [
+    ['operator-admin', operator.users['operator-admin'].email],
+    ['operator-agent', operator.users['operator-agent'].email],
+    ['operator-auditor', operator.users.auditor.email],
+    ['owner-admin', fx.a.users['owner-admin'].email],
+    ['owner-member', fx.a.users['owner-member'].email],
+    ['owner-auditor', fx.a.users.auditor.email],
+  ];
+  for (const [caller, email] of sessions) {
+    const session: Session = await logIn(app, email, testPassword);
+    auth.set(caller, sessionHeaders(session, false));
+  }
+  auth.set('operator-token', bearer(operator.token.secret));
+  auth.set('owner-token', bearer(fx.a.token.secret));
+  const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  apiRoutes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+});
+
+after(async () => {
+  await store.destroy();
+});
+
+describe('route matrix', () => {
+  it('covers every route of the OpenAPI document', () => {
+    assert.ok(apiRoutes.length >= 20, `only ${apiRoutes.length} routes found`);
+    const missing = apiRoutes.filter((r) => !(r in routeCases));
+    assert.deepEqual(missing, [], 'routes without a matrix entry');
+    const stale = Object.keys(routeCases).filter((r) => !apiRoutes.includes(r));
+    assert.deepEqual(stale, [], 'matrix entries for routes that no longer exist');
+  });
+
+  it('refuses anonymous callers on every route', async () => {
+    for (const route of apiRoutes) {
+      const [method = 'GET'] = route.split(' ');
+      const request = await routeCases[route]?.own(fx);
+      assert.ok(request, route);
+      const response = await send('anonymous', method, request);
+      assert.equal(response.status, 401, `${route} anonymous`);
+      assert.match(response.headers.get('content-type') ?? '', /application\/problem\+json/);
+    }
+  });
+
+  it('lets each caller do exactly what its role allows on its own tenant', async () => {
+    const failures: string[] = [];
+    for (const route of apiRoutes) {
+      const [method = 'GET'] = route.split(' ');
+      const routeCase = routeCases[route];
+      assert.ok(routeCase);
+      for (const caller of callers) {
+        const response = await send(caller, method, await routeCase.own(fx));
+        const allowed = routeCase.allow.includes(caller);
+        const ok = allowed ? response.status >= 200 && response.status < 300 : [403, 404].includes(response.status);
+        if (!ok)
+          failures.push(
+            `${route} as ${caller}: ${response.status} (expected ${allowed ? '2xx' : '403/404'}) ${allowed ? await response.text() : ''}`,
+          );
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it("never lets one tenant read or write another tenant's data", async () => {
+    const failures: string[] = [];
+    const ownerCallers = callers.filter((c) => c.startsWith('owner-'));
+    const secrets = secretsOfB();
+    for (const route of apiRoutes) {
+      const [method = 'GET'] = route.split(' ');
+      const routeCase = routeCases[route];
+      assert.ok(routeCase);
+      for (const caller of ownerCallers) {
+        const targeted = routeCase.other ? await routeCase.other(fx) : await routeCase.own(fx);
+        const response = await send(caller, method, targeted);
+        // A problem document echoes the request path; what the caller sent is not a leak.
+        const text = (await response.text()).split(`/api/v1${targeted.path.split('?')[0] ?? ''}`).join('');
+        const leaked = secrets.filter((s) => text.includes(s));
+        if (
+          response.status >= 200 &&
+          response.status < 300 &&
+          (method !== 'GET' || (routeCase.other !== undefined && !/\?organisationId=/.test(targeted.path)))
+        ) {
+          failures.push(`${route} as ${caller} reached tenant B: ${response.status}`);
+        } else if (leaked.length > 0) {
+          failures.push(`${route} as ${caller} leaked ${leaked.join(', ')}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    const b = await store.db
+      .selectFrom('organisations')
+      .select(['contact_email'])
+      .where('id', '=', fx.b.organisation.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(b.contact_email, fx.b.organisation.contact_email, "tenant B's organisation is unchanged");
+    const planted = await store.db
+      .selectFrom('services')
+      .select('id')
+      .where('organisation_id', '=', fx.b.organisation.id)
+      .execute();
+    assert.equal(planted.length, 1, 'no service was planted in tenant B');
+  });
+});

@@ -1,0 +1,86 @@
+import { pino } from 'pino';
+import { usageSettingsFrom } from '../../src/modules/usage/usage-config.ts';
+import { loadConfig, type Config } from '../../src/platform/config/config.ts';
+import { builtInCalendars } from '../../src/platform/domain/calendar/calendar-registry.ts';
+import { fixedClock } from '../../src/platform/domain/clock.ts';
+import { createApp } from '../../src/app/http-app.tsx';
+import { createMetrics } from '../../src/platform/http/metrics.ts';
+import { createRateLimiter } from '../../src/platform/http/middleware/rate-limit.ts';
+import { testEpoch } from './factories.ts';
+import type { TestStore } from './test-store.ts';
+
+export type TestApp = ReturnType<typeof createApp>;
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+/** The real application over a test database, with a controllable clock and a silent logger. */
+export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
+  const config = testConfig({ databaseUrl: store.url, ...overrides });
+  const clock = fixedClock(testEpoch);
+  const app = createApp({
+    store,
+    config,
+    clock,
+    calendars: builtInCalendars(),
+    usage: usageSettingsFrom(config),
+    logger: pino({ level: 'silent' }),
+    metrics: createMetrics(),
+    loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
+    intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
+    subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
+  });
+  return { app, clock, config };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs in through the real login form and returns the session cookie and the CSRF token from a rendered page. */
+export async function logIn(app: TestApp, email: string, password: string): Promise<Session> {
+  const response = await app.request('/login', {
+    method: 'POST',
+    body: new URLSearchParams({ email, password }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const match = /niva_session=([^;]+)/.exec(setCookie);
+  if (response.status !== 303 || !match) throw new Error(`login failed for ${email}: ${response.status}`);
+  const cookie = `niva_session=${match[1]}`;
+  const page = await (await app.request('/tokens', { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!csrf) throw new Error('no CSRF token on the page');
+  return { cookie, csrf };
+}
+
+export function bearer(secret: string): Record<string, string> {
+  return { authorization: `Bearer ${secret}` };
+}
+
+export function sessionHeaders(session: Session, json = true): Record<string, string> {
+  return {
+    cookie: session.cookie,
+    'x-csrf-token': session.csrf,
+    ...(json ? { 'content-type': 'application/json' } : {}),
+  };
+}
+
+/** A JSON call to the API as the given caller; the body is parsed when there is one. */
+export async function callApi<T>(
+  app: TestApp,
+  headers: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await app.request(`/api/v1${path}`, {
+    method,
+    headers: { ...headers, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/platform/config/config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 8080);
+    assert.equal(config.databaseUrl, 'sqlite:./data/niva.db');
+    assert.equal(config.secureCookies, false);
+    assert.equal(config.slaScanMs, 30_000);
+  });
+
+  const bad: [Record<string, string>, string][] = [
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ NIVA_PUBLIC_URL: 'niva.example.no' }, 'NIVA_PUBLIC_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NIVA_SMTP_URL: 'http://mail' }, 'NIVA_SMTP_URL'],
+    [{ NIVA_JOBS: 'maybe' }, 'NIVA_JOBS'],
+    [{ NIVA_MAIL_IN_PORT: 'smtp' }, 'NIVA_MAIL_IN_PORT'],
+    [{ NIVA_MAIL_IN_USER: 'relay' }, 'NIVA_MAIL_IN_PASSWORD'],
+    [{ NIVA_SLA_SCAN_SECONDS: '0' }, 'NIVA_SLA_SCAN_SECONDS'],
+  ];
+  for (const [env, variable] of bad) {
+    it(`refuses ${JSON.stringify(env)} in one line naming ${variable}`, () => {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) =>
+          error instanceof ConfigError && error.message.startsWith(`${variable}: `) && !error.message.includes('\n'),
+      );
+    });
+  }
+
+  it('turns on Secure cookies behind an https public URL', () => {
+    assert.equal(loadConfig({ NIVA_PUBLIC_URL: 'https://niva.example.no/' }).secureCookies, true);
+    assert.equal(loadConfig({ NIVA_PUBLIC_URL: 'https://niva.example.no/' }).publicUrl, 'https://niva.example.no');
+  });
+});
