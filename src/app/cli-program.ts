@@ -1,19 +1,13 @@
 // The `niva` program: a factory, so the binary and the tests run the same commands, the tests in-process.
 import { Command, CommanderError } from 'commander';
-import { registerAdminCommands } from '../modules/access/cli/admin-commands.ts';
-import { registerAvailabilityCommand } from '../modules/availability/cli/availability-command.ts';
-import { registerBackupCommand } from '../modules/access/cli/backup-command.ts';
-import { registerCalendarCommands } from '../modules/calendar/cli/calendar-commands.ts';
-import { registerCaseCommands } from '../modules/cases/cli/case-commands.ts';
 import { CliRun, type CliIo } from '../platform/cli/cli-run.ts';
-import { registerEventsCommand } from '../modules/usage/cli/events-command.ts';
-import { registerMailInCommand } from '../modules/mail-in/cli/mail-in-command.ts';
 import { errorOutcome } from '../platform/cli/output.ts';
-import { registerReportCommand } from '../modules/reports/cli/report-command.ts';
+import type { ModuleCli } from '../platform/module-manifest.ts';
+import { cliModules, installModuleMessages } from './cli-modules.ts';
+import { ordered } from './ordered.ts';
 import { registerServeCommands } from './serve-commands.ts';
-import { registerStatsCommand } from '../modules/usage/cli/stats-command.ts';
-import { registerSupportCommands } from '../modules/support/cli/support-commands.ts';
-import { registerUsageCommands } from '../modules/usage/cli/usage-commands.ts';
+
+const modulesCli: readonly ModuleCli[] = Object.values(cliModules);
 
 /** Every command of `niva`. Registration only declares options: each action loads its code when it runs. */
 export function createProgram(run: CliRun): Command {
@@ -27,17 +21,7 @@ export function createProgram(run: CliRun): Command {
     .exitOverride();
   // Subcommands copy these settings when they are created, so they are set before any is registered.
   registerServeCommands(program, run);
-  registerAdminCommands(program, run);
-  registerBackupCommand(program, run);
-  registerCalendarCommands(program, run);
-  registerAvailabilityCommand(program, run);
-  registerCaseCommands(program, run);
-  registerMailInCommand(program, run);
-  registerSupportCommands(program, run);
-  registerUsageCommands(program, run);
-  registerStatsCommand(program, run);
-  registerEventsCommand(program, run);
-  registerReportCommand(program, run);
+  for (const { register } of ordered(modulesCli.map((m) => m.commands))) register(program, run);
   return program;
 }
 
@@ -49,7 +33,7 @@ const helpCodes = new Set(['commander.helpDisplayed', 'commander.version', 'comm
  * resolve once they have started; the process keeps running until it is signalled.
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
-  const run = new CliRun(io);
+  const run = new CliRun(io, installModuleMessages);
   try {
     await createProgram(run).parseAsync([...args], { from: 'user' });
     return run.exitCode;

@@ -7,22 +7,6 @@ import type { Context } from 'hono';
 import { sql } from 'kysely';
 import { AppError, isAppError } from '../platform/services/app-error.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
-import { accessRoutes } from '../modules/access/api/access-routes.ts';
-import { auditRoutes } from '../modules/access/api/audit-routes.ts';
-import { availabilityRoutes } from '../modules/availability/api/availability-routes.ts';
-import { caseRoutes } from '../modules/cases/api/case-routes.ts';
-import { mailRoutes } from '../modules/mail-in/api/mail-routes.ts';
-import { monitorIntakeRoutes, monitorRoutes } from '../modules/availability/api/monitor-routes.ts';
-import { organisationRoutes } from '../modules/access/api/organisation-routes.ts';
-import { reportContentRoutes } from '../modules/reports/api/report-content-routes.ts';
-import { reportRoutes } from '../modules/reports/api/report-routes.ts';
-import { serviceRoutes } from '../modules/access/api/service-routes.ts';
-import { supportRoutes } from '../modules/support/api/support-routes.ts';
-import { usageImportRoutes } from '../modules/usage/api/usage-import-routes.ts';
-import { usageStatisticsRoutes } from '../modules/usage/api/usage-statistics-routes.ts';
-import { usageAdminRoutes } from '../modules/usage/api/usage-admin-routes.ts';
-import { usageEventRoutes } from '../modules/usage/api/usage-event-routes.ts';
-import { webhookRoutes } from '../modules/access/api/webhook-routes.ts';
 import type { AppDeps, AppEnv } from '../platform/http/env.ts';
 import { authenticate } from '../platform/http/middleware/authenticate.ts';
 import { csrfProtection } from '../platform/http/middleware/csrf.ts';
@@ -30,24 +14,14 @@ import { requestContext } from '../platform/http/middleware/request-context.ts';
 import { securityHeaders } from '../platform/http/middleware/security-headers.ts';
 import { internalProblem, problemOf, problemResponse } from '../platform/http/problem.ts';
 import { staticAssets } from '../platform/http/static-assets.ts';
-import { auditPages } from '../modules/access/web/audit-pages.tsx';
-import { availabilityPages } from '../modules/availability/web/availability-pages.tsx';
 import { authPages } from '../platform/web/auth-pages.tsx';
-import { casePages } from '../modules/cases/web/case-pages.tsx';
+import type { NavEntry } from '../platform/web/layout.tsx';
+import type { ModuleManifest } from '../platform/module-manifest.ts';
+import { installMessages } from './messages.ts';
+import { modules } from './modules.ts';
+import { ordered } from './ordered.ts';
 import { ErrorPage } from '../platform/web/error-page.tsx';
-import { homePage } from '../modules/access/web/home-page.tsx';
-import { mailQuarantinePages } from '../modules/mail-in/web/mail-quarantine-pages.tsx';
-import { organisationPages } from '../modules/access/web/organisation-pages.tsx';
 import { pageContext, render } from '../platform/web/render.tsx';
-import { publicStatusPages } from '../modules/availability/web/public-status-pages.tsx';
-import { subscribePages } from '../modules/availability/web/subscribe-pages.tsx';
-import { reportContentPages } from '../modules/reports/web/report-content-pages.tsx';
-import { reportPages } from '../modules/reports/web/report-pages.tsx';
-import { reportSubscriptionPages } from '../modules/reports/web/report-content-subscriptions.tsx';
-import { supportPages } from '../modules/support/web/support-pages.tsx';
-import { tokenPages } from '../modules/access/web/token-pages.tsx';
-import { userPages } from '../modules/access/web/user-pages.tsx';
-import { usageStatisticsPages } from '../modules/usage/web/usage-statistics-pages.tsx';
 
 const apiVersion = '/api/v1';
 
@@ -55,30 +29,28 @@ function wantsProblemJson(c: Context<AppEnv>): boolean {
   return c.req.path.startsWith('/api/') || c.req.path === '/readyz';
 }
 
-/** Every API route, mounted under /api/v1. Later modules add their routers here and join the route-matrix test. */
+const manifests: readonly ModuleManifest[] = modules;
+
+/** Every API route, mounted under /api/v1: each module's routers, in their order. They join the route-matrix test. */
 export function apiRoutes() {
-  return new OpenAPIHono<AppEnv>()
-    .route('/', organisationRoutes)
-    .route('/', serviceRoutes)
-    .route('/', accessRoutes)
-    .route('/', auditRoutes)
-    .route('/', caseRoutes)
-    .route('/', mailRoutes)
-    .route('/', webhookRoutes)
-    .route('/', monitorRoutes)
-    .route('/', monitorIntakeRoutes)
-    .route('/', availabilityRoutes)
-    .route('/', supportRoutes)
-    .route('/', usageStatisticsRoutes)
-    .route('/', usageImportRoutes)
-    .route('/', usageEventRoutes)
-    .route('/', usageAdminRoutes)
-    .route('/', reportContentRoutes)
-    .route('/', reportRoutes);
+  const api = new OpenAPIHono<AppEnv>();
+  for (const { router } of ordered(manifests.map((m) => m.api))) api.route('/', router);
+  return api;
 }
 
+/** The main menu: each module's entries in their order, then the API documentation. */
+const navigation: readonly NavEntry[] = [
+  ...ordered(manifests.map((m) => m.nav)),
+  { href: '/api/docs', label: 'nav.api', action: null },
+];
+
 export function createApp(deps: AppDeps) {
+  installMessages(manifests.map((m) => m.messages));
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('navigation', navigation);
+    await next();
+  });
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps.config.secureCookies));
   // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
@@ -147,21 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route(apiVersion, api);
 
   app.route('/', authPages);
-  app.route('/', homePage);
-  app.route('/', organisationPages);
-  app.route('/', userPages);
-  app.route('/', tokenPages);
-  app.route('/', auditPages);
-  app.route('/', casePages);
-  app.route('/', availabilityPages);
-  app.route('/', usageStatisticsPages);
-  app.route('/', mailQuarantinePages);
-  app.route('/', publicStatusPages);
-  app.route('/', subscribePages);
-  app.route('/', supportPages);
-  app.route('/', reportContentPages);
-  app.route('/', reportPages);
-  app.route('/', reportSubscriptionPages);
+  for (const { router } of ordered(manifests.map((m) => m.pages))) app.route('/', router);
 
   app.notFound((c) => {
     if (wantsProblemJson(c))

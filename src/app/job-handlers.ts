@@ -1,17 +1,13 @@
 import type { CalendarRegistry } from '../platform/domain/calendar/calendar-registry.ts';
 import type { Clock } from '../platform/domain/clock.ts';
-import { caseEmailJob, webhookDeliverJob } from '../modules/cases/services/queue-case-notice.ts';
 import type { Store } from '../platform/db/database.ts';
-import type { JobKind, MailJobKind } from '../platform/jobs/job-kinds.ts';
+import { type JobKind, jobKinds, type MailJobKind, mailJobKinds } from '../platform/jobs/job-kinds.ts';
 import { PermanentJobError, type JobHandler } from '../platform/jobs/runner.ts';
-import { deliverWebhook } from '../platform/webhooks/deliver-webhook.ts';
 import { createMailSender } from '../platform/mail/mail-transport.ts';
-import { sendCaseEmail } from '../modules/cases/jobs/send-case-email.ts';
 import { emailJob, sendEmail } from '../platform/mail/send-email.ts';
-import { sendReportEmail } from '../modules/reports/jobs/send-report-email.ts';
-import { reportEmailJob } from '../modules/reports/services/generate-service-report.ts';
-import { deliverStatusWebhook, sendStatusEmail } from '../modules/availability/jobs/send-status-notice.ts';
-import { statusEmailJob, statusWebhookJob } from '../modules/availability/services/status-subscriptions.ts';
+import type { JobDeps, JobKindsOf, JobRegistration, ModuleManifest } from '../platform/module-manifest.ts';
+import { installMessages } from './messages.ts';
+import { modules } from './modules.ts';
 
 export interface JobHandlerDeps {
   store: Store;
@@ -28,38 +24,47 @@ export interface JobHandlerDeps {
 
 export const mailNotConfigured = 'e-mail is not configured: set NIVA_SMTP_URL';
 
+const manifests: readonly ModuleManifest[] = modules;
+
+/** The platform's own kind: a plain e-mail. */
+const platformJobs = [
+  { kind: emailJob, handler: ({ send }) => sendEmail({ send }) },
+] as const satisfies readonly JobRegistration[];
+
+// Every kind of `jobKinds` has a handler: a kind added there that no module (nor the platform) handles fails to
+// compile here, naming the kind.
+type KindWithoutHandler = Exclude<
+  JobKind,
+  JobKindsOf<(typeof modules)[number]> | (typeof platformJobs)[number]['kind']
+>;
+const _everyKindHandled: [KindWithoutHandler] extends [never] ? true : KindWithoutHandler = true;
+
+function sendsMail(registration: JobRegistration): registration is Extract<JobRegistration, { kind: MailJobKind }> {
+  return (mailJobKinds as readonly string[]).includes(registration.kind);
+}
+
 /**
  * A handler for every job kind, whatever the configuration: a kind without one would be retried in vain until it
  * dies. Without `NIVA_SMTP_URL` the e-mail jobs end dead at their first attempt, saying which setting is missing;
  * once it is set they can be queued again from the jobs page.
  */
 export function defaultJobHandlers(deps: JobHandlerDeps): Record<JobKind, JobHandler> {
-  const now = () => deps.clock.now();
-  return {
-    [webhookDeliverJob]: deliverWebhook({ db: deps.store.db, now }),
-    [statusWebhookJob]: deliverStatusWebhook({ db: deps.store.db, now }),
-    ...mailHandlers(deps),
-  };
-}
-
-function mailHandlers({
-  store,
-  clock,
-  calendars,
-  smtpUrl,
-  mailFrom,
-  publicUrl,
-  linkSecret,
-}: JobHandlerDeps): Record<MailJobKind, JobHandler> {
-  if (!smtpUrl) {
-    const refuse: JobHandler = () => Promise.reject(new PermanentJobError(mailNotConfigured));
-    return { [emailJob]: refuse, [caseEmailJob]: refuse, [statusEmailJob]: refuse, [reportEmailJob]: refuse };
+  // The e-mails are laid out in their recipients' languages.
+  installMessages(manifests.map((m) => m.messages));
+  const { store, clock, calendars, smtpUrl, mailFrom, publicUrl, linkSecret } = deps;
+  const jobDeps: JobDeps = { store, clock, calendars, publicUrl, linkSecret };
+  const send = smtpUrl ? createMailSender({ smtpUrl, from: mailFrom }) : null;
+  const refuse: JobHandler = () => Promise.reject(new PermanentJobError(mailNotConfigured));
+  const handlers: Partial<Record<JobKind, JobHandler>> = {};
+  for (const registration of [...platformJobs, ...manifests.flatMap((m) => m.jobs ?? [])]) {
+    if (handlers[registration.kind]) throw new Error(`two handlers for the job kind ${registration.kind}`);
+    handlers[registration.kind] = !sendsMail(registration)
+      ? registration.handler(jobDeps)
+      : send
+        ? registration.handler({ ...jobDeps, send })
+        : refuse;
   }
-  const send = createMailSender({ smtpUrl, from: mailFrom });
-  return {
-    [emailJob]: sendEmail({ send }),
-    [caseEmailJob]: sendCaseEmail({ store, clock, calendars, publicUrl, send }),
-    [statusEmailJob]: sendStatusEmail({ db: store.db, send, publicUrl, linkSecret }),
-    [reportEmailJob]: sendReportEmail({ db: store.db, send, publicUrl }),
-  };
+  const missing = jobKinds.filter((kind) => !handlers[kind]);
+  if (missing.length > 0) throw new Error(`no handler for the job kinds ${missing.join(', ')}`);
+  return handlers as Record<JobKind, JobHandler>;
 }

@@ -1,9 +1,10 @@
 // The `niva` binary's entry point: the program on this process's arguments, streams and environment.
 import { readFileSync } from 'node:fs';
+import { processEnvironment } from '../platform/config/environment.ts';
 import { runCli } from './cli-program.ts';
 
 const code = await runCli(process.argv.slice(2), {
-  env: process.env,
+  env: processEnvironment(),
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin: () => readFileSync(0, 'utf8'),

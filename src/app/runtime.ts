@@ -8,15 +8,11 @@ import { createApp, type App } from './http-app.tsx';
 import { createMetrics } from '../platform/http/metrics.ts';
 import { createRateLimiter } from '../platform/http/middleware/rate-limit.ts';
 import { defaultJobHandlers } from './job-handlers.ts';
-import { freezeClosedMonths } from '../modules/availability/services/freeze-closed-months.ts';
-import { createJobRunner, type JobRunner, type PeriodicTask } from '../platform/jobs/runner.ts';
+import { createJobRunner, type JobRunner } from '../platform/jobs/runner.ts';
+import type { ModuleManifest, TaskDeps } from '../platform/module-manifest.ts';
+import { modules } from './modules.ts';
+import { ordered } from './ordered.ts';
 import { systemActor } from '../platform/services/actor.ts';
-import { scanCaseAlerts } from '../modules/cases/services/scan-case-alerts.ts';
-import { pruneUsageKeys } from '../modules/usage/services/prune-usage-keys.ts';
-import { closeDueUsageMonths } from '../modules/usage/services/usage-month-closing.ts';
-import { runDueProbes } from '../modules/availability/services/run-due-probes.ts';
-import { runScheduledReports } from '../modules/reports/services/run-scheduled-reports.ts';
-import type { ServiceContext } from '../platform/services/context.ts';
 import { openStore, type Store } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 
@@ -81,52 +77,21 @@ export async function openRuntime(
     publicUrl: config.publicUrl,
     linkSecret: config.linkSecret,
   });
-  const scanContext: ServiceContext = {
-    db: store.db,
-    dialect: store.dialect,
-    clock,
-    calendars,
-    actor: systemActor('SLA scan'),
-    requestId: null,
+  // Each module's periodic tasks, in their order (every node runs them; each claims its work so it is done once).
+  const taskDeps: TaskDeps = {
+    config,
+    usage,
+    systemContext: (actorLabel) => ({
+      db: store.db,
+      dialect: store.dialect,
+      clock,
+      calendars,
+      actor: systemActor(actorLabel),
+      requestId: null,
+    }),
   };
-  // Every node scans: each alert is claimed by a conditional update, so more scanners only mean sooner alerts.
-  const periodic: PeriodicTask[] = [
-    { name: 'sla-scan', everyMs: config.slaScanMs, run: () => scanCaseAlerts(scanContext) },
-  ];
-  if (config.probesEnabled) {
-    // Every 5 s, so a 10 s monitor keeps its rhythm; each slot is claimed by a conditional update, once across nodes.
-    const probeContext: ServiceContext = { ...scanContext, actor: systemActor('monitor probes') };
-    periodic.push({
-      name: 'probes',
-      everyMs: 5_000,
-      run: () => runDueProbes(probeContext, (url, init) => fetch(url, init)),
-    });
-  }
-  // Hourly: closed months (past a grace period for late corrections) are frozen into rollups, once across nodes.
-  const freezeContext: ServiceContext = { ...scanContext, actor: systemActor('availability freeze') };
-  periodic.push({ name: 'availability-freeze', everyMs: 3_600_000, run: () => freezeClosedMonths(freezeContext) });
-  // Hourly: usage months past their grace period are closed (a conditional insert, once across nodes), and dedupe
-  // keys older than the window are forgotten.
-  const usageContext: ServiceContext = { ...scanContext, actor: systemActor('usage housekeeping') };
-  periodic.push({
-    name: 'usage-close',
-    everyMs: 3_600_000,
-    run: () => closeDueUsageMonths(usageContext, usage).then(() => undefined),
-  });
-  periodic.push({
-    name: 'usage-key-prune',
-    everyMs: 3_600_000,
-    run: () => pruneUsageKeys(usageContext, usage).then(() => undefined),
-  });
-  // Every 10 minutes: from 07:00 on the first business day of a month, last month's reports are archived and mailed,
-  // once across nodes (the month's run row is claimed by a conditional insert).
-  const reportContext: ServiceContext = { ...scanContext, actor: systemActor('monthly service report') };
-  const reportSettings = { contacts: config.reportContacts, catalogue: usage.catalogue };
-  periodic.push({
-    name: 'report-schedule',
-    everyMs: 600_000,
-    run: () => runScheduledReports(reportContext, reportSettings).then(() => undefined),
-  });
+  const manifests: readonly ModuleManifest[] = modules;
+  const periodic = ordered(manifests.map((m) => m.tasks?.(taskDeps)));
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {
     config,

@@ -27,8 +27,17 @@ export class CliRun {
   exitCode = 0;
   private loadedConfig: Config | null = null;
   private calendarRegistry: CalendarRegistry | null = null;
+  private messagesLoaded: Promise<void> | null = null;
 
-  constructor(readonly io: CliIo) {}
+  /**
+   * `installMessages` is the composition's: it loads every module's UI texts and installs them for `translator`. It
+   * is called only by commands that lay out translated text, so the others (and `--help`) never load the catalogues.
+   */
+  constructor(
+    readonly io: CliIo,
+    private readonly installMessages: () => Promise<void> = () =>
+      Promise.reject(new Error('this program has no UI texts to install')),
+  ) {}
 
   /** The configuration from this run's environment, validated once; a bad value is a ConfigError (exit 2). */
   async config(): Promise<Config> {
@@ -50,6 +59,12 @@ export class CliRun {
           : (await import('../calendar-config.ts')).calendarRegistryFrom(file);
     }
     return this.calendarRegistry;
+  }
+
+  /** Installs the program's UI texts (the platform's and every module's) once per run, before a command translates. */
+  async loadMessages(): Promise<void> {
+    this.messagesLoaded ??= this.installMessages();
+    await this.messagesLoaded;
   }
 
   /** One JSON line with `--json`, the human text otherwise. */

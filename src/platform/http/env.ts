@@ -4,6 +4,7 @@ import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor } from '../services/actor.ts';
+import type { NavEntry } from '../web/layout.tsx';
 import type { UsageSettings } from '../../modules/usage/services/usage-settings.ts';
 import type { Store } from '../db/database.ts';
 import type { Metrics } from './metrics.ts';
@@ -36,5 +37,7 @@ export interface AppEnv {
     sessionToken: string | null;
     csrfToken: string | null;
     locale: Locale;
+    /** The main menu of the web pages, composed from the modules' manifests. */
+    navigation: readonly NavEntry[];
   };
 }

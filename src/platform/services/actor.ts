@@ -64,6 +64,14 @@ export function authorize(actor: Actor, action: Action, organisationId: string |
   if (!can(actor, action, organisationId)) throw new AppError('forbidden', `not allowed: ${action}`);
 }
 
+/**
+ * Asserts the actor is the system itself: for work only the background jobs do, such as reading a subscriber's address
+ * and secret to deliver a notice. No person or token does it, whatever its role.
+ */
+export function authorizeSystem(actor: Actor, purpose: string): void {
+  if (actor.type !== 'system') throw new AppError('forbidden', `only the system may ${purpose}`);
+}
+
 export function isPlatformActor(actor: Actor): boolean {
   if (actor.type === 'system') return true;
   if (actor.type === 'token') return actor.organisationKind === 'operator';

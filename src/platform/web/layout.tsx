@@ -1,8 +1,16 @@
 import type { ReactNode } from 'react';
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import type { Locale, Translate } from '../i18n/messages.ts';
+import type { Action } from '../domain/roles.ts';
+import type { Locale, MessageKey, Translate } from '../i18n/messages.ts';
 import type { Actor } from '../services/actor.ts';
 import { can } from '../services/actor.ts';
+
+/** One link of the main menu: shown to a signed-in actor who may do `action` (or to everyone signed in, for null). */
+export interface NavEntry {
+  href: string;
+  label: MessageKey;
+  action: Action | null;
+}
 
 export interface PageContext {
   t: Translate;
@@ -12,27 +20,16 @@ export interface PageContext {
   path: string;
   query: string;
   requestId: string;
+  /** The main menu, in order: composed from the modules' manifests by the composition (src/app). */
+  navigation: readonly NavEntry[];
 }
 
 function navItems(page: PageContext): { href: string; label: string }[] {
   const { actor, t } = page;
   if (!actor) return [];
-  const items = [
-    { href: '/', label: t('nav.home') },
-    ...(can(actor, 'case.read', null) ? [{ href: '/cases', label: t('nav.cases') }] : []),
-    ...(can(actor, 'availability.read', null) ? [{ href: '/availability', label: t('nav.availability') }] : []),
-    ...(can(actor, 'usage.read', null) ? [{ href: '/statistics', label: t('nav.statistics') }] : []),
-    ...(can(actor, 'support.read', null) ? [{ href: '/support', label: t('nav.support') }] : []),
-    ...(can(actor, 'report.read', null) ? [{ href: '/reports', label: t('nav.reports') }] : []),
-    ...(can(actor, 'mail.quarantine', null) ? [{ href: '/mail-quarantine', label: t('nav.mailQuarantine') }] : []),
-    { href: '/organisations', label: t('nav.organisations') },
-    { href: '/users', label: t('nav.users') },
-    { href: '/tokens', label: t('nav.tokens') },
-  ];
-  if (can(actor, 'audit.read', null)) items.push({ href: '/audit', label: t('nav.audit') });
-  if (can(actor, 'job.read', null)) items.push({ href: '/jobs', label: t('nav.jobs') });
-  items.push({ href: '/api/docs', label: t('nav.api') });
-  return items;
+  return page.navigation
+    .filter((entry) => entry.action === null || can(actor, entry.action, null))
+    .map((entry) => ({ href: entry.href, label: t(entry.label) }));
 }
 
 function isCurrent(path: string, href: string): boolean {

@@ -19,11 +19,12 @@ import { builtInCatalogue } from '../../../src/modules/usage/services/usage-sett
 import { systemContext, testEpoch } from '../../helpers/factories.ts';
 import { normaliseSpaces, pdfText } from '../../helpers/pdf-text.ts';
 import { createDemoTestStore } from '../../helpers/demo-store.ts';
+import '../../helpers/ui-texts.ts';
 import type { TestStore } from '../../helpers/test-store.ts';
 
 // The demo is built from the published figures of the February 2026 service report; the report the platform makes
 // from the seeded data must show every one of them exactly. The expectations are read from the same files, here.
-const figuresDir = new URL('../../../demo/figures', import.meta.url);
+const figuresDir = new URL('../../../demo/figures/', import.meta.url);
 
 function csvRows(file: string): string[][] {
   const [, ...lines] = readFileSync(new URL(file, figuresDir), 'utf8')

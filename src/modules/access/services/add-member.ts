@@ -7,6 +7,7 @@ import { hashPassword, passwordRule } from '../../../platform/auth/password.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { getOrganisation } from './get-organisation.ts';
+import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 
 export const addMemberInput = z.object({
   organisationId: z.string().min(1),
@@ -26,6 +27,16 @@ export interface MemberResult {
   created: boolean;
 }
 
+const membershipKeys: readonly UniqueField[] = [
+  {
+    table: 'memberships',
+    columns: ['user_id', 'organisation_id', 'role'],
+    constraint: 'memberships_user_org_role',
+    field: 'role',
+    message: 'this person already has that role here',
+  },
+];
+
 /** Gives a person a role in an organisation, creating the account if the e-mail is new. */
 export async function addMember(ctx: ServiceContext, input: z.input<typeof addMemberInput>): Promise<MemberResult> {
   const data = parseInput(addMemberInput, input);
@@ -44,13 +55,15 @@ export async function addMember(ctx: ServiceContext, input: z.input<typeof addMe
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();
     let user = await trx.selectFrom('users').select(['id']).where('email', '=', data.email).executeTakeFirst();
-    const created = !user;
+    let created = false;
     if (!user) {
-      user = { id: newId() };
-      await trx
+      // Two requests may add the same new person at once: the e-mail key lets one create the account, and the other
+      // (waiting on PostgreSQL for the first to commit) finds it and only adds its membership.
+      const id = newId();
+      const inserted = await trx
         .insertInto('users')
         .values({
-          id: user.id,
+          id,
           email: data.email,
           name: data.name,
           password_hash: passwordHash,
@@ -60,21 +73,20 @@ export async function addMember(ctx: ServiceContext, input: z.input<typeof addMe
           created_at: now,
           updated_at: now,
         })
-        .execute();
+        .onConflict((oc) => oc.column('email').doNothing())
+        .executeTakeFirst();
+      created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+      user = created
+        ? { id }
+        : await trx.selectFrom('users').select(['id']).where('email', '=', data.email).executeTakeFirstOrThrow();
     }
-    const existing = await trx
-      .selectFrom('memberships')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .where('organisation_id', '=', organisation.id)
-      .where('role', '=', role)
-      .executeTakeFirst();
-    if (existing) throw AppError.field('role', 'this person already has that role here', 'conflict');
     const membershipId = newId();
-    await trx
-      .insertInto('memberships')
-      .values({ id: membershipId, user_id: user.id, organisation_id: organisation.id, role, created_at: now })
-      .execute();
+    await guardUnique(membershipKeys, () =>
+      trx
+        .insertInto('memberships')
+        .values({ id: membershipId, user_id: user.id, organisation_id: organisation.id, role, created_at: now })
+        .execute(),
+    );
     await recordAuditEvent(trx, ctx, {
       action: created ? 'user.create' : 'membership.add',
       subjectType: 'user',

@@ -5,7 +5,8 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { Organisation } from '../../../platform/db/schema.ts';
-import { organisationFields } from './organisation-schemas.ts';
+import { organisationFields, organisationKeys } from './organisation-schemas.ts';
+import { guardUnique } from '../../../platform/db/unique-violation.ts';
 
 export const createOrganisationInput = z.object({
   ...organisationFields,
@@ -19,15 +20,6 @@ export async function createOrganisation(
   authorize(ctx.actor, 'organisation.create');
   const data = parseInput(createOrganisationInput, input);
   return inTransaction(ctx, async (trx) => {
-    const clash = await trx
-      .selectFrom('organisations')
-      .select(['code', 'org_number'])
-      .where((eb) => eb.or([eb('code', '=', data.code), eb('org_number', '=', data.orgNumber)]))
-      .executeTakeFirst();
-    if (clash) {
-      const field = clash.code === data.code ? 'code' : 'orgNumber';
-      throw AppError.field(field, 'already used by another organisation', 'conflict');
-    }
     if (data.kind === 'operator') {
       const existing = await trx
         .selectFrom('organisations')
@@ -47,7 +39,7 @@ export async function createOrganisation(
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('organisations').values(row).execute();
+    await guardUnique(organisationKeys, () => trx.insertInto('organisations').values(row).execute());
     await recordAuditEvent(trx, ctx, {
       action: 'organisation.create',
       subjectType: 'organisation',

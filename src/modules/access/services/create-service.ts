@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { authorize } from '../../../platform/services/actor.ts';
-import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { getOrganisation } from './get-organisation.ts';
 import type { Service } from '../../../platform/db/schema.ts';
+import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 
 export const serviceStatuses = ['active', 'planned', 'migrating', 'retired'] as const;
 
@@ -20,17 +20,15 @@ export const createServiceInput = z.object({
   status: z.enum(serviceStatuses).default('active'),
 });
 
+const serviceKeys: readonly UniqueField[] = [
+  { table: 'services', columns: ['resource_id'], field: 'resourceId', message: 'already registered' },
+];
+
 export async function createService(ctx: ServiceContext, input: z.input<typeof createServiceInput>): Promise<Service> {
   const data = parseInput(createServiceInput, input);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'service.manage', organisation.id);
   return inTransaction(ctx, async (trx) => {
-    const clash = await trx
-      .selectFrom('services')
-      .select('id')
-      .where('resource_id', '=', data.resourceId)
-      .executeTakeFirst();
-    if (clash) throw AppError.field('resourceId', 'already registered', 'conflict');
     const now = ctx.clock.now();
     const row: Service = {
       id: newId(),
@@ -42,7 +40,7 @@ export async function createService(ctx: ServiceContext, input: z.input<typeof c
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('services').values(row).execute();
+    await guardUnique(serviceKeys, () => trx.insertInto('services').values(row).execute());
     await recordAuditEvent(trx, ctx, {
       action: 'service.create',
       subjectType: 'service',

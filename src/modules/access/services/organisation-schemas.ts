@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidOrgNumber } from '../../../platform/domain/org-number.ts';
+import type { UniqueField } from '../../../platform/db/unique-violation.ts';
 
 export const orgCode = z
   .string()
@@ -17,3 +18,14 @@ export const organisationFields = {
   code: orgCode,
   contactEmail: z.string().trim().toLowerCase().email('an e-mail address'),
 };
+
+/** The organisation's unique keys, as creating and updating report a clash on them. */
+export const organisationKeys: readonly UniqueField[] = [
+  { table: 'organisations', columns: ['code'], field: 'code', message: 'already used by another organisation' },
+  {
+    table: 'organisations',
+    columns: ['org_number'],
+    field: 'orgNumber',
+    message: 'already used by another organisation',
+  },
+];

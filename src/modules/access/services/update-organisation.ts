@@ -5,7 +5,8 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { Organisation } from '../../../platform/db/schema.ts';
-import { organisationFields } from './organisation-schemas.ts';
+import { organisationFields, organisationKeys } from './organisation-schemas.ts';
+import { guardUnique } from '../../../platform/db/unique-violation.ts';
 import { getOrganisation } from './get-organisation.ts';
 
 export const updateOrganisationInput = z
@@ -45,31 +46,14 @@ export async function updateOrganisation(
       set[columnOf[key]] = value;
     }
     if (Object.keys(changes).length === 0) return current;
-    if (set.code !== undefined || set.org_number !== undefined) {
-      const clash = await trx
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', '!=', current.id)
-        .where((eb) =>
-          eb.or([
-            eb('code', '=', set.code ?? current.code),
-            eb('org_number', '=', set.org_number ?? current.org_number),
-          ]),
-        )
-        .executeTakeFirst();
-      if (clash)
-        throw AppError.field(
-          set.code !== undefined ? 'code' : 'orgNumber',
-          'already used by another organisation',
-          'conflict',
-        );
-    }
     const now = ctx.clock.now();
-    await trx
-      .updateTable('organisations')
-      .set({ ...set, updated_at: now })
-      .where('id', '=', current.id)
-      .execute();
+    await guardUnique(organisationKeys, () =>
+      trx
+        .updateTable('organisations')
+        .set({ ...set, updated_at: now })
+        .where('id', '=', current.id)
+        .execute(),
+    );
     await recordAuditEvent(trx, ctx, {
       action: 'organisation.update',
       subjectType: 'organisation',

@@ -5,7 +5,7 @@ import { listAuditEvents } from '../../../platform/audit/list-audit-events.ts';
 import { type ChainReport, verifyAuditChain } from '../../../platform/audit/verify-audit-chain.ts';
 import { retryDeadJob } from '../../../platform/jobs/retry-dead-job.ts';
 import { jobCounts, listJobs } from '../../../platform/jobs/list-jobs.ts';
-import type { AuditEvent, Job, JobStatus } from '../../../platform/db/schema.ts';
+import { type AuditEntry, type JobItem, type JobStatus, presentAuditEntry, presentJobItem } from './access-model.ts';
 import { formatInstant } from '../../../platform/web/format.ts';
 import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
@@ -14,19 +14,6 @@ import { requireLogin, serviceContext } from '../../../platform/web/web-kit.ts';
 
 const pageSize = 50;
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null && 'from' in value && 'to' in value)
-    return `${JSON.stringify(value.from)} → ${JSON.stringify(value.to)}`;
-  return JSON.stringify(value);
-}
-
-function summaryText(summary: string): string {
-  const parsed = JSON.parse(summary) as Record<string, unknown>;
-  return Object.entries(parsed)
-    .map(([k, v]) => `${k}: ${describeValue(v)}`)
-    .join('; ');
-}
-
 function AuditPage({
   page,
   events,
@@ -34,7 +21,7 @@ function AuditPage({
   canVerify,
 }: {
   page: PageContext;
-  events: AuditEvent[];
+  events: AuditEntry[];
   report: ChainReport | null;
   canVerify: boolean;
 }) {
@@ -75,12 +62,12 @@ function AuditPage({
             <Table.Row key={e.seq}>
               <Table.Cell className="niva-num">{e.seq}</Table.Cell>
               <Table.Cell>{formatInstant(e.at, locale)}</Table.Cell>
-              <Table.Cell>{e.actor_label}</Table.Cell>
+              <Table.Cell>{e.actorLabel}</Table.Cell>
               <Table.Cell>
                 <code>{e.action}</code>
               </Table.Cell>
-              <Table.Cell>{e.subject_type}</Table.Cell>
-              <Table.Cell className="niva-summary">{summaryText(e.summary)}</Table.Cell>
+              <Table.Cell>{e.subjectType}</Table.Cell>
+              <Table.Cell className="niva-summary">{e.summary}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -105,7 +92,7 @@ function JobsPage({
   retried,
 }: {
   page: PageContext;
-  jobs: Job[];
+  jobs: JobItem[];
   counts: Record<JobStatus, number>;
   status: JobStatus | undefined;
   canRetry: boolean;
@@ -156,9 +143,9 @@ function JobsPage({
                     {t(`jobs.status.${j.status}`)}
                   </Tag>
                 </Table.Cell>
-                <Table.Cell className="niva-num">{`${j.attempts}/${j.max_attempts}`}</Table.Cell>
-                <Table.Cell>{j.status === 'pending' ? formatInstant(j.run_at, locale) : '–'}</Table.Cell>
-                <Table.Cell className="niva-summary">{j.last_error ?? ''}</Table.Cell>
+                <Table.Cell className="niva-num">{`${j.attempts}/${j.maxAttempts}`}</Table.Cell>
+                <Table.Cell>{j.status === 'pending' ? formatInstant(j.runAt, locale) : '–'}</Table.Cell>
+                <Table.Cell className="niva-summary">{j.lastError ?? ''}</Table.Cell>
                 <Table.Cell>
                   {canRetry && j.status === 'dead' && (
                     <form method="post" action={`/jobs/${j.id}/retry`}>
@@ -192,7 +179,10 @@ export const auditPages = new Hono<AppEnv>()
     const canVerify = can(ctx.actor, 'audit.verify', null);
     // Verifying reads the whole chain, so it runs only when asked for.
     const report = canVerify && c.req.query('verify') === '1' ? await verifyAuditChain({ db: ctx.db }) : null;
-    return render(c, <AuditPage page={pageContext(c)} events={events} report={report} canVerify={canVerify} />);
+    return render(
+      c,
+      <AuditPage page={pageContext(c)} events={events.map(presentAuditEntry)} report={report} canVerify={canVerify} />,
+    );
   })
   .get('/jobs', async (c) => {
     const ctx = serviceContext(c);
@@ -203,7 +193,7 @@ export const auditPages = new Hono<AppEnv>()
       c,
       <JobsPage
         page={pageContext(c)}
-        jobs={jobs}
+        jobs={jobs.map(presentJobItem)}
         counts={counts}
         status={status}
         canRetry={can(ctx.actor, 'job.manage', null)}

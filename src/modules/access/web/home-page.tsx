@@ -3,9 +3,16 @@ import { Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystem
 import { can, isPlatformActor } from '../../../platform/services/actor.ts';
 import { listComponents } from '../../availability/services/list-components.ts';
 import { jobCounts } from '../../../platform/jobs/list-jobs.ts';
-import { listOrganisations, type OrganisationSummary } from '../services/list-organisations.ts';
+import { listOrganisations } from '../services/list-organisations.ts';
 import { listServices } from '../services/list-services.ts';
-import type { Component, Service } from '../../../platform/db/schema.ts';
+import {
+  type ComponentItem,
+  type OrganisationItem,
+  presentComponentItem,
+  presentOrganisationItem,
+  presentServiceItem,
+  type ServiceItem,
+} from './access-model.ts';
 import { formatPercent } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
@@ -32,9 +39,9 @@ function OperatorHome({
   deadJobs,
 }: {
   page: PageContext;
-  owners: OrganisationSummary[];
-  services: Service[];
-  components: Component[];
+  owners: OrganisationItem[];
+  services: ServiceItem[];
+  components: ComponentItem[];
   deadJobs: number | null;
 }) {
   const { t, locale } = page;
@@ -70,9 +77,9 @@ function OperatorHome({
                 <Link href={`/organisations/${o.code}`}>{o.name}</Link>
               </Table.Cell>
               <Table.Cell>{o.code}</Table.Cell>
-              <Table.Cell>{o.org_number}</Table.Cell>
-              <Table.Cell className="niva-num">{o.service_count}</Table.Cell>
-              <Table.Cell className="niva-num">{o.user_count}</Table.Cell>
+              <Table.Cell>{o.orgNumber}</Table.Cell>
+              <Table.Cell className="niva-num">{o.serviceCount}</Table.Cell>
+              <Table.Cell className="niva-num">{o.userCount}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -93,9 +100,9 @@ function OperatorHome({
             <Table.Row key={c.id}>
               <Table.Cell>{c.name}</Table.Cell>
               <Table.Cell>
-                <Tag data-color="info">{c.calendar_id}</Tag>
+                <Tag data-color="info">{c.calendarId}</Tag>
               </Table.Cell>
-              <Table.Cell className="niva-num">{formatPercent(c.target_basis_points, locale)}</Table.Cell>
+              <Table.Cell className="niva-num">{formatPercent(c.targetBasisPoints, locale)}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -110,8 +117,8 @@ function OwnerHome({
   services,
 }: {
   page: PageContext;
-  organisations: OrganisationSummary[];
-  services: Service[];
+  organisations: OrganisationItem[];
+  services: ServiceItem[];
 }) {
   const { t } = page;
   const own = organisations[0];
@@ -137,10 +144,10 @@ function OwnerHome({
             <Link href={`/organisations/${o.code}`}>{o.name}</Link>
           </Heading>
           <div className="niva-figures">
-            <Figure label={t('org.services')} value={o.service_count} />
-            <Figure label={t('org.users')} value={o.user_count} href={`/users?organisationId=${o.id}`} />
+            <Figure label={t('org.services')} value={o.serviceCount} />
+            <Figure label={t('org.users')} value={o.userCount} href={`/users?organisationId=${o.id}`} />
           </div>
-          <ServicesTable page={page} services={services.filter((s) => s.organisation_id === o.id)} />
+          <ServicesTable page={page} services={services.filter((s) => s.organisationId === o.id)} />
         </section>
       ))}
     </Layout>
@@ -150,7 +157,9 @@ function OwnerHome({
 export const homePage = new Hono<AppEnv>().get('/', requireLogin, async (c) => {
   const ctx = serviceContext(c);
   const page = pageContext(c);
-  const [organisations, services] = await Promise.all([listOrganisations(ctx), listServices(ctx)]);
+  const [organisationRows, serviceRows] = await Promise.all([listOrganisations(ctx), listServices(ctx)]);
+  const organisations = organisationRows.map(presentOrganisationItem);
+  const services = serviceRows.map(presentServiceItem);
   if (isPlatformActor(ctx.actor)) {
     const [components, counts] = await Promise.all([
       listComponents(ctx),
@@ -162,7 +171,7 @@ export const homePage = new Hono<AppEnv>().get('/', requireLogin, async (c) => {
         page={page}
         owners={organisations.filter((o) => o.kind === 'owner')}
         services={services}
-        components={components}
+        components={components.map(presentComponentItem)}
         deadJobs={counts ? counts.dead : null}
       />,
     );

@@ -13,6 +13,12 @@ import { fieldErrors } from '../../../platform/web/form.tsx';
 import type { PageContext } from '../../../platform/web/layout.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { OrganisationDetailPage, type OrganisationForm, OrganisationListPage } from './organisation-views.tsx';
+import {
+  presentMemberItem,
+  presentOrganisationFacts,
+  presentOrganisationItem,
+  presentServiceItem,
+} from './access-model.ts';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import { formBody, requireLogin, serviceContext, text } from '../../../platform/web/web-kit.ts';
 
@@ -27,7 +33,7 @@ async function renderList(ctx: ServiceContext, page: PageContext, query: string,
   return (
     <OrganisationListPage
       page={page}
-      organisations={organisations}
+      organisations={organisations.map(presentOrganisationItem)}
       query={query}
       createForm={can(ctx.actor, 'organisation.create', null) ? createForm : null}
     />
@@ -51,9 +57,9 @@ async function renderDetail(
   return (
     <OrganisationDetailPage
       page={page}
-      organisation={organisation}
-      services={services}
-      members={members}
+      organisation={presentOrganisationFacts(organisation)}
+      services={services.map(presentServiceItem)}
+      members={members.map((m) => presentMemberItem(m, ctx.clock.now()))}
       editForm={form}
       canChangeIdentity={isPlatformActor(ctx.actor)}
       saved={saved}

@@ -1,13 +1,11 @@
 import { Alert, Button, Heading, Link, Paragraph, Search, Table, Tag } from '@digdir/designsystemet-react';
-import type { OrganisationSummary } from '../services/list-organisations.ts';
-import type { MemberRow } from '../services/list-members.ts';
-import type { Organisation, Service } from '../../../platform/db/schema.ts';
+import type { MemberItem, OrganisationFacts, OrganisationItem, ServiceItem } from './access-model.ts';
 import { type FieldErrors, FormErrors, TextField } from '../../../platform/web/form.tsx';
 import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { formatInstant } from '../../../platform/web/format.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 
-export function ServicesTable({ page, services }: { page: PageContext; services: Service[] }) {
+export function ServicesTable({ page, services }: { page: PageContext; services: ServiceItem[] }) {
   const { t } = page;
   if (services.length === 0) return <Paragraph>{t('service.none')}</Paragraph>;
   return (
@@ -31,7 +29,7 @@ export function ServicesTable({ page, services }: { page: PageContext; services:
               </Tag>
             </Table.Cell>
             <Table.Cell>
-              <code>{s.resource_id}</code>
+              <code>{s.resourceId}</code>
             </Table.Cell>
             <Table.Cell>{t(`service.status.${s.status}` as MessageKey)}</Table.Cell>
           </Table.Row>
@@ -97,7 +95,7 @@ export function OrganisationListPage({
   createForm,
 }: {
   page: PageContext;
-  organisations: OrganisationSummary[];
+  organisations: OrganisationItem[];
   query: string;
   createForm: OrganisationForm | null;
 }) {
@@ -133,9 +131,9 @@ export function OrganisationListPage({
               </Table.Cell>
               <Table.Cell>{t(`org.kind.${o.kind}`)}</Table.Cell>
               <Table.Cell>{o.code}</Table.Cell>
-              <Table.Cell>{o.org_number}</Table.Cell>
-              <Table.Cell className="niva-num">{o.service_count}</Table.Cell>
-              <Table.Cell className="niva-num">{o.user_count}</Table.Cell>
+              <Table.Cell>{o.orgNumber}</Table.Cell>
+              <Table.Cell className="niva-num">{o.serviceCount}</Table.Cell>
+              <Table.Cell className="niva-num">{o.userCount}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -158,9 +156,9 @@ export function OrganisationListPage({
 
 export function OrganisationDetailPage(props: {
   page: PageContext;
-  organisation: Organisation;
-  services: Service[];
-  members: MemberRow[];
+  organisation: OrganisationFacts;
+  services: ServiceItem[];
+  members: MemberItem[];
   editForm: OrganisationForm | null;
   canChangeIdentity: boolean;
   saved: boolean;
@@ -182,9 +180,9 @@ export function OrganisationDetailPage(props: {
         <dt>{t('org.code')}</dt>
         <dd>{o.code}</dd>
         <dt>{t('org.number')}</dt>
-        <dd>{o.org_number}</dd>
+        <dd>{o.orgNumber}</dd>
         <dt>{t('org.contact')}</dt>
-        <dd>{o.contact_email}</dd>
+        <dd>{o.contactEmail}</dd>
       </dl>
       <Heading level={2} data-size="md">
         {t('org.services')}

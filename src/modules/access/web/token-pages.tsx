@@ -8,7 +8,12 @@ import { listOrganisations } from '../services/list-organisations.ts';
 import { createApiToken } from '../services/create-api-token.ts';
 import { listApiTokens } from '../services/list-api-tokens.ts';
 import { revokeApiToken } from '../services/revoke-api-token.ts';
-import type { ApiToken, Organisation } from '../../../platform/db/schema.ts';
+import {
+  type OrganisationOption,
+  presentOrganisationOption,
+  presentTokenItem,
+  type TokenItem,
+} from './access-model.ts';
 import {
   CheckboxField,
   type FieldErrors,
@@ -25,18 +30,15 @@ import { formBody, requireLogin, serviceContext, text } from '../../../platform/
 
 interface TokensView {
   page: PageContext;
-  tokens: ApiToken[];
-  organisations: Organisation[];
-  manageable: Organisation[];
-  now: number;
+  tokens: TokenItem[];
+  manageable: OrganisationOption[];
   form: { values: Record<string, string>; scopes: string[]; errors: FieldErrors };
   created: { name: string; secret: string } | null;
   done: string | undefined;
 }
 
-function TokensPage({ page, tokens, organisations, manageable, now, form, created, done }: TokensView) {
+function TokensPage({ page, tokens, manageable, form, created, done }: TokensView) {
   const { t, locale } = page;
-  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const labels = { organisationId: t('users.organisation'), name: t('tokens.name'), scopes: t('tokens.scopes') };
   return (
     <Layout page={page} title={t('tokens.title')}>
@@ -75,28 +77,23 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
           </Table.Head>
           <Table.Body>
             {tokens.map((token) => {
-              const state =
-                token.revoked_at !== null
-                  ? 'revoked'
-                  : token.expires_at !== null && token.expires_at <= now
-                    ? 'expired'
-                    : 'active';
+              const { state } = token;
               return (
                 <Table.Row key={token.id}>
                   <Table.Cell>{token.name}</Table.Cell>
-                  <Table.Cell>{orgName.get(token.organisation_id) ?? ''}</Table.Cell>
+                  <Table.Cell>{token.organisationName}</Table.Cell>
                   <Table.Cell>
                     <code>{`niva_${token.prefix}_…`}</code>
                   </Table.Cell>
-                  <Table.Cell>{token.scopes.split(' ').join(', ')}</Table.Cell>
+                  <Table.Cell>{token.scopes.join(', ')}</Table.Cell>
                   <Table.Cell>
-                    {token.last_used_at ? formatInstant(token.last_used_at, locale) : t('users.never')}
+                    {token.lastUsedAt ? formatInstant(token.lastUsedAt, locale) : t('users.never')}
                   </Table.Cell>
                   <Table.Cell>
                     <Tag data-color={state === 'active' ? 'success' : 'neutral'}>{t(`tokens.${state}`)}</Tag>
                   </Table.Cell>
                   <Table.Cell>
-                    {state === 'active' && manageable.some((o) => o.id === token.organisation_id) && (
+                    {state === 'active' && manageable.some((o) => o.id === token.organisationId) && (
                       <form method="post" action={`/tokens/${token.id}/revoke`}>
                         <CsrfField page={page} />
                         <Button
@@ -155,13 +152,13 @@ function TokensPage({ page, tokens, organisations, manageable, now, form, create
 async function view(ctx: ServiceContext, page: PageContext, extra: Pick<TokensView, 'form' | 'created' | 'done'>) {
   const [tokens, organisations] = await Promise.all([listApiTokens(ctx), listOrganisations(ctx)]);
   const manageable = organisations.filter((o) => can(ctx.actor, 'token.manage', o.id));
+  const now = ctx.clock.now();
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
   return (
     <TokensPage
       page={page}
-      tokens={tokens}
-      organisations={organisations}
-      manageable={manageable}
-      now={ctx.clock.now()}
+      tokens={tokens.map((token) => presentTokenItem(token, now, names))}
+      manageable={manageable.map(presentOrganisationOption)}
       {...extra}
     />
   );

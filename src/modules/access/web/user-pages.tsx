@@ -4,9 +4,9 @@ import { roleFitsOrganisation, roles } from '../../../platform/domain/roles.ts';
 import { can } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
-import { listOrganisations, type OrganisationSummary } from '../services/list-organisations.ts';
+import { listOrganisations } from '../services/list-organisations.ts';
 import { addMember } from '../services/add-member.ts';
-import { listMembers, type MemberRow } from '../services/list-members.ts';
+import { listMembers } from '../services/list-members.ts';
 import { removeMembership } from '../services/remove-membership.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { type FieldErrors, fieldErrors, FormErrors, SelectField, TextField } from '../../../platform/web/form.tsx';
@@ -15,17 +15,22 @@ import { CsrfField, Layout, type PageContext } from '../../../platform/web/layou
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import { formBody, requireLogin, serviceContext, text } from '../../../platform/web/web-kit.ts';
+import {
+  type MemberItem,
+  type OrganisationOption,
+  presentMemberItem,
+  presentOrganisationOption,
+} from './access-model.ts';
 
 interface UsersView {
   page: PageContext;
-  members: MemberRow[];
-  manageable: OrganisationSummary[];
-  now: number;
+  members: MemberItem[];
+  manageable: OrganisationOption[];
   form: { values: Record<string, string>; errors: FieldErrors };
   done: string | undefined;
 }
 
-function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
+function UsersPage({ page, members, manageable, form, done }: UsersView) {
   const { t, locale } = page;
   const labels = {
     organisationId: t('users.organisation'),
@@ -64,8 +69,7 @@ function UsersPage({ page, members, manageable, now, form, done }: UsersView) {
               <Table.Cell>{m.email}</Table.Cell>
               <Table.Cell>{m.organisationName}</Table.Cell>
               <Table.Cell>
-                {t(`role.${m.role}` as MessageKey)}{' '}
-                {m.lockedUntil !== null && m.lockedUntil > now && <Tag data-color="danger">{t('users.locked')}</Tag>}
+                {t(`role.${m.role}` as MessageKey)} {m.locked && <Tag data-color="danger">{t('users.locked')}</Tag>}
               </Table.Cell>
               <Table.Cell>{m.lastLoginAt ? formatInstant(m.lastLoginAt, locale) : t('users.never')}</Table.Cell>
               <Table.Cell>
@@ -146,12 +150,12 @@ async function view(
     listOrganisations(ctx),
   ]);
   const manageable = organisations.filter((o) => can(ctx.actor, 'user.manage', o.id));
+  const now = ctx.clock.now();
   return (
     <UsersPage
       page={page}
-      members={members}
-      manageable={can(ctx.actor, 'user.manage', null) ? manageable : []}
-      now={ctx.clock.now()}
+      members={members.map((m) => presentMemberItem(m, now))}
+      manageable={can(ctx.actor, 'user.manage', null) ? manageable.map(presentOrganisationOption) : []}
       form={form}
       done={done}
     />

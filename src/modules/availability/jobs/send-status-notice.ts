@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import { isLocale } from '../../../platform/i18n/messages.ts';
+import { systemActor } from '../../../platform/services/actor.ts';
+import type { ServiceContext } from '../../../platform/services/context.ts';
+import { findStatusRecipient } from '../services/find-status-recipient.ts';
 import { statusEvent } from '../services/queue-status-notice.ts';
 import { confirmationMail, statusNoticeMail } from '../services/status-mail-texts.ts';
 import { confirmUrl, unsubscribeUrl } from '../services/subscription-links.ts';
-import type { Database, Job, StatusSubscriptionRow } from '../../../platform/db/schema.ts';
+import type { Database, Job } from '../../../platform/db/schema.ts';
 import { postCloudEvent, webhookPayload } from '../../../platform/webhooks/deliver-webhook.ts';
 import type { SendMail } from '../../../platform/mail/mail-transport.ts';
 
@@ -18,10 +20,9 @@ export const statusEmailPayload = z.object({
 
 export const statusWebhookPayload = z.object({ subscriptionId: z.string().min(1), event: webhookPayload.shape.event });
 
-// Checked when sending, not only when queueing: an unsubscribe between the two must stop the message.
-async function activeSubscription(db: Kysely<Database>, id: string): Promise<StatusSubscriptionRow | undefined> {
-  const row = await db.selectFrom('status_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && row.unsubscribed_at === null ? row : undefined;
+/** The jobs read the subscription as the system, through the operation that checks it is still active. */
+function jobContext(db: Kysely<Database>): Pick<ServiceContext, 'db' | 'actor'> {
+  return { db, actor: systemActor('Nivå status notices') };
 }
 
 /**
@@ -41,19 +42,19 @@ export function sendStatusEmail({
 }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, message } = statusEmailPayload.parse(raw);
-    const row = await activeSubscription(db, subscriptionId);
-    if (row?.kind !== 'email') return;
-    const locale = isLocale(row.locale) ? row.locale : 'nb';
+    const recipient = await findStatusRecipient(jobContext(db), { subscriptionId });
+    if (recipient?.kind !== 'email') return;
+    const { locale } = recipient;
     if (message.kind === 'confirm') {
-      if (row.confirmed_at !== null) return; // confirmed by an earlier mail meanwhile
-      await send({ to: [row.address], ...confirmationMail(locale, confirmUrl(publicUrl, message.token)) });
+      if (recipient.confirmed) return; // confirmed by an earlier mail meanwhile
+      await send({ to: [recipient.address], ...confirmationMail(locale, confirmUrl(publicUrl, message.token)) });
       return;
     }
-    if (row.confirmed_at === null) return;
-    const unsubscribe = unsubscribeUrl(publicUrl, linkSecret, row.id);
+    if (!recipient.confirmed) return;
+    const unsubscribe = unsubscribeUrl(publicUrl, linkSecret, recipient.id);
     const mail = statusNoticeMail(locale, message.event, { status: `${publicUrl}/status`, unsubscribe });
     await send({
-      to: [row.address],
+      to: [recipient.address],
       ...mail,
       headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     });
@@ -72,8 +73,8 @@ export function deliverStatusWebhook({
 }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, event } = statusWebhookPayload.parse(raw);
-    const row = await activeSubscription(db, subscriptionId);
-    if (row?.kind !== 'webhook' || row.secret === null) return;
-    await postCloudEvent({ url: row.address, secret: row.secret, event, now: now(), timeoutMs });
+    const recipient = await findStatusRecipient(jobContext(db), { subscriptionId });
+    if (recipient?.kind !== 'webhook' || recipient.secret === null) return;
+    await postCloudEvent({ url: recipient.address, secret: recipient.secret, event, now: now(), timeoutMs });
   };
 }

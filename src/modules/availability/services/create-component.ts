@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { authorize } from '../../../platform/services/actor.ts';
-import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { Component } from '../../../platform/db/schema.ts';
+import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 
 /** Service-window calendars known to the platform (PRODUCT.md); the calendar engine adds configured ones later. */
 export const builtInCalendars = ['always', 'business-days', 'servicedesk', 'brukerservice', 'studio-hours'] as const;
@@ -23,6 +23,10 @@ export const createComponentInput = z.object({
   weightDegradedBasisPoints: z.number().int().min(0).max(10_000).default(0),
 });
 
+const componentKeys: readonly UniqueField[] = [
+  { table: 'components', columns: ['code'], field: 'code', message: 'already used' },
+];
+
 export async function createComponent(
   ctx: ServiceContext,
   input: z.input<typeof createComponentInput>,
@@ -30,8 +34,6 @@ export async function createComponent(
   authorize(ctx.actor, 'component.manage');
   const data = parseInput(createComponentInput, input);
   return inTransaction(ctx, async (trx) => {
-    if (await trx.selectFrom('components').select('id').where('code', '=', data.code).executeTakeFirst())
-      throw AppError.field('code', 'already used', 'conflict');
     const now = ctx.clock.now();
     const row: Component = {
       id: newId(),
@@ -44,7 +46,7 @@ export async function createComponent(
       created_at: now,
       updated_at: now,
     };
-    await trx.insertInto('components').values(row).execute();
+    await guardUnique(componentKeys, () => trx.insertInto('components').values(row).execute());
     await recordAuditEvent(trx, ctx, {
       action: 'component.create',
       subjectType: 'component',

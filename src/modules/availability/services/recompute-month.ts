@@ -6,6 +6,7 @@ import { inTransaction, type ServiceContext } from '../../../platform/services/c
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { findComponent, monthSchema } from './availability-access.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed, rollupOf } from './availability-inputs.ts';
+import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 
 export const recomputeMonthInput = z.object({ componentId: z.string().min(1), month: monthSchema });
 
@@ -20,6 +21,17 @@ const figures = (f: ComponentAvailability | null) =>
         unknownMs: f.unknownMs,
         inputsDigest: f.inputsDigest,
       };
+
+// A month frozen by another request between the look-up and the insert: its figure is not the one this recompute read.
+const rollupKeys: readonly UniqueField[] = [
+  {
+    table: 'availability_rollups',
+    columns: ['component_id', 'month'],
+    constraint: 'availability_rollups_pk',
+    field: 'month',
+    message: 'was frozen meanwhile by another request; try again',
+  },
+];
 
 /**
  * Replaces a closed month's frozen figure with one computed from today's data (e.g. after an outage was corrected).
@@ -50,7 +62,7 @@ export async function recomputeMonth(
         .where('component_id', '=', component.id)
         .where('month', '=', data.month)
         .execute();
-    else await trx.insertInto('availability_rollups').values(row).execute();
+    else await guardUnique(rollupKeys, () => trx.insertInto('availability_rollups').values(row).execute());
     await recordAuditEvent(trx, ctx, {
       action: 'availability.recompute',
       subjectType: 'component',

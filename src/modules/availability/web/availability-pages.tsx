@@ -5,11 +5,12 @@ import { monthBounds } from '../domain/monthly-availability.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import { can } from '../../../platform/services/actor.ts';
 import type { AppError } from '../../../platform/services/app-error.ts';
-import { findComponent, parseMonth } from '../services/availability-access.ts';
+import { parseMonth } from '../services/availability-access.ts';
 import { cancelMaintenance } from '../services/cancel-maintenance.ts';
 import { componentAvailabilityHistory, recentMonths } from '../services/component-availability-history.ts';
 import { computeComponentAvailability } from '../services/compute-component-availability.ts';
 import { endOutage } from '../services/end-outage.ts';
+import { getComponent } from '../services/get-component.ts';
 import { listMaintenance } from '../services/list-maintenance.ts';
 import { listOutages } from '../services/list-outages.ts';
 import { type PlanMaintenanceInput, planMaintenance } from '../services/plan-maintenance.ts';
@@ -20,6 +21,7 @@ import type { ServiceContext } from '../../../platform/services/context.ts';
 import { type FieldErrors, fieldErrors } from '../../../platform/web/form.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { type FailedForm, outageFields, planFields } from './availability-forms.tsx';
+import { presentComponentFacts, presentMaintenanceItem, presentOutageItem } from './availability-model.ts';
 import { AvailabilityComponentPage, AvailabilityListPage } from './availability-views.tsx';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import {
@@ -40,7 +42,10 @@ async function listPage(c: Context<AppEnv>) {
   const components = await listComponents(ctx);
   const rows = [];
   for (const component of components)
-    rows.push({ component, figure: await computeComponentAvailability(ctx, { componentId: component.id, month }) });
+    rows.push({
+      component: presentComponentFacts(component),
+      figure: await computeComponentAvailability(ctx, { componentId: component.id, month }),
+    });
   return <AvailabilityListPage page={pageContext(c)} month={month} rows={rows} />;
 }
 
@@ -53,7 +58,7 @@ async function componentPage(
 ) {
   // The history authorizes the reader and answers not-found for an unknown component before anything else is read.
   const history = await componentAvailabilityHistory(ctx, { componentId: code, months: historyMonths });
-  const component = await findComponent(ctx.db, code);
+  const component = await getComponent(ctx, { id: code });
   const first = parseMonth(history[0]?.month ?? '');
   // Outages and work older than the chart are history nobody acts on any more; the API still lists them.
   const from = monthBounds(first.year, first.month).start;
@@ -64,10 +69,10 @@ async function componentPage(
   const view = (
     <AvailabilityComponentPage
       page={pageContext(c)}
-      component={component}
+      component={presentComponentFacts(component)}
       history={history}
-      outages={outages}
-      maintenance={maintenance}
+      outages={outages.map(presentOutageItem)}
+      maintenance={maintenance.map(presentMaintenanceItem)}
       managesOutages={can(ctx.actor, 'outage.manage', null)}
       managesMaintenance={can(ctx.actor, 'maintenance.manage', null)}
       now={ctx.clock.now()}

@@ -1,7 +1,7 @@
 import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
-import type { Component, MaintenanceWindowRow, OutageRow } from '../../../platform/db/schema.ts';
+import type { ComponentFacts, MaintenanceItem, OutageItem } from './availability-model.ts';
 import { formatInstant } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { AvailabilityChart } from './availability-chart.tsx';
@@ -23,8 +23,8 @@ import {
   RecordOutageForm,
 } from './availability-forms.tsx';
 
-export interface ComponentRow {
-  component: Component;
+export interface ComponentFigure {
+  component: ComponentFacts;
   figure: ComponentAvailability;
 }
 
@@ -35,7 +35,7 @@ export function AvailabilityListPage({
 }: {
   page: PageContext;
   month: string;
-  rows: ComponentRow[];
+  rows: ComponentFigure[];
 }) {
   const { t, locale } = page;
   const name = monthName(month, locale);
@@ -66,8 +66,8 @@ export function AvailabilityListPage({
                 <Table.Cell>
                   <Link href={`/availability/${encodeURIComponent(component.code)}`}>{component.name}</Link>
                 </Table.Cell>
-                <Table.Cell>{windowLabel(component.calendar_id, t)}</Table.Cell>
-                <Table.Cell>{targetText(component.target_basis_points, locale)}</Table.Cell>
+                <Table.Cell>{windowLabel(component.calendarId, t)}</Table.Cell>
+                <Table.Cell>{targetText(component.targetBasisPoints, locale)}</Table.Cell>
                 <Table.Cell data-figure>{figureText(figure, locale, t)}</Table.Cell>
                 <Table.Cell>
                   <TargetTag figure={figure} t={t} />
@@ -88,10 +88,10 @@ export function AvailabilityListPage({
 
 export interface ComponentPageView {
   page: PageContext;
-  component: Component;
+  component: ComponentFacts;
   history: ComponentAvailability[];
-  outages: OutageRow[];
-  maintenance: MaintenanceWindowRow[];
+  outages: OutageItem[];
+  maintenance: MaintenanceItem[];
   managesOutages: boolean;
   managesMaintenance: boolean;
   /** The request's instant, for whether a draft would still be announced in time. */
@@ -109,7 +109,7 @@ const doneText: Record<string, MessageKey> = {
   cancelled: 'availability.done.cancelled',
 };
 
-function chartDescription(page: PageContext, component: Component, history: ComponentAvailability[]): string {
+function chartDescription(page: PageContext, component: ComponentFacts, history: ComponentAvailability[]): string {
   const { t, locale } = page;
   const from = monthName(history[0]?.month ?? '', locale);
   const to = monthName(history[history.length - 1]?.month ?? '', locale);
@@ -123,7 +123,7 @@ function chartDescription(page: PageContext, component: Component, history: Comp
     count: history.length,
     from,
     to,
-    target: targetText(component.target_basis_points, locale),
+    target: targetText(component.targetBasisPoints, locale),
     met: known.filter((f) => f.meetsTarget).length,
     known: known.length,
     lowest: monthName(lowest.month, locale),
@@ -184,22 +184,22 @@ function OutageTable({ view, base }: { view: ComponentPageView; base: string }) 
       <Table.Body>
         {outages.map((o) => (
           <Table.Row key={o.id} data-outage={o.id}>
-            <Table.Cell>{formatInstant(o.start_at, locale)}</Table.Cell>
+            <Table.Cell>{formatInstant(o.startAt, locale)}</Table.Cell>
             <Table.Cell>
-              {o.end_at === null ? (
+              {o.endAt === null ? (
                 <Tag data-color="warning" data-size="sm">
                   {t('availability.outage.ongoing')}
                 </Tag>
               ) : (
-                formatInstant(o.end_at, locale)
+                formatInstant(o.endAt, locale)
               )}
             </Table.Cell>
             <Table.Cell>{t(`availability.severity.${o.severity}`)}</Table.Cell>
             <Table.Cell>{t(`availability.source.${o.source}`)}</Table.Cell>
-            <Table.Cell>{o.public_text}</Table.Cell>
+            <Table.Cell>{o.publicText}</Table.Cell>
             {managesOutages && (
               <Table.Cell>
-                {o.end_at === null && (
+                {o.endAt === null && (
                   <EndOutageForm
                     page={page}
                     action={`${base}/outages/${o.id}/end`}
@@ -216,14 +216,12 @@ function OutageTable({ view, base }: { view: ComponentPageView; base: string }) 
   );
 }
 
-function noticeText(m: MaintenanceWindowRow, page: PageContext): string {
+function noticeText(m: MaintenanceItem, page: PageContext): string {
   const { t, locale } = page;
-  const latest = formatInstant(m.latest_announcement_at, locale);
+  const latest = formatInstant(m.latestAnnouncementAt, locale);
   if (m.kind === 'emergency') return t('availability.notice.emergency');
-  if (m.notice_in_time === null) return t('availability.notice.due', { latest });
-  return m.notice_in_time === 1
-    ? t('availability.notice.inTime', { latest })
-    : t('availability.notice.late', { latest });
+  if (m.noticeInTime === null) return t('availability.notice.due', { latest });
+  return m.noticeInTime ? t('availability.notice.inTime', { latest }) : t('availability.notice.late', { latest });
 }
 
 function MaintenanceTable({ view, base }: { view: ComponentPageView; base: string }) {
@@ -251,17 +249,15 @@ function MaintenanceTable({ view, base }: { view: ComponentPageView; base: strin
             <Table.Cell>
               {m.title}
               <br />
-              <span className="niva-muted">{m.public_text}</span>
+              <span className="niva-muted">{m.publicText}</span>
             </Table.Cell>
-            <Table.Cell>{`${formatInstant(m.start_at, locale)} – ${formatInstant(m.end_at, locale)}`}</Table.Cell>
+            <Table.Cell>{`${formatInstant(m.startAt, locale)} – ${formatInstant(m.endAt, locale)}`}</Table.Cell>
             <Table.Cell>
-              {m.announced_at === null
+              {m.announcedAt === null
                 ? t('availability.maintenance.notAnnounced')
-                : formatInstant(m.announced_at, locale)}
+                : formatInstant(m.announcedAt, locale)}
             </Table.Cell>
-            <Table.Cell
-              data-notice={m.notice_in_time === null ? 'pending' : m.notice_in_time === 1 ? 'in-time' : 'late'}
-            >
+            <Table.Cell data-notice={m.noticeInTime === null ? 'pending' : m.noticeInTime ? 'in-time' : 'late'}>
               {noticeText(m, page)}
             </Table.Cell>
             <Table.Cell>{t(`availability.status.${m.status}`)}</Table.Cell>
@@ -273,7 +269,7 @@ function MaintenanceTable({ view, base }: { view: ComponentPageView; base: strin
                     base={base}
                     id={m.id}
                     draft={m.status === 'draft'}
-                    late={m.kind !== 'emergency' && now > m.latest_announcement_at}
+                    late={m.kind !== 'emergency' && now > m.latestAnnouncementAt}
                   />
                 )}
               </Table.Cell>
@@ -303,7 +299,7 @@ export function AvailabilityComponentPage(view: ComponentPageView) {
           {t(doneKey)}
         </Alert>
       )}
-      <Paragraph>{`${t('availability.window')}: ${windowLabel(component.calendar_id, t)} · ${t('availability.target')}: ${targetText(component.target_basis_points, locale)}`}</Paragraph>
+      <Paragraph>{`${t('availability.window')}: ${windowLabel(component.calendarId, t)} · ${t('availability.target')}: ${targetText(component.targetBasisPoints, locale)}`}</Paragraph>
       <section aria-labelledby="history-heading">
         <Heading level={2} data-size="sm" id="history-heading">
           {t('availability.history')}
@@ -315,7 +311,7 @@ export function AvailabilityComponentPage(view: ComponentPageView) {
             description: chartDescription(page, component, history),
             monthLabel: monthShort,
             percent: (v) => percentText(v, locale),
-            target: t('availability.chart.target', { target: targetText(component.target_basis_points, locale) }),
+            target: t('availability.chart.target', { target: targetText(component.targetBasisPoints, locale) }),
           }}
         />
         <HistoryTable page={page} history={history} />

@@ -4,6 +4,7 @@ import { isLocale } from '../../../platform/i18n/messages.ts';
 import { systemActor } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
+import { findUnsubscribeTarget, type UnsubscribeTarget } from '../services/find-unsubscribe-target.ts';
 import { confirmSubscription, subscribe, unsubscribe } from '../services/status-subscriptions.ts';
 import { unsubscribeUrl, validSubscriptionSignature } from '../services/subscription-links.ts';
 import { fieldErrors } from '../../../platform/web/form.tsx';
@@ -69,6 +70,20 @@ function checkLink(c: Context<AppEnv>) {
       sig,
     };
   return { refused: null, id, sig };
+}
+
+/** The subscription a checked link names, or null when there is none (any more). */
+async function unsubscribeTarget(c: Context<AppEnv>, id: string, sig: string): Promise<UnsubscribeTarget | null> {
+  try {
+    return await findUnsubscribeTarget(
+      anonymousContext(c, 'status unsubscribe'),
+      { id, sig },
+      c.var.deps.config.linkSecret,
+    );
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'not-found') throw error;
+    return null;
+  }
 }
 
 export const subscribePages = new Hono<AppEnv>()
@@ -141,15 +156,11 @@ export const subscribePages = new Hono<AppEnv>()
     }
   })
   .get('/status/unsubscribe', async (c) => {
-    const { refused, id } = checkLink(c);
+    const { refused, id, sig } = checkLink(c);
     if (refused) return refused;
     const page = pageContext(c);
-    const row = await c.var.deps.store.db
-      .selectFrom('status_subscriptions')
-      .select(['address', 'unsubscribed_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row)
+    const target = await unsubscribeTarget(c, id, sig);
+    if (!target)
       return render(
         c,
         <MessagePage
@@ -160,7 +171,7 @@ export const subscribePages = new Hono<AppEnv>()
         />,
         404,
       );
-    if (row.unsubscribed_at !== null)
+    if (target.unsubscribed)
       return render(
         c,
         <MessagePage
@@ -170,7 +181,10 @@ export const subscribePages = new Hono<AppEnv>()
         />,
       );
     const url = new URL(c.req.url);
-    return render(c, <UnsubscribePage page={page} address={row.address} action={`/status/unsubscribe${url.search}`} />);
+    return render(
+      c,
+      <UnsubscribePage page={page} address={target.address} action={`/status/unsubscribe${url.search}`} />,
+    );
   })
   .post('/status/unsubscribe', async (c) => {
     const { refused, id, sig } = checkLink(c);

@@ -4,6 +4,8 @@ import { caseKinds, isCaseKind } from '../domain/case-types.ts';
 import type { ClockState } from '../../../platform/domain/sla/clocks.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
+import { caseOwnerCodes } from '../services/case-owner-codes.ts';
+import { countCases } from '../services/count-cases.ts';
 import { importCases, type ImportReport } from '../services/import-cases.ts';
 import { listCases } from '../services/list-cases.ts';
 import { recomputeCaseClocks } from '../services/recompute-case-clocks.ts';
@@ -108,12 +110,7 @@ async function listAll(
       ),
     ];
     if (unknownOwners.length > 0)
-      for (const o of await ctx.db
-        .selectFrom('organisations')
-        .select(['id', 'code'])
-        .where('id', 'in', unknownOwners)
-        .execute())
-        codes.set(o.id, o.code);
+      for (const [id, code] of await caseOwnerCodes(ctx, { organisationIds: unknownOwners })) codes.set(id, code);
     for (const { row, clocks } of page.items) {
       listed.push({
         externalId: row.external_id,
@@ -179,17 +176,7 @@ export async function caseRecompute(run: CliRun, opts: { json?: boolean }): Prom
   const json = !!opts.json;
   const report = await run.withStore(async (store) => {
     const ctx = await run.context(store);
-    const total =
-      json || !run.io.stderr.isTTY
-        ? 0
-        : Number(
-            (
-              await ctx.db
-                .selectFrom('cases')
-                .select((eb) => eb.fn.countAll().as('n'))
-                .executeTakeFirstOrThrow()
-            ).n,
-          );
+    const total = json || !run.io.stderr.isTTY ? 0 : await countCases(ctx);
     return withProgress(run, json, (update) => recomputeCaseClocks(ctx, { onProgress: (done) => update(done, total) }));
   });
   run.print(

@@ -11,6 +11,7 @@ import { caseReference, worksCases } from './case-access.ts';
 import { derive, writeClocks } from './case-derivation.ts';
 import { registerCaseInput, type RegisterCaseInput } from './case-schemas.ts';
 import { queueCaseNotice } from './queue-case-notice.ts';
+import { violates } from '../../../platform/db/unique-violation.ts';
 
 async function owningOrganisation(
   ctx: ServiceContext,
@@ -201,7 +202,27 @@ export async function registerCase(
     if (!imported) await queueCaseNotice(trx, ctx, row, 'registered');
     if (options.withinTransaction) await options.withinTransaction(trx, row);
     return { row, created: true };
-  });
+  }).catch((error: unknown) => registeredMeanwhile(ctx, data.externalId, error));
+}
+
+/**
+ * Two registrations with the same external id at once both find none: the key lets one in, and the other answers
+ * with the case the first registered, as it would have a moment later.
+ */
+async function registeredMeanwhile(
+  ctx: ServiceContext,
+  externalId: string | null | undefined,
+  error: unknown,
+): Promise<RegisteredCase> {
+  if (externalId && violates(error, { table: 'cases', columns: ['external_id'] })) {
+    const existing = await ctx.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    if (existing) return { row: existing, created: false };
+  }
+  throw error;
 }
 
 async function resolveService(

@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { CaseEventType } from '../domain/case-types.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
-import type { CaseDetail } from '../services/get-case.ts';
 import type { CaseAgent } from '../services/list-case-agents.ts';
-import type { CaseEventRow } from '../../../platform/db/schema.ts';
+import type { CaseEventItem, CaseView } from './case-model.ts';
 import { formatInstant } from '../../../platform/web/format.ts';
 import { FactList } from '../../../platform/web/fact-list.tsx';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
@@ -24,7 +23,7 @@ import {
 
 export interface CasePageView {
   page: PageContext;
-  detail: CaseDetail;
+  detail: CaseView;
   /** The reader may comment and attach files (the service desk, or staff of the owning organisation). */
   mayReport: boolean;
   works: boolean;
@@ -34,43 +33,30 @@ export interface CasePageView {
   failed: FailedForm | undefined;
 }
 
-function dataOf(event: CaseEventRow): Record<string, unknown> {
-  if (!event.data) return {};
-  const parsed = JSON.parse(event.data) as unknown;
-  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-}
-
-function criteriaOf(events: readonly CaseEventRow[]): string[] {
-  const registered = events.find((e) => e.type === 'registered');
-  const criteria = registered ? dataOf(registered).criteria : undefined;
-  return Array.isArray(criteria) ? criteria.filter((c): c is string => typeof c === 'string') : [];
-}
-
-function Facts({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale: PageContext['locale'] }) {
-  const { row } = detail;
+function Facts({ detail, t, locale }: { detail: CaseView; t: Translate; locale: PageContext['locale'] }) {
   const facts: [string, ReactNode][] = [];
   const add = (term: string, value: ReactNode) => facts.push([term, value]);
-  add(t('case.owner'), detail.organisation?.name ?? t('case.platformWide'));
-  add(t('case.kind'), kindLabel(row.kind, t));
-  if (row.category) add(t('case.category'), t(`case.category.${row.category}` as MessageKey));
+  add(t('case.owner'), detail.organisationName ?? t('case.platformWide'));
+  add(t('case.kind'), kindLabel(detail.kind, t));
+  if (detail.category) add(t('case.category'), t(`case.category.${detail.category}` as MessageKey));
   add(
     t('case.status'),
     <>
-      {statusLabel(row.status, t)} {row.paused === 1 && <PausedTag t={t} />}
+      {statusLabel(detail.status, t)} {detail.paused && <PausedTag t={t} />}
     </>,
   );
-  add(t('case.channel'), channelLabel(row.channel, t));
-  if (detail.service) add(t('case.service'), detail.service.name);
-  if (detail.component) add(t('case.component'), detail.component.name);
-  add(t('case.reporter'), row.reporter_email ? `${row.reporter_name} <${row.reporter_email}>` : row.reporter_name);
-  add(t('case.registeredAt'), formatInstant(row.registered_at, locale));
+  add(t('case.channel'), channelLabel(detail.channel, t));
+  if (detail.serviceName !== null) add(t('case.service'), detail.serviceName);
+  if (detail.componentName !== null) add(t('case.component'), detail.componentName);
+  add(t('case.reporter'), detail.reporter);
+  add(t('case.registeredAt'), formatInstant(detail.registeredAt, locale));
   add(t('case.assignee'), detail.assignee?.name ?? t('case.unassigned'));
-  if (row.resolved_at !== null) add(t('case.resolvedAt'), formatInstant(row.resolved_at, locale));
-  if (row.closed_at !== null) add(t('case.closedAt'), formatInstant(row.closed_at, locale));
+  if (detail.resolvedAt !== null) add(t('case.resolvedAt'), formatInstant(detail.resolvedAt, locale));
+  if (detail.closedAt !== null) add(t('case.closedAt'), formatInstant(detail.closedAt, locale));
   return <FactList facts={facts} />;
 }
 
-function Clocks({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale: PageContext['locale'] }) {
+function Clocks({ detail, t, locale }: { detail: CaseView; t: Translate; locale: PageContext['locale'] }) {
   if (detail.clocks.length === 0) return <Paragraph>{t('case.noClocks')}</Paragraph>;
   return (
     <Table data-size="sm" zebra>
@@ -111,26 +97,25 @@ function EventDetail({
   agents,
   t,
 }: {
-  event: CaseEventRow;
-  detail: CaseDetail;
+  event: CaseEventItem;
+  detail: CaseView;
   agents: CaseAgent[];
   t: Translate;
 }) {
-  const data = dataOf(event);
   if ((event.type === 'reclassified' || event.type === 'registered') && event.category)
     return <Paragraph data-size="sm">{t('case.categoryValue', { category: event.category })}</Paragraph>;
   if (event.type === 'assigned') {
-    const assignee = typeof data.assigneeId === 'string' ? data.assigneeId : null;
+    const assignee = event.assigneeId;
     if (assignee === null) return <Paragraph data-size="sm">{t('case.event.unassigned')}</Paragraph>;
     const name =
       agents.find((a) => a.id === assignee)?.name ?? (detail.assignee?.id === assignee ? detail.assignee.name : null);
     return name ? <Paragraph data-size="sm">{name}</Paragraph> : null;
   }
   if (event.type === 'attachment-added') {
-    const file = detail.attachments.find((a) => a.id === data.attachmentId);
+    const file = detail.attachments.find((a) => a.id === event.attachmentId);
     return file ? (
       <Paragraph data-size="sm">
-        <Link href={`/cases/${detail.row.reference}/attachments/${file.id}`}>{file.file_name}</Link>
+        <Link href={`/cases/${detail.reference}/attachments/${file.id}`}>{file.fileName}</Link>
       </Paragraph>
     ) : null;
   }
@@ -143,7 +128,7 @@ function Timeline({
   t,
   locale,
 }: {
-  detail: CaseDetail;
+  detail: CaseView;
   agents: CaseAgent[];
   t: Translate;
   locale: PageContext['locale'];
@@ -167,7 +152,7 @@ function Timeline({
               </Tag>
             )}{' '}
             <time dateTime={new Date(e.at).toISOString()}>{formatInstant(e.at, locale)}</time>{' '}
-            <span className="niva-subtle">{t('case.by', { name: e.actor_label })}</span>
+            <span className="niva-subtle">{t('case.by', { name: e.actorLabel })}</span>
           </p>
           <EventDetail event={e} detail={detail} agents={agents} t={t} />
           {e.body && e.type !== 'attachment-added' && <p className="niva-prewrap">{e.body}</p>}
@@ -177,7 +162,7 @@ function Timeline({
   );
 }
 
-function Attachments({ detail, t, locale }: { detail: CaseDetail; t: Translate; locale: PageContext['locale'] }) {
+function Attachments({ detail, t, locale }: { detail: CaseView; t: Translate; locale: PageContext['locale'] }) {
   if (detail.attachments.length === 0) return <Paragraph>{t('case.noAttachments')}</Paragraph>;
   return (
     <Table data-size="sm" zebra>
@@ -194,7 +179,7 @@ function Attachments({ detail, t, locale }: { detail: CaseDetail; t: Translate; 
         {detail.attachments.map((a) => (
           <Table.Row key={a.id}>
             <Table.Cell>
-              <Link href={`/cases/${detail.row.reference}/attachments/${a.id}`}>{a.file_name}</Link>{' '}
+              <Link href={`/cases/${detail.reference}/attachments/${a.id}`}>{a.fileName}</Link>{' '}
               {a.visibility === 'internal' && (
                 <Tag data-color="warning" data-size="sm">
                   {t('case.internal')}
@@ -202,10 +187,10 @@ function Attachments({ detail, t, locale }: { detail: CaseDetail; t: Translate; 
               )}
             </Table.Cell>
             <Table.Cell>
-              <code>{a.content_type}</code>
+              <code>{a.contentType}</code>
             </Table.Cell>
-            <Table.Cell className="niva-num">{formatBytes(a.size_bytes, locale)}</Table.Cell>
-            <Table.Cell>{formatInstant(a.created_at, locale)}</Table.Cell>
+            <Table.Cell className="niva-num">{formatBytes(a.sizeBytes, locale)}</Table.Cell>
+            <Table.Cell>{formatInstant(a.createdAt, locale)}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -221,9 +206,8 @@ const doneText: Record<string, MessageKey> = {
 
 export function CasePage({ page, detail, mayReport, works, actions, agents, done, failed }: CasePageView) {
   const { t, locale } = page;
-  const { row } = detail;
-  const open = row.closed_at === null;
-  const criteria = criteriaOf(detail.events);
+  const open = detail.closedAt === null;
+  const { criteria } = detail;
   const doneKey = done ? doneText[done] : undefined;
   // A rejected action that the case no longer offers (another agent got there first) still gets its message shown.
   const shownForms: readonly string[] = open
@@ -231,12 +215,12 @@ export function CasePage({ page, detail, mayReport, works, actions, agents, done
     : [];
   const orphan = failed && !shownForms.includes(failed.form) ? failed : undefined;
   return (
-    <Layout page={page} title={`${row.reference}: ${row.title}`}>
+    <Layout page={page} title={`${detail.reference}: ${detail.title}`}>
       <Paragraph data-size="sm">
         <Link href="/cases">{t('case.queue.title')}</Link>
       </Paragraph>
       <Heading level={1} data-size="lg">
-        {`${row.reference}: ${row.title}`}
+        {`${detail.reference}: ${detail.title}`}
       </Heading>
       {doneKey && (
         <Alert data-color="success" role="status">
@@ -265,7 +249,7 @@ export function CasePage({ page, detail, mayReport, works, actions, agents, done
         <Heading level={2} data-size="sm" id="case-description">
           {t('case.description')}
         </Heading>
-        <p className="niva-prewrap">{row.description || t('case.noDescription')}</p>
+        <p className="niva-prewrap">{detail.description || t('case.noDescription')}</p>
       </section>
       <section aria-labelledby="case-clocks">
         <Heading level={2} data-size="md" id="case-clocks">
@@ -289,16 +273,16 @@ export function CasePage({ page, detail, mayReport, works, actions, agents, done
       {open && works && actions.length > 0 && (
         <AgentActions
           page={page}
-          reference={row.reference}
+          reference={detail.reference}
           actions={actions}
           agents={agents}
-          category={row.category}
-          assigneeId={row.assignee_user_id}
+          category={detail.category}
+          assigneeId={detail.assigneeId}
           failed={failed}
         />
       )}
-      {open && mayReport && <CommentForm page={page} reference={row.reference} works={works} failed={failed} />}
-      {open && mayReport && <AttachForm page={page} reference={row.reference} works={works} failed={failed} />}
+      {open && mayReport && <CommentForm page={page} reference={detail.reference} works={works} failed={failed} />}
+      {open && mayReport && <AttachForm page={page} reference={detail.reference} works={works} failed={failed} />}
     </Layout>
   );
 }

@@ -61,10 +61,6 @@ export const statusLabel = (status: string, t: Translate): string => textOr(t, `
 export const channelLabel = (channel: string, t: Translate): string => textOr(t, `case.channel.${channel}`, channel);
 export const eventLabel = (type: string, t: Translate): string => textOr(t, `case.event.${type}`, type);
 
-export function ownerLabel(organisationId: string | null, names: ReadonlyMap<string, string>, t: Translate): string {
-  return organisationId === null ? t('case.platformWide') : (names.get(organisationId) ?? '');
-}
-
 /** Each clock that applies: state tag and requirement, then its deadline and what is left of it. */
 export function ClockList({ clocks, t, locale }: { clocks: readonly LiveClock[]; t: Translate; locale: Locale }) {
   // A clock of another category (an A clock on a B incident) says nothing about this case's deadlines.

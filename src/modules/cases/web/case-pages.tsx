@@ -23,6 +23,7 @@ import { type FieldErrors, fieldErrors } from '../../../platform/web/form.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { availableActions, type FailedForm } from './case-action-forms.tsx';
 import { CasePage } from './case-detail-view.tsx';
+import { presentCase, presentCaseQueueItem } from './case-model.ts';
 import { CaseQueuePage, type QueueFilters } from './case-queue-view.tsx';
 import { CaseReportPage, platformValue, type ReportForm } from './case-report-view.tsx';
 import { pageContext, render } from '../../../platform/web/render.tsx';
@@ -72,11 +73,10 @@ async function queue(c: Context<AppEnv>) {
   return (
     <CaseQueuePage
       page={pageContext(c)}
-      items={result.items}
+      items={result.items.map((item) => presentCaseQueueItem(item, names))}
       nextCursor={result.nextCursor}
       filters={{ ...filters, org: platform ? filters.org : '' }}
       owners={owners}
-      organisationNames={names}
       canReport={can(ctx.actor, 'case.report', null)}
     />
   );
@@ -186,7 +186,7 @@ async function casePage(
     c,
     <CasePage
       page={pageContext(c)}
-      detail={detail}
+      detail={presentCase(detail)}
       mayReport={mayReport}
       works={works}
       actions={actions}

@@ -1,9 +1,9 @@
 import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { caseKinds, incidentCategories } from '../domain/case-types.ts';
-import type { CaseListItem } from '../services/list-cases.ts';
+import type { CaseQueueItem } from './case-model.ts';
 import { SelectField } from '../../../platform/web/form.tsx';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
-import { ClockList, kindLabel, ownerLabel, PausedTag, statusLabel } from './case-display.tsx';
+import { ClockList, kindLabel, PausedTag, statusLabel } from './case-display.tsx';
 
 export interface QueueFilters {
   state: 'open' | 'closed' | 'all';
@@ -15,12 +15,11 @@ export interface QueueFilters {
 
 export interface QueueView {
   page: PageContext;
-  items: CaseListItem[];
+  items: CaseQueueItem[];
   nextCursor: string | null;
   filters: QueueFilters;
   /** Owner organisations to filter by; null when the reader sees only its own. */
   owners: { code: string; name: string }[] | null;
-  organisationNames: ReadonlyMap<string, string>;
   canReport: boolean;
 }
 
@@ -73,7 +72,7 @@ function Filters({ page, filters, owners }: Pick<QueueView, 'page' | 'filters' |
   );
 }
 
-export function CaseQueuePage({ page, items, nextCursor, filters, owners, organisationNames, canReport }: QueueView) {
+export function CaseQueuePage({ page, items, nextCursor, filters, owners, canReport }: QueueView) {
   const { t, locale } = page;
   return (
     <Layout page={page} title={t('case.queue.title')}>
@@ -106,29 +105,29 @@ export function CaseQueuePage({ page, items, nextCursor, filters, owners, organi
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {items.map(({ row, clocks }) => (
-                <Table.Row key={row.id} data-case={row.reference}>
+              {items.map((item) => (
+                <Table.Row key={item.id} data-case={item.reference}>
                   <Table.Cell>
-                    <Link href={`/cases/${row.reference}`}>{row.reference}</Link>
+                    <Link href={`/cases/${item.reference}`}>{item.reference}</Link>
                   </Table.Cell>
-                  <Table.Cell>{row.title}</Table.Cell>
-                  <Table.Cell>{ownerLabel(row.organisation_id, organisationNames, t)}</Table.Cell>
+                  <Table.Cell>{item.title}</Table.Cell>
+                  <Table.Cell>{item.owner ?? t('case.platformWide')}</Table.Cell>
                   <Table.Cell>
-                    {kindLabel(row.kind, t)}
-                    {row.category && (
+                    {kindLabel(item.kind, t)}
+                    {item.category && (
                       <>
                         {' '}
                         <Tag data-color="neutral" data-size="sm">
-                          {t('case.categoryValue', { category: row.category })}
+                          {t('case.categoryValue', { category: item.category })}
                         </Tag>
                       </>
                     )}
                   </Table.Cell>
                   <Table.Cell>
-                    {statusLabel(row.status, t)} {row.paused === 1 && <PausedTag t={t} />}
+                    {statusLabel(item.status, t)} {item.paused && <PausedTag t={t} />}
                   </Table.Cell>
                   <Table.Cell>
-                    <ClockList clocks={clocks} t={t} locale={locale} />
+                    <ClockList clocks={item.clocks} t={t} locale={locale} />
                   </Table.Cell>
                 </Table.Row>
               ))}

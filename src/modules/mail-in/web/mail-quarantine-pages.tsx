@@ -20,6 +20,7 @@ import {
   type QuarantineStatus,
   quarantineStatuses,
 } from './mail-quarantine-views.tsx';
+import { presentQuarantinedMail, presentQuarantinedMailItem } from './mail-quarantine-model.ts';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import {
   formBody,
@@ -54,7 +55,7 @@ async function detailPage(
     c,
     <MailQuarantineDetailPage
       page={pageContext(c)}
-      mail={mail}
+      mail={presentQuarantinedMail(mail)}
       owners={owners}
       caseReference={accepted?.row.reference ?? null}
       form={form}
@@ -86,7 +87,12 @@ export const mailQuarantinePages = new Hono<AppEnv>()
     const items = await listQuarantine(serviceContext(c), { status });
     return render(
       c,
-      <MailQuarantineListPage page={pageContext(c)} status={status} items={items} done={c.req.query('done')} />,
+      <MailQuarantineListPage
+        page={pageContext(c)}
+        status={status}
+        items={items.map(presentQuarantinedMailItem)}
+        done={c.req.query('done')}
+      />,
     );
   })
   .get('/mail-quarantine/:id', async (c) =>

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Translate } from '../../../platform/i18n/messages.ts';
-import type { QuarantinedMailDetail } from '../services/get-quarantined-mail.ts';
-import type { QuarantinedMail } from '../services/list-quarantine.ts';
+import type { QuarantinedMailItem, QuarantinedMailView } from './mail-quarantine-model.ts';
 import { formatInstant } from '../../../platform/web/format.ts';
 import { type FieldErrors, FormErrors, SelectField } from '../../../platform/web/form.tsx';
 import { FactList } from '../../../platform/web/fact-list.tsx';
@@ -23,7 +22,7 @@ export interface AcceptForm {
 
 export interface MailDetailView {
   page: PageContext;
-  mail: QuarantinedMailDetail;
+  mail: QuarantinedMailView;
   /** Service owners the message may be filed under; empty once the message is handled. */
   owners: { value: string; label: string }[];
   /** The reference of the case the message became, when it was accepted. */
@@ -34,12 +33,12 @@ export interface MailDetailView {
 }
 
 const reasonLabel = (reason: string, t: Translate): string => textOr(t, `mail.reason.${reason}`, reason);
-const subjectOf = (mail: QuarantinedMail, t: Translate): string => mail.subject || t('mail.noSubject');
+const subjectOf = (mail: QuarantinedMailItem, t: Translate): string => mail.subject || t('mail.noSubject');
 const detailPath = (id: string): string => `/mail-quarantine/${encodeURIComponent(id)}`;
 
-function senderOf(mail: QuarantinedMail, t: Translate): string {
-  if (!mail.from_address) return mail.from_name ?? t('mail.noSender');
-  return mail.from_name ? `${mail.from_name} <${mail.from_address}>` : mail.from_address;
+function senderOf(mail: QuarantinedMailItem, t: Translate): string {
+  if (!mail.fromAddress) return mail.fromName ?? t('mail.noSender');
+  return mail.fromName ? `${mail.fromName} <${mail.fromAddress}>` : mail.fromAddress;
 }
 
 function Instant({ ms, locale }: { ms: number; locale: PageContext['locale'] }) {
@@ -54,7 +53,7 @@ export function MailQuarantineListPage({
 }: {
   page: PageContext;
   status: QuarantineStatus;
-  items: QuarantinedMail[];
+  items: QuarantinedMailItem[];
   done: string | undefined;
 }) {
   const { t, locale } = page;
@@ -104,14 +103,14 @@ export function MailQuarantineListPage({
               {items.map((m) => (
                 <Table.Row key={m.id} data-mail={m.id}>
                   <Table.Cell>
-                    <Instant ms={m.received_at} locale={locale} />
+                    <Instant ms={m.receivedAt} locale={locale} />
                   </Table.Cell>
                   <Table.Cell className="niva-wrap">{senderOf(m, t)}</Table.Cell>
                   <Table.Cell className="niva-wrap">
                     <Link href={detailPath(m.id)}>{subjectOf(m, t)}</Link>
                   </Table.Cell>
                   <Table.Cell>{reasonLabel(m.reason, t)}</Table.Cell>
-                  <Table.Cell className="niva-num">{formatBytes(m.size_bytes, locale)}</Table.Cell>
+                  <Table.Cell className="niva-num">{formatBytes(m.sizeBytes, locale)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -128,21 +127,21 @@ function Facts({
   t,
   locale,
 }: {
-  mail: QuarantinedMailDetail;
+  mail: QuarantinedMailView;
   caseReference: string | null;
   t: Translate;
   locale: PageContext['locale'];
 }) {
   const facts: [string, ReactNode][] = [
     [t('mail.sender'), senderOf(mail, t)],
-    [t('mail.receivedAt'), <Instant key="received" ms={mail.received_at} locale={locale} />],
+    [t('mail.receivedAt'), <Instant key="received" ms={mail.receivedAt} locale={locale} />],
     [t('mail.reason'), reasonLabel(mail.reason, t)],
-    [t('mail.size'), formatBytes(mail.size_bytes, locale)],
+    [t('mail.size'), formatBytes(mail.sizeBytes, locale)],
     [t('mail.status'), t(`mail.status.${mail.status}`)],
   ];
-  if (mail.handled_by !== null) facts.push([t('mail.handledBy'), mail.handled_by]);
-  if (mail.handled_at !== null)
-    facts.push([t('mail.handledAt'), <Instant key="handled" ms={mail.handled_at} locale={locale} />]);
+  if (mail.handledBy !== null) facts.push([t('mail.handledBy'), mail.handledBy]);
+  if (mail.handledAt !== null)
+    facts.push([t('mail.handledAt'), <Instant key="handled" ms={mail.handledAt} locale={locale} />]);
   if (caseReference)
     facts.push([
       t('mail.case'),
@@ -153,15 +152,7 @@ function Facts({
   return <FactList facts={facts} />;
 }
 
-function Attachments({
-  mail,
-  t,
-  locale,
-}: {
-  mail: QuarantinedMailDetail;
-  t: Translate;
-  locale: PageContext['locale'];
-}) {
+function Attachments({ mail, t, locale }: { mail: QuarantinedMailView; t: Translate; locale: PageContext['locale'] }) {
   if (mail.attachments.length === 0) return <Paragraph>{t('mail.noAttachments')}</Paragraph>;
   return (
     <Table data-size="sm" zebra>
@@ -270,8 +261,8 @@ export function MailQuarantineDetailPage({ page, mail, owners, caseReference, fo
         <Heading level={2} data-size="sm" id="mail-body">
           {t('mail.body')}
         </Heading>
-        {mail.text_body ? (
-          <pre className="niva-prewrap">{mail.text_body}</pre>
+        {mail.textBody ? (
+          <pre className="niva-prewrap">{mail.textBody}</pre>
         ) : (
           <Paragraph>{t('mail.noBody')}</Paragraph>
         )}

@@ -8,6 +8,13 @@ import { collectReportData, type ReportSettings } from '../services/collect-repo
 import { generateServiceReport } from '../services/generate-service-report.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import {
+  MonthSchema,
+  presentReportData,
+  presentVersion,
+  ReportDataSchema,
+  VersionSchema,
+} from './report-presenters.ts';
+import {
   apiRouter,
   errorResponses,
   IdParam,
@@ -22,10 +29,7 @@ const readErrors = {
   403: errorResponses[403],
   404: errorResponses[404],
 };
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-  .openapi({ example: '2026-02', description: 'A month (Europe/Oslo), YYYY-MM' });
+const month = MonthSchema;
 
 export function reportSettings(c: Context<AppEnv>): ReportSettings {
   return { contacts: c.var.deps.config.reportContacts, catalogue: c.var.deps.usage.catalogue };
@@ -52,90 +56,6 @@ const ExportQuery = z.object({
     .openapi({ description: 'The language of headings and figures; default the caller’s (bokmål)' }),
 });
 
-// The report's figures: typed where clients rely on them, open where the shape belongs to a sub-module.
-const ReportDataSchema = z
-  .looseObject({
-    schema: z.literal(1),
-    month,
-    generatedAt: z.number().int(),
-    owner: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
-    contacts: z.object({ incidentEmail: z.string(), onCallPhone: z.string(), serviceDeskEmail: z.string() }),
-    statistics: z.array(
-      z.looseObject({
-        metricId: z.string(),
-        rows: z.array(
-          z.looseObject({
-            year: z.number().int(),
-            months: z.array(z.number().nullable()),
-            total: z.number().nullable(),
-          }),
-        ),
-        shareOfPlatform: z.number().nullable(),
-      }),
-    ),
-    availability: z.array(
-      z.looseObject({
-        code: z.string(),
-        name: z.string(),
-        targetBasisPoints: z.number().int(),
-        months: z.array(z.looseObject({ month: z.string(), rounded: z.string().nullable(), meetsTarget: z.boolean() })),
-      }),
-    ),
-    support: z.array(
-      z.looseObject({
-        month: z.string(),
-        kpis: z.array(z.looseObject({ id: z.string(), shown: z.number().nullable(), met: z.boolean().nullable() })),
-      }),
-    ),
-    compliance: z.looseObject({
-      rows: z.array(
-        z.looseObject({
-          requirement: z.string(),
-          subject: z.string(),
-          status: z.enum(['met', 'missed', 'no-data']),
-          deviations: z.array(z.looseObject({ reference: z.string(), kind: z.string(), at: z.number() })),
-        }),
-      ),
-      incidents: z.array(
-        z.looseObject({ category: z.string(), registered: z.number().int(), breached: z.number().int() }),
-      ),
-    }),
-  })
-  .openapi('ServiceReportData');
-
-const VersionSchema = z
-  .object({
-    id: z.string(),
-    month,
-    ownerCode: z.string().nullable().openapi({ description: 'null: the platform report' }),
-    version: z.number().int().min(1),
-    trigger: z.enum(['scheduled', 'manual']),
-    generatedAt: z.string().openapi({ description: 'RFC 3339' }),
-    digest: z.string().openapi({ description: 'SHA-256 of the stored figures' }),
-  })
-  .openapi('ServiceReportVersion');
-
-// ReportData has every documented field; the loose objects' index signatures are what TypeScript cannot match.
-const presentData = (data: ReportData) => data as unknown as z.infer<typeof ReportDataSchema>;
-
-type Summary = {
-  id: string;
-  month: string;
-  ownerCode: string | null;
-  version: number;
-  trigger: 'scheduled' | 'manual';
-  generatedAt: number;
-  digest: string;
-};
-const presentVersion = (v: Summary) => ({
-  id: v.id,
-  month: v.month,
-  ownerCode: v.ownerCode,
-  version: v.version,
-  trigger: v.trigger,
-  generatedAt: new Date(v.generatedAt).toISOString(),
-  digest: v.digest,
-});
 const download = {
   description: 'The report in the asked format',
   content: Object.fromEntries(
@@ -179,7 +99,10 @@ export const reportRoutes = apiRouter()
       responses: { 200: json(ReportDataSchema, 'The figures'), ...readErrors },
     }),
     async (c) =>
-      c.json(presentData(await collectReportData(serviceContext(c), c.req.valid('query'), reportSettings(c))), 200),
+      c.json(
+        presentReportData(await collectReportData(serviceContext(c), c.req.valid('query'), reportSettings(c))),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -254,7 +177,7 @@ export const reportRoutes = apiRouter()
     }),
     async (c) => {
       const report = await getArchivedReport(serviceContext(c), c.req.valid('param').id);
-      return c.json({ ...presentVersion(report), data: presentData(report.data) }, 200);
+      return c.json({ ...presentVersion(report), data: presentReportData(report.data) }, 200);
     },
   )
   .openapi(

@@ -17,5 +17,9 @@ export function registerReportCommand(program: Command, run: CliRun): void {
     .option('--table <id>', 'with --format csv: which table, e.g. statistics-messages_sent, compliance')
     .option('--archive', 'also archive it as a new version and mail it to the subscribers')
     .option('--json', 'machine-readable output')
-    .action(async (opts: ReportOptions) => (await import('./report-run.ts')).report(run, opts));
+    .action(async (opts: ReportOptions) => {
+      // The report is laid out in a language: its texts are loaded with the command's code.
+      const [{ report }] = await Promise.all([import('./report-run.ts'), run.loadMessages()]);
+      await report(run, opts);
+    });
 }

@@ -8,6 +8,7 @@ import { enqueueJob } from '../../../platform/jobs/enqueue-job.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { collectReportData, type ReportSettings, type SharedReportParts } from './collect-report-data.ts';
 import { reportInput } from './report-scope.ts';
+import { violates, type UniqueKey } from '../../../platform/db/unique-violation.ts';
 
 /** The outbox job that e-mails one archived version to one subscriber. */
 export const reportEmailJob = 'report.email';
@@ -29,6 +30,12 @@ export interface ArchivedReport {
   /** How many subscribers it was queued to. */
   mailed: number;
 }
+
+const reportVersionKey: UniqueKey = {
+  table: 'service_reports',
+  columns: ['month', 'owner_id', 'version'],
+  constraint: 'service_reports_version',
+};
 
 /**
  * Archives a new version of a month's report: collects the figures as they are now, stores them unchanged forever
@@ -114,13 +121,7 @@ export async function generateServiceReport(
         };
       });
     } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      if (attempt >= 3 || !violates(error, reportVersionKey)) throw error;
     }
   }
-}
-
-/** better-sqlite3 and pg name a unique-key violation by code, never only in the message. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }

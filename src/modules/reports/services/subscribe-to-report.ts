@@ -8,6 +8,7 @@ import { getOrganisation } from '../../access/services/get-organisation.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { ReportSubscriptionView } from './list-report-subscriptions.ts';
 import { emailAddress, reportLangs } from './report-content-inputs.ts';
+import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 
 export const subscribeToReportInput = z.object({
   /** The owner (id or code) whose report is sent; omitted or null: the platform report (operator only). */
@@ -31,6 +32,16 @@ async function ownerOf(ctx: ServiceContext, idOrCode: string): Promise<Organisat
   }
 }
 
+const subscriptionKeys: readonly UniqueField[] = [
+  {
+    table: 'report_subscriptions',
+    columns: ['owner_id', 'email'],
+    constraint: 'report_subscriptions_owner_email',
+    field: 'email',
+    message: 'already receives this report',
+  },
+];
+
 /** Sends a report to an address every month: an owner's to its own people, the platform's by the operator's choice. */
 export async function subscribeToReport(
   ctx: ServiceContext,
@@ -45,15 +56,8 @@ export async function subscribeToReport(
     throw AppError.field('owner', 'choose your organisation; the platform report is the operator’s', 'forbidden');
   const ownerId = owner?.id ?? '';
   return inTransaction(ctx, async (trx) => {
-    const clash = await trx
-      .selectFrom('report_subscriptions')
-      .select('id')
-      .where('owner_id', '=', ownerId)
-      .where('email', '=', data.email)
-      .executeTakeFirst();
-    if (clash) throw AppError.field('email', 'already receives this report', 'conflict');
     const row = { id: newId(), owner_id: ownerId, email: data.email, lang: data.lang, created_at: ctx.clock.now() };
-    await trx.insertInto('report_subscriptions').values(row).execute();
+    await guardUnique(subscriptionKeys, () => trx.insertInto('report_subscriptions').values(row).execute());
     await recordAuditEvent(trx, ctx, {
       action: 'report-subscription.create',
       subjectType: 'report-subscription',

@@ -12,8 +12,7 @@ import {
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import { blockKinds, meetingFormats, reportZone, roadmapStatuses } from '../services/report-content-inputs.ts';
-import type { MeetingRow, ReportBlockRow, RoadmapEntryRow } from '../schema.ts';
-import type { Component } from '../../../platform/db/schema.ts';
+import type { ComponentOption, MeetingItem, ReportBlockItem, RoadmapItem } from './report-content-model.ts';
 import { type FieldErrors, FormErrors } from '../../../platform/web/form.tsx';
 import { CsrfField, type PageContext } from '../../../platform/web/layout.tsx';
 
@@ -66,30 +65,30 @@ export function localInput(ms: number): string {
   return new Date(instantToLocal(reportZone, ms)).toISOString().slice(0, 16);
 }
 
-export function blockValues(row: ReportBlockRow): Record<string, string> {
-  return { kind: row.kind, title: row.title, bodyMarkdown: row.body_markdown, position: String(row.position) };
+export function blockValues(block: ReportBlockItem): Record<string, string> {
+  return { kind: block.kind, title: block.title, bodyMarkdown: block.bodyMarkdown, position: String(block.position) };
 }
 
-export function roadmapValues(row: RoadmapEntryRow): Record<string, string> {
+export function roadmapValues(entry: RoadmapItem): Record<string, string> {
   return {
-    title: row.title,
-    period: row.period,
-    status: row.status,
-    componentId: row.component_id ?? '',
-    description: row.description,
+    title: entry.title,
+    period: entry.period,
+    status: entry.status,
+    componentId: entry.componentId ?? '',
+    description: entry.description,
   };
 }
 
-export function meetingValues(row: MeetingRow): Record<string, string> {
+export function meetingValues(meeting: MeetingItem): Record<string, string> {
   return {
-    title: row.title,
-    series: row.series,
-    startsAt: localInput(row.starts_at),
-    endsAt: localInput(row.ends_at),
-    format: row.format,
-    location: row.location,
-    url: row.url ?? '',
-    description: row.description,
+    title: meeting.title,
+    series: meeting.series,
+    startsAt: localInput(meeting.startsAt),
+    endsAt: localInput(meeting.endsAt),
+    format: meeting.format,
+    location: meeting.location,
+    url: meeting.url ?? '',
+    description: meeting.description,
   };
 }
 
@@ -289,7 +288,7 @@ export function BlockForm(props: ContentFormProps) {
   );
 }
 
-export function RoadmapForm(props: ContentFormProps & { components: Component[] }) {
+export function RoadmapForm(props: ContentFormProps & { components: ComponentOption[] }) {
   const { t } = props.page;
   const { values, errors, prefix } = state(props);
   const components = [

@@ -23,6 +23,12 @@ import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
 import { type FieldErrors, fieldErrors } from '../../../platform/web/form.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { blockFields, type FailedForm, meetingFormFields, roadmapFields } from './report-content-forms.tsx';
+import {
+  presentComponentOption,
+  presentMeeting,
+  presentReportBlock,
+  presentRoadmapEntry,
+} from './report-content-model.ts';
 import { reportContentPaths, ReportContentPage } from './report-content-views.tsx';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import {
@@ -104,10 +110,10 @@ async function contentPage(
     <ReportContentPage
       page={pageContext(c)}
       month={month}
-      blocks={blocks}
-      roadmap={roadmap}
-      meetings={meetings}
-      components={components}
+      blocks={blocks.map(presentReportBlock)}
+      roadmap={roadmap.map(presentRoadmapEntry)}
+      meetings={meetings.map(presentMeeting)}
+      components={components.map(presentComponentOption)}
       done={extra.done}
       failed={extra.failed}
     />,

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { can, tenantScope } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { listOrganisations } from '../../access/services/list-organisations.ts';
-import { listReportSubscriptions, type ReportSubscriptionView } from '../services/list-report-subscriptions.ts';
+import { listReportSubscriptions } from '../services/list-report-subscriptions.ts';
 import { reportLangs } from '../services/report-content-inputs.ts';
 import { subscribeToReport } from '../services/subscribe-to-report.ts';
 import { unsubscribeFromReport } from '../services/unsubscribe-from-report.ts';
@@ -16,6 +16,7 @@ import { CsrfField, Layout, type PageContext } from '../../../platform/web/layou
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { Choice, contentLabels, type FailedForm, TextInput } from './report-content-forms.tsx';
 import { contentErrors, formValues } from './report-content-pages.tsx';
+import { presentReportSubscription, type ReportSubscriptionItem } from './report-content-model.ts';
 import { doneTexts, reportContentPaths } from './report-content-views.tsx';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import { formBody, formProblem, problemStatus, requireLogin, serviceContext } from '../../../platform/web/web-kit.ts';
@@ -28,7 +29,7 @@ interface OwnerOption {
 
 interface SubscriptionsView {
   page: PageContext;
-  rows: ReportSubscriptionView[];
+  rows: ReportSubscriptionItem[];
   owners: OwnerOption[];
   done: string | undefined;
   failed: FailedForm | undefined;
@@ -122,10 +123,10 @@ function SubscriptionsPage({ page, rows, owners, done, failed }: SubscriptionsVi
           <Table.Body>
             {rows.map((row) => (
               <Table.Row key={row.id} data-subscription={row.id}>
-                <Table.Cell>{row.owner_name ?? t('reportSubscriptions.platform')}</Table.Cell>
+                <Table.Cell>{row.ownerName ?? t('reportSubscriptions.platform')}</Table.Cell>
                 <Table.HeaderCell scope="row">{row.email}</Table.HeaderCell>
                 <Table.Cell>{t(`reportSubscriptions.lang.${row.lang}` as MessageKey)}</Table.Cell>
-                <Table.Cell>{formatInstant(row.created_at, locale)}</Table.Cell>
+                <Table.Cell>{formatInstant(row.createdAt, locale)}</Table.Cell>
                 <Table.Cell>
                   <form method="post" action={`${reportContentPaths.subscriptions}/${row.id}/delete`}>
                     <CsrfField page={page} />
@@ -171,7 +172,7 @@ async function subscriptionsPage(
     c,
     <SubscriptionsPage
       page={page}
-      rows={rows}
+      rows={rows.map(presentReportSubscription)}
       owners={await ownerOptions(ctx, page.t('reportSubscriptions.platform'))}
       done={extra.done}
       failed={extra.failed}

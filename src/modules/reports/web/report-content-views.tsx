@@ -15,8 +15,7 @@ import {
 } from '@digdir/designsystemet-react';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { markdownToHtml } from '../render/markdown.ts';
-import type { MeetingRow, ReportBlockRow, RoadmapEntryRow } from '../schema.ts';
-import type { Component } from '../../../platform/db/schema.ts';
+import type { ComponentOption, MeetingItem, ReportBlockItem, RoadmapItem } from './report-content-model.ts';
 import { formatInstant } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { monthName } from '../../availability/web/availability-display.tsx';
@@ -43,10 +42,10 @@ export const doneTexts: ReadonlySet<string> = new Set(
 export interface ReportContentView {
   page: PageContext;
   month: string;
-  blocks: ReportBlockRow[];
-  roadmap: RoadmapEntryRow[];
-  meetings: MeetingRow[];
-  components: Component[];
+  blocks: ReportBlockItem[];
+  roadmap: RoadmapItem[];
+  meetings: MeetingItem[];
+  components: ComponentOption[];
   done: string | undefined;
   failed: FailedForm | undefined;
 }
@@ -99,7 +98,7 @@ function BlockList({ view, kind }: { view: ReportContentView; kind: 'news' | 'pr
           <Paragraph data-size="sm" className="niva-subtle">
             {t('reportContent.position', { position: block.position })}
           </Paragraph>
-          <Preview markdown={block.body_markdown} label={`${t('reportContent.preview')}: ${block.title}`} />
+          <Preview markdown={block.bodyMarkdown} label={`${t('reportContent.preview')}: ${block.title}`} />
           <Editor view={view} formKey={`block:${block.id}`} summary={`${t('reportContent.edit')}: ${block.title}`}>
             <BlockForm
               page={page}
@@ -148,7 +147,7 @@ function RoadmapTable({ view }: { view: ReportContentView }) {
             <Table.Cell>
               <Tag data-size="sm">{t(`reportContent.status.${entry.status}` as MessageKey)}</Tag>
             </Table.Cell>
-            <Table.Cell>{entry.component_id ? (componentName.get(entry.component_id) ?? '–') : '–'}</Table.Cell>
+            <Table.Cell>{entry.componentId ? (componentName.get(entry.componentId) ?? '–') : '–'}</Table.Cell>
             <Table.Cell>
               <Editor
                 view={view}
@@ -199,7 +198,7 @@ function MeetingTable({ view }: { view: ReportContentView }) {
       <Table.Body>
         {view.meetings.map((meeting) => (
           <Table.Row key={meeting.id} data-meeting={meeting.id}>
-            <Table.Cell>{`${formatInstant(meeting.starts_at, locale)} – ${formatInstant(meeting.ends_at, locale)}`}</Table.Cell>
+            <Table.Cell>{`${formatInstant(meeting.startsAt, locale)} – ${formatInstant(meeting.endsAt, locale)}`}</Table.Cell>
             <Table.HeaderCell scope="row">
               {meeting.url ? <Link href={meeting.url}>{meeting.title}</Link> : meeting.title}
               {meeting.series && meeting.series !== meeting.title && (

@@ -8,8 +8,8 @@ import { AppError } from '../../../platform/services/app-error.ts';
 import { type ArchivedReportSummary, getArchivedReport, listArchivedReports } from '../services/archived-reports.ts';
 import { collectReportData } from '../services/collect-report-data.ts';
 import { generateServiceReport } from '../services/generate-service-report.ts';
+import { listReportOwners } from '../services/list-report-owners.ts';
 import { previousReportMonth, shiftMonth } from '../services/report-scope.ts';
-import { scoped } from '../../../platform/db/tenant-scope.ts';
 import { reportFormat } from '../render/report-format.ts';
 import { reportSettings } from '../api/report-routes.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
@@ -29,10 +29,8 @@ function chosenMonth(c: Context<AppEnv>): string {
 }
 
 async function ownerOptions(c: Context<AppEnv>) {
-  const ctx = serviceContext(c);
   const { t } = pageContext(c);
-  const query = ctx.db.selectFrom('organisations').select(['code', 'name']).where('kind', '=', 'owner').orderBy('name');
-  const owners = await scoped(query, 'id', tenantScope(ctx.actor, 'report.read')).execute();
+  const owners = await listReportOwners(serviceContext(c));
   return [{ value: '', label: t('report.platform') }, ...owners.map((o) => ({ value: o.code, label: o.name }))];
 }
 
