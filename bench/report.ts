@@ -45,6 +45,10 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
 import { readOwnerRows, readPlatformRows, readSharedRows } from './report-baseline.ts';
 import { seedExtraOwners } from './report-seeding.ts';
+import { installModuleMessages } from '../src/app/cli-modules.ts';
+
+// The report is laid out here without the app: its UI texts are installed as the program does at start-up.
+await installModuleMessages();
 
 const targets = { platformPdfSeconds: 3, allOwnersSeconds: 60 };
 const month = '2026-02';
