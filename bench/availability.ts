@@ -27,135 +27,26 @@
  */
 import os from 'node:os';
 import { sql } from 'kysely';
-import { type Interval, monthlyAvailability } from '../src/modules/availability/domain/monthly-availability.ts';
-import {
-  downIntervalsToOutages,
-  ProbeFold,
-  type ProbeResult,
-  unknownWithin,
-} from '../src/modules/availability/domain/probe-intervals.ts';
 import { fixedClock } from '../src/platform/domain/clock.ts';
 import { systemActor } from '../src/platform/services/actor.ts';
-import { recordProbeResults } from '../src/modules/availability/services/record-probe-results.ts';
 import { openStore, type Store } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { countOkPerMonth, tableFromSamples } from './availability-from-samples.ts';
+import { measureIntake } from './availability-intake.ts';
 import {
-  calendar,
   calendars,
   createComponents,
   type Ctx,
-  foldComponent,
-  keep,
   newFigures,
-  type Figures,
   readAllMonths,
   tableFromIntervals,
   writeRuns,
 } from './availability-store.ts';
-import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
-import { generateSamples, minuteMs, sampleMissing, sampleOk, type SampleSet } from './probe-samples.ts';
+import { createThrowawayDatabase, group, median, positiveInt, round } from './bench-support.ts';
+import { generateSamples } from './probe-samples.ts';
 
 const targets = { fromSamplesSeconds: 2, fromIntervalsMs: 50, ingestPerSecond: 50_000 };
 
-/**
- * Sorted, non-overlapping intervals handed out month by month in order: each month gets those that overlap it,
- * without rescanning from the start, so the table stays linear in the number of intervals.
- */
-function monthCursor(intervals: readonly Interval[]): (from: number, to: number) => Interval[] {
-  let first = 0;
-  return (from, to) => {
-    while (first < intervals.length && (intervals[first]?.end ?? 0) <= from) first += 1;
-    const within: Interval[] = [];
-    for (let i = first; i < intervals.length; i++) {
-      const interval = intervals[i];
-      if (!interval || interval.start >= to) break;
-      within.push(interval);
-    }
-    return within;
-  };
-}
-
-/** (a) The whole table from the samples. */
-function tableFromSamples(set: SampleSet, figures: Figures): { runs: number; outages: number } {
-  let runs = 0;
-  let outages = 0;
-  for (const [c, component] of set.components.entries()) {
-    const folded = foldComponent(set, component);
-    const down = downIntervalsToOutages(folded);
-    const unknown = unknownWithin(folded, set.start, set.end);
-    runs += folded.length;
-    outages += down.length;
-    const outagesIn = monthCursor(down);
-    const unknownIn = monthCursor(unknown);
-    const window = calendar(component.calendarId);
-    for (const [m, month] of set.months.entries()) {
-      const r = monthlyAvailability({
-        window,
-        calendars: calendar,
-        year: month.year,
-        month: month.month,
-        outages: outagesIn(month.start, month.end),
-        maintenance: [],
-        unknown: unknownIn(month.start, month.end),
-      });
-      keep(figures, c * set.months.length + m, r);
-    }
-  }
-  return { runs, outages };
-}
-
-/** Baseline of (a): one pass over the same arrays, counting the ok samples of each component-month. */
-function countOkPerMonth(set: SampleSet, counts: Float64Array): number {
-  let total = 0;
-  for (const [c, component] of set.components.entries()) {
-    const { status } = component;
-    for (const [m, month] of set.months.entries()) {
-      let ok = 0;
-      for (let i = month.firstSlot; i < month.endSlot; i++) if (status[i] === sampleOk) ok += 1;
-      counts[c * set.months.length + m] = ok;
-      total += ok;
-    }
-  }
-  return total;
-}
-
-/** Batches of present samples, one monitor per batch in turn, each continuing where that monitor's last batch ended. */
-function ingestBatches(
-  set: SampleSet,
-  monitors: number,
-  total: number,
-  size: number,
-): { monitor: number; results: ProbeResult[] }[] {
-  const batches: { monitor: number; results: ProbeResult[] }[] = [];
-  const next = new Array<number>(monitors).fill(0);
-  for (let made = 0, b = 0; made < total; b++) {
-    const monitor = b % monitors;
-    const { status } = set.components[monitor % set.components.length] ?? { status: new Uint8Array(0) };
-    const results: ProbeResult[] = [];
-    let slot = next[monitor] ?? 0;
-    for (; slot < status.length && results.length < Math.min(size, total - made); slot++) {
-      const s = status[slot];
-      if (s !== sampleMissing) results.push({ at: set.start + slot * minuteMs, ok: s === sampleOk });
-    }
-    if (results.length === 0) throw new Error('BENCH_INGEST is more than the samples hold');
-    next[monitor] = slot;
-    made += results.length;
-    batches.push({ monitor, results });
-  }
-  return batches;
-}
-
-// A type alias, not an interface: withTables needs a type with an implicit index signature.
-type RawResults = {
-  bench_raw_results: { monitor_id: string; at: number; ok: number };
-};
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
-const group = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
 const list = (values: readonly number[], digits: number): string => values.map((v) => v.toFixed(digits)).join(' ');
 
 async function main(): Promise<void> {
@@ -275,78 +166,14 @@ async function main(): Promise<void> {
     const intervalsReadMs = median(readRounds);
 
     // (c) intake, on components and monitors of its own so the table above is left as it was.
-    const intake = await createComponents(
+    const { ingestMs, rawMs, outagesOpened, ingestRuns } = await measureIntake(
       ctx,
-      'inntak',
-      set.components.map((c) => c.calendarId),
+      store,
+      set,
+      rounds,
+      ingestTotal,
+      batchSize,
     );
-    const batches = ingestBatches(set, intake.length, ingestTotal, batchSize);
-    const raw = store.db.withTables<RawResults>();
-    await raw.schema
-      .createTable('bench_raw_results')
-      .addColumn('monitor_id', 'text', (c) => c.notNull())
-      .addColumn('at', 'bigint', (c) => c.notNull())
-      .addColumn('ok', 'integer', (c) => c.notNull())
-      .execute();
-    let ingestMs = 0;
-    let rawMs = 0;
-    let recorded = 0;
-    let outagesOpened = 0;
-    const slices = Math.max(1, rounds);
-    const perSlice = Math.ceil(batches.length / slices);
-    for (let r = 0; r < slices; r++) {
-      const slice = batches.slice(r * perSlice, (r + 1) * perSlice);
-      const ingest = async () => {
-        const started = performance.now();
-        for (const { monitor, results } of slice) {
-          const report = await recordProbeResults(ctx, intake[monitor]?.monitorId ?? '', results);
-          recorded += report.recorded;
-          outagesOpened += report.outagesOpened;
-        }
-        ingestMs += performance.now() - started;
-      };
-      const insertRaw = async () => {
-        const started = performance.now();
-        for (const { monitor, results } of slice) {
-          const monitorId = intake[monitor]?.monitorId ?? '';
-          await raw.transaction().execute((trx) =>
-            trx
-              .insertInto('bench_raw_results')
-              .values(results.map((x) => ({ monitor_id: monitorId, at: x.at, ok: x.ok ? 1 : 0 })))
-              .execute(),
-          );
-        }
-        rawMs += performance.now() - started;
-      };
-      for (const step of r % 2 === 0 ? [insertRaw, ingest] : [ingest, insertRaw]) await step();
-    }
-    if (recorded !== ingestTotal) throw new Error(`recordProbeResults recorded ${recorded} of ${ingestTotal} results`);
-    // The intake must have stored exactly the runs that folding each monitor's results at once gives.
-    let ingestRuns = 0;
-    for (const [m, monitor] of intake.entries()) {
-      const fold = new ProbeFold(minuteMs);
-      for (const b of batches) if (b.monitor === m) for (const x of b.results) fold.push(x.at, x.ok);
-      const rows = await store.db
-        .selectFrom('monitor_intervals')
-        .select(['state', 'start_at', 'end_at', 'samples'])
-        .where('monitor_id', '=', monitor.monitorId)
-        .orderBy('start_at')
-        .execute();
-      const same =
-        rows.length === fold.runs.length &&
-        rows.every((row, i) => {
-          const run = fold.runs[i];
-          return (
-            run !== undefined &&
-            row.state === run.state &&
-            row.start_at === run.start &&
-            row.end_at === run.end &&
-            row.samples === run.samples
-          );
-        });
-      if (!same) throw new Error(`the intake stored other runs for monitor ${m + 1} than a fold of its results`);
-      ingestRuns += rows.length;
-    }
     const ingestPerSecond = ingestTotal / (ingestMs / 1000);
     const rawPerSecond = ingestTotal / (rawMs / 1000);
 

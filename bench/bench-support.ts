@@ -52,3 +52,31 @@ export async function createThrowawayDatabase(base: string | undefined, prefix: 
     },
   };
 }
+
+/** The median of `values`: the upper of the two middle values when there is an even number of them. */
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** `value` rounded to `digits` decimals. */
+export const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** A whole number with its thousands set apart by spaces: 1 234 567. */
+export const group = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
+
+/** Multi-row inserts, in chunks that stay under both dialects' limit on bound parameters. */
+export async function inChunks<T>(
+  rows: readonly T[],
+  perChunk: number,
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += perChunk) await insert(rows.slice(i, i + perChunk));
+}
+
+/** Wall seconds of `work`, and its result. */
+export async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await work();
+  return [value, (performance.now() - started) / 1000];
+}

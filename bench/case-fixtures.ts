@@ -10,16 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Calendar } from '../src/platform/domain/calendar/calendar.ts';
 import type { CalendarRegistry } from '../src/platform/domain/calendar/calendar-registry.ts';
-import { checkEvent, deriveCase, type LifecycleEvent } from '../src/modules/cases/domain/case-lifecycle.ts';
-import type { CaseChannel, CaseKind } from '../src/modules/cases/domain/case-types.ts';
+import type { LifecycleEvent } from '../src/modules/cases/domain/case-lifecycle.ts';
+import type { CaseKind } from '../src/modules/cases/domain/case-types.ts';
 import type { IncidentCategory } from '../src/platform/domain/sla/policies.ts';
 import { caseReference } from '../src/modules/cases/services/case-access.ts';
 import { derive, lifecycleEvents } from '../src/modules/cases/services/case-derivation.ts';
 import type { CaseClockRow, CaseEventRow, CaseRow } from '../src/platform/db/schema.ts';
-
-const minute = 60_000;
-const hour = 60 * minute;
-const day = 24 * hour;
+import { about, day, type DraftEvent, hour, Log, minute, wholeSecond } from './case-log.ts';
+import { categories, channels, comments, firstNames, kinds, lastNames, pick, titles, weighted } from './case-mix.ts';
 
 export interface Owner {
   id: string;
@@ -40,155 +38,6 @@ export interface World {
   /** The moment the histories end: no event lies after it. */
   now: number;
   random: () => number;
-}
-
-/** Share of each kind, and of each kind's cases left open (open ones are mostly recent). */
-const kinds: readonly { kind: CaseKind; share: number; open: number }[] = [
-  { kind: 'support-request', share: 0.6, open: 0.15 },
-  { kind: 'incident', share: 0.25, open: 0.08 },
-  { kind: 'change-request', share: 0.1, open: 0.35 },
-  { kind: 'deletion-request', share: 0.03, open: 0.15 },
-  { kind: 'deactivation-order', share: 0.02, open: 0.15 },
-];
-const categories: readonly { category: IncidentCategory; share: number }[] = [
-  { category: 'A', share: 0.03 },
-  { category: 'B', share: 0.3 },
-  { category: 'C', share: 0.67 },
-];
-const channels: readonly { channel: CaseChannel; share: number }[] = [
-  { channel: 'web', share: 0.45 },
-  { channel: 'api', share: 0.2 },
-  { channel: 'email', share: 0.2 },
-  { channel: 'phone', share: 0.15 },
-];
-
-const titles: Record<CaseKind, readonly string[]> = {
-  'support-request': [
-    'Spørsmål om tilgangsstyring for ny tjeneste',
-    'Hvordan publiserer vi en ny versjon?',
-    'Feil i oversettelse på kvitteringssiden',
-    'Behov for testdata i TT02',
-    'Hjelp med oppsett av Maskinporten-klient',
-    'Skjema viser feil dato for frist',
-    'Ønsker veiledning om samtykke',
-    'Varsling på e-post kommer ikke fram',
-  ],
-  incident: [
-    'Innsending feiler med feilkode 500',
-    'Treg respons i meldingsboksen',
-    'Innlogging via ID-porten henger',
-    'Vedlegg forsvinner ved innsending',
-    'Tjenesten utilgjengelig for enkelte brukere',
-    'Kvittering genereres ikke',
-    'Tidsavbrudd mot Folkeregisteret',
-    'Feil i visning av skjema på mobil',
-  ],
-  'change-request': [
-    'Ønske om nytt felt i API for innsending',
-    'Utvidet logging av hendelser',
-    'Støtte for flere språk i kvittering',
-    'Endring av oppbevaringstid for meldinger',
-    'Ny rolle for delegering',
-  ],
-  'deletion-request': [
-    'Sletting av testdata i produksjon',
-    'Sletting av feilsendte meldinger',
-    'Sletting av utgått skjemaversjon',
-  ],
-  'deactivation-order': [
-    'Deaktivering av gammel tjenesteversjon',
-    'Avvikling av Altinn 2-tjeneste',
-    'Deaktivering av utgått skjema',
-  ],
-};
-const comments = [
-  'Vi ser på saken.',
-  'Har bedt om logger fra tjenesteeier.',
-  'Reprodusert i TT02.',
-  'Venter på tilbakemelding fra leverandør.',
-  'Sendt videre til drift.',
-  'Kunden bekrefter at feilen fortsatt oppstår.',
-  'Midlertidig løsning er beskrevet i svaret.',
-  'Følges opp i neste driftsmøte.',
-];
-const firstNames = [
-  'Kari',
-  'Ola',
-  'Ingrid',
-  'Lars',
-  'Nora',
-  'Jonas',
-  'Sofie',
-  'Emil',
-  'Hanne',
-  'Per',
-  'Silje',
-  'Magnus',
-];
-const lastNames = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Berg', 'Haugen', 'Dahl'];
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
-function weighted<T extends { share: number }>(random: () => number, items: readonly T[]): T {
-  let r = random() * items.reduce((s, i) => s + i.share, 0);
-  for (const item of items) {
-    r -= item.share;
-    if (r < 0) return item;
-  }
-  return items[items.length - 1] as T;
-}
-
-/**
- * Instants are whole seconds. With milliseconds, 75 % of a clock's target can fall between two milliseconds and the
- * at-risk instant derived from it is fractional, which a PostgreSQL bigint column refuses.
- */
-const wholeSecond = (at: number): number => Math.round(at / 1000) * 1000;
-
-/** An exponentially distributed duration with the given mean, at least a minute. */
-function about(random: () => number, mean: number): number {
-  return Math.max(minute, wholeSecond(-Math.log(1 - random()) * mean));
-}
-
-interface DraftEvent extends LifecycleEvent {
-  visibility: 'public' | 'internal';
-  actor: { type: string; id: string | null; label: string };
-  data: string | null;
-}
-
-/** One case's event log, kept valid against the lifecycle as it grows. */
-class Log {
-  readonly events: DraftEvent[];
-
-  constructor(
-    private readonly kind: CaseKind,
-    private readonly now: number,
-    registered: DraftEvent,
-  ) {
-    this.events = [registered];
-  }
-
-  get last(): number {
-    return (this.events[this.events.length - 1] as DraftEvent).at;
-  }
-
-  has(type: LifecycleEvent['type']): boolean {
-    return this.events.some((e) => e.type === type);
-  }
-
-  /** Appends the event if it has happened by `now`; false when it lies in the future, so the case has not got there. */
-  add(event: DraftEvent): boolean {
-    if (event.at > this.now) return false;
-    // A generator bug must stop the run rather than fill the tables with logs the service would refuse.
-    const problem = checkEvent(this.kind, deriveCase(this.events), event, this.now);
-    if (problem)
-      throw new Error(
-        `generated an impossible ${this.kind} log: ${event.type} at ${new Date(event.at).toISOString()}: ${problem.message}`,
-      );
-    this.events.push(event);
-    return true;
-  }
 }
 
 export interface GeneratedCase {

@@ -24,22 +24,18 @@ import { loadConfig } from '../src/platform/config/config.ts';
 import { presentListItem } from '../src/modules/cases/api/case-presenters.ts';
 import { serviceContext } from '../src/platform/http/route-kit.ts';
 import { openRuntime, type Runtime } from '../src/app/runtime.ts';
-import { type Actor, systemActor } from '../src/platform/services/actor.ts';
+import { systemActor } from '../src/platform/services/actor.ts';
 import { listCaseRows, listCases } from '../src/modules/cases/services/list-cases.ts';
-import { readCaseBatch, recomputeCaseClocks } from '../src/modules/cases/services/recompute-case-clocks.ts';
+import { recomputeCaseClocks } from '../src/modules/cases/services/recompute-case-clocks.ts';
 import type { ServiceContext } from '../src/platform/services/context.ts';
-import { createOrganisation } from '../src/modules/access/services/create-organisation.ts';
-import { createService } from '../src/modules/access/services/create-service.ts';
-import { createApiToken } from '../src/modules/access/services/create-api-token.ts';
-import { addMember } from '../src/modules/access/services/add-member.ts';
-import { createThrowawayDatabase, positiveInt, type ThrowawayDatabase } from './bench-support.ts';
-import { type Agent, type Owner } from './case-fixtures.ts';
+import { createThrowawayDatabase, group, median, positiveInt, round, type ThrowawayDatabase } from './bench-support.ts';
+import { type Latency, latency, type Subject, timeOnce } from './case-latency.ts';
+import { readOnly } from './case-read-only.ts';
 import { seedCases, type SeedReport } from './case-seeding.ts';
+import { ownerCount, setUp } from './case-setup.ts';
 import { mulberry32 } from '../src/app/demo/seeded-random.ts';
 
 const targets = { pageP95Ms: 100, ratio: 3, recomputeSeconds: 5 };
-const ownerCount = 60;
-const agentCount = 12;
 const pageLimit = 50;
 const pagePath = `/api/v1/cases?state=open&limit=${pageLimit}`;
 const plainPath = `/api/v1/bench/plain-cases?state=open&limit=${pageLimit}`;
@@ -48,161 +44,7 @@ function createDatabase(): Promise<ThrowawayDatabase> {
   return createThrowawayDatabase(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL, 'niva-bench-cases-');
 }
 
-/** A nine-digit organisation number with a valid MOD11 check digit, drawn from `random`. */
-function orgNumber(random: () => number): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const digits = Array.from({ length: 8 }, (_, i) =>
-      i === 0 ? 8 + Math.floor(random() * 2) : Math.floor(random() * 10),
-    );
-    const rest = digits.reduce((s, d, i) => s + d * (weights[i] ?? 0), 0) % 11;
-    const check = rest === 0 ? 0 : 11 - rest;
-    if (check !== 10) return [...digits, check].join('');
-  }
-}
-
-interface Setup {
-  owners: Owner[];
-  agents: Agent[];
-  secret: string;
-  tokenActor: Actor;
-}
-
-/** The operator with its agents and the benchmark's token, and the service owners with a few services each. */
-async function setUp(ctx: ServiceContext, random: () => number): Promise<Setup> {
-  const used = new Set<string>();
-  const freshOrgNumber = (): string => {
-    for (;;) {
-      const n = orgNumber(random);
-      if (!used.has(n)) {
-        used.add(n);
-        return n;
-      }
-    }
-  };
-  const operator = await createOrganisation(ctx, {
-    kind: 'operator',
-    name: 'Digitaliseringsdirektoratet',
-    code: 'digdir',
-    orgNumber: freshOrgNumber(),
-    contactEmail: 'servicedesk@digdir.example.no',
-  });
-  const agents: Agent[] = [];
-  for (let i = 1; i <= agentCount; i++) {
-    const name = `Saksbehandler ${i}`;
-    const { userId } = await addMember(ctx, {
-      organisationId: operator.id,
-      email: `agent${i}@digdir.example.no`,
-      name,
-      role: 'operator-agent',
-    });
-    agents.push({ id: userId, name });
-  }
-  const owners: Owner[] = [];
-  for (let i = 1; i <= ownerCount; i++) {
-    const code = `etat${String(i).padStart(2, '0')}`;
-    const organisation = await createOrganisation(ctx, {
-      name: `Etat ${i}`,
-      code,
-      orgNumber: freshOrgNumber(),
-      contactEmail: `post@${code}.example.no`,
-    });
-    const serviceIds: string[] = [];
-    for (let s = 1; s <= 3; s++)
-      serviceIds.push(
-        (
-          await createService(ctx, {
-            organisationId: organisation.id,
-            name: `Tjeneste ${s} for etat ${i}`,
-            platform: s === 1 ? 'altinn2' : 'altinn3',
-            resourceId: `${code}-tjeneste-${s}`,
-          })
-        ).id,
-      );
-    const { token } = await createApiToken(ctx, {
-      organisationId: organisation.id,
-      name: 'fagsystem',
-      scopes: ['cases:write'],
-    });
-    owners.push({
-      id: organisation.id,
-      serviceIds,
-      tokenId: token.id,
-      tokenLabel: `token:${token.prefix}:${token.name}`,
-    });
-  }
-  const { token, secret } = await createApiToken(ctx, {
-    organisationId: operator.id,
-    name: 'bench-agent',
-    scopes: ['cases:work'],
-  });
-  const tokenActor: Actor = {
-    type: 'token',
-    id: token.id,
-    label: `token:${token.prefix}:${token.name}`,
-    organisationId: operator.id,
-    organisationKind: 'operator',
-    scopes: ['cases:work'],
-  };
-  return { owners, agents, secret, tokenActor };
-}
-
-/** Nearest-rank percentile of ascending samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-interface Latency {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function latency(samples: readonly number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? Number.NaN };
-}
-
-interface Subject {
-  name: string;
-  /** Does the work once and returns the ids of the cases listed, in order. */
-  run(): Promise<string[]>;
-  samples: number[];
-}
-
-async function timeOnce(subject: Subject): Promise<void> {
-  const started = performance.now();
-  await subject.run();
-  subject.samples.push(performance.now() - started);
-}
-
-async function readOnly(
-  ctx: ServiceContext,
-  batchSize = 2000,
-): Promise<{ cases: number; events: number; clocks: number }> {
-  // The recompute's own reads, batch by batch, and nothing else: what the reading alone costs.
-  const seen = { cases: 0, events: 0, clocks: 0 };
-  let after = '';
-  for (
-    let batch = await readCaseBatch(ctx, after, batchSize);
-    batch;
-    batch = await readCaseBatch(ctx, after, batchSize)
-  ) {
-    seen.cases += batch.rows.length;
-    seen.events += batch.events.length;
-    seen.clocks += batch.clocks.length;
-    after = batch.rows.at(-1)?.id ?? after;
-  }
-  return seen;
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 const ms = (value: number): string => value.toFixed(1);
-const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
-const group = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
 
 async function main(): Promise<void> {
   const count = positiveInt('BENCH_CASES', 100_000);

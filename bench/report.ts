@@ -28,21 +28,17 @@ import { layoutReport } from '../src/modules/reports/render/layout-report.ts';
 import { renderReportHtml } from '../src/modules/reports/render/render-report-html.tsx';
 import { renderReportPdf } from '../src/modules/reports/render/render-report-pdf.ts';
 import { systemActor } from '../src/platform/services/actor.ts';
-import { componentAvailabilityHistory } from '../src/modules/availability/services/component-availability-history.ts';
 import type { ServiceContext } from '../src/platform/services/context.ts';
-import { collectCaseFacts } from '../src/modules/reports/services/collect-compliance-facts.ts';
 import {
   collectReportData,
   collectSharedReportParts,
   type ReportSettings,
 } from '../src/modules/reports/services/collect-report-data.ts';
-import { collectStatistics } from '../src/modules/reports/services/collect-statistics.ts';
-import { reportPeriod } from '../src/modules/reports/services/report-scope.ts';
-import { supportKpis } from '../src/modules/support/services/support-kpis.ts';
 import { builtInCatalogue } from '../src/modules/usage/services/usage-settings.ts';
 import { openStore, type Store } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
+import { createThrowawayDatabase, median, positiveInt, round, timed } from './bench-support.ts';
+import { profileCollection } from './report-profile.ts';
 import { readOwnerRows, readPlatformRows, readSharedRows } from './report-baseline.ts';
 import { seedExtraOwners } from './report-seeding.ts';
 import { installModuleMessages } from '../src/app/cli-modules.ts';
@@ -54,21 +50,8 @@ const targets = { platformPdfSeconds: 3, allOwnersSeconds: 60 };
 const month = '2026-02';
 const epoch = Date.UTC(2026, 2, 2, 9, 0, 0);
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
-const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 const ms = (seconds: number): string => `${(seconds * 1000).toFixed(1)} ms`;
 const list = (xs: readonly number[]): string => xs.map((x) => (x * 1000).toFixed(0)).join(' ');
-
-/** Wall seconds of `work`, and its result. */
-async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
-  const started = performance.now();
-  const value = await work();
-  return [value, (performance.now() - started) / 1000];
-}
 
 interface PlatformRound {
   collect: number;
@@ -153,70 +136,6 @@ async function ownersBaseline(store: Store, owners: readonly { id: string }[]): 
     for (const owner of owners) rows += await readOwnerRows(store.db, month, owner.id);
     return rows;
   });
-}
-
-/** Where the collection's time goes: its parts timed one by one, medians of `rounds`. */
-async function profileCollection(
-  ctx: ServiceContext,
-  settings: ReportSettings,
-  owners: readonly { id: string; code: string; name: string }[],
-  rounds: number,
-) {
-  const components = await ctx.db.selectFrom('components').select('id').execute();
-  const period = reportPeriod(month, ctx.clock.now());
-  const parts = {
-    shared: [] as number[],
-    availability: [] as number[],
-    supportMonths: [] as number[],
-    supportWeeks: [] as number[],
-    platformStatistics: [] as number[],
-    platformCases: [] as number[],
-    ownerStatistics: [] as number[],
-    ownerCases: [] as number[],
-  };
-  for (let r = 0; r < rounds; r++) {
-    parts.shared.push((await timed(() => collectSharedReportParts(ctx, month, settings)))[1]);
-    parts.availability.push(
-      (
-        await timed(async () => {
-          for (const c of components)
-            await componentAvailabilityHistory(ctx, { componentId: c.id, months: 24, until: month });
-        })
-      )[1],
-    );
-    parts.supportMonths.push(
-      (
-        await timed(() =>
-          supportKpis(ctx, { period: 'month', from: `${month.slice(0, 4)}-01`, to: month, line: 'brukerservice' }),
-        )
-      )[1],
-    );
-    parts.supportWeeks.push(
-      (await timed(() => supportKpis(ctx, { period: 'week', from: month, to: month, line: 'brukerservice' })))[1],
-    );
-    parts.platformStatistics.push((await timed(() => collectStatistics(ctx, month, null, settings.catalogue)))[1]);
-    parts.platformCases.push((await timed(() => collectCaseFacts(ctx, period, null)))[1]);
-    // A tenth of the owners a round, as each owner's report sees them.
-    const sample = owners.filter((_, i) => i % 10 === r % 10);
-    parts.ownerStatistics.push(
-      (
-        await timed(async () => {
-          for (const o of sample) await collectStatistics(ctx, month, o, settings.catalogue);
-        })
-      )[1] / Math.max(1, sample.length),
-    );
-    parts.ownerCases.push(
-      (
-        await timed(async () => {
-          for (const o of sample) await collectCaseFacts(ctx, period, o);
-        })
-      )[1] / Math.max(1, sample.length),
-    );
-  }
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) as Record<
-    keyof typeof parts,
-    number
-  >;
 }
 
 async function main(): Promise<void> {
@@ -317,7 +236,7 @@ async function main(): Promise<void> {
     const ownersTotal = o('total');
     const ownersBaselineSeconds = median(ownerBase);
 
-    const profile = await profileCollection(ctx, settings, owners, Math.max(3, rounds));
+    const profile = await profileCollection(ctx, month, settings, owners, Math.max(3, rounds));
 
     const pass = {
       platformPdf: platformPdf < targets.platformPdfSeconds,

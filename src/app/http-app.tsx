@@ -16,9 +16,7 @@ import { internalProblem, problemOf, problemResponse } from '../platform/http/pr
 import { staticAssets } from '../platform/http/static-assets.ts';
 import { authPages } from '../platform/web/auth-pages.tsx';
 import type { NavEntry } from '../platform/web/layout.tsx';
-import type { ModuleManifest } from '../platform/module-manifest.ts';
-import { installMessages } from './messages.ts';
-import { modules } from './modules.ts';
+import { installComposedMessages, manifests } from './modules.ts';
 import { ordered } from './ordered.ts';
 import { ErrorPage } from '../platform/web/error-page.tsx';
 import { pageContext, render } from '../platform/web/render.tsx';
@@ -28,8 +26,6 @@ const apiVersion = '/api/v1';
 function wantsProblemJson(c: Context<AppEnv>): boolean {
   return c.req.path.startsWith('/api/') || c.req.path === '/readyz';
 }
-
-const manifests: readonly ModuleManifest[] = modules;
 
 /** Every API route, mounted under /api/v1: each module's routers, in their order. They join the route-matrix test. */
 export function apiRoutes() {
@@ -44,13 +40,10 @@ const navigation: readonly NavEntry[] = [
   { href: '/api/docs', label: 'nav.api', action: null },
 ];
 
-export function createApp(deps: AppDeps) {
-  installMessages(manifests.map((m) => m.messages));
+export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
+  installComposedMessages();
+  const deps: AppDeps = { ...dependencies, navigation };
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', async (c, next) => {
-    c.set('navigation', navigation);
-    await next();
-  });
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps.config.secureCookies));
   // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.

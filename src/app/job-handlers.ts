@@ -1,30 +1,17 @@
-import type { CalendarRegistry } from '../platform/domain/calendar/calendar-registry.ts';
-import type { Clock } from '../platform/domain/clock.ts';
-import type { Store } from '../platform/db/database.ts';
 import { type JobKind, jobKinds, type MailJobKind, mailJobKinds } from '../platform/jobs/job-kinds.ts';
 import { PermanentJobError, type JobHandler } from '../platform/jobs/runner.ts';
 import { createMailSender } from '../platform/mail/mail-transport.ts';
 import { emailJob, sendEmail } from '../platform/mail/send-email.ts';
-import type { JobDeps, JobKindsOf, JobRegistration, ModuleManifest } from '../platform/module-manifest.ts';
-import { installMessages } from './messages.ts';
-import { modules } from './modules.ts';
+import type { JobDeps, JobKindsOf, JobRegistration } from '../platform/module-manifest.ts';
+import { installComposedMessages, manifests, type modules } from './modules.ts';
 
-export interface JobHandlerDeps {
-  store: Store;
-  clock: Clock;
-  /** Case notices record events on cases, whose clocks run on these calendars. */
-  calendars: CalendarRegistry;
+/** What every handler gets, and how this process sends mail (`smtpUrl` null: it does not). */
+export interface JobHandlerDeps extends JobDeps {
   smtpUrl: string | null;
   mailFrom: string;
-  /** The origin links in e-mails point to. */
-  publicUrl: string;
-  /** Signs the unsubscribe links in status e-mails; the web app checks them with the same key. */
-  linkSecret: string;
 }
 
 export const mailNotConfigured = 'e-mail is not configured: set NIVA_SMTP_URL';
-
-const manifests: readonly ModuleManifest[] = modules;
 
 /** The platform's own kind: a plain e-mail. */
 const platformJobs = [
@@ -50,9 +37,8 @@ function sendsMail(registration: JobRegistration): registration is Extract<JobRe
  */
 export function defaultJobHandlers(deps: JobHandlerDeps): Record<JobKind, JobHandler> {
   // The e-mails are laid out in their recipients' languages.
-  installMessages(manifests.map((m) => m.messages));
-  const { store, clock, calendars, smtpUrl, mailFrom, publicUrl, linkSecret } = deps;
-  const jobDeps: JobDeps = { store, clock, calendars, publicUrl, linkSecret };
+  installComposedMessages();
+  const { smtpUrl, mailFrom, ...jobDeps } = deps;
   const send = smtpUrl ? createMailSender({ smtpUrl, from: mailFrom }) : null;
   const refuse: JobHandler = () => Promise.reject(new PermanentJobError(mailNotConfigured));
   const handlers: Partial<Record<JobKind, JobHandler>> = {};

@@ -9,8 +9,8 @@ import { createMetrics } from '../platform/http/metrics.ts';
 import { createRateLimiter } from '../platform/http/middleware/rate-limit.ts';
 import { defaultJobHandlers } from './job-handlers.ts';
 import { createJobRunner, type JobRunner } from '../platform/jobs/runner.ts';
-import type { ModuleManifest, TaskDeps } from '../platform/module-manifest.ts';
-import { modules } from './modules.ts';
+import type { TaskDeps } from '../platform/module-manifest.ts';
+import { manifests } from './modules.ts';
 import { ordered } from './ordered.ts';
 import { systemActor } from '../platform/services/actor.ts';
 import { openStore, type Store } from '../platform/db/database.ts';
@@ -90,7 +90,6 @@ export async function openRuntime(
       requestId: null,
     }),
   };
-  const manifests: readonly ModuleManifest[] = modules;
   const periodic = ordered(manifests.map((m) => m.tasks?.(taskDeps)));
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });
   return {

@@ -25,4 +25,17 @@ export function registerServeCommands(program: Command, run: CliRun): void {
     .command('worker')
     .description('run only the job runner (for extra nodes)')
     .action(async () => (await import('./serve-action.ts')).worker(run));
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => (await import('./database-actions.ts')).migrate(run, opts));
+
+  program
+    .command('seed')
+    .description('fill an empty database with demo data')
+    .requiredOption('--demo', 'the demo organisations, services, components and logins')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => (await import('./database-actions.ts')).seed(run, opts));
 }

@@ -51,7 +51,7 @@ export interface CommandContribution extends Ordered {
 
 /**
  * The part of a module the command line loads at start-up, in its own light file (src/modules/<module>/cli.ts): no
- * web, API or service code, so that `niva --help` stays fast. The manifest includes it as `cli`.
+ * web, API or service code, so that `niva --help` stays fast. The composition lists them in src/app/cli-modules.ts.
  */
 export interface ModuleCli {
   readonly commands: readonly CommandContribution[];
@@ -97,7 +97,6 @@ export interface ModuleManifest {
   readonly api?: readonly ApiContribution[];
   readonly pages?: readonly PageContribution[];
   readonly nav?: readonly NavContribution[];
-  readonly cli: ModuleCli;
   /** One handler per job kind the module queues; the composition checks that every kind of `jobKinds` has one. */
   readonly jobs?: readonly JobRegistration[];
   readonly tasks?: (deps: TaskDeps) => readonly ScheduledTask[];

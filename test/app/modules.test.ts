@@ -16,16 +16,15 @@ describe('the module list (src/app/modules.ts)', () => {
     assert.deepEqual(manifests.map((m) => m.name).sort(), [...moduleFolders].sort());
   });
 
-  it('gives the command line the same CLI parts as the manifests (src/app/cli-modules.ts)', () => {
+  it('gives the command line a CLI part of every module, in the same order (src/app/cli-modules.ts)', () => {
     assert.deepEqual(
       Object.keys(clis),
       manifests.map((m) => m.name),
     );
-    for (const manifest of manifests) assert.equal(clis[manifest.name], manifest.cli, manifest.name);
   });
 
   it('loads the same UI texts for the command line as the manifests declare', async () => {
     for (const manifest of manifests)
-      assert.equal(await manifest.cli.messages?.(), manifest.messages, `${manifest.name}: cli.messages()`);
+      assert.equal(await clis[manifest.name]?.messages?.(), manifest.messages, `${manifest.name}: cli.messages()`);
   });
 });

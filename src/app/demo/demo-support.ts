@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Calendar } from '../../platform/domain/calendar/calendar.ts';
 import { phoneFiguresFromTotals } from '../../modules/support/domain/support-kpis.ts';
-import { monthPeriod, parseMonthKey, supportZone } from '../../modules/support/domain/support-periods.ts';
+import { monthPeriod, supportZone } from '../../modules/support/domain/support-periods.ts';
+import { parseMonthKey } from '../../platform/domain/month-key.ts';
 import { instantToLocal, localToInstant } from '../../platform/domain/calendar/time-zone.ts';
 import type { ServiceContext } from '../../platform/services/context.ts';
 import { importSupportCalls } from '../../modules/support/services/import-support-calls.ts';

@@ -5,7 +5,6 @@ import { auditRoutes } from './api/audit-routes.ts';
 import { organisationRoutes } from './api/organisation-routes.ts';
 import { serviceRoutes } from './api/service-routes.ts';
 import { webhookRoutes } from './api/webhook-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { auditPages } from './web/audit-pages.tsx';
 import { homePage } from './web/home-page.tsx';
@@ -37,6 +36,5 @@ export const manifest = defineModule({
     { order: 110, href: '/audit', label: 'nav.audit', action: 'audit.read' },
     { order: 120, href: '/jobs', label: 'nav.jobs', action: 'job.read' },
   ],
-  cli,
   messages,
 });

@@ -1,1 +1,3 @@
-export { manifest } from './manifest.ts';
+// The availability module's public surface: what other modules may import from it (the lint rule allows no other path in).
+// Its manifest is in manifest.ts and is read by the composition only, so importing this never loads routers or pages.
+export {};

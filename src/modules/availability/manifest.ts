@@ -3,7 +3,6 @@
 import { defineModule, type ScheduledTask } from '../../platform/module-manifest.ts';
 import { availabilityRoutes } from './api/availability-routes.ts';
 import { monitorIntakeRoutes, monitorRoutes } from './api/monitor-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { deliverStatusWebhook, sendStatusEmail } from './jobs/send-status-notice.ts';
 import { freezeClosedMonths } from './services/freeze-closed-months.ts';
@@ -26,7 +25,6 @@ export const manifest = defineModule({
     { order: 110, router: subscribePages },
   ],
   nav: [{ order: 30, href: '/availability', label: 'nav.availability', action: 'availability.read' }],
-  cli,
   jobs: [
     {
       kind: statusWebhookJob,

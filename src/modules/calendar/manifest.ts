@@ -1,5 +1,4 @@
-// The calendar module: the business-calendar and SLA calculators of the command line.
+// The calendar module: the business-calendar and SLA calculators of the command line (all in its cli.ts).
 import { defineModule } from '../../platform/module-manifest.ts';
-import { cli } from './cli.ts';
 
-export const manifest = defineModule({ name: 'calendar', cli });
+export const manifest = defineModule({ name: 'calendar' });

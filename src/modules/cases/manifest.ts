@@ -2,7 +2,6 @@
 import { defineModule } from '../../platform/module-manifest.ts';
 import { deliverWebhook } from '../../platform/webhooks/deliver-webhook.ts';
 import { caseRoutes } from './api/case-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { sendCaseEmail } from './jobs/send-case-email.ts';
 import { caseEmailJob, webhookDeliverJob } from './services/queue-case-notice.ts';
@@ -14,7 +13,6 @@ export const manifest = defineModule({
   api: [{ order: 50, router: caseRoutes }],
   pages: [{ order: 60, router: casePages }],
   nav: [{ order: 20, href: '/cases', label: 'nav.cases', action: 'case.read' }],
-  cli,
   jobs: [
     {
       kind: webhookDeliverJob,

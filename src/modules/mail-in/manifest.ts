@@ -1,7 +1,6 @@
 // The mail-in module: cases and comments received by e-mail (`niva mail-in`), and the quarantine of the rest.
 import { defineModule } from '../../platform/module-manifest.ts';
 import { mailRoutes } from './api/mail-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { mailQuarantinePages } from './web/mail-quarantine-pages.tsx';
 
@@ -10,6 +9,5 @@ export const manifest = defineModule({
   api: [{ order: 60, router: mailRoutes }],
   pages: [{ order: 90, router: mailQuarantinePages }],
   nav: [{ order: 70, href: '/mail-quarantine', label: 'nav.mailQuarantine', action: 'mail.quarantine' }],
-  cli,
   messages,
 });

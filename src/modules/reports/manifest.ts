@@ -2,7 +2,6 @@
 import { defineModule } from '../../platform/module-manifest.ts';
 import { reportContentRoutes } from './api/report-content-routes.ts';
 import { reportRoutes } from './api/report-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { sendReportEmail } from './jobs/send-report-email.ts';
 import { reportEmailJob } from './services/generate-service-report.ts';
@@ -23,7 +22,6 @@ export const manifest = defineModule({
     { order: 150, router: reportSubscriptionPages },
   ],
   nav: [{ order: 60, href: '/reports', label: 'nav.reports', action: 'report.read' }],
-  cli,
   jobs: [
     {
       kind: reportEmailJob,

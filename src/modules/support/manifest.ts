@@ -1,7 +1,6 @@
 // The support module: call and e-mail logs of the support lines and their KPIs.
 import { defineModule } from '../../platform/module-manifest.ts';
 import { supportRoutes } from './api/support-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { supportPages } from './web/support-pages.tsx';
 
@@ -10,6 +9,5 @@ export const manifest = defineModule({
   api: [{ order: 110, router: supportRoutes }],
   pages: [{ order: 120, router: supportPages }],
   nav: [{ order: 50, href: '/support', label: 'nav.support', action: 'support.read' }],
-  cli,
   messages,
 });

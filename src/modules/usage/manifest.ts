@@ -4,7 +4,6 @@ import { usageAdminRoutes } from './api/usage-admin-routes.ts';
 import { usageEventRoutes } from './api/usage-event-routes.ts';
 import { usageImportRoutes } from './api/usage-import-routes.ts';
 import { usageStatisticsRoutes } from './api/usage-statistics-routes.ts';
-import { cli } from './cli.ts';
 import { messages } from './i18n/catalogue.ts';
 import { pruneUsageKeys } from './services/prune-usage-keys.ts';
 import { closeDueUsageMonths } from './services/usage-month-closing.ts';
@@ -20,7 +19,6 @@ export const manifest = defineModule({
   ],
   pages: [{ order: 80, router: usageStatisticsPages }],
   nav: [{ order: 40, href: '/statistics', label: 'nav.statistics', action: 'usage.read' }],
-  cli,
   tasks: ({ usage, systemContext }) => {
     // Hourly: usage months past their grace period are closed (a conditional insert, once across nodes), and dedupe
     // keys older than the window are forgotten.

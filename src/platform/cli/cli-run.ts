@@ -3,6 +3,7 @@
 // Kept light on purpose: `niva --help` loads this file, so heavy modules are imported only where they are used.
 import { userInfo } from 'node:os';
 import type { Config } from '../config/config.ts';
+import type { Calendar } from '../domain/calendar/calendar.ts';
 import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { Store } from '../db/database.ts';
@@ -51,14 +52,25 @@ export class CliRun {
   /** The built-in calendars plus those of NIVA_CALENDARS_FILE, read once per run; a bad file is a ConfigError. */
   async calendars(): Promise<CalendarRegistry> {
     if (!this.calendarRegistry) {
-      const file = (await this.config()).calendarsFile;
-      // Without a calendars file only the built-in calendars are needed, not the file parser and its schemas.
-      this.calendarRegistry =
-        file === null
-          ? (await import('../domain/calendar/calendar-registry.ts')).builtInCalendars()
-          : (await import('../calendar-config.ts')).calendarRegistryFrom(file);
+      const [config, { calendarRegistryFrom }] = await Promise.all([this.config(), import('../calendar-config.ts')]);
+      this.calendarRegistry = calendarRegistryFrom(config.calendarsFile);
     }
     return this.calendarRegistry;
+  }
+
+  /** The calendar `id`; an unknown one is a usage error naming --calendar and the known ids. */
+  async calendar(id: string): Promise<Calendar> {
+    return (await this.calendarLookup())(id);
+  }
+
+  /** Looks calendars up by id as `calendar` does, for what takes a lookup (notice rules, availability). */
+  async calendarLookup(): Promise<(id: string) => Calendar> {
+    const registry = await this.calendars();
+    return (id) => {
+      const calendar = registry.get(id);
+      if (!calendar) throw new UsageError(`--calendar: unknown calendar ${id} (known: ${registry.ids().join(', ')})`);
+      return calendar;
+    };
   }
 
   /** Installs the program's UI texts (the platform's and every module's) once per run, before a command translates. */

@@ -24,6 +24,8 @@ export interface AppDeps {
   intakeLimiter: RateLimiter;
   /** Per client address and hour, for status sign-ups: each one may send an e-mail to an address nobody vouched for. */
   subscribeLimiter: RateLimiter;
+  /** The main menu of the web pages, composed from the modules' manifests. */
+  navigation: readonly NavEntry[];
 }
 
 /** Per-request values set by middleware. */
@@ -37,7 +39,5 @@ export interface AppEnv {
     sessionToken: string | null;
     csrfToken: string | null;
     locale: Locale;
-    /** The main menu of the web pages, composed from the modules' manifests. */
-    navigation: readonly NavEntry[];
   };
 }

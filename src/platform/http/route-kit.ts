@@ -4,7 +4,7 @@ import { AppError } from '../services/app-error.ts';
 import { validationError } from '../services/parse-input.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
-import { ProblemSchema } from '../../modules/access/api/presenters.ts';
+import { ProblemSchema } from './presenting.ts';
 
 /** A router whose request validation failures become `validation` problems naming each field. */
 export function apiRouter(): OpenAPIHono<AppEnv> {

@@ -17,7 +17,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     path: url.pathname,
     query: url.searchParams.toString(),
     requestId: c.var.requestId,
-    navigation: c.var.navigation,
+    navigation: c.var.deps.navigation,
   };
 }
 

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { csvCases, parseColumnMap, readCsvText } from '../../../src/modules/cases/cli/case-import.ts';
+import { csvCases, parseColumnMap } from '../../../src/modules/cases/cli/case-import.ts';
+import { readCsvText } from '../../../src/platform/cli/input-file.ts';
 import { UsageError } from '../../../src/platform/cli/output.ts';
 
 const header =

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { monthsEnding, shiftMonth } from '../../../src/platform/domain/month-key.ts';
+import { monthsEnding, parseMonthKey, shiftMonth } from '../../../src/platform/domain/month-key.ts';
+
+describe('parseMonthKey', () => {
+  const rows: [string, { year: number; month: number } | null][] = [
+    ['2026-02', { year: 2026, month: 2 }],
+    ['2026-13', null],
+    ['2026-2', null],
+    ['februar', null],
+  ];
+  for (const [text, expected] of rows) it(text, () => assert.deepEqual(parseMonthKey(text), expected));
+});
 
 describe('shiftMonth', () => {
   const cases: [string, number, string][] = [

@@ -6,7 +6,6 @@ import {
   isoWeekOf,
   monthOf,
   monthPeriod,
-  parseMonthKey,
   periodsBetween,
 } from '../../../src/modules/support/domain/support-periods.ts';
 
@@ -49,16 +48,6 @@ describe('monthOf and monthPeriod', () => {
     const p = monthPeriod(2026, 2);
     assert.deepEqual([p.start, p.end], [at('2026-02-01T00:00:00+01:00'), at('2026-03-01T00:00:00+01:00')]);
   });
-});
-
-describe('parseMonthKey', () => {
-  const rows: [string, { year: number; month: number } | null][] = [
-    ['2026-02', { year: 2026, month: 2 }],
-    ['2026-13', null],
-    ['2026-2', null],
-    ['februar', null],
-  ];
-  for (const [text, expected] of rows) it(text, () => assert.deepEqual(parseMonthKey(text), expected));
 });
 
 describe('periodsBetween', () => {

@@ -2,10 +2,9 @@ import { z } from '@hono/zod-openapi';
 import type { MemberRow } from '../services/list-members.ts';
 import type { OrganisationSummary } from '../services/list-organisations.ts';
 import type { ApiToken, AuditEvent, Component, Job, Organisation, Service } from '../../../platform/db/schema.ts';
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 
 /** Presenters turn rows into the API's public shapes: instants as ISO 8601 UTC, no secrets, no internal columns. */
-export const iso = (ms: number): string => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 export const OrganisationSchema = z
   .object({
@@ -195,16 +194,3 @@ export function presentJob(j: Job): z.infer<typeof JobSchema> {
     finishedAt: isoOrNull(j.finished_at),
   };
 }
-
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    code: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional(),
-  })
-  .openapi('Problem');

@@ -6,7 +6,7 @@ import {
 } from '../services/create-webhook-endpoint.ts';
 import { disableWebhookEndpoint } from '../services/disable-webhook-endpoint.ts';
 import { listWebhookEndpoints } from '../services/list-webhook-endpoints.ts';
-import { iso } from './presenters.ts';
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 import {
   apiRouter,
   errorResponses,
@@ -34,7 +34,7 @@ function presentWebhookEndpoint(e: WebhookEndpointView): z.infer<typeof WebhookE
     url: e.url,
     eventTypes: e.event_types.split(','),
     createdAt: iso(e.created_at),
-    disabledAt: e.disabled_at === null ? null : iso(e.disabled_at),
+    disabledAt: isoOrNull(e.disabled_at),
   };
 }
 

@@ -1,30 +1,12 @@
-// `niva migrate|seed|user|token|audit`: loaded when one of them runs.
+// `niva user|token|audit`: loaded when one of them runs.
 import { isRole, isTokenScope, roles } from '../../../platform/domain/roles.ts';
-import { systemClock } from '../../../platform/domain/clock.ts';
-import { demoPassword, seedDemo } from '../../../app/demo/seed-demo.ts';
 import { verifyAuditChain } from '../../../platform/audit/verify-audit-chain.ts';
 import { getOrganisation } from '../services/get-organisation.ts';
 import { createApiToken } from '../services/create-api-token.ts';
 import { revokeApiToken } from '../services/revoke-api-token.ts';
 import { addMember } from '../services/add-member.ts';
-import { migrateToLatest } from '../../../platform/db/migrate.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
-
-export async function migrate(run: CliRun, opts: { json?: boolean }): Promise<void> {
-  const { applied } = await run.withStore((store) => migrateToLatest(store), { migrate: false });
-  run.print(!!opts.json, { applied }, applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
-}
-
-export async function seed(run: CliRun, opts: { json?: boolean }): Promise<void> {
-  const result = await run.withStore((store) => seedDemo({ store, clock: systemClock }));
-  run.print(
-    !!opts.json,
-    { seeded: result.seeded, logins: result.logins.map((l) => l.email), password: demoPassword },
-    result.seeded
-      ? `demo data created; logins use the password ${demoPassword}`
-      : 'the database already has data; nothing seeded',
-  );
-}
+import { numberOption } from '../../../platform/cli/args.ts';
 
 export async function userAdd(
   run: CliRun,
@@ -61,9 +43,10 @@ export async function tokenCreate(
     .filter(Boolean);
   const bad = scopes.find((s) => !isTokenScope(s));
   if (bad !== undefined) throw new UsageError(`--scopes: unknown scope ${bad}`);
-  const expires = opts.expiresDays === undefined ? undefined : Number(opts.expiresDays);
-  if (expires !== undefined && !(Number.isInteger(expires) && expires > 0))
-    throw new UsageError('--expires-days: a positive whole number');
+  const expires =
+    opts.expiresDays === undefined
+      ? undefined
+      : numberOption('--expires-days', opts.expiresDays, { min: 1 }, 'a positive whole number');
   const created = await run.withStore(async (store) => {
     const ctx = await run.context(store);
     const org = await getOrganisation(ctx, { id: opts.org });

@@ -5,19 +5,6 @@ import type { CliRun } from '../../../platform/cli/cli-run.ts';
 const actions = () => import('./admin-actions.ts');
 
 export function registerAdminCommands(program: Command, run: CliRun): void {
-  program
-    .command('migrate')
-    .description('apply pending database migrations')
-    .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) => (await actions()).migrate(run, opts));
-
-  program
-    .command('seed')
-    .description('fill an empty database with demo data')
-    .requiredOption('--demo', 'the demo organisations, services, components and logins')
-    .option('--json', 'machine-readable output')
-    .action(async (opts: { json?: boolean }) => (await actions()).seed(run, opts));
-
   const user = program.command('user').description('manage user accounts');
   user
     .command('add')

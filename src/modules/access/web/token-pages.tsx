@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { Alert, Button, Fieldset, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Fieldset, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { tokenScopes } from '../../../platform/domain/roles.ts';
 import { can } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
@@ -15,15 +15,18 @@ import {
   type TokenItem,
 } from './access-model.ts';
 import {
+  bindFields,
   CheckboxField,
   type FieldErrors,
   fieldErrors,
-  FormErrors,
+  FormSection,
+  PostButton,
+  PostForm,
   SelectField,
   TextField,
 } from '../../../platform/web/form.tsx';
 import { formatInstant } from '../../../platform/web/format.ts';
-import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import { formBody, requireLogin, serviceContext, text } from '../../../platform/web/web-kit.ts';
@@ -40,6 +43,7 @@ interface TokensView {
 function TokensPage({ page, tokens, manageable, form, created, done }: TokensView) {
   const { t, locale } = page;
   const labels = { organisationId: t('users.organisation'), name: t('tokens.name'), scopes: t('tokens.scopes') };
+  const field = bindFields({ ...form, labels });
   return (
     <Layout page={page} title={t('tokens.title')}>
       <Heading level={1} data-size="lg">
@@ -94,17 +98,12 @@ function TokensPage({ page, tokens, manageable, form, created, done }: TokensVie
                   </Table.Cell>
                   <Table.Cell>
                     {state === 'active' && manageable.some((o) => o.id === token.organisationId) && (
-                      <form method="post" action={`/tokens/${token.id}/revoke`}>
-                        <CsrfField page={page} />
-                        <Button
-                          type="submit"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={`${t('tokens.revoke')}: ${token.name}`}
-                        >
-                          {t('tokens.revoke')}
-                        </Button>
-                      </form>
+                      <PostButton
+                        page={page}
+                        action={`/tokens/${token.id}/revoke`}
+                        label={t('tokens.revoke')}
+                        ariaLabel={`${t('tokens.revoke')}: ${token.name}`}
+                      />
                     )}
                   </Table.Cell>
                 </Table.Row>
@@ -114,21 +113,13 @@ function TokensPage({ page, tokens, manageable, form, created, done }: TokensVie
         </Table>
       )}
       {manageable.length > 0 && (
-        <section aria-labelledby="create-token" className="niva-panel">
-          <Heading level={2} data-size="md" id="create-token">
-            {t('tokens.create')}
-          </Heading>
-          <form method="post" action="/tokens" className="niva-form">
-            <CsrfField page={page} />
-            <FormErrors errors={form.errors} labels={labels} t={t} />
+        <FormSection id="create-token" heading={t('tokens.create')} level={2} size="md" className="niva-panel">
+          <PostForm page={page} action="/tokens" errors={form.errors} labels={labels} submit={t('tokens.create')}>
             <SelectField
-              name="organisationId"
-              label={labels.organisationId}
+              {...field('organisationId')}
               options={manageable.map((o) => ({ value: o.id, label: o.name }))}
-              value={form.values.organisationId}
-              error={form.errors.organisationId}
             />
-            <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
+            <TextField {...field('name')} required />
             <Fieldset id="f-scopes">
               <Fieldset.Legend>{labels.scopes}</Fieldset.Legend>
               {Object.keys(tokenScopes).map((scope) => (
@@ -141,9 +132,8 @@ function TokensPage({ page, tokens, manageable, form, created, done }: TokensVie
                 />
               ))}
             </Fieldset>
-            <Button type="submit">{t('tokens.create')}</Button>
-          </form>
-        </section>
+          </PostForm>
+        </FormSection>
       )}
     </Layout>
   );

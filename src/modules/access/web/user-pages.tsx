@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { roleFitsOrganisation, roles } from '../../../platform/domain/roles.ts';
 import { can } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
@@ -9,9 +9,18 @@ import { addMember } from '../services/add-member.ts';
 import { listMembers } from '../services/list-members.ts';
 import { removeMembership } from '../services/remove-membership.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
-import { type FieldErrors, fieldErrors, FormErrors, SelectField, TextField } from '../../../platform/web/form.tsx';
+import {
+  bindFields,
+  type FieldErrors,
+  fieldErrors,
+  FormSection,
+  PostButton,
+  PostForm,
+  SelectField,
+  TextField,
+} from '../../../platform/web/form.tsx';
 import { formatInstant } from '../../../platform/web/format.ts';
-import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { pageContext, render } from '../../../platform/web/render.tsx';
 import { formBody, requireLogin, serviceContext, text } from '../../../platform/web/web-kit.ts';
@@ -39,6 +48,7 @@ function UsersPage({ page, members, manageable, form, done }: UsersView) {
     role: t('users.role'),
     password: t('users.initialPassword'),
   };
+  const field = bindFields({ ...form, labels });
   const roleOptions = roles
     .filter((r) => manageable.some((o) => roleFitsOrganisation(r, o.kind)))
     .map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
@@ -74,17 +84,12 @@ function UsersPage({ page, members, manageable, form, done }: UsersView) {
               <Table.Cell>{m.lastLoginAt ? formatInstant(m.lastLoginAt, locale) : t('users.never')}</Table.Cell>
               <Table.Cell>
                 {manageable.some((o) => o.id === m.organisationId) && (
-                  <form method="post" action={`/users/${m.membershipId}/remove`}>
-                    <CsrfField page={page} />
-                    <Button
-                      type="submit"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={`${t('users.remove')}: ${m.name}, ${t(`role.${m.role}` as MessageKey)}`}
-                    >
-                      {t('users.remove')}
-                    </Button>
-                  </form>
+                  <PostButton
+                    page={page}
+                    action={`/users/${m.membershipId}/remove`}
+                    label={t('users.remove')}
+                    ariaLabel={`${t('users.remove')}: ${m.name}, ${t(`role.${m.role}` as MessageKey)}`}
+                  />
                 )}
               </Table.Cell>
             </Table.Row>
@@ -92,46 +97,19 @@ function UsersPage({ page, members, manageable, form, done }: UsersView) {
         </Table.Body>
       </Table>
       {manageable.length > 0 && (
-        <section aria-labelledby="add-user" className="niva-panel">
-          <Heading level={2} data-size="md" id="add-user">
-            {t('users.add')}
-          </Heading>
-          <form method="post" action="/users" className="niva-form">
-            <CsrfField page={page} />
-            <FormErrors errors={form.errors} labels={labels} t={t} />
+        <FormSection id="add-user" heading={t('users.add')} level={2} size="md" className="niva-panel">
+          <PostForm page={page} action="/users" errors={form.errors} labels={labels} submit={t('users.add')}>
             <SelectField
-              name="organisationId"
-              label={labels.organisationId}
+              {...field('organisationId')}
               options={manageable.map((o) => ({ value: o.id, label: o.name }))}
-              value={form.values.organisationId}
-              error={form.errors.organisationId}
             />
-            <TextField
-              name="email"
-              label={labels.email}
-              type="email"
-              value={form.values.email}
-              error={form.errors.email}
-              required
-            />
-            <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
-            <SelectField
-              name="role"
-              label={labels.role}
-              options={roleOptions}
-              value={form.values.role}
-              error={form.errors.role}
-            />
-            <TextField
-              name="password"
-              label={labels.password}
-              type="password"
-              error={form.errors.password}
-              autoComplete="new-password"
-            />
-            <Button type="submit">{t('users.add')}</Button>
-          </form>
-        </section>
+            <TextField {...field('email')} type="email" required />
+            <TextField {...field('name')} required />
+            <SelectField {...field('role')} options={roleOptions} />
+            {/* The password is never shown again. */}
+            <TextField {...field('password')} value={undefined} type="password" autoComplete="new-password" />
+          </PostForm>
+        </FormSection>
       )}
       {manageable.length === 0 && <Paragraph data-size="sm">{t('error.forbiddenText')}</Paragraph>}
     </Layout>

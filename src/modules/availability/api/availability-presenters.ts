@@ -2,9 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { maintenanceKinds, outageSeverities } from '../domain/monthly-availability.ts';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
 import type { MaintenanceWindowRow, OutageRow } from '../../../platform/db/schema.ts';
-import { iso } from '../../access/api/presenters.ts';
-
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 
 export const OutageSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { can } from '../../../platform/services/actor.ts';
-import { monthPattern } from '../services/availability-access.ts';
+import { monthMessage, monthPattern } from '../../../platform/domain/month-key.ts';
 import { cancelMaintenance } from '../services/cancel-maintenance.ts';
 import {
   componentAvailabilityHistory,
@@ -41,7 +41,7 @@ const readErrors = {
   404: errorResponses[404],
 };
 // Built from this module's zod, which carries the OpenAPI extension; the operation validates the month again.
-const monthSchema = z.string().regex(monthPattern, 'a month as YYYY-MM');
+const monthSchema = z.string().regex(monthPattern, monthMessage);
 const MonthParam = IdParam.extend({
   month: monthSchema.openapi({ param: { name: 'month', in: 'path' }, example: '2026-02' }),
 });

@@ -12,7 +12,7 @@ import { receiveUptimeKuma } from '../services/receive-uptime-kuma.ts';
 import type { RecordedProbes } from '../services/record-probe-results.ts';
 import { clientAddress } from '../../../platform/http/client-address.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
-import { iso } from '../../access/api/presenters.ts';
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 import {
   apiRouter,
   errorResponses,
@@ -49,7 +49,7 @@ function presentMonitor(m: MonitorView): z.infer<typeof MonitorSchema> {
     timeoutMs: m.timeout_ms,
     expectedStatus: m.expected_status,
     enabled: m.enabled === 1,
-    nextRunAt: m.next_run_at === null ? null : iso(m.next_run_at),
+    nextRunAt: isoOrNull(m.next_run_at),
     createdAt: iso(m.created_at),
   };
 }

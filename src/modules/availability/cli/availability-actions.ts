@@ -11,8 +11,8 @@ import {
 } from '../domain/monthly-availability.ts';
 import { parseInstant } from '../../../platform/domain/calendar/iso-instant.ts';
 import { computeComponentAvailability } from '../services/compute-component-availability.ts';
-import { calendarLookup } from '../../calendar/cli/calendar-actions.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
+import { monthArg } from '../../../platform/cli/args.ts';
 
 const instant = z.string().transform((text, ctx) => {
   const at = parseInstant(text);
@@ -61,12 +61,6 @@ function readIntervals<S extends z.ZodType>(option: string, file: string, schema
   return parsed.data;
 }
 
-function monthArg(value: string): { year: number; month: number } {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
-  if (!m) throw new UsageError(`--month: expected YYYY-MM: ${value}`);
-  return { year: Number(m[1]), month: Number(m[2]) };
-}
-
 const seconds = (ms: number) => Math.round(ms / 1000);
 
 export interface AvailabilityOptions {
@@ -80,14 +74,20 @@ export interface AvailabilityOptions {
 
 /** The file form: a bare service window and interval files, no database (the scripts contract). */
 async function fromFiles(run: CliRun, opts: AvailabilityOptions & { calendar: string }): Promise<void> {
-  const calendarArg = await calendarLookup(run);
-  const window = calendarArg(opts.calendar);
-  const { year, month } = monthArg(opts.month);
+  const window = await run.calendar(opts.calendar);
+  const { year, month } = monthArg('--month', opts.month);
   const outages: Outage[] = opts.outages ? readIntervals('--outages', opts.outages, outagesFile) : [];
   const maintenance: Maintenance[] = opts.maintenance
     ? readIntervals('--maintenance', opts.maintenance, maintenanceFile)
     : [];
-  const r = monthlyAvailability({ window, calendars: calendarArg, year, month, outages, maintenance });
+  const r = monthlyAvailability({
+    window,
+    calendars: await run.calendarLookup(),
+    year,
+    month,
+    outages,
+    maintenance,
+  });
   const result = {
     availability: r.availability,
     scheduledSeconds: seconds(r.scheduledMs),
@@ -106,7 +106,7 @@ async function fromFiles(run: CliRun, opts: AvailabilityOptions & { calendar: st
 
 /** The stored form: a component's recorded outages and published work (or its frozen figure for a closed month). */
 async function fromDatabase(run: CliRun, opts: AvailabilityOptions & { component: string }): Promise<void> {
-  monthArg(opts.month);
+  monthArg('--month', opts.month);
   const figure = await run.withStore(async (store) =>
     computeComponentAvailability(await run.context(store), { componentId: opts.component, month: opts.month }),
   );

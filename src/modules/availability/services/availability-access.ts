@@ -6,10 +6,7 @@ import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
 
 type Reader = ServiceContext['db'] | Tx;
 
-/** A calendar month in Europe/Oslo, as `YYYY-MM`. */
-export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const monthSchema = z.string().regex(monthPattern, 'a month as YYYY-MM');
-
+/** A calendar month in Europe/Oslo, `YYYY-MM`, as year and month. */
 export function parseMonth(month: string): { year: number; month: number } {
   const [year = '', m = ''] = month.split('-');
   return { year: Number(year), month: Number(m) };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
-import { monthsEnding } from '../../../platform/domain/month-key.ts';
+import { monthSchema, monthsEnding } from '../../../platform/domain/month-key.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { findComponent, monthSchema } from './availability-access.ts';
+import { findComponent } from './availability-access.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed } from './availability-inputs.ts';
 
 export const componentAvailabilityHistoryInput = z.object({

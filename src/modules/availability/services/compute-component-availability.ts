@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { findComponent, monthSchema } from './availability-access.ts';
+import { findComponent } from './availability-access.ts';
+import { monthSchema } from '../../../platform/domain/month-key.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed } from './availability-inputs.ts';
 
 export const computeComponentAvailabilityInput = z.object({

@@ -4,7 +4,8 @@ import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { findComponent, monthSchema } from './availability-access.ts';
+import { findComponent } from './availability-access.ts';
+import { monthSchema } from '../../../platform/domain/month-key.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed, rollupOf } from './availability-inputs.ts';
 
 export const freezeMonthInput = z.object({ componentId: z.string().min(1), month: monthSchema });

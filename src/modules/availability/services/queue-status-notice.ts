@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job.ts';
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 import { statusEmailJob, statusWebhookJob } from './status-subscriptions.ts';
 
 export const statusEventTypes = ['maintenance-published', 'outage-started', 'outage-ended'] as const;
@@ -30,7 +31,6 @@ export async function componentFacts(trx: Tx, componentId: string): Promise<Stat
 }
 
 function cloudEvent(ctx: ServiceContext, event: StatusEvent) {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     specversion: '1.0' as const,
     // Deterministic, so a receiver can drop a redelivery; an end moved later is news and gets its own id.
@@ -38,7 +38,7 @@ function cloudEvent(ctx: ServiceContext, event: StatusEvent) {
     source: 'urn:niva:status',
     type: `no.niva.status.${event.type}`,
     subject: event.component.code,
-    time: new Date(ctx.clock.now()).toISOString(),
+    time: iso(ctx.clock.now()),
     datacontenttype: 'application/json',
     data: {
       id: event.subjectId,
@@ -47,7 +47,7 @@ function cloudEvent(ctx: ServiceContext, event: StatusEvent) {
       text: event.publicText,
       severity: event.severity,
       start: iso(event.start),
-      end: iso(event.end),
+      end: isoOrNull(event.end),
     },
   };
 }

@@ -15,13 +15,8 @@ import {
   targetText,
   windowLabel,
 } from './availability-display.tsx';
-import {
-  EndOutageForm,
-  type FailedForm,
-  MaintenanceActions,
-  PlanMaintenanceForm,
-  RecordOutageForm,
-} from './availability-forms.tsx';
+import type { FailedForm } from '../../../platform/web/form.tsx';
+import { EndOutageForm, MaintenanceActions, PlanMaintenanceForm, RecordOutageForm } from './availability-forms.tsx';
 
 export interface ComponentFigure {
   component: ComponentFacts;

@@ -1,6 +1,5 @@
 // `niva calendar|sla|notice`: the calculators of the scripts contract, loaded when one of them runs.
-import type { Calendar } from '../../../platform/domain/calendar/calendar.ts';
-import { formatInstant, parseInstant } from '../../../platform/domain/calendar/iso-instant.ts';
+import { formatInstant } from '../../../platform/domain/calendar/iso-instant.ts';
 import { policyDue } from '../../../platform/domain/sla/clocks.ts';
 import { checkNotice } from '../../../platform/domain/sla/notice-check.ts';
 import {
@@ -11,13 +10,7 @@ import {
   type Policy,
 } from '../../../platform/domain/sla/policies.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
-
-export function instantArg(name: string, value: string): number {
-  const instant = parseInstant(value);
-  if (instant === null)
-    throw new UsageError(`${name}: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${value}`);
-  return instant;
-}
+import { instantArg, type NumberFault, numberOption } from '../../../platform/cli/args.ts';
 
 /** A policy id that exists and is of the kind the command needs; otherwise a usage error naming --policy. */
 function policyArg<P extends Policy>(id: string, fits: (p: Policy) => p is P, otherwise: string): P {
@@ -27,22 +20,15 @@ function policyArg<P extends Policy>(id: string, fits: (p: Policy) => p is P, ot
   return policy;
 }
 
-/** Looks calendars up by id, naming --calendar and the known ids when one is unknown. */
-export async function calendarLookup(run: CliRun): Promise<(id: string) => Calendar> {
-  const registry = await run.calendars();
-  return (id) => {
-    const calendar = registry.get(id);
-    if (!calendar) throw new UsageError(`--calendar: unknown calendar ${id} (known: ${registry.ids().join(', ')})`);
-    return calendar;
-  };
-}
+const amountFaults: Record<NumberFault, string> = {
+  'not a number': 'not a number',
+  'out of range': 'must not be negative',
+  'not whole': 'must be a whole number',
+};
 
-function numberArg(name: string, value: string, integer: boolean): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${name}: not a number: ${value}`);
-  if (n < 0) throw new UsageError(`${name}: must not be negative: ${value}`);
-  if (integer && !Number.isInteger(n)) throw new UsageError(`${name}: must be a whole number: ${value}`);
-  return n;
+/** An amount of hours or (`whole`) business days: a number of 0 or more. */
+function amountArg(name: string, value: string, whole: boolean): number {
+  return numberOption(name, value, { min: 0, fractions: !whole }, (fault) => `${amountFaults[fault]}: ${value}`);
 }
 
 export async function calendarDue(
@@ -51,12 +37,12 @@ export async function calendarDue(
 ): Promise<void> {
   if ((opts.hours === undefined) === (opts.businessDays === undefined))
     throw new UsageError('--hours or --business-days: give exactly one');
-  const cal = (await calendarLookup(run))(opts.calendar);
+  const cal = await run.calendar(opts.calendar);
   const start = instantArg('--start', opts.start);
   const due =
     opts.hours !== undefined
-      ? cal.addOpenTime(start, Math.round(numberArg('--hours', opts.hours, false) * 3_600_000))
-      : cal.businessDaysAfter(start, numberArg('--business-days', opts.businessDays ?? '', true));
+      ? cal.addOpenTime(start, Math.round(amountArg('--hours', opts.hours, false) * 3_600_000))
+      : cal.businessDaysAfter(start, amountArg('--business-days', opts.businessDays ?? '', true));
   const text = formatInstant(due);
   run.print(!!opts.json, { due: text }, text);
 }
@@ -65,7 +51,7 @@ export async function calendarElapsed(
   run: CliRun,
   opts: { calendar: string; from: string; to: string; json?: boolean },
 ): Promise<void> {
-  const cal = (await calendarLookup(run))(opts.calendar);
+  const cal = await run.calendar(opts.calendar);
   const from = instantArg('--from', opts.from);
   const to = instantArg('--to', opts.to);
   if (to < from) throw new UsageError('--to: must not be before --from');
@@ -76,7 +62,7 @@ export async function calendarElapsed(
 export async function slaDue(run: CliRun, opts: { policy: string; registered: string; json?: boolean }): Promise<void> {
   const policy = policyArg(opts.policy, (p): p is ClockPolicy => p.kind === 'clock', 'has no deadline of its own');
   const registered = instantArg('--registered', opts.registered);
-  const calendar = (await calendarLookup(run))(policy.calendar);
+  const calendar = await run.calendar(policy.calendar);
   const text = formatInstant(policyDue(policy, calendar, registered));
   run.print(!!opts.json, { due: text }, text);
 }
@@ -92,7 +78,7 @@ export async function noticeCheck(
   );
   const announced = instantArg('--announced', opts.announced);
   const start = instantArg('--start', opts.start);
-  const result = checkNotice(policy, await calendarLookup(run), announced, start);
+  const result = checkNotice(policy, await run.calendarLookup(), announced, start);
   const latest = formatInstant(result.latest);
   run.print(!!opts.json, { ok: result.ok, latest }, `${result.ok ? 'in time' : 'too late'}; latest ${latest}`);
 }

@@ -5,9 +5,8 @@ import type { CaseListItem } from '../services/list-cases.ts';
 import type { LiveClock } from '../services/live-clocks.ts';
 import { worstOf } from '../services/live-clocks.ts';
 import type { CaseAttachmentRow, CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
-import { iso } from '../../access/api/presenters.ts';
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 const clockStates = ['running', 'at-risk', 'met', 'breached', 'not-applicable'] as const;
 
 export const ClockSchema = z

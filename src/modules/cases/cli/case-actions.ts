@@ -1,5 +1,5 @@
 // `niva case import|list|recompute`: loaded when one of them runs.
-import { formatInstant, parseInstant } from '../../../platform/domain/calendar/iso-instant.ts';
+import { formatInstant } from '../../../platform/domain/calendar/iso-instant.ts';
 import { caseKinds, isCaseKind } from '../domain/case-types.ts';
 import type { ClockState } from '../../../platform/domain/sla/clocks.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
@@ -9,9 +9,11 @@ import { countCases } from '../services/count-cases.ts';
 import { importCases, type ImportReport } from '../services/import-cases.ts';
 import { listCases } from '../services/list-cases.ts';
 import { recomputeCaseClocks } from '../services/recompute-case-clocks.ts';
-import { csvCases, parseColumnMap, readCsvText } from './case-import.ts';
+import { csvCases, parseColumnMap } from './case-import.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
 import { withProgress } from '../../../platform/cli/progress.ts';
+import { instantArg, numberOption } from '../../../platform/cli/args.ts';
+import { readCsvText } from '../../../platform/cli/input-file.ts';
 
 export interface ImportOptions {
   map?: string;
@@ -159,12 +161,11 @@ export async function caseList(run: CliRun, opts: ListOptions): Promise<void> {
   const state = opts.state ?? 'all';
   if (state !== 'open' && state !== 'closed' && state !== 'all')
     throw new UsageError(`--state: open, closed or all, not ${state}`);
-  const at = opts.at === undefined ? undefined : parseInstant(opts.at);
-  if (at === null)
-    throw new UsageError(`--at: not an ISO 8601 instant (e.g. 2026-03-30T08:45:00+02:00): ${opts.at ?? ''}`);
-  const limit = opts.limit === undefined ? Number.MAX_SAFE_INTEGER : Number(opts.limit);
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new UsageError(`--limit: a positive whole number, not ${opts.limit ?? ''}`);
+  const at = opts.at === undefined ? undefined : instantArg('--at', opts.at);
+  const limit =
+    opts.limit === undefined
+      ? Number.MAX_SAFE_INTEGER
+      : numberOption('--limit', opts.limit, { min: 1 }, `a positive whole number, not ${opts.limit}`);
   const cases = await run.withStore(async (store) => {
     const ctx = await run.context(store);
     return listAll(ctx, { state, at: at ?? ctx.clock.now(), limit, ...(opts.owner ? { owner: opts.owner } : {}) });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import {
   type ImportColumn,
@@ -9,6 +8,7 @@ import {
 } from '../services/case-import-rows.ts';
 import type { ImportRow } from '../services/import-cases.ts';
 import { UsageError } from '../../../platform/cli/output.ts';
+import { csvDelimiter } from '../../../platform/cli/input-file.ts';
 
 /** Contract column → the header name it has in the file, from `--map "external_id=Ticket ID,registered_at=Opened"`. */
 export type ColumnMap = ReadonlyMap<ImportColumn, string>;
@@ -28,34 +28,6 @@ export function parseColumnMap(spec: string | undefined): ColumnMap {
     map.set(target, source);
   }
   return map;
-}
-
-/** The file's text, or a usage error when it cannot be a CSV file at all. */
-export function readCsvText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`,
-    );
-  }
-  // Text never holds NUL bytes; spreadsheets (.xlsx), archives and images do within their first bytes.
-  if (bytes.includes(0))
-    throw new UsageError(`${file}: not a CSV file (binary content; export the sheet as CSV UTF-8)`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${file}: not a CSV file (not UTF-8 text; export it as CSV UTF-8)`);
-  }
-}
-
-/** Semicolons when the header has more of them than commas: what spreadsheets write in a Norwegian locale. */
-function delimiterOf(text: string): ',' | ';' {
-  const header = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
-  const count = (c: string) => header.split(c).length - 1;
-  return count(';') > count(',') ? ';' : ',';
 }
 
 const lineBreaks = /\r\n|\r|\n/g;
@@ -106,7 +78,7 @@ export function csvCases(
       bom: true,
       raw: true,
       relax_column_count: true,
-      delimiter: delimiterOf(text),
+      delimiter: csvDelimiter(text),
     });
     records = parsed.map(rawRecord);
   } catch (error) {

@@ -3,7 +3,7 @@ import { acceptQuarantinedMail, acceptQuarantinedMailInput } from '../services/a
 import { discardQuarantinedMail } from '../services/discard-quarantined-mail.ts';
 import { getQuarantinedMail, type QuarantinedMailDetail } from '../services/get-quarantined-mail.ts';
 import { listQuarantine, listQuarantineInput, type QuarantinedMail } from '../services/list-quarantine.ts';
-import { iso } from '../../access/api/presenters.ts';
+import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 import {
   apiRouter,
   errorResponses,
@@ -52,7 +52,7 @@ export function presentQuarantinedMail(m: QuarantinedMail): z.infer<typeof Quara
     status: m.status,
     caseId: m.case_id,
     handledBy: m.handled_by,
-    handledAt: m.handled_at === null ? null : iso(m.handled_at),
+    handledAt: isoOrNull(m.handled_at),
   };
 }
 

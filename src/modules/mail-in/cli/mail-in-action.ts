@@ -8,13 +8,12 @@ import type { ServiceContext } from '../../../platform/services/context.ts';
 import { openStore } from '../../../platform/db/database.ts';
 import { migrateToLatest } from '../../../platform/db/migrate.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
+import { numberOption } from '../../../platform/cli/args.ts';
 import { defaultMaxMailBytes, startMailListener } from './mail-listener.ts';
 
-function numberOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name}: a whole number ${min}–${max}`);
-  return n;
+/** A whole number option within `min`–`max`, or undefined when it is not given. */
+function wholeOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  return value === undefined ? undefined : numberOption(name, value, { min, max }, `a whole number ${min}–${max}`);
 }
 
 export interface MailInOptions {
@@ -37,8 +36,8 @@ export async function mailIn(run: CliRun, opts: MailInOptions): Promise<void> {
   if (opts.caseType !== 'incident' && category !== undefined)
     throw new UsageError('--category: only with --case-type incident');
   const config = await run.config();
-  const port = numberOption('--port', opts.port, 0, 65535) ?? config.mailInPort;
-  const maxBytes = numberOption('--max-size', opts.maxSize, 1024, 1024 * 1024 * 1024) ?? defaultMaxMailBytes;
+  const port = wholeOption('--port', opts.port, 0, 65535) ?? config.mailInPort;
+  const maxBytes = wholeOption('--max-size', opts.maxSize, 1024, 1024 * 1024 * 1024) ?? defaultMaxMailBytes;
   const calendars = calendarRegistryFrom(config.calendarsFile);
   const logger = pino({
     level: config.logLevel,

@@ -10,7 +10,7 @@ import {
 } from '../services/report-content-inputs.ts';
 import type { ReportSubscriptionView } from '../services/list-report-subscriptions.ts';
 import type { MeetingRow, ReportBlockRow, RoadmapEntryRow } from '../schema.ts';
-import { iso } from '../../access/api/presenters.ts';
+import { iso } from '../../../platform/http/presenting.ts';
 
 export const ReportBlockSchema = z
   .object({

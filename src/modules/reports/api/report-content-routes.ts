@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { monthMessage, monthPattern } from '../../../platform/domain/month-key.ts';
 import { createMeeting, createMeetingInput } from '../services/create-meeting.ts';
 import { createReportBlock, createReportBlockInput } from '../services/create-report-block.ts';
 import { createRoadmapEntry, createRoadmapEntryInput } from '../services/create-roadmap-entry.ts';
@@ -9,7 +10,6 @@ import { listMeetings } from '../services/list-meetings.ts';
 import { listReportBlocks } from '../services/list-report-blocks.ts';
 import { listReportSubscriptions } from '../services/list-report-subscriptions.ts';
 import { listRoadmapEntries, listRoadmapEntriesInput } from '../services/list-roadmap-entries.ts';
-import { monthPattern } from '../services/report-content-inputs.ts';
 import { subscribeToReport, subscribeToReportInput } from '../services/subscribe-to-report.ts';
 import { unsubscribeFromReport } from '../services/unsubscribe-from-report.ts';
 import { updateMeeting, updateMeetingInput } from '../services/update-meeting.ts';
@@ -42,7 +42,7 @@ const removed = { 204: { description: 'Deleted; the audit event keeps what it sa
 // Built from this module's zod, which carries the OpenAPI extension; the operations validate again.
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const MonthQuery = z.object({
-  month: z.string().regex(monthPattern, 'a month as YYYY-MM').openapi({ example: '2026-02' }),
+  month: z.string().regex(monthPattern, monthMessage).openapi({ example: '2026-02' }),
 });
 const WindowQuery = z.object({
   from: date.optional().openapi({ example: '2026-03-01', description: 'First day (Norwegian time), included' }),

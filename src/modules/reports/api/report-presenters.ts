@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { ReportData } from '../domain/report-data.ts';
 import type { ArchivedReportSummary } from '../services/archived-reports.ts';
+import { monthPattern } from '../../../platform/domain/month-key.ts';
+import { iso } from '../../../platform/http/presenting.ts';
 
 /** A month (Europe/Oslo), `YYYY-MM`, as the report API takes and gives it. */
 export const MonthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .regex(monthPattern)
   .openapi({ example: '2026-02', description: 'A month (Europe/Oslo), YYYY-MM' });
 
 // The report's figures: typed where clients rely on them, open where the shape belongs to a sub-module.
@@ -104,7 +106,7 @@ export function presentVersion(
     ownerCode: v.ownerCode,
     version: v.version,
     trigger: v.trigger,
-    generatedAt: new Date(v.generatedAt).toISOString(),
+    generatedAt: iso(v.generatedAt),
     digest: v.digest,
   };
 }

@@ -9,6 +9,7 @@ import { generateServiceReport } from '../services/generate-service-report.ts';
 import { getArchivedReport } from '../services/archived-reports.ts';
 import { usageCatalogueFrom } from '../../usage/usage-config.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
+import { monthArg } from '../../../platform/cli/args.ts';
 
 export interface ReportOptions {
   month?: string;
@@ -40,8 +41,7 @@ export async function report(run: CliRun, opts: ReportOptions): Promise<void> {
   if (!(reportFormats as readonly string[]).includes(opts.format))
     throw new UsageError(`--format: one of ${reportFormats.join(', ')}: ${opts.format}`);
   if (!isLocale(opts.lang)) throw new UsageError(`--lang: one of nb, nn, en: ${opts.lang}`);
-  if (opts.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
-    throw new UsageError(`--month: expected YYYY-MM: ${opts.month}`);
+  if (opts.month !== undefined) monthArg('--month', opts.month);
   const format = opts.format as ReportFormatName;
   const lang: Locale = opts.lang;
   const input = {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isLocale, translator } from '../../../platform/i18n/messages.ts';
 import { layoutReport } from '../render/layout-report.ts';
+import { renderReport, reportBaseName } from '../render/render-report.ts';
 import { reportEmailPayload } from '../services/generate-service-report.ts';
 import { getReportMailing } from '../services/get-report-mailing.ts';
 import { systemActor } from '../../../platform/services/actor.ts';
@@ -19,20 +20,15 @@ export function sendReportEmail({ db, send, publicUrl }: { db: Kysely<Database>;
     const locale = isLocale(lang) ? lang : 'nb';
     const t = translator(locale);
     const doc = layoutReport(report.data, locale, { version: report.version, generatedAt: report.generatedAt });
-    const pdf = await (await import('../render/render-report-pdf.ts')).renderReportPdf(doc);
+    const baseName = reportBaseName(report.month, report.data.owner?.code ?? null, report.version);
+    const pdf = await renderReport(doc, 'pdf', baseName);
     const url = `${publicUrl}/reports/archive/${reportId}`;
     const params = { title: doc.title, subtitle: doc.subtitle, version: report.version, url };
     await send({
       to: [email],
       subject: t('report.mail.subject', params),
       text: t('report.mail.body', params),
-      attachments: [
-        {
-          filename: `servicerapport-${report.month}${report.platform ? '-plattform' : ''}-v${report.version}.pdf`,
-          content: pdf,
-          contentType: 'application/pdf',
-        },
-      ],
+      attachments: [{ filename: pdf.fileName, content: pdf.body, contentType: pdf.contentType }],
     });
   };
 }

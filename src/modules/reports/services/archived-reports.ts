@@ -4,7 +4,7 @@ import { authorize, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { monthSchema } from '../../availability/services/availability-access.ts';
+import { monthSchema } from '../../../platform/domain/month-key.ts';
 
 export interface ArchivedReportSummary {
   id: string;

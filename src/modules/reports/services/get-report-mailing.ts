@@ -7,8 +7,6 @@ export interface ReportMailing {
   month: string;
   version: number;
   generatedAt: number;
-  /** The platform report rather than one owner's. */
-  platform: boolean;
   data: ReportData;
 }
 
@@ -39,7 +37,6 @@ export async function getReportMailing(
     month: report.month,
     version: Number(report.version),
     generatedAt: Number(report.generated_at),
-    platform: report.owner_id === '',
     data: JSON.parse(report.data) as ReportData,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localToInstant } from '../../../platform/domain/calendar/time-zone.ts';
+import { monthMessage, monthPattern } from '../../../platform/domain/month-key.ts';
 
 /** The report's months and meeting days are Norwegian ones. */
 export const reportZone = 'Europe/Oslo';
@@ -12,11 +13,10 @@ export const meetingFormats = ['digital', 'physical', 'hybrid'] as const;
 export type MeetingFormat = (typeof meetingFormats)[number];
 export const reportLangs = ['nb', 'nn', 'en'] as const;
 
-export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const periodPattern = /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/;
 export const maxMarkdown = 20_000;
 
-export const reportMonth = z.string().trim().regex(monthPattern, 'a month as YYYY-MM');
+export const reportMonth = z.string().trim().regex(monthPattern, monthMessage);
 export const roadmapPeriod = z
   .string()
   .trim()

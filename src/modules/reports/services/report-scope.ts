@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { parseMonthKey, monthPeriod, type Period } from '../../support/domain/support-periods.ts';
+import { monthPeriod, type Period } from '../../support/domain/support-periods.ts';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
-import { shiftMonth } from '../../../platform/domain/month-key.ts';
+import { monthMessage, monthSchema, parseMonthKey, shiftMonth } from '../../../platform/domain/month-key.ts';
 import { tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { scoped } from '../../../platform/db/tenant-scope.ts';
-import { monthSchema } from '../../availability/services/availability-access.ts';
 
 export const reportInput = z.object({
   /** `YYYY-MM` (Europe/Oslo); the previous month when absent. */
@@ -32,7 +31,7 @@ export { shiftMonth };
 /** A month's bounds in Europe/Oslo. */
 export function monthBoundsOf(month: string): Period {
   const key = parseMonthKey(month);
-  if (!key) throw AppError.field('month', 'a month as YYYY-MM');
+  if (!key) throw AppError.field('month', monthMessage);
   return monthPeriod(key.year, key.month);
 }
 

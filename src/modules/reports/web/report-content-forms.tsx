@@ -1,27 +1,21 @@
 import type { ReactNode } from 'react';
-import {
-  Button,
-  Field,
-  Heading,
-  Input,
-  Label,
-  Select,
-  Textarea,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
-import { blockKinds, meetingFormats, reportZone, roadmapStatuses } from '../services/report-content-inputs.ts';
-import type { ComponentOption, MeetingItem, ReportBlockItem, RoadmapItem } from './report-content-model.ts';
-import { type FieldErrors, FormErrors } from '../../../platform/web/form.tsx';
-import { CsrfField, type PageContext } from '../../../platform/web/layout.tsx';
+import { reportZone } from '../services/report-content-inputs.ts';
+import type { MeetingItem, ReportBlockItem, RoadmapItem } from './report-content-model.ts';
+import {
+  type BoundField,
+  boundForm,
+  type FailedForm,
+  type FieldErrors,
+  FormSection,
+  PostButton,
+  PostForm,
+} from '../../../platform/web/form.tsx';
+import type { PageContext } from '../../../platform/web/layout.tsx';
 
-/** A rejected form and what was typed in it; `form` is e.g. `block:new` or `meeting:<id>`. */
-export interface FailedForm {
-  form: string;
-  values: Record<string, string>;
-  errors: FieldErrors;
-}
+// What the report content forms share: their fields, labels and stored values, and the frame each form sits in.
+// The forms themselves: report-block-form.tsx, roadmap-entry-form.tsx, meeting-form.tsx.
 
 export const blockFields = ['kind', 'title', 'bodyMarkdown', 'position'] as const;
 export const roadmapFields = ['title', 'period', 'status', 'componentId', 'description'] as const;
@@ -36,28 +30,13 @@ export const meetingFormFields = [
   'description',
 ] as const;
 
+/** Every field the content and subscription forms have, and the month each content form is for. */
+export const contentFieldNames: readonly string[] = [
+  ...new Set(['month', ...blockFields, ...roadmapFields, ...meetingFormFields, 'owner', 'email', 'lang']),
+];
+
 export function contentLabels(t: Translate): Record<string, string> {
-  const fields = [
-    'month',
-    'kind',
-    'title',
-    'bodyMarkdown',
-    'position',
-    'period',
-    'status',
-    'componentId',
-    'description',
-    'series',
-    'startsAt',
-    'endsAt',
-    'format',
-    'location',
-    'url',
-    'owner',
-    'email',
-    'lang',
-  ];
-  return Object.fromEntries(fields.map((f) => [f, t(`reportContent.field.${f}` as MessageKey)]));
+  return Object.fromEntries(contentFieldNames.map((f) => [f, t(`reportContent.field.${f}` as MessageKey)]));
 }
 
 /** The value a datetime-local field shows for an instant: Norwegian wall time, to the minute. */
@@ -92,98 +71,28 @@ export function meetingValues(meeting: MeetingItem): Record<string, string> {
   };
 }
 
-interface FieldProps {
-  /** Tells apart the many forms on one page: every id is `<prefix>-<field>`. */
+/** Links a problem to its field `<prefix>-<field>`; the month and the body as a whole have no field of their own. */
+export function contentFieldId(prefix: string): (field: string) => string | null {
+  return (field) => (field === 'month' || field === '(body)' ? null : `${prefix}-${field}`);
+}
+
+/** A content form's state; `prefix` tells apart the many forms on one page: every id is `<prefix>-<field>`. */
+export interface ContentFormState {
+  values: Record<string, string>;
+  errors: FieldErrors;
   prefix: string;
-  name: string;
-  label: string;
-  value: string | undefined;
-  error: string | undefined;
-  description?: string;
+  field: (name: string) => BoundField;
 }
 
-function Described({
-  prefix,
-  name,
-  label,
-  error,
-  description,
-  children,
-}: Omit<FieldProps, 'value'> & { children: (id: string, describedBy: string | undefined) => ReactNode }) {
-  const id = `${prefix}-${name}`;
-  const describedBy =
-    [error ? `${id}-error` : null, description ? `${id}-desc` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      {description && (
-        <p id={`${id}-desc`} className="ds-field-description">
-          {description}
-        </p>
-      )}
-      {children(id, describedBy)}
-      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
-    </Field>
-  );
-}
-
-export function TextInput(
-  props: FieldProps & { type?: 'text' | 'email' | 'url' | 'datetime-local' | 'number'; required?: boolean },
-) {
-  return (
-    <Described {...props}>
-      {(id, describedBy) => (
-        <Input
-          id={id}
-          name={props.name}
-          type={props.type ?? 'text'}
-          defaultValue={props.value}
-          required={props.required}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-      )}
-    </Described>
-  );
-}
-
-function TextArea(props: FieldProps & { rows?: number }) {
-  return (
-    <Described {...props}>
-      {(id, describedBy) => (
-        <Textarea
-          id={id}
-          name={props.name}
-          rows={props.rows ?? 6}
-          defaultValue={props.value}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-      )}
-    </Described>
-  );
-}
-
-export function Choice(props: FieldProps & { options: { value: string; label: string }[] }) {
-  return (
-    <Described {...props}>
-      {(id, describedBy) => (
-        <Select
-          id={id}
-          name={props.name}
-          defaultValue={props.value}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy}
-        >
-          {props.options.map((o) => (
-            <Select.Option key={o.value} value={o.value}>
-              {o.label}
-            </Select.Option>
-          ))}
-        </Select>
-      )}
-    </Described>
-  );
+export function contentFormState(
+  t: Translate,
+  failed: FailedForm | undefined,
+  formKey: string,
+  stored: Record<string, string> = {},
+): ContentFormState {
+  const prefix = formKey.replace(':', '-');
+  const labels = contentLabels(t);
+  return { ...boundForm({ failed, form: formKey, stored, labels, id: (name) => `${prefix}-${name}` }), prefix };
 }
 
 export interface ContentFormProps {
@@ -198,225 +107,35 @@ export interface ContentFormProps {
   submit: string;
 }
 
-/** What the form shows: what was typed when it was just rejected, else the stored values. */
-function state(props: ContentFormProps): { values: Record<string, string>; errors: FieldErrors; prefix: string } {
-  const mine = props.failed?.form === props.formKey;
-  return {
-    values: mine ? (props.failed?.values ?? {}) : props.values,
-    errors: mine ? (props.failed?.errors ?? {}) : {},
-    prefix: props.formKey.replace(':', '-'),
-  };
-}
-
-function FormShell({
+/** The frame of a block, roadmap or meeting form: its heading, the month it belongs to, its errors and its button. */
+export function ContentForm({
   props,
-  errors,
-  prefix,
+  form,
   children,
 }: {
   props: ContentFormProps;
-  errors: FieldErrors;
-  prefix: string;
+  form: ContentFormState;
   children: ReactNode;
 }) {
   const { page } = props;
-  const { t } = page;
-  const headingId = `${prefix}-heading`;
   return (
-    <section aria-labelledby={props.heading ? headingId : undefined}>
-      {props.heading && (
-        <Heading level={3} data-size="xs" id={headingId}>
-          {props.heading}
-        </Heading>
-      )}
-      <form method="post" action={props.action} className="niva-form niva-form--wide">
-        <CsrfField page={page} />
-        <input type="hidden" name="month" value={props.month} />
-        <FormErrors
-          errors={errors}
-          labels={contentLabels(t)}
-          t={t}
-          fieldId={(field) => (field === 'month' || field === '(body)' ? null : `${prefix}-${field}`)}
-        />
+    <FormSection id={`${form.prefix}-heading`} heading={props.heading} level={3} size="xs">
+      <PostForm
+        page={page}
+        action={props.action}
+        hidden={{ month: props.month }}
+        errors={form.errors}
+        labels={contentLabels(page.t)}
+        fieldId={contentFieldId(form.prefix)}
+        layout="wide"
+        submit={props.submit}
+      >
         {children}
-        <Button type="submit">{props.submit}</Button>
-      </form>
-    </section>
+      </PostForm>
+    </FormSection>
   );
 }
 
-export function BlockForm(props: ContentFormProps) {
-  const { t } = props.page;
-  const { values, errors, prefix } = state(props);
-  return (
-    <FormShell props={props} errors={errors} prefix={prefix}>
-      <Choice
-        prefix={prefix}
-        name="kind"
-        label={t('reportContent.field.kind')}
-        value={values.kind ?? 'news'}
-        error={errors.kind}
-        options={blockKinds.map((k) => ({ value: k, label: t(`reportContent.kind.${k}`) }))}
-      />
-      <TextInput
-        prefix={prefix}
-        name="title"
-        label={t('reportContent.field.title')}
-        value={values.title}
-        error={errors.title}
-        required
-      />
-      <TextArea
-        prefix={prefix}
-        name="bodyMarkdown"
-        label={t('reportContent.field.bodyMarkdown')}
-        description={t('reportContent.field.bodyHelp')}
-        value={values.bodyMarkdown}
-        error={errors.bodyMarkdown}
-        rows={8}
-      />
-      <TextInput
-        prefix={prefix}
-        name="position"
-        type="number"
-        label={t('reportContent.field.position')}
-        description={t('reportContent.field.positionHelp')}
-        value={values.position}
-        error={errors.position}
-      />
-    </FormShell>
-  );
-}
-
-export function RoadmapForm(props: ContentFormProps & { components: ComponentOption[] }) {
-  const { t } = props.page;
-  const { values, errors, prefix } = state(props);
-  const components = [
-    { value: '', label: t('reportContent.field.noComponent') },
-    ...props.components.map((c) => ({ value: c.id, label: c.name })),
-  ];
-  return (
-    <FormShell props={props} errors={errors} prefix={prefix}>
-      <TextInput
-        prefix={prefix}
-        name="title"
-        label={t('reportContent.field.title')}
-        value={values.title}
-        error={errors.title}
-        required
-      />
-      <TextInput
-        prefix={prefix}
-        name="period"
-        label={t('reportContent.field.period')}
-        description={t('reportContent.field.periodHelp')}
-        value={values.period}
-        error={errors.period}
-        required
-      />
-      <Choice
-        prefix={prefix}
-        name="status"
-        label={t('reportContent.field.status')}
-        value={values.status ?? 'planned'}
-        error={errors.status}
-        options={roadmapStatuses.map((s) => ({ value: s, label: t(`reportContent.status.${s}`) }))}
-      />
-      <Choice
-        prefix={prefix}
-        name="componentId"
-        label={t('reportContent.field.componentId')}
-        value={values.componentId ?? ''}
-        error={errors.componentId}
-        options={components}
-      />
-      <TextArea
-        prefix={prefix}
-        name="description"
-        label={t('reportContent.field.description')}
-        value={values.description}
-        error={errors.description}
-        rows={4}
-      />
-    </FormShell>
-  );
-}
-
-export function MeetingForm(props: ContentFormProps) {
-  const { t } = props.page;
-  const { values, errors, prefix } = state(props);
-  return (
-    <FormShell props={props} errors={errors} prefix={prefix}>
-      <TextInput
-        prefix={prefix}
-        name="title"
-        label={t('reportContent.field.title')}
-        value={values.title}
-        error={errors.title}
-        required
-      />
-      <TextInput
-        prefix={prefix}
-        name="series"
-        label={t('reportContent.field.series')}
-        description={t('reportContent.field.seriesHelp')}
-        value={values.series}
-        error={errors.series}
-      />
-      <TextInput
-        prefix={prefix}
-        name="startsAt"
-        type="datetime-local"
-        label={t('reportContent.field.startsAt')}
-        value={values.startsAt}
-        error={errors.startsAt}
-        required
-      />
-      <TextInput
-        prefix={prefix}
-        name="endsAt"
-        type="datetime-local"
-        label={t('reportContent.field.endsAt')}
-        value={values.endsAt}
-        error={errors.endsAt}
-        required
-      />
-      <Choice
-        prefix={prefix}
-        name="format"
-        label={t('reportContent.field.format')}
-        value={values.format ?? 'digital'}
-        error={errors.format}
-        options={meetingFormats.map((f) => ({ value: f, label: t(`reportContent.format.${f}`) }))}
-      />
-      <TextInput
-        prefix={prefix}
-        name="location"
-        label={t('reportContent.field.location')}
-        value={values.location}
-        error={errors.location}
-      />
-      <TextInput
-        prefix={prefix}
-        name="url"
-        type="url"
-        label={t('reportContent.field.url')}
-        value={values.url}
-        error={errors.url}
-      />
-      <TextArea
-        prefix={prefix}
-        name="description"
-        label={t('reportContent.field.description')}
-        value={values.description}
-        error={errors.description}
-        rows={3}
-      />
-    </FormShell>
-  );
-}
-
-/** Deleting is a POST with its own button, never a link. */
 export function DeleteButton({
   page,
   action,
@@ -429,12 +148,13 @@ export function DeleteButton({
   label: string;
 }) {
   return (
-    <form method="post" action={action}>
-      <CsrfField page={page} />
-      <input type="hidden" name="month" value={month} />
-      <Button type="submit" variant="tertiary" data-color="danger" data-size="sm" aria-label={label}>
-        {page.t('reportContent.delete')}
-      </Button>
-    </form>
+    <PostButton
+      page={page}
+      action={action}
+      hidden={{ month }}
+      label={page.t('reportContent.delete')}
+      ariaLabel={label}
+      danger
+    />
   );
 }

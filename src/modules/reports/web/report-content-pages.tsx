@@ -15,14 +15,15 @@ import { deleteRoadmapEntry } from '../services/delete-roadmap-entry.ts';
 import { listMeetings } from '../services/list-meetings.ts';
 import { listReportBlocks } from '../services/list-report-blocks.ts';
 import { listRoadmapEntries } from '../services/list-roadmap-entries.ts';
-import { monthPattern, reportZone } from '../services/report-content-inputs.ts';
+import { reportZone } from '../services/report-content-inputs.ts';
+import { monthPattern } from '../../../platform/domain/month-key.ts';
 import { updateMeeting } from '../services/update-meeting.ts';
 import { updateReportBlock } from '../services/update-report-block.ts';
 import { updateRoadmapEntry } from '../services/update-roadmap-entry.ts';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
-import { type FieldErrors, fieldErrors } from '../../../platform/web/form.tsx';
+import { type FailedForm, type FieldErrors, fieldErrors } from '../../../platform/web/form.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
-import { blockFields, type FailedForm, meetingFormFields, roadmapFields } from './report-content-forms.tsx';
+import { blockFields, contentFieldNames, meetingFormFields, roadmapFields } from './report-content-forms.tsx';
 import {
   presentComponentOption,
   presentMeeting,
@@ -40,26 +41,7 @@ import {
   text,
 } from '../../../platform/web/web-kit.ts';
 
-const knownErrors: ReadonlySet<string> = new Set([
-  'month',
-  'kind',
-  'title',
-  'bodyMarkdown',
-  'description',
-  'position',
-  'period',
-  'status',
-  'componentId',
-  'series',
-  'startsAt',
-  'endsAt',
-  'format',
-  'location',
-  'url',
-  'owner',
-  'email',
-  'lang',
-]);
+const knownErrors: ReadonlySet<string> = new Set(contentFieldNames);
 
 /** The operations explain problems in English for the API; the form says them in the reader's language. */
 export function contentErrors(error: AppError, t: Translate): FieldErrors {

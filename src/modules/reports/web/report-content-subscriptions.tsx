@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -11,10 +11,17 @@ import { reportLangs } from '../services/report-content-inputs.ts';
 import { subscribeToReport } from '../services/subscribe-to-report.ts';
 import { unsubscribeFromReport } from '../services/unsubscribe-from-report.ts';
 import { formatInstant } from '../../../platform/web/format.ts';
-import { FormErrors } from '../../../platform/web/form.tsx';
-import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
+import {
+  type FailedForm,
+  FormSection,
+  PostButton,
+  PostForm,
+  SelectField,
+  TextField,
+} from '../../../platform/web/form.tsx';
+import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
-import { Choice, contentLabels, type FailedForm, TextInput } from './report-content-forms.tsx';
+import { contentFieldId, contentFormState, contentLabels } from './report-content-forms.tsx';
 import { contentErrors, formValues } from './report-content-pages.tsx';
 import { presentReportSubscription, type ReportSubscriptionItem } from './report-content-model.ts';
 import { doneTexts, reportContentPaths } from './report-content-views.tsx';
@@ -35,8 +42,6 @@ interface SubscriptionsView {
   failed: FailedForm | undefined;
 }
 
-const prefix = 'subscribe';
-
 function SubscribeForm({
   page,
   owners,
@@ -47,49 +52,26 @@ function SubscribeForm({
   failed: FailedForm | undefined;
 }) {
   const { t } = page;
-  const values = failed?.values ?? {};
-  const errors = failed?.errors ?? {};
+  const { values, errors, prefix, field } = contentFormState(t, failed, 'subscribe');
   return (
-    <section aria-labelledby="subscribe-heading">
-      <Heading level={2} data-size="sm" id="subscribe-heading">
-        {t('reportSubscriptions.add')}
-      </Heading>
-      <form method="post" action={reportContentPaths.subscriptions} className="niva-form">
-        <CsrfField page={page} />
-        <FormErrors
-          errors={errors}
-          labels={contentLabels(t)}
-          t={t}
-          fieldId={(field) => (field === '(body)' ? null : `${prefix}-${field}`)}
-        />
-        <Choice
-          prefix={prefix}
-          name="owner"
-          label={t('reportContent.field.owner')}
-          value={values.owner ?? owners[0]?.value}
-          error={errors.owner}
-          options={owners}
-        />
-        <TextInput
-          prefix={prefix}
-          name="email"
-          type="email"
-          label={t('reportContent.field.email')}
-          value={values.email}
-          error={errors.email}
-          required
-        />
-        <Choice
-          prefix={prefix}
-          name="lang"
-          label={t('reportContent.field.lang')}
+    <FormSection id="subscribe-heading" heading={t('reportSubscriptions.add')} level={2} size="sm">
+      <PostForm
+        page={page}
+        action={reportContentPaths.subscriptions}
+        errors={errors}
+        labels={contentLabels(t)}
+        fieldId={contentFieldId(prefix)}
+        submit={t('reportSubscriptions.addSubmit')}
+      >
+        <SelectField {...field('owner')} value={values.owner ?? owners[0]?.value} options={owners} />
+        <TextField {...field('email')} type="email" required />
+        <SelectField
+          {...field('lang')}
           value={values.lang ?? page.locale}
-          error={errors.lang}
           options={reportLangs.map((l) => ({ value: l, label: t(`reportSubscriptions.lang.${l}`) }))}
         />
-        <Button type="submit">{t('reportSubscriptions.addSubmit')}</Button>
-      </form>
-    </section>
+      </PostForm>
+    </FormSection>
   );
 }
 
@@ -128,18 +110,13 @@ function SubscriptionsPage({ page, rows, owners, done, failed }: SubscriptionsVi
                 <Table.Cell>{t(`reportSubscriptions.lang.${row.lang}` as MessageKey)}</Table.Cell>
                 <Table.Cell>{formatInstant(row.createdAt, locale)}</Table.Cell>
                 <Table.Cell>
-                  <form method="post" action={`${reportContentPaths.subscriptions}/${row.id}/delete`}>
-                    <CsrfField page={page} />
-                    <Button
-                      type="submit"
-                      variant="tertiary"
-                      data-color="danger"
-                      data-size="sm"
-                      aria-label={`${t('reportSubscriptions.remove')}: ${row.email}`}
-                    >
-                      {t('reportSubscriptions.remove')}
-                    </Button>
-                  </form>
+                  <PostButton
+                    page={page}
+                    action={`${reportContentPaths.subscriptions}/${row.id}/delete`}
+                    label={t('reportSubscriptions.remove')}
+                    ariaLabel={`${t('reportSubscriptions.remove')}: ${row.email}`}
+                    danger
+                  />
                 </Table.Cell>
               </Table.Row>
             ))}

@@ -19,16 +19,11 @@ import type { ComponentOption, MeetingItem, ReportBlockItem, RoadmapItem } from 
 import { formatInstant } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { monthName } from '../../availability/web/availability-display.tsx';
-import {
-  BlockForm,
-  blockValues,
-  DeleteButton,
-  type FailedForm,
-  MeetingForm,
-  meetingValues,
-  RoadmapForm,
-  roadmapValues,
-} from './report-content-forms.tsx';
+import type { FailedForm } from '../../../platform/web/form.tsx';
+import { blockValues, DeleteButton, meetingValues, roadmapValues } from './report-content-forms.tsx';
+import { BlockForm } from './report-block-form.tsx';
+import { MeetingForm } from './meeting-form.tsx';
+import { RoadmapForm } from './roadmap-entry-form.tsx';
 
 export const reportContentPaths = { content: '/reports/content', subscriptions: '/reports/subscriptions' } as const;
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { supportLines } from '../domain/support-kpis.ts';
 import { periodKinds } from '../domain/support-periods.ts';
 import { supportKpiIds, type SupportPeriodKpis } from '../domain/support-targets.ts';
-import { iso } from '../../access/api/presenters.ts';
+import { iso } from '../../../platform/http/presenting.ts';
 
 const instant = z.union([z.string(), z.number().int()]).openapi({
   description: 'ISO 8601 (a local time without offset is Norwegian time) or epoch milliseconds',

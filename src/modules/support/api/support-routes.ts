@@ -5,6 +5,7 @@ import { supportKpis } from '../services/support-kpis.ts';
 import { maxImportRecords } from '../services/support-records.ts';
 import { supportLines } from '../domain/support-kpis.ts';
 import { periodKinds } from '../domain/support-periods.ts';
+import { monthMessage, monthPattern } from '../../../platform/domain/month-key.ts';
 import {
   CallRecordSchema,
   EmailRecordSchema,
@@ -15,7 +16,7 @@ import {
 import { apiRouter, errorResponses, json, security, serviceContext } from '../../../platform/http/route-kit.ts';
 
 const readErrors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403] };
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const month = z.string().regex(monthPattern, monthMessage);
 const KpiQuery = z.object({
   period: z
     .enum(periodKinds)

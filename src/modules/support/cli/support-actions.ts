@@ -7,9 +7,10 @@ import { importSupportCalls } from '../services/import-support-calls.ts';
 import { importSupportEmails } from '../services/import-support-emails.ts';
 import type { SupportImportReport } from '../services/import-support-log.ts';
 import { supportKpis } from '../services/support-kpis.ts';
-import { readCsvText } from '../../cases/cli/case-import.ts';
 import { callColumns, type Column, emailColumns } from './support-columns.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
+import { monthArg } from '../../../platform/cli/args.ts';
+import { csvDelimiter, readCsvText } from '../../../platform/cli/input-file.ts';
 
 const flagWords: Record<string, boolean | 0 | 1> = {
   '0': 0,
@@ -53,15 +54,12 @@ function withInfo(value: unknown): { record: string[]; info: { lines: number } }
 }
 
 export function readSupportCsv(file: string, text: string, columns: readonly Column[]): CsvRecords {
-  // Semicolons when the header has more of them than commas: what spreadsheets write in a Norwegian locale.
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = first.split(';').length > first.split(',').length ? ';' : ',';
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     // csv-parse's types do not follow `info: true`, so the shape is checked rather than asserted.
     const parsed: unknown[] = parse(text, {
       bom: true,
-      delimiter,
+      delimiter: csvDelimiter(text),
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -165,7 +163,7 @@ export async function kpis(
   run: CliRun,
   opts: { month: string; line: string; weeks?: boolean; json?: boolean },
 ): Promise<void> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: expected YYYY-MM: ${opts.month}`);
+  monthArg('--month', opts.month);
   if (!(supportLines as readonly string[]).includes(opts.line))
     throw new UsageError(`--line: expected one of ${supportLines.join(', ')}: ${opts.line}`);
   const periods = await run.withStore(async (store) =>

@@ -55,12 +55,6 @@ export function monthOf(instant: number): Period {
   return monthPeriod(local.getUTCFullYear(), local.getUTCMonth() + 1);
 }
 
-/** `YYYY-MM` → year and month, or null when it is not such a month. */
-export function parseMonthKey(key: string): { year: number; month: number } | null {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
-  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
-}
-
 /**
  * The periods covering the months `from`..`to` (both included): the months themselves, or every ISO week that has
  * at least one day in them. A week is always whole, so one straddling two months reports all of its seven days.

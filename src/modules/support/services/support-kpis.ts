@@ -7,7 +7,8 @@ import {
   selfServiceFigures,
   type SupportLine,
 } from '../domain/support-kpis.ts';
-import { bucketByPeriod, parseMonthKey, type Period, periodKinds, periodsBetween } from '../domain/support-periods.ts';
+import { bucketByPeriod, type Period, periodKinds, periodsBetween } from '../domain/support-periods.ts';
+import { monthMessage, monthSchema, parseMonthKey } from '../../../platform/domain/month-key.ts';
 import { periodKpis, type SupportPeriodKpis } from '../domain/support-targets.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
@@ -16,14 +17,12 @@ import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { supportLine } from './support-records.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
-
 export const supportKpisInput = z.object({
   period: z.enum(periodKinds).default('month'),
   /** First month (Europe/Oslo), `YYYY-MM`. */
-  from: month,
+  from: monthSchema,
   /** Last month, included; the first month when omitted. */
-  to: month.optional(),
+  to: monthSchema.optional(),
   line: supportLine.default('brukerservice'),
 });
 export type SupportKpisInput = z.input<typeof supportKpisInput>;
@@ -86,7 +85,7 @@ export async function supportKpis(ctx: ServiceContext, input: SupportKpisInput):
   const data = parseInput(supportKpisInput, input);
   const from = parseMonthKey(data.from);
   const to = parseMonthKey(data.to ?? data.from);
-  if (!from || !to) throw AppError.field('from', 'a month as YYYY-MM');
+  if (!from || !to) throw AppError.field('from', monthMessage);
   const months = (to.year - from.year) * 12 + to.month - from.month + 1;
   if (months < 1) throw AppError.field('to', 'must not be before from');
   if (months > maxMonths) throw AppError.field('to', `at most ${maxMonths} months from from`);

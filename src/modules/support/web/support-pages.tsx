@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { supportLines, type SupportLine } from '../domain/support-kpis.ts';
-import { monthOf, parseMonthKey } from '../domain/support-periods.ts';
+import { monthOf } from '../domain/support-periods.ts';
+import { parseMonthKey } from '../../../platform/domain/month-key.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { supportKpis } from '../services/support-kpis.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { adjustUsage, type UsageAdjustment } from '../services/adjust-usage.ts';
 import { closeUsageMonth, listClosedUsageMonths } from '../services/usage-month-closing.ts';
-import { iso } from '../../access/api/presenters.ts';
+import { iso } from '../../../platform/http/presenting.ts';
 import { apiRouter, errorResponses, json, security, serviceContext } from '../../../platform/http/route-kit.ts';
 
 const AdjustmentSchema = z

@@ -1,5 +1,5 @@
 // `niva events ingest`: loaded when it runs.
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { ingestUsageEvents, type IngestItem } from '../services/ingest-usage-events.ts';
@@ -7,6 +7,7 @@ import type { UsageSettings } from '../services/usage-settings.ts';
 import { usageSettingsFrom } from '../usage-config.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
 import { withProgress } from '../../../platform/cli/progress.ts';
+import { inputFileSize } from '../../../platform/cli/input-file.ts';
 
 const batchSize = 1000;
 
@@ -19,18 +20,6 @@ interface Totals {
 }
 
 const maxListed = 50;
-
-function fileSize(file: string): number {
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new UsageError(`${file}: is a directory`);
-    return stat.size;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
-  }
-}
 
 /** `[` first means one JSON array; anything else is read as NDJSON, one event per line. */
 function startsWithArray(file: string): boolean {
@@ -131,7 +120,7 @@ export interface IngestOptions {
 }
 
 export async function ingest(run: CliRun, file: string, opts: IngestOptions): Promise<void> {
-  const size = fileSize(file);
+  const size = inputFileSize(file);
   const settings = usageSettingsFrom(await run.config());
   const array = startsWithArray(file);
   const totals: Totals = { accepted: 0, duplicates: 0, rejected: 0, problems: [] };

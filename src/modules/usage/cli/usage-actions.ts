@@ -1,11 +1,11 @@
 // `niva usage import|adjust|close`: loaded when one of them runs.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { problemPlace } from '../domain/usage-aggregate-rows.ts';
 import { importUsageAggregates, type UsageImportReport } from '../services/import-usage-aggregates.ts';
 import { usageFileKind } from '../services/usage-import-file.ts';
 import { usageCatalogueFrom } from '../usage-config.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
+import { readInputFile } from '../../../platform/cli/input-file.ts';
 import { adjustUsage } from '../services/adjust-usage.ts';
 import { closeUsageMonth } from '../services/usage-month-closing.ts';
 
@@ -17,17 +17,6 @@ export interface ImportOptions {
   owner?: string;
   dryRun?: boolean;
   json?: boolean;
-}
-
-function readFile(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`,
-    );
-  }
 }
 
 function plural(n: number, word: string): string {
@@ -51,7 +40,7 @@ function humanReport(report: UsageImportReport): string {
 }
 
 export async function usageImport(run: CliRun, file: string, opts: ImportOptions): Promise<void> {
-  const content = readFile(file);
+  const content = readInputFile(file);
   const fileName = path.basename(file);
   // Refused before the database is opened: a wrong file is a usage error, not a problem of its rows.
   usageFileKind(fileName, content);

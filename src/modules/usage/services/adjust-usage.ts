@@ -4,12 +4,13 @@ import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { nextMonth, previousMonth, usageMonthEnd, usageMonthSchema } from './usage-month-closing.ts';
+import { nextMonth, previousMonth, usageMonthEnd } from './usage-month-closing.ts';
+import { monthSchema } from '../../../platform/domain/month-key.ts';
 import type { UsageCatalogue } from './usage-settings.ts';
 
 export const adjustUsageInput = z.object({
   metric: z.string().min(1),
-  month: usageMonthSchema,
+  month: monthSchema,
   /** Organisation code; without it the adjustment is to the platform-wide (unattributed) figure. */
   owner: z.string().min(1).optional(),
   /** Resource id of one of the owner's services. */

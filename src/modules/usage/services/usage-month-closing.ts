@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { shiftMonth } from '../../../platform/domain/month-key.ts';
+import { monthSchema, shiftMonth } from '../../../platform/domain/month-key.ts';
 import { monthBounds } from '../../availability/domain/monthly-availability.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-
-export const usageMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
 
 /** The end (exclusive, an instant) of a `YYYY-MM` month in Europe/Oslo. */
 export function usageMonthEnd(month: string): number {
@@ -44,7 +42,7 @@ export async function closeUsageMonth(
   input: { month: string },
 ): Promise<ClosedMonth & { alreadyClosed: boolean }> {
   authorize(ctx.actor, 'usage.manage');
-  const { month } = parseInput(z.object({ month: usageMonthSchema }), input);
+  const { month } = parseInput(z.object({ month: monthSchema }), input);
   const now = ctx.clock.now();
   if (usageMonthEnd(month) > now) throw AppError.field('month', 'the month is not over yet');
   return inTransaction(ctx, async (trx) => {

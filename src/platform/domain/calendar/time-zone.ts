@@ -68,8 +68,11 @@ function buildTable(zone: string, fromYear: number, toYear: number): ZoneTable {
 function table(zone: string, year: number): ZoneTable {
   let t = tables.get(zone);
   if (!t || year < t.fromYear || year > t.toYear) {
-    const from = Math.min(t?.fromYear ?? year, year - 1);
-    const to = Math.max(t?.toYear ?? year, year + 1);
+    // A year each side at first; then grow the short side by at least the current span, so a walk across the years
+    // rebuilds the table a logarithmic number of times, not once per year.
+    const span = t ? t.toYear - t.fromYear + 1 : 1;
+    const from = t && year >= t.fromYear ? t.fromYear : Math.min(t?.fromYear ?? year, year - span);
+    const to = t && year <= t.toYear ? t.toYear : Math.max(t?.toYear ?? year, year + span);
     t = buildTable(zone, from, to);
     tables.set(zone, t);
   }
