@@ -15,7 +15,7 @@ import type { CaseKind } from '../src/modules/cases/domain/case-types.ts';
 import type { IncidentCategory } from '../src/platform/domain/sla/policies.ts';
 import { caseReference } from '../src/modules/cases/services/case-access.ts';
 import { derive, lifecycleEvents } from '../src/modules/cases/services/case-derivation.ts';
-import type { CaseClockRow, CaseEventRow, CaseRow } from '../src/platform/db/schema.ts';
+import type { CaseClockRow, CaseEventRow, CaseRow } from '../src/modules/cases/schema.ts';
 import { about, day, type DraftEvent, hour, Log, minute, wholeSecond } from './case-log.ts';
 import { categories, channels, comments, firstNames, kinds, lastNames, pick, titles, weighted } from './case-mix.ts';
 

@@ -1,4 +1,4 @@
-import { type JobKind, jobKinds, type MailJobKind, mailJobKinds } from '../platform/jobs/job-kinds.ts';
+import type { JobKind } from '../platform/jobs/job-kinds.ts';
 import { PermanentJobError, type JobHandler } from '../platform/jobs/runner.ts';
 import { createMailSender } from '../platform/mail/mail-transport.ts';
 import { emailJob, sendEmail } from '../platform/mail/send-email.ts';
@@ -15,20 +15,22 @@ export const mailNotConfigured = 'e-mail is not configured: set NIVA_SMTP_URL';
 
 /** The platform's own kind: a plain e-mail. */
 const platformJobs = [
-  { kind: emailJob, handler: ({ send }) => sendEmail({ send }) },
+  { kind: emailJob, sendsMail: true, handler: ({ send }) => sendEmail({ send }) },
 ] as const satisfies readonly JobRegistration[];
 
-// Every kind of `jobKinds` has a handler: a kind added there that no module (nor the platform) handles fails to
-// compile here, naming the kind.
+/** Every handler registration of the program: the platform's and each module's. */
+export const jobRegistrations: readonly JobRegistration[] = [
+  ...platformJobs,
+  ...manifests.flatMap((m) => m.jobs ?? []),
+];
+
+// Every declared kind (`JobKinds`) has a handler: a kind declared by a module that no module (nor the platform)
+// handles fails to compile here, naming the kind.
 type KindWithoutHandler = Exclude<
   JobKind,
   JobKindsOf<(typeof modules)[number]> | (typeof platformJobs)[number]['kind']
 >;
 const _everyKindHandled: [KindWithoutHandler] extends [never] ? true : KindWithoutHandler = true;
-
-function sendsMail(registration: JobRegistration): registration is Extract<JobRegistration, { kind: MailJobKind }> {
-  return (mailJobKinds as readonly string[]).includes(registration.kind);
-}
 
 /**
  * A handler for every job kind, whatever the configuration: a kind without one would be retried in vain until it
@@ -42,15 +44,13 @@ export function defaultJobHandlers(deps: JobHandlerDeps): Record<JobKind, JobHan
   const send = smtpUrl ? createMailSender({ smtpUrl, from: mailFrom }) : null;
   const refuse: JobHandler = () => Promise.reject(new PermanentJobError(mailNotConfigured));
   const handlers: Partial<Record<JobKind, JobHandler>> = {};
-  for (const registration of [...platformJobs, ...manifests.flatMap((m) => m.jobs ?? [])]) {
+  for (const registration of jobRegistrations) {
     if (handlers[registration.kind]) throw new Error(`two handlers for the job kind ${registration.kind}`);
-    handlers[registration.kind] = !sendsMail(registration)
+    handlers[registration.kind] = !registration.sendsMail
       ? registration.handler(jobDeps)
       : send
         ? registration.handler({ ...jobDeps, send })
         : refuse;
   }
-  const missing = jobKinds.filter((kind) => !handlers[kind]);
-  if (missing.length > 0) throw new Error(`no handler for the job kinds ${missing.join(', ')}`);
   return handlers as Record<JobKind, JobHandler>;
 }

@@ -5,10 +5,11 @@ import type { Command } from 'commander';
 import type { Hono, Schema } from 'hono';
 import type { CliRun } from './cli/cli-run.ts';
 import type { Config } from './config/config.ts';
+import type { ModuleSettings } from './config/module-settings.ts';
 import type { Store } from './db/database.ts';
 import type { CalendarRegistry } from './domain/calendar/calendar-registry.ts';
 import type { Clock } from './domain/clock.ts';
-import type { AppDeps, AppEnv } from './http/env.ts';
+import type { AppEnv } from './http/env.ts';
 import type { ModuleMessages } from './i18n/messages.ts';
 import type { JobKind, MailJobKind } from './jobs/job-kinds.ts';
 import type { JobHandler, PeriodicTask } from './jobs/runner.ts';
@@ -76,14 +77,12 @@ export interface JobDeps {
  * composition gives them a handler that dead-letters the job at once, naming the missing setting, instead.
  */
 export type JobRegistration =
-  | { readonly kind: Exclude<JobKind, MailJobKind>; handler(deps: JobDeps): JobHandler }
-  | { readonly kind: MailJobKind; handler(deps: JobDeps & { send: SendMail }): JobHandler };
+  | { readonly kind: Exclude<JobKind, MailJobKind>; readonly sendsMail?: false; handler(deps: JobDeps): JobHandler }
+  | { readonly kind: MailJobKind; readonly sendsMail: true; handler(deps: JobDeps & { send: SendMail }): JobHandler };
 
 /** What periodic tasks are built from, once per job runner. */
-export interface TaskDeps {
+export interface TaskDeps extends ModuleSettings {
   config: Config;
-  /** Metering rules: the metric catalogue, the dedupe window and the late-event horizon. */
-  usage: AppDeps['usage'];
   /** An operation context acting as the system, under `actorLabel` in the audit log. */
   systemContext: (actorLabel: string) => ServiceContext;
 }
@@ -97,7 +96,7 @@ export interface ModuleManifest {
   readonly api?: readonly ApiContribution[];
   readonly pages?: readonly PageContribution[];
   readonly nav?: readonly NavContribution[];
-  /** One handler per job kind the module queues; the composition checks that every kind of `jobKinds` has one. */
+  /** One handler per job kind the module queues; the composition checks that every declared kind has one. */
   readonly jobs?: readonly JobRegistration[];
   readonly tasks?: (deps: TaskDeps) => readonly ScheduledTask[];
   /**

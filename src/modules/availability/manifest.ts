@@ -32,6 +32,7 @@ export const manifest = defineModule({
     },
     {
       kind: statusEmailJob,
+      sendsMail: true,
       handler: ({ store, send, publicUrl, linkSecret }) =>
         sendStatusEmail({ db: store.db, send, publicUrl, linkSecret }),
     },

@@ -20,6 +20,7 @@ export const manifest = defineModule({
     },
     {
       kind: caseEmailJob,
+      sendsMail: true,
       handler: ({ store, clock, calendars, publicUrl, send }) =>
         sendCaseEmail({ store, clock, calendars, publicUrl, send }),
     },

@@ -25,6 +25,7 @@ export const manifest = defineModule({
   jobs: [
     {
       kind: reportEmailJob,
+      sendsMail: true,
       handler: ({ store, send, publicUrl }) => sendReportEmail({ db: store.db, send, publicUrl }),
     },
   ],

@@ -79,3 +79,9 @@ export type RoadmapEntryRow = Selectable<RoadmapEntriesTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type ReportSubscriptionRow = Selectable<ReportSubscriptionsTable>;
 export type ServiceReportRow = Selectable<ServiceReportsTable>;
+
+// The tables join the program's `Database` type, which platform declares without knowing any module.
+declare module '../../platform/db/schema.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an augmentation adds the tables by extending
+  interface Database extends ReportTables {}
+}

@@ -29,3 +29,9 @@ export interface SupportTables {
 
 export type SupportCallRow = Selectable<SupportCallsTable>;
 export type SupportEmailRow = Selectable<SupportEmailsTable>;
+
+// The tables join the program's `Database` type, which platform declares without knowing any module.
+declare module '../../platform/db/schema.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an augmentation adds the tables by extending
+  interface Database extends SupportTables {}
+}

@@ -61,3 +61,9 @@ export interface UsageTables {
 
 export type UsageDailyRow = Selectable<UsageDailyTable>;
 export type UsageAdjustmentRow = Selectable<UsageAdjustmentsTable>;
+
+// The tables join the program's `Database` type, which platform declares without knowing any module.
+declare module '../../platform/db/schema.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an augmentation adds the tables by extending
+  interface Database extends UsageTables {}
+}

@@ -5,18 +5,17 @@ import type { Clock } from '../domain/clock.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor } from '../services/actor.ts';
 import type { NavEntry } from '../web/layout.tsx';
-import type { UsageSettings } from '../../modules/usage/services/usage-settings.ts';
+import type { ModuleSettings } from '../config/module-settings.ts';
 import type { Store } from '../db/database.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
 
-export interface AppDeps {
+/** What the app is built from; the modules' own settings (`ModuleSettings`) are part of it. */
+export interface AppDeps extends ModuleSettings {
   store: Store;
   config: Config;
   clock: Clock;
   calendars: CalendarRegistry;
-  /** Metering rules: the metric catalogue, the dedupe window and the late-event horizon. */
-  usage: UsageSettings;
   logger: Logger;
   metrics: Metrics;
   loginLimiter: RateLimiter;

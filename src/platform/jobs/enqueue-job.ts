@@ -3,7 +3,7 @@ import type { ServiceContext, Tx } from '../services/context.ts';
 import { newId } from '../services/context.ts';
 
 export interface JobRequest {
-  /** One of `jobKinds`, so every queued job has a handler in every runner. */
+  /** A declared kind (`JobKinds`), so every queued job has a handler in every runner. */
   kind: JobKind;
   payload: unknown;
   organisationId?: string | null;

@@ -1,29 +1,14 @@
-import { caseEmailJob, webhookDeliverJob } from '../../modules/cases/services/queue-case-notice.ts';
-import { reportEmailJob } from '../../modules/reports/services/generate-service-report.ts';
-import { statusEmailJob, statusWebhookJob } from '../../modules/availability/services/status-subscriptions.ts';
-import { emailJob } from '../mail/send-email.ts';
-
 /**
- * Every kind of job the code queues: the closed set `enqueueJob` accepts and `defaultJobHandlers` must cover in every
- * process that runs the job runner. Each constant is defined beside its payload.
+ * Every kind of job the program queues, and whether it sends e-mail (and so needs `NIVA_SMTP_URL`). Platform declares
+ * its own kind here; each module adds the kinds it queues to this interface beside their constants (declaration
+ * merging). `enqueueJob` accepts only declared kinds, a mail kind's handler must say it sends mail, and the
+ * composition fails to compile when a declared kind has no handler, while platform imports no module.
  */
-export const jobKinds = [
-  caseEmailJob,
-  webhookDeliverJob,
-  statusEmailJob,
-  statusWebhookJob,
-  reportEmailJob,
-  emailJob,
-] as const;
+export interface JobKinds {
+  'email.send': { sendsMail: true };
+}
 
-export type JobKind = (typeof jobKinds)[number];
+export type JobKind = keyof JobKinds;
 
-/** The kinds that send e-mail, and so need `NIVA_SMTP_URL`. */
-export const mailJobKinds = [
-  emailJob,
-  caseEmailJob,
-  statusEmailJob,
-  reportEmailJob,
-] as const satisfies readonly JobKind[];
-
-export type MailJobKind = (typeof mailJobKinds)[number];
+/** The kinds that send e-mail. */
+export type MailJobKind = { [Kind in JobKind]: JobKinds[Kind] extends { sendsMail: true } ? Kind : never }[JobKind];

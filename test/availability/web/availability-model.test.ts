@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { MaintenanceWindowRow } from '../../../src/platform/db/schema.ts';
+import type { MaintenanceWindowRow } from '../../../src/modules/availability/schema.ts';
 import {
   presentComponentFacts,
   presentMaintenanceItem,

@@ -16,7 +16,7 @@ import {
   createWebhookEndpoint,
   webhookEventTypes,
 } from '../../../src/modules/access/services/create-webhook-endpoint.ts';
-import type { CaseRow } from '../../../src/platform/db/schema.ts';
+import type { CaseRow } from '../../../src/modules/cases/schema.ts';
 import {
   createOperator,
   createTenant,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CaseEventRow, CaseRow } from '../../../src/platform/db/schema.ts';
+import type { CaseEventRow, CaseRow } from '../../../src/modules/cases/schema.ts';
 import type { CaseDetail } from '../../../src/modules/cases/services/get-case.ts';
 import { presentCase, presentCaseEvent, presentCaseQueueItem } from '../../../src/modules/cases/web/case-model.ts';
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { maintenanceKinds, outageSeverities } from '../domain/monthly-availability.ts';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
-import type { MaintenanceWindowRow, OutageRow } from '../../../platform/db/schema.ts';
+import type { MaintenanceWindowRow, OutageRow } from '../schema.ts';
 import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 
 export const OutageSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Calendar } from '../../../platform/domain/calendar/calendar.ts';
-import type { CaseRow, Component } from '../../../platform/db/schema.ts';
+import type { Component } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../../cases/index.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
 

@@ -11,7 +11,8 @@ import {
   type Outage,
 } from '../domain/monthly-availability.ts';
 import { unknownWithin } from '../domain/probe-intervals.ts';
-import type { AvailabilityRollupRow, Component } from '../../../platform/db/schema.ts';
+import type { Component } from '../../../platform/db/schema.ts';
+import type { AvailabilityRollupRow } from '../schema.ts';
 import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
 import { calendarLookup, parseMonth, windowOf } from './availability-access.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutageRow } from '../../../platform/db/schema.ts';
+import type { OutageRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MaintenanceWindowRow } from '../../../platform/db/schema.ts';
+import type { MaintenanceWindowRow } from '../schema.ts';
 import { authorize, can } from '../../../platform/services/actor.ts';
 import { isoInstant } from '../../cases/services/case-schemas.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';

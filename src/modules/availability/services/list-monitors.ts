@@ -1,4 +1,4 @@
-import type { MonitorRow } from '../../../platform/db/schema.ts';
+import type { MonitorRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';

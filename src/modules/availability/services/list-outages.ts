@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutageRow } from '../../../platform/db/schema.ts';
+import type { OutageRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { isoInstant } from '../../cases/services/case-schemas.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { judgeMaintenance, maintenanceKinds, noticePolicyOf } from '../domain/monthly-availability.ts';
 import type { Calendar } from '../../../platform/domain/calendar/calendar.ts';
-import type { MaintenanceWindowRow } from '../../../platform/db/schema.ts';
+import type { MaintenanceWindowRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';

@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../domain/probe-intervals.ts';
-import type { MonitorRow } from '../../../platform/db/schema.ts';
+import type { MonitorRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { digest } from '../../../platform/auth/secrets.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';

@@ -5,7 +5,7 @@ import {
   type ProbeInterval,
   type ProbeResult,
 } from '../domain/probe-intervals.ts';
-import type { MonitorRow } from '../../../platform/db/schema.ts';
+import type { MonitorRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';

@@ -1,4 +1,4 @@
-import type { MonitorRow } from '../../../platform/db/schema.ts';
+import type { MonitorRow } from '../schema.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { recordProbeResults } from './record-probe-results.ts';
 

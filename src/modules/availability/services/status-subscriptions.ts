@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { locales } from '../../../platform/i18n/messages.ts';
-import type { StatusSubscriptionRow } from '../../../platform/db/schema.ts';
+import type { StatusSubscriptionRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { digest, randomSecret } from '../../../platform/auth/secrets.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
@@ -17,6 +17,13 @@ import { validSubscriptionSignature } from './subscription-links.ts';
 
 export const statusEmailJob = 'status.email';
 export const statusWebhookJob = 'status.webhook';
+
+declare module '../../../platform/jobs/job-kinds.ts' {
+  interface JobKinds {
+    'status.email': { sendsMail: true };
+    'status.webhook': { sendsMail: false };
+  }
+}
 
 export const subscribeInput = z.discriminatedUnion('kind', [
   z.object({

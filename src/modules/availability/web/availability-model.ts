@@ -1,5 +1,6 @@
 // What the availability pages show, presented from the operations' rows: a view never sees a database row.
-import type { Component, MaintenanceWindowRow, OutageRow } from '../../../platform/db/schema.ts';
+import type { Component } from '../../../platform/db/schema.ts';
+import type { MaintenanceWindowRow, OutageRow } from '../schema.ts';
 
 /** A component as the pages name it: its service window and target. */
 export interface ComponentFacts {

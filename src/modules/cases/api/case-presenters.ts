@@ -4,7 +4,7 @@ import type { CaseDetail } from '../services/get-case.ts';
 import type { CaseListItem } from '../services/list-cases.ts';
 import type { LiveClock } from '../services/live-clocks.ts';
 import { worstOf } from '../services/live-clocks.ts';
-import type { CaseAttachmentRow, CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseAttachmentRow, CaseEventRow, CaseRow } from '../schema.ts';
 import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 
 const clockStates = ['running', 'at-risk', 'met', 'breached', 'not-applicable'] as const;

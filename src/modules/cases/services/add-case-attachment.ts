@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkAttachment, type AttachmentVerdict } from '../domain/attachment-policy.ts';
-import type { CaseAttachmentRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseAttachmentRow, CaseRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
 import { assertMayReport, findVisibleCase, worksCases } from './case-access.ts';

@@ -1,7 +1,7 @@
 import { checkEvent, deriveCase, type LifecycleEvent } from '../domain/case-lifecycle.ts';
 import { isCaseKind } from '../domain/case-types.ts';
 import { stateAt } from '../../../platform/domain/sla/clock-snapshot.ts';
-import type { CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseEventRow, CaseRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';

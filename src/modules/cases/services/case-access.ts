@@ -2,7 +2,8 @@ import type { SelectQueryBuilder } from 'kysely';
 import { authorize, can, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
-import type { CaseRow, Database } from '../../../platform/db/schema.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../schema.ts';
 
 type CaseQuery = SelectQueryBuilder<Database, 'cases', CaseRow>;
 

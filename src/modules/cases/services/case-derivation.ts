@@ -5,7 +5,7 @@ import type { CaseEventType, CaseKind } from '../domain/case-types.ts';
 import { type ClockSnapshot, nextDue, snapshotOf } from '../../../platform/domain/sla/clock-snapshot.ts';
 import { type ClockEvent, type ClockResult, computeClocks } from '../../../platform/domain/sla/clocks.ts';
 import { clockEventTypes, type ClockEventType, type IncidentCategory } from '../../../platform/domain/sla/policies.ts';
-import type { CaseClockRow, CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseClockRow, CaseEventRow, CaseRow } from '../schema.ts';
 import type { Tx } from '../../../platform/services/context.ts';
 
 /** Sorts after every real instant: a case with no running clock goes to the end of the queue. */

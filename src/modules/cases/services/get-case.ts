@@ -1,4 +1,4 @@
-import type { CaseAttachmentRow, CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseAttachmentRow, CaseEventRow, CaseRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { findVisibleCase, readsInternal } from './case-access.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseKinds } from '../domain/case-types.ts';
-import type { CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';

@@ -2,7 +2,7 @@ import type { CalendarRegistry } from '../../../platform/domain/calendar/calenda
 import { type ClockSnapshot, remainingAt, stateAt } from '../../../platform/domain/sla/clock-snapshot.ts';
 import type { ClockResult, ClockState } from '../../../platform/domain/sla/clocks.ts';
 import { findPolicy } from '../../../platform/domain/sla/policies.ts';
-import type { CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../schema.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { byCase, clocksAt, lifecycleEvents, snapshotFromRow } from './case-derivation.ts';
 import { kindOf } from './append-case-event.ts';

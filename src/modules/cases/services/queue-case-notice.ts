@@ -1,6 +1,6 @@
 import { formatInstant } from '../../../platform/domain/calendar/iso-instant.ts';
 import { isLocale, type Locale } from '../../../platform/i18n/messages.ts';
-import type { CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../schema.ts';
 import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job.ts';
 import type { CaseMailFacts, CaseNotice } from './case-mail-texts.ts';
@@ -8,6 +8,13 @@ import type { CaseMailFacts, CaseNotice } from './case-mail-texts.ts';
 export const caseEmailJob = 'case.email';
 /** Posts one signed CloudEvent to one `/webhooks` endpoint; the payload is `{ endpointId, event }`. */
 export const webhookDeliverJob = 'webhook.deliver';
+
+declare module '../../../platform/jobs/job-kinds.ts' {
+  interface JobKinds {
+    'case.email': { sendsMail: true };
+    'webhook.deliver': { sendsMail: false };
+  }
+}
 
 export interface CaseEmailPayload {
   caseId: string;

@@ -1,5 +1,5 @@
 import { isCaseKind } from '../domain/case-types.ts';
-import type { CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseEventRow, CaseRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import {

@@ -1,4 +1,4 @@
-import type { CaseEventRow } from '../../../platform/db/schema.ts';
+import type { CaseEventRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { appendEventInTransaction } from './append-case-event.ts';

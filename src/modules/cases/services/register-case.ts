@@ -1,6 +1,7 @@
 import { checkEvent, checkRegistration, deriveCase, type LifecycleEvent } from '../domain/case-lifecycle.ts';
 import { caseTypes, type CaseChannel } from '../domain/case-types.ts';
-import type { CaseRow, Organisation } from '../../../platform/db/schema.ts';
+import type { Organisation } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../schema.ts';
 import { authorize, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';

@@ -1,4 +1,4 @@
-import type { CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../schema.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { markBreachAlert } from './append-case-event.ts';
 import { queueCaseNotice } from './queue-case-notice.ts';

@@ -1,5 +1,5 @@
 // What the case pages show, presented from the operations' rows: a view never sees a database row.
-import type { CaseEventRow, CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseEventRow, CaseRow } from '../schema.ts';
 import type { CaseDetail } from '../services/get-case.ts';
 import type { CaseListItem } from '../services/list-cases.ts';
 import type { LiveClock } from '../services/live-clocks.ts';

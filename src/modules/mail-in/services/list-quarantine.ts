@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MailQuarantineRow } from '../../../platform/db/schema.ts';
+import type { MailQuarantineRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleAllows, isRole } from '../../../platform/domain/roles.ts';
-import type { CaseRow } from '../../../platform/db/schema.ts';
+import type { CaseRow } from '../../cases/index.ts';
 import { systemActor } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';

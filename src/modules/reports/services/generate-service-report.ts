@@ -12,6 +12,12 @@ import { violates, type UniqueKey } from '../../../platform/db/unique-violation.
 
 /** The outbox job that e-mails one archived version to one subscriber. */
 export const reportEmailJob = 'report.email';
+
+declare module '../../../platform/jobs/job-kinds.ts' {
+  interface JobKinds {
+    'report.email': { sendsMail: true };
+  }
+}
 export const reportEmailPayload = z.object({
   reportId: z.string().min(1),
   email: z.string().email(),

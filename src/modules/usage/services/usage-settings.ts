@@ -32,3 +32,11 @@ export const defaultUsageSettings: UsageSettings = {
 export function metricIds(catalogue: UsageCatalogue): ReadonlySet<string> {
   return new Set(catalogue.metrics.map((m) => m.id));
 }
+
+// The metering rules join the app's and the periodic tasks' dependencies as `usage`.
+declare module '../../../platform/config/module-settings.ts' {
+  interface ModuleSettings {
+    /** Metering rules: the metric catalogue, the dedupe window and the late-event horizon. */
+    usage: UsageSettings;
+  }
+}
