@@ -1,4 +1,4 @@
-import { monthBounds } from '../src/modules/availability/domain/monthly-availability.ts';
+import { monthBounds } from '../src/platform/domain/calendar/month-bounds.ts';
 import { mulberry32 } from '../src/app/demo/seeded-random.ts';
 
 export const minuteMs = 60_000;

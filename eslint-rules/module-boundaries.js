@@ -1,7 +1,8 @@
 // The module layout's rules, checked on every relative import (static, re-export or dynamic):
 // - platform imports no module and not the composition (src/app);
 // - a module imports another module only through that module's index.ts, and never the composition;
-// - a domain/ folder imports only domain code and pure packages (no I/O).
+// - a domain/ folder imports only domain code and pure packages (no I/O); types, which are erased, may come from anywhere
+//   a module may import.
 import path from 'node:path';
 
 const srcRoot = path.resolve(import.meta.dirname, '..', 'src');
@@ -19,7 +20,7 @@ function place(file) {
   return { area: 'other', domain: parts.includes('domain') };
 }
 
-function problem(importer, target, specifier) {
+function problem(importer, target, specifier, typeOnly) {
   if (importer.area === 'platform' && (target.area === 'module' || target.area === 'app'))
     return `platform must not import ${target.area === 'app' ? 'the composition (src/app)' : `module ${target.module}`}: ${specifier}`;
   if (importer.area === 'module' && target.area === 'app')
@@ -31,8 +32,16 @@ function problem(importer, target, specifier) {
     target.rest !== 'index.ts'
   )
     return `import module ${target.module} only through its index.ts: ${specifier}`;
-  if (importer.domain && !target.domain) return `a domain/ folder imports only domain code (no I/O): ${specifier}`;
+  if (importer.domain && !target.domain && !typeOnly)
+    return `a domain/ folder imports only domain code (no I/O): ${specifier}`;
   return null;
+}
+
+/** `import type { … }`, or an import whose every name is marked `type`: erased from the program. */
+function isTypeOnly(node) {
+  if (node.importKind === 'type' || node.exportKind === 'type') return true;
+  const names = node.specifiers ?? [];
+  return names.length > 0 && names.every((s) => s.importKind === 'type' || s.exportKind === 'type');
 }
 
 const rule = {
@@ -49,7 +58,7 @@ const rule = {
     const fileKey = path.relative(path.dirname(srcRoot), file).split(path.sep).join('/');
     const importer = place(file);
     if (importer.area === 'outside') return {};
-    function check(node, source) {
+    function check(node, source, typeOnly = false) {
       if (!source || typeof source.value !== 'string') return;
       const specifier = source.value;
       if (known.has(`${fileKey} -> ${specifier}`)) return;
@@ -59,12 +68,12 @@ const rule = {
         return;
       }
       const target = place(path.resolve(path.dirname(file), specifier));
-      const message = problem(importer, target, specifier);
+      const message = problem(importer, target, specifier, typeOnly);
       if (message) context.report({ node, message });
     }
     return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
+      ImportDeclaration: (node) => check(node, node.source, isTypeOnly(node)),
+      ExportNamedDeclaration: (node) => check(node, node.source, isTypeOnly(node)),
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source),
     };

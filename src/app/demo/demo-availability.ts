@@ -1,10 +1,7 @@
+import { monthBounds } from '../../platform/domain/calendar/month-bounds.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  displayPercent,
-  monthBounds,
-  type OutageSeverity,
-} from '../../modules/availability/domain/monthly-availability.ts';
+import { displayPercent, type OutageSeverity } from '../../modules/availability/domain/monthly-availability.ts';
 import { fixedClock } from '../../platform/domain/clock.ts';
 import { instantToLocal, localToInstant } from '../../platform/domain/calendar/time-zone.ts';
 import { findComponent, parseMonth, windowOf } from '../../modules/availability/services/availability-access.ts';

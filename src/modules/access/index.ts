@@ -1,3 +1,5 @@
 // The access module's public surface: what other modules may import from it (the lint rule allows no other path in).
 // Its manifest is in manifest.ts and is read by the composition only, so importing this never loads routers or pages.
-export {};
+export { getOrganisation } from './services/get-organisation.ts';
+export { listOrganisations } from './services/list-organisations.ts';
+export { listServices } from './services/list-services.ts';

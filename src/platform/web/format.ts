@@ -24,3 +24,11 @@ export function formatPercent(basisPoints: number, locale: Locale): string {
     ) + ' %'
   );
 }
+
+/** `2026-03` as "mars 2026" / "March 2026". */
+export function monthName(month: string, locale: Locale): string {
+  const [year = '0', m = '1'] = month.split('-');
+  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(year), Number(m) - 1, 1),
+  );
+}

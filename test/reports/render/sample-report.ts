@@ -1,4 +1,4 @@
-import { availabilityBarsChart, yearLinesChart } from '../../../src/modules/reports/render/chart-geometry.ts';
+import { availabilityBarsChart, yearLinesChart } from '../../../src/platform/web/charts/chart-geometry.ts';
 import type { ReportCell, ReportDocument, ReportTable } from '../../../src/modules/reports/render/report-document.ts';
 
 const nb = new Intl.NumberFormat('nb-NO');

@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createService, createServiceInput } from '../services/create-service.ts';
 import { getService, listServices } from '../services/list-services.ts';
 import { updateService, updateServiceInput } from '../services/update-service.ts';
-import { createComponent, createComponentInput } from '../../availability/services/create-component.ts';
-import { listComponents } from '../../availability/services/list-components.ts';
+import { createComponent, createComponentInput } from '../../availability/index.ts';
+import { listComponents } from '../../availability/index.ts';
 import {
   errorResponses,
   IdParam,

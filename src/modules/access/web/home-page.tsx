@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { can, isPlatformActor } from '../../../platform/services/actor.ts';
-import { listComponents } from '../../availability/services/list-components.ts';
+import { listComponents } from '../../availability/index.ts';
 import { jobCounts } from '../../../platform/jobs/list-jobs.ts';
 import { listOrganisations } from '../services/list-organisations.ts';
 import { listServices } from '../services/list-services.ts';

@@ -1,5 +1,5 @@
 import type { Calendar } from '../../../platform/domain/calendar/calendar.ts';
-import { localToInstant } from '../../../platform/domain/calendar/time-zone.ts';
+import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import { checkNotice } from '../../../platform/domain/sla/notice-check.ts';
 import { findPolicy } from '../../../platform/domain/sla/policies.ts';
 
@@ -69,13 +69,6 @@ export interface AvailabilityResult {
   monthStart: number;
   monthEnd: number;
   maintenance: MaintenanceVerdict[];
-}
-
-export function monthBounds(year: number, month: number): { start: number; end: number } {
-  return {
-    start: localToInstant('Europe/Oslo', Date.UTC(year, month - 1, 1)),
-    end: localToInstant('Europe/Oslo', Date.UTC(year, month, 1)),
-  };
 }
 
 /** Judges each piece of planned work against its notice policy. Emergency work is exempt from notice but is never planned time. */

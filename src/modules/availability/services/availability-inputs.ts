@@ -1,3 +1,4 @@
+import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import { createHash } from 'node:crypto';
 import {
   type AvailabilityInput,
@@ -6,7 +7,6 @@ import {
   type Interval,
   type Maintenance,
   meetsTarget,
-  monthBounds,
   monthlyAvailability,
   type Outage,
 } from '../domain/monthly-availability.ts';

@@ -1,4 +1,4 @@
-import { monthBounds } from '../domain/monthly-availability.ts';
+import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';

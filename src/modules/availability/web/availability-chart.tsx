@@ -1,5 +1,5 @@
-import { availabilityBarsChart } from '../../reports/render/chart-geometry.ts';
-import { ChartSvg } from '../../reports/render/chart-svg.tsx';
+import { availabilityBarsChart } from '../../../platform/web/charts/chart-geometry.ts';
+import { ChartSvg } from '../../../platform/web/charts/chart-svg.tsx';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
 
 export interface ChartText {

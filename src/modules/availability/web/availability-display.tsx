@@ -1,5 +1,5 @@
 import { Tag } from '@digdir/designsystemet-react';
-import { intlLocale, type Locale, type MessageKey, type Translate } from '../../../platform/i18n/messages.ts';
+import { type Locale, type MessageKey, type Translate } from '../../../platform/i18n/messages.ts';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
 
 /** `99.89` as the reader writes it: `99,89 %` in Norwegian, `99.89 %` in English. The figure is already rounded down. */
@@ -10,14 +10,6 @@ export function percentText(rounded: string, locale: Locale): string {
 /** The target in basis points as a percentage with two decimals, like the figures it is compared with. */
 export function targetText(basisPoints: number, locale: Locale): string {
   return percentText((basisPoints / 100).toFixed(2), locale);
-}
-
-/** `2026-03` as "mars 2026" / "March 2026". */
-export function monthName(month: string, locale: Locale): string {
-  const [year = '0', m = '1'] = month.split('-');
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(Number(year), Number(m) - 1, 1),
-  );
 }
 
 /** `2026-03` as `03.26`, short enough to stand under a bar. */

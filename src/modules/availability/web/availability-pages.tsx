@@ -1,7 +1,7 @@
+import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { monthBounds } from '../domain/monthly-availability.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import { can } from '../../../platform/services/actor.ts';
 import type { AppError } from '../../../platform/services/app-error.ts';

@@ -2,13 +2,12 @@ import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsyste
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
 import type { ComponentFacts, MaintenanceItem, OutageItem } from './availability-model.ts';
-import { formatInstant } from '../../../platform/web/format.ts';
+import { formatInstant, monthName } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { AvailabilityChart } from './availability-chart.tsx';
 import {
   durationText,
   figureText,
-  monthName,
   monthShort,
   percentText,
   TargetTag,

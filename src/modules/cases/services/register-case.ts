@@ -6,7 +6,7 @@ import { authorize, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
-import { getOrganisation } from '../../access/services/get-organisation.ts';
+import { getOrganisation } from '../../access/index.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { caseReference, worksCases } from './case-access.ts';
 import { derive, writeClocks } from './case-derivation.ts';

@@ -1,7 +1,7 @@
 // `niva mail-in`: the SMTP intake, loaded when it runs (the SMTP and MIME libraries are slow to load).
 import { pino } from 'pino';
 import { calendarRegistryFrom } from '../../../platform/calendar-config.ts';
-import { isIncidentCategory } from '../../cases/domain/case-types.ts';
+import { isIncidentCategory } from '../../cases/index.ts';
 import { systemClock } from '../../../platform/domain/clock.ts';
 import { systemActor } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';

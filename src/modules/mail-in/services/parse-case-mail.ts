@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { AppError } from '../../../platform/services/app-error.ts';
-import { type AttachmentUpload, vetAttachment } from '../../cases/services/add-case-attachment.ts';
+import { type AttachmentUpload, vetAttachment } from '../../cases/index.ts';
 
 /** A received message reduced to what case intake uses. */
 export interface CaseMail {

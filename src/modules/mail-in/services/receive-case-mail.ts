@@ -4,10 +4,10 @@ import type { CaseRow } from '../../cases/index.ts';
 import { systemActor } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { storeAttachment } from '../../cases/services/add-case-attachment.ts';
-import { appendEventInTransaction } from '../../cases/services/append-case-event.ts';
+import { storeAttachment } from '../../cases/index.ts';
+import { appendEventInTransaction } from '../../cases/index.ts';
 import { categorySchema, registerCaseInput } from '../../cases/services/case-schemas.ts';
-import { registerCase } from '../../cases/services/register-case.ts';
+import { registerCase } from '../../cases/index.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import {

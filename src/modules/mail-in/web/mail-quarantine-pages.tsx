@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isIncidentCategory } from '../../cases/domain/case-types.ts';
+import { isIncidentCategory } from '../../cases/index.ts';
 import type { Translate } from '../../../platform/i18n/messages.ts';
 import type { AppError } from '../../../platform/services/app-error.ts';
-import { getCase } from '../../cases/services/get-case.ts';
+import { getCase } from '../../cases/index.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { type AcceptQuarantinedMailInput, acceptQuarantinedMail } from '../services/accept-quarantined-mail.ts';
 import { discardQuarantinedMail } from '../services/discard-quarantined-mail.ts';
 import { getQuarantinedMail } from '../services/get-quarantined-mail.ts';
 import { listQuarantine } from '../services/list-quarantine.ts';
-import { listOrganisations } from '../../access/services/list-organisations.ts';
+import { listOrganisations } from '../../access/index.ts';
 import { type FieldErrors, fieldErrors } from '../../../platform/web/form.tsx';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import {

@@ -6,8 +6,8 @@ import { formatInstant } from '../../../platform/web/format.ts';
 import { type FieldErrors, FormErrors, SelectField } from '../../../platform/web/form.tsx';
 import { FactList } from '../../../platform/web/fact-list.tsx';
 import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
-import { formatBytes, kindLabel, textOr } from '../../cases/web/case-display.tsx';
-import { CategoryChoice } from '../../cases/web/case-report-view.tsx';
+import { formatBytes, kindLabel, textOr } from '../../cases/index.ts';
+import { CategoryChoice } from '../../cases/index.ts';
 
 export const quarantineStatuses = ['pending', 'accepted', 'discarded'] as const;
 export type QuarantineStatus = (typeof quarantineStatuses)[number];

@@ -7,7 +7,7 @@ import { isAppError } from '../../../platform/services/app-error.ts';
 import { collectReportData } from '../services/collect-report-data.ts';
 import { generateServiceReport } from '../services/generate-service-report.ts';
 import { getArchivedReport } from '../services/archived-reports.ts';
-import { usageCatalogueFrom } from '../../usage/usage-config.ts';
+import { usageCatalogueFrom } from '../../usage/index.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
 import { monthArg } from '../../../platform/cli/args.ts';
 

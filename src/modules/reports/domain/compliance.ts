@@ -1,5 +1,5 @@
 import type { ClockState } from '../../../platform/domain/sla/clocks.ts';
-import type { KpiValue } from '../../support/domain/support-targets.ts';
+import type { KpiValue } from '../../support/index.ts';
 
 /**
  * The compliance section of the monthly service report: one row per requirement of the agreement, measured for the

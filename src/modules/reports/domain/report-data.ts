@@ -1,5 +1,5 @@
-import type { KpiValue } from '../../support/domain/support-targets.ts';
-import type { MetricYearRow } from '../../usage/domain/metric-year-rows.ts';
+import type { KpiValue } from '../../support/index.ts';
+import type { MetricYearRow } from '../../usage/index.ts';
 import type { ComplianceRow, IncidentSummaryRow } from './compliance.ts';
 
 /**

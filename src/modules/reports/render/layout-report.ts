@@ -1,8 +1,8 @@
 import type { ReportData, ReportStatistic } from '../domain/report-data.ts';
 import { shiftMonth } from '../../../platform/domain/month-key.ts';
-import type { KpiValue } from '../../support/domain/support-targets.ts';
+import type { KpiValue } from '../../support/index.ts';
 import { type Locale, type Translate, translator } from '../../../platform/i18n/messages.ts';
-import { availabilityBarsChart, yearLinesChart } from './chart-geometry.ts';
+import { availabilityBarsChart, yearLinesChart } from '../../../platform/web/charts/chart-geometry.ts';
 import { complianceSection } from './layout-compliance.ts';
 import type { ReportCell, ReportDocument, ReportNode, ReportSection, ReportTable } from './report-document.ts';
 import { type ReportFormat, reportFormat } from './report-format.ts';

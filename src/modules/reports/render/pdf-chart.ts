@@ -1,4 +1,4 @@
-import type { ChartPicture, ChartShape } from './chart-picture.ts';
+import type { ChartPicture, ChartShape } from '../../../platform/web/charts/chart-picture.ts';
 import { colours, fonts, pdfSafe } from './pdf-style.ts';
 
 function stroke(doc: PDFKit.PDFDocument, colour: string, width: number, dash: number[] | undefined): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { projectFile } from '../../../platform/project-root.ts';
-import { ChartSvg } from './chart-svg.tsx';
+import { ChartSvg } from '../../../platform/web/charts/chart-svg.tsx';
 import { markdownToHtml } from './markdown.ts';
 import type { ReportCell, ReportDocument, ReportNode, ReportTable } from './report-document.ts';
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../../../platform/i18n/messages.ts';
-import type { ChartPicture } from './chart-picture.ts';
+import type { ChartPicture } from '../../../platform/web/charts/chart-picture.ts';
 import { type InlineRun, markdownToParagraphs } from './markdown.ts';
 import { chartHeight, drawChart } from './pdf-chart.ts';
 import { colours, fontFor, fonts, pdfSafe } from './pdf-style.ts';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../platform/i18n/messages.ts';
-import type { ChartPicture } from './chart-picture.ts';
+import type { ChartPicture } from '../../../platform/web/charts/chart-picture.ts';
 
 /**
  * A service report laid out for reading, independent of the format: the web page, the PDF and the spreadsheet

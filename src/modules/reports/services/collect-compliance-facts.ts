@@ -1,9 +1,9 @@
 import type { ComplianceFacts } from '../domain/compliance.ts';
 import type { ReportComponentAvailability } from '../domain/report-data.ts';
 import { stateAt } from '../../../platform/domain/sla/clock-snapshot.ts';
-import type { Period } from '../../support/domain/support-periods.ts';
-import type { SupportPeriodKpis } from '../../support/domain/support-targets.ts';
-import { snapshotFromRow } from '../../cases/services/case-derivation.ts';
+import type { Period } from '../../support/index.ts';
+import type { SupportPeriodKpis } from '../../support/index.ts';
+import { snapshotFromRow } from '../../cases/index.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import type { ReportOwner } from './report-scope.ts';
 

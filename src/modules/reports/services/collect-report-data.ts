@@ -6,13 +6,13 @@ import type {
   ReportMeeting,
   ReportRoadmapEntry,
 } from '../domain/report-data.ts';
-import type { Period } from '../../support/domain/support-periods.ts';
+import type { Period } from '../../support/index.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { componentAvailabilityHistory } from '../../availability/services/component-availability-history.ts';
-import { supportKpis } from '../../support/services/support-kpis.ts';
-import type { UsageCatalogue } from '../../usage/services/usage-settings.ts';
+import { componentAvailabilityHistory } from '../../availability/index.ts';
+import { supportKpis } from '../../support/index.ts';
+import type { UsageCatalogue } from '../../usage/index.ts';
 import {
   collectCaseFacts,
   collectSharedComplianceFacts,

@@ -1,8 +1,8 @@
-import { metricYearRows } from '../../usage/domain/metric-year-rows.ts';
+import { metricYearRows } from '../../usage/index.ts';
 import type { ReportStatistic } from '../domain/report-data.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
-import { monthlyFigures } from '../../usage/services/usage-figures.ts';
-import type { UsageCatalogue } from '../../usage/services/usage-settings.ts';
+import { monthlyFigures } from '../../usage/index.ts';
+import type { UsageCatalogue } from '../../usage/index.ts';
 import type { ReportOwner } from './report-scope.ts';
 
 /** How many years the statistics tables show: the report's year and the three before it. */

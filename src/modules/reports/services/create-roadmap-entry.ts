@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RoadmapEntryRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { findComponent } from '../../availability/services/availability-access.ts';
+import { findComponent } from '../../availability/index.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { contentTitle, markdownText, roadmapPeriod, roadmapStatuses } from './report-content-inputs.ts';

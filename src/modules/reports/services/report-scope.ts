@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthPeriod, type Period } from '../../support/domain/support-periods.ts';
+import { monthPeriod, type Period } from '../../support/index.ts';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
 import { monthMessage, monthSchema, parseMonthKey, shiftMonth } from '../../../platform/domain/month-key.ts';
 import { tenantScope } from '../../../platform/services/actor.ts';

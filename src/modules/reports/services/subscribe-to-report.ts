@@ -4,7 +4,7 @@ import { authorize, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError, isAppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
-import { getOrganisation } from '../../access/services/get-organisation.ts';
+import { getOrganisation } from '../../access/index.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { ReportSubscriptionView } from './list-report-subscriptions.ts';
 import { emailAddress, reportLangs } from './report-content-inputs.ts';

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { AppError } from '../../../platform/services/app-error.ts';
-import { listComponents } from '../../availability/services/list-components.ts';
+import { listComponents } from '../../availability/index.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { createMeeting } from '../services/create-meeting.ts';
 import { createReportBlock } from '../services/create-report-block.ts';

@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { can, tenantScope } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
-import { listOrganisations } from '../../access/services/list-organisations.ts';
+import { listOrganisations } from '../../access/index.ts';
 import { listReportSubscriptions } from '../services/list-report-subscriptions.ts';
 import { reportLangs } from '../services/report-content-inputs.ts';
 import { subscribeToReport } from '../services/subscribe-to-report.ts';

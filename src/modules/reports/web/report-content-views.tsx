@@ -16,9 +16,8 @@ import {
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { markdownToHtml } from '../render/markdown.ts';
 import type { ComponentOption, MeetingItem, ReportBlockItem, RoadmapItem } from './report-content-model.ts';
-import { formatInstant } from '../../../platform/web/format.ts';
+import { formatInstant, monthName } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
-import { monthName } from '../../availability/web/availability-display.tsx';
 import type { FailedForm } from '../../../platform/web/form.tsx';
 import { blockValues, DeleteButton, meetingValues, roadmapValues } from './report-content-forms.tsx';
 import { BlockForm } from './report-block-form.tsx';

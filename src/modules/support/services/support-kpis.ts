@@ -12,7 +12,7 @@ import { monthMessage, monthSchema, parseMonthKey } from '../../../platform/doma
 import { periodKpis, type SupportPeriodKpis } from '../domain/support-targets.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
-import { snapshotFromRow } from '../../cases/services/case-derivation.ts';
+import { snapshotFromRow } from '../../cases/index.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { supportLine } from './support-records.ts';

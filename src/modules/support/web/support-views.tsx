@@ -1,3 +1,4 @@
+import { monthName } from '../../../platform/web/format.ts';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Locale, MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import { intlLocale } from '../../../platform/i18n/messages.ts';
@@ -11,7 +12,6 @@ import {
 } from '../domain/support-targets.ts';
 import { SelectField } from '../../../platform/web/form.tsx';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
-import { monthName } from '../../availability/web/availability-display.tsx';
 
 export interface SupportPageView {
   page: PageContext;

@@ -1,6 +1,6 @@
+import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import { z } from 'zod';
 import { monthSchema, shiftMonth } from '../../../platform/domain/month-key.ts';
-import { monthBounds } from '../../availability/domain/monthly-availability.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';

@@ -1,5 +1,5 @@
-import { yearLinesChart } from '../../reports/render/chart-geometry.ts';
-import { ChartSvg } from '../../reports/render/chart-svg.tsx';
+import { yearLinesChart } from '../../../platform/web/charts/chart-geometry.ts';
+import { ChartSvg } from '../../../platform/web/charts/chart-svg.tsx';
 import type { MetricYearRow } from '../services/usage-statistics.ts';
 
 export interface UsageChartText {

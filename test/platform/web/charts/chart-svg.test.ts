@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { yearLinesChart } from '../../../src/modules/reports/render/chart-geometry.ts';
-import { chartSvgMarkup } from '../../../src/modules/reports/render/chart-svg.tsx';
-import { months } from './sample-report.ts';
+import { yearLinesChart } from '../../../../src/platform/web/charts/chart-geometry.ts';
+import { chartSvgMarkup } from '../../../../src/platform/web/charts/chart-svg.tsx';
+import { months } from '../../../reports/render/sample-report.ts';
 
 describe('chartSvgMarkup', () => {
   const chart = yearLinesChart({

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChartShape } from '../../../src/modules/reports/render/chart-picture.ts';
+import type { ChartShape } from '../../../../src/platform/web/charts/chart-picture.ts';
 import {
   availabilityAxisFloor,
   availabilityBarsChart,
   lineRuns,
   niceCeiling,
   yearLinesChart,
-} from '../../../src/modules/reports/render/chart-geometry.ts';
-import { months } from './sample-report.ts';
+} from '../../../../src/platform/web/charts/chart-geometry.ts';
+import { months } from '../../../reports/render/sample-report.ts';
 
 type Shape<K extends ChartShape['kind']> = Extract<ChartShape, { kind: K }>;
 const only = <K extends ChartShape['kind']>(shapes: readonly ChartShape[], kind: K): Shape<K>[] =>
