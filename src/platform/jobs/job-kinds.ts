@@ -1,6 +1,10 @@
 import { caseEmailJob, webhookDeliverJob } from '../../modules/cases/services/queue-case-notice.ts';
 import { reportEmailJob } from '../../modules/reports/services/generate-service-report.ts';
-import { statusEmailJob, statusWebhookJob } from '../../modules/availability/services/status-subscriptions.ts';
+import {
+  statusEmailJob,
+  statusWebhookJob,
+  statusWebhookVerifyJob,
+} from '../../modules/availability/services/status-subscriptions.ts';
 import { emailJob } from '../mail/send-email.ts';
 
 /**
@@ -12,6 +16,7 @@ export const jobKinds = [
   webhookDeliverJob,
   statusEmailJob,
   statusWebhookJob,
+  statusWebhookVerifyJob,
   reportEmailJob,
   emailJob,
 ] as const;
