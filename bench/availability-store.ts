@@ -16,6 +16,8 @@ import { builtInCalendars } from '../src/platform/domain/calendar/calendar-regis
 import { createComponent } from '../src/modules/availability/services/create-component.ts';
 import { newId, type ServiceContext } from '../src/platform/services/context.ts';
 import { createMonitor } from '../src/modules/availability/services/create-monitor.ts';
+import { emptyAllowList } from '../src/platform/net/outbound-allow.ts';
+import { outboundPolicy } from '../src/platform/net/outbound-url.ts';
 import type { Store } from '../src/platform/db/database.ts';
 import { prebuilt } from '../src/platform/db/prebuilt.ts';
 import { type ComponentSamples, minuteMs, sampleMissing, sampleOk, type SampleSet } from './probe-samples.ts';
@@ -79,12 +81,17 @@ export async function createComponents(
       calendarId,
       targetBasisPoints: 9_990,
     });
-    const { monitor } = await createMonitor(ctx, {
-      component: component.id,
-      kind: 'heartbeat',
-      name: `Overvåking ${code}`,
-      intervalSeconds: minuteMs / 1_000,
-    });
+    // Push monitors have no URL, so the outbound policy is never consulted.
+    const { monitor } = await createMonitor(
+      ctx,
+      {
+        component: component.id,
+        kind: 'heartbeat',
+        name: `Overvåking ${code}`,
+        intervalSeconds: minuteMs / 1_000,
+      },
+      outboundPolicy(emptyAllowList),
+    );
     stored.push({ componentId: component.id, monitorId: monitor.id, window: calendar(calendarId) });
   }
   return stored;

@@ -15,6 +15,7 @@ import { ordered } from './ordered.ts';
 import { systemActor } from '../platform/services/actor.ts';
 import { openStore, type Store } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { outboundPolicy } from '../platform/net/outbound-url.ts';
 
 export interface Runtime {
   config: Config;
@@ -52,6 +53,7 @@ export async function openRuntime(
   const loginLimiter = createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 });
   const intakeLimiter = createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 });
   const subscribeLimiter = createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 });
+  const outbound = outboundPolicy(config.outboundAllow);
   if (config.linkSecretDerived)
     logger.warn(
       'NIVA_LINK_SECRET is not set: unsubscribe links are signed with a key derived from DATABASE_URL and NIVA_PUBLIC_URL; set it in production',
@@ -67,6 +69,7 @@ export async function openRuntime(
     loginLimiter,
     intakeLimiter,
     subscribeLimiter,
+    outbound,
   });
   const handlers = defaultJobHandlers({
     store,
@@ -76,6 +79,7 @@ export async function openRuntime(
     mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
     linkSecret: config.linkSecret,
+    outbound,
   });
   // Each module's periodic tasks, in their order (every node runs them; each claims its work so it is done once).
   const taskDeps: TaskDeps = {
@@ -89,6 +93,7 @@ export async function openRuntime(
       actor: systemActor(actorLabel),
       requestId: null,
     }),
+    outbound,
   };
   const periodic = ordered(manifests.map((m) => m.tasks?.(taskDeps)));
   const jobs = createJobRunner({ store, clock, logger, handlers, periodic, pollIntervalMs: config.jobPollMs });

@@ -14,6 +14,7 @@ import type { ModuleMessages } from './i18n/messages.ts';
 import type { JobKind, MailJobKind } from './jobs/job-kinds.ts';
 import type { JobHandler, PeriodicTask } from './jobs/runner.ts';
 import type { SendMail } from './mail/mail-transport.ts';
+import type { OutboundPolicy } from './net/outbound-url.ts';
 import type { ServiceContext } from './services/context.ts';
 import type { NavEntry } from './web/layout.tsx';
 
@@ -70,6 +71,8 @@ export interface JobDeps {
   publicUrl: string;
   /** Signs the unsubscribe links in status e-mails; the web app checks them with the same key. */
   linkSecret: string;
+  /** What webhooks may reach (`NIVA_OUTBOUND_ALLOW` and the resolver). */
+  outbound: OutboundPolicy;
 }
 
 /**
@@ -85,6 +88,8 @@ export interface TaskDeps extends ModuleSettings {
   config: Config;
   /** An operation context acting as the system, under `actorLabel` in the audit log. */
   systemContext: (actorLabel: string) => ServiceContext;
+  /** What probes may reach. */
+  outbound: OutboundPolicy;
 }
 
 /** Work every job runner does on a schedule beside the queued jobs. */

@@ -20,6 +20,7 @@ import type { TestStore } from '../helpers/test-store.ts';
 import { createWebhookEndpoint } from '../helpers/webhook-receiver.ts';
 import { reportContentCases } from '../reports/http/route-matrix-report-content.ts';
 import { reportCases } from '../reports/http/route-matrix-reports.ts';
+import { testOutbound } from '../helpers/outbound.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
 export const callers = [
@@ -192,11 +193,15 @@ function componentOf(fx: Fixtures): Promise<string> {
 }
 
 async function freshMonitor(fx: Fixtures): Promise<string> {
-  const { monitor } = await createMonitor(systemContext(fx.store), {
-    component: await componentOf(fx),
-    kind: 'heartbeat',
-    name: 'Matrise-puls',
-  });
+  const { monitor } = await createMonitor(
+    systemContext(fx.store),
+    {
+      component: await componentOf(fx),
+      kind: 'heartbeat',
+      name: 'Matrise-puls',
+    },
+    testOutbound(),
+  );
   return monitor.id;
 }
 

@@ -8,6 +8,8 @@ import { createMetrics } from '../../src/platform/http/metrics.ts';
 import { createRateLimiter } from '../../src/platform/http/middleware/rate-limit.ts';
 import { testEpoch } from './factories.ts';
 import type { TestStore } from './test-store.ts';
+import { outboundPolicy } from '../../src/platform/net/outbound-url.ts';
+import { testResolver } from './outbound.ts';
 
 export type TestApp = ReturnType<typeof createApp>;
 
@@ -15,7 +17,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
 }
 
-/** The real application over a test database, with a controllable clock and a silent logger. */
+/**
+ * The real application over a test database, with a controllable clock and a silent logger. Host names resolve
+ * through the test resolver (no DNS); `outboundAllow` in the overrides is the app's NIVA_OUTBOUND_ALLOW.
+ */
 export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
   const config = testConfig({ databaseUrl: store.url, ...overrides });
   const clock = fixedClock(testEpoch);
@@ -30,6 +35,7 @@ export function createTestApp(store: TestStore, overrides: Partial<Config> = {})
     loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
     intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
     subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
+    outbound: outboundPolicy(config.outboundAllow, testResolver()),
   });
   return { app, clock, config };
 }

@@ -19,11 +19,25 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
+/** The challenge of a status webhook's verification request, or null for any other request. */
+function challengeOf(body: string): string | null {
+  try {
+    const event = JSON.parse(body) as { type?: unknown; data?: { challenge?: unknown } };
+    const challenge = event.data?.challenge;
+    return event.type === 'no.niva.status.subscription.verify' && typeof challenge === 'string' ? challenge : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A real HTTP server on 127.0.0.1 (random port) that records every POST it receives.
- * With `hold`, a request is recorded on arrival but answered only once `hold` has settled.
+ * With `hold`, a request is recorded on arrival but answered only once `hold` has settled. With `echoChallenges`,
+ * a status webhook's verification request is answered `{"challenge": …}`, as an endpoint that wants the notices does.
  */
-export async function startWebhookReceiver(options: { hold?: Promise<unknown> } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  options: { hold?: Promise<unknown>; echoChallenges?: boolean } = {},
+): Promise<WebhookReceiver> {
   const deliveries: ReceivedDelivery[] = [];
   let status = 200;
   const server = createServer((req, res) => {
@@ -32,10 +46,13 @@ export async function startWebhookReceiver(options: { hold?: Promise<unknown> } 
     req.on('end', () => {
       const delivery = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status };
       deliveries.push(delivery);
+      const challenge = options.echoChallenges ? challengeOf(delivery.body) : null;
       const answer = () =>
-        void res
-          .writeHead(delivery.status, { 'content-type': 'text/plain' })
-          .end(delivery.status < 300 ? 'ok' : 'failed');
+        void (challenge !== null && delivery.status < 300
+          ? res.writeHead(delivery.status, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge }))
+          : res
+              .writeHead(delivery.status, { 'content-type': 'text/plain' })
+              .end(delivery.status < 300 ? 'ok' : 'failed'));
       if (options.hold) void options.hold.then(answer, answer);
       else answer();
     });

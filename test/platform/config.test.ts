@@ -9,6 +9,14 @@ describe('loadConfig', () => {
     assert.equal(config.databaseUrl, 'sqlite:./data/niva.db');
     assert.equal(config.secureCookies, false);
     assert.equal(config.slaScanMs, 30_000);
+    assert.deepEqual(config.outboundAllow.entries, [], 'outbound requests reach only public addresses');
+  });
+
+  it('reads NIVA_OUTBOUND_ALLOW as host names and address ranges', () => {
+    const { outboundAllow } = loadConfig({ NIVA_OUTBOUND_ALLOW: 'localhost, 10.20.0.0/16,::1' });
+    assert.deepEqual(outboundAllow.hosts, ['localhost']);
+    assert.deepEqual(outboundAllow.entries, ['localhost', '10.20.0.0/16', '::1']);
+    assert.throws(() => loadConfig({ NIVA_OUTBOUND_ALLOW: '*.intern' }), /NIVA_OUTBOUND_ALLOW: "\*\.intern" is not/);
   });
 
   const bad: [Record<string, string>, string][] = [
@@ -22,6 +30,8 @@ describe('loadConfig', () => {
     [{ NIVA_MAIL_IN_PORT: 'smtp' }, 'NIVA_MAIL_IN_PORT'],
     [{ NIVA_MAIL_IN_USER: 'relay' }, 'NIVA_MAIL_IN_PASSWORD'],
     [{ NIVA_SLA_SCAN_SECONDS: '0' }, 'NIVA_SLA_SCAN_SECONDS'],
+    [{ NIVA_OUTBOUND_ALLOW: 'localhost,10.0.0.0/33' }, 'NIVA_OUTBOUND_ALLOW'],
+    [{ NIVA_OUTBOUND_ALLOW: 'http://localhost:8080' }, 'NIVA_OUTBOUND_ALLOW'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} in one line naming ${variable}`, () => {

@@ -16,7 +16,7 @@ export const manifest = defineModule({
   jobs: [
     {
       kind: webhookDeliverJob,
-      handler: ({ store, clock }) => deliverWebhook({ db: store.db, now: () => clock.now() }),
+      handler: ({ store, clock, outbound }) => deliverWebhook({ db: store.db, now: () => clock.now(), outbound }),
     },
     {
       kind: caseEmailJob,

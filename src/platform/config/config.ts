@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
+import { emptyAllowList, parseAllowList, type OutboundAllowList } from '../net/outbound-allow.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -39,6 +40,7 @@ const schema = z.object({
   NIVA_USAGE_LATE_DAYS: z.coerce.number().int().min(0).max(400).default(35),
   NIVA_USAGE_CLOSE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   NIVA_USAGE_KEEP_RAW: z.enum(['on', 'off']).default('off'),
+  NIVA_OUTBOUND_ALLOW: z.string().optional(),
   NIVA_REPORT_INCIDENT_EMAIL: z.string().email('an e-mail address').default('tjenesteeier@altinn.no'),
   NIVA_REPORT_ONCALL_PHONE: z
     .string()
@@ -75,6 +77,8 @@ export type Config = {
   /** True when `linkSecret` was derived rather than configured: start-up warns, since the derivation can be redone. */
   linkSecretDerived: boolean;
   trustProxy: boolean;
+  /** Local or private hosts and ranges that webhooks and probes may reach all the same (`NIVA_OUTBOUND_ALLOW`). */
+  outboundAllow: OutboundAllowList;
   /** YAML or JSON file declaring calendars beyond the built-in ones; null: only the built-in ones. */
   calendarsFile: string | null;
   /** Usage metering: extra metrics and event types (file), the dedupe window and late-event horizon in days. */
@@ -111,6 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   if ((c.NIVA_MAIL_IN_USER === undefined) !== (c.NIVA_MAIL_IN_PASSWORD === undefined))
     throw new ConfigError('NIVA_MAIL_IN_PASSWORD: set both NIVA_MAIL_IN_USER and NIVA_MAIL_IN_PASSWORD, or neither');
+  let outboundAllow = emptyAllowList;
+  try {
+    outboundAllow = parseAllowList(c.NIVA_OUTBOUND_ALLOW ?? '');
+  } catch (error) {
+    throw new ConfigError(`NIVA_OUTBOUND_ALLOW: ${(error as Error).message}`);
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -136,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       createHash('sha256').update(`niva-link-secret\n${c.DATABASE_URL}\n${c.NIVA_PUBLIC_URL}`).digest('base64url'),
     linkSecretDerived: c.NIVA_LINK_SECRET === undefined,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
+    outboundAllow,
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,
     usage: {
       file: c.NIVA_USAGE_FILE ?? null,

@@ -7,6 +7,7 @@ import type { Actor } from '../services/actor.ts';
 import type { NavEntry } from '../web/layout.tsx';
 import type { ModuleSettings } from '../config/module-settings.ts';
 import type { Store } from '../db/database.ts';
+import type { OutboundPolicy } from '../net/outbound-url.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
 
@@ -23,6 +24,8 @@ export interface AppDeps extends ModuleSettings {
   intakeLimiter: RateLimiter;
   /** Per client address and hour, for status sign-ups: each one may send an e-mail to an address nobody vouched for. */
   subscribeLimiter: RateLimiter;
+  /** What URLs given to Nivå (webhooks, probe targets) may point at; checked when they are stored. */
+  outbound: OutboundPolicy;
   /** The main menu of the web pages, composed from the modules' manifests. */
   navigation: readonly NavEntry[];
 }

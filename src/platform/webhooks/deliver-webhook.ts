@@ -2,6 +2,9 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database, Job } from '../db/schema.ts';
+import { PermanentJobError } from '../jobs/runner.ts';
+import { outboundRequest, type OutboundResponse } from '../net/outbound-request.ts';
+import { OutboundRefusedError, type OutboundPolicy } from '../net/outbound-url.ts';
 
 export const webhookPayload = z.object({
   endpointId: z.string(),
@@ -17,41 +20,73 @@ export function webhookSignature(secret: string, body: string, unixSeconds: numb
   return `t=${unixSeconds},v1=${mac}`;
 }
 
-/** Posts one signed CloudEvent; rejects on any non-2xx answer, so the job is retried. Shared by every webhook kind. */
+/** The URL without its query string, which receivers sometimes use for their own access key. */
+function shown(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+/**
+ * Posts one signed CloudEvent under the outbound policy and returns the answer (its body only up to
+ * `maxResponseBytes`). Rejects on any answer but 2xx, so the job is retried; a redirect is such an answer, since
+ * where it points was never checked. A target the policy refuses dead-letters the job at once: retrying would be
+ * refused the same way. Shared by every webhook kind.
+ */
 export async function postCloudEvent({
   url,
   secret,
   event,
   now,
   timeoutMs,
+  outbound,
+  maxResponseBytes = 0,
 }: {
   url: string;
   secret: string;
   event: unknown;
   now: number;
   timeoutMs: number;
-}): Promise<void> {
+  outbound: OutboundPolicy;
+  maxResponseBytes?: number;
+}): Promise<OutboundResponse> {
   const body = JSON.stringify(event);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/cloudevents+json',
-      'niva-signature': webhookSignature(secret, body, Math.floor(now / 1000)),
-    },
-    body,
-    signal: AbortSignal.timeout(timeoutMs),
-    redirect: 'error',
-  });
-  if (!response.ok) throw new Error(`webhook ${url} answered ${response.status}`);
+  let response: OutboundResponse;
+  try {
+    response = await outboundRequest(outbound, url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/cloudevents+json',
+        'niva-signature': webhookSignature(secret, body, Math.floor(now / 1000)),
+      },
+      body,
+      timeoutMs,
+      maxResponseBytes,
+    });
+  } catch (error) {
+    if (error instanceof OutboundRefusedError)
+      throw new PermanentJobError(`webhook ${shown(url)} refused: ${error.detail}`);
+    throw error;
+  }
+  if (response.status >= 300 && response.status < 400)
+    throw new Error(
+      `webhook ${shown(url)} answered ${response.status}, a redirect${
+        response.headers.location ? ` to ${response.headers.location}` : ''
+      }; redirects are not followed`,
+    );
+  if (response.status < 200 || response.status >= 300)
+    throw new Error(`webhook ${shown(url)} answered ${response.status}`);
+  return response;
 }
 
 export function deliverWebhook({
   db,
   now,
+  outbound,
   timeoutMs = 10_000,
 }: {
   db: Kysely<Database>;
   now: () => number;
+  outbound: OutboundPolicy;
   timeoutMs?: number;
 }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
@@ -62,6 +97,6 @@ export function deliverWebhook({
       .where('id', '=', endpointId)
       .executeTakeFirst();
     if (!endpoint || endpoint.disabled_at !== null) return; // removed or disabled since: nothing to deliver
-    await postCloudEvent({ url: endpoint.url, secret: endpoint.secret, event, now: now(), timeoutMs });
+    await postCloudEvent({ url: endpoint.url, secret: endpoint.secret, event, now: now(), timeoutMs, outbound });
   };
 }

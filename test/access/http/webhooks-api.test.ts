@@ -9,6 +9,7 @@ import {
 } from '../../helpers/factories.ts';
 import { callApi, createTestApp, logIn, sessionHeaders, type TestApp } from '../../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { parseAllowList } from '../../../src/platform/net/outbound-allow.ts';
 
 interface Endpoint {
   id: string;
@@ -122,16 +123,53 @@ describe('webhook endpoints over the API', () => {
     });
   }
 
-  for (const url of ['http://localhost:8081/hook', 'http://127.0.0.1:9000/hook', 'http://[::1]:9000/hook']) {
-    it(`accepts plain http on loopback: ${url}`, async () => {
-      const response = await call<Endpoint>(ownerAdmin, 'POST', '/webhooks', {
+  // Each form an attacker used to reach the platform's own network; all were accepted before the outbound policy.
+  const inside: [string, string][] = [
+    ['http://0x7f000001:6379/', 'loopback in hexadecimal'],
+    ['http://127.1:8090/', 'loopback in short form'],
+    ['http://2130706433/', 'loopback as one number'],
+    ['http://[::1]:8090/', 'IPv6 loopback'],
+    ['https://10.0.0.5/', 'a private address over https'],
+    ['https://[fd00::1]/', 'an IPv6 unique-local address'],
+    ['https://169.254.169.254/latest/meta-data/', 'the cloud metadata service'],
+    ['https://[::ffff:127.0.0.1]/', 'loopback mapped into IPv6'],
+    ['https://100.64.0.1/', 'carrier-grade NAT'],
+    ['https://localhost/hook', 'a name that resolves to loopback'],
+  ];
+  for (const [url, what] of inside) {
+    it(`refuses ${what}: ${url}`, async () => {
+      const response = await call<Problem>(ownerAdmin, 'POST', '/webhooks', {
         organisationId: a.organisation.id,
         url,
         eventTypes: ['*'],
       });
-      assert.equal(response.status, 201, JSON.stringify(response.body));
+      assert.equal(response.status, 400, JSON.stringify(response.body));
+      assert.deepEqual(
+        response.body.errors?.map((e) => e.field),
+        ['url'],
+      );
+      assert.match(response.body.errors?.[0]?.message ?? '', /private or local network address/);
     });
   }
+
+  it('accepts loopback, plain http included, only where NIVA_OUTBOUND_ALLOW allows it', async () => {
+    const { app: allowing } = createTestApp(store, { outboundAllow: parseAllowList('localhost,127.0.0.1,::1') });
+    const session = sessionHeaders(await logIn(allowing, a.users['owner-admin'].email, testPassword));
+    for (const url of ['http://localhost:8081/hook', 'http://127.0.0.1:9000/hook', 'http://[::1]:9000/hook']) {
+      const response = await callApi<Endpoint>(allowing, session, 'POST', '/webhooks', {
+        organisationId: a.organisation.id,
+        url,
+        eventTypes: ['*'],
+      });
+      assert.equal(response.status, 201, `${url}: ${JSON.stringify(response.body)}`);
+    }
+    const elsewhere = await callApi<Problem>(allowing, session, 'POST', '/webhooks', {
+      organisationId: a.organisation.id,
+      url: 'https://10.0.0.5/',
+      eventTypes: ['*'],
+    });
+    assert.equal(elsewhere.status, 400, 'the allow-list opens only what it names');
+  });
 
   it('disables an endpoint once, audited, and keeps it listed', async () => {
     const created = await call<Endpoint>(ownerAdmin, 'POST', '/webhooks', {

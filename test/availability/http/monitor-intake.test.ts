@@ -6,6 +6,7 @@ import { createMonitor, type MonitorKind } from '../../../src/modules/availabili
 import { systemContext, testEpoch, unique } from '../../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { testOutbound } from '../../helpers/outbound.ts';
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -36,12 +37,16 @@ async function pushMonitor(
   kind: Exclude<MonitorKind, 'http'>,
   intervalSeconds = 300,
 ): Promise<{ id: string; token: string }> {
-  const { monitor, token } = await createMonitor(systemContext(store), {
-    component: componentId,
-    kind,
-    name: `${kind} ${unique('')}`,
-    intervalSeconds,
-  });
+  const { monitor, token } = await createMonitor(
+    systemContext(store),
+    {
+      component: componentId,
+      kind,
+      name: `${kind} ${unique('')}`,
+      intervalSeconds,
+    },
+    testOutbound(),
+  );
   assert.ok(token);
   return { id: monitor.id, token };
 }

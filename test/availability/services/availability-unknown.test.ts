@@ -8,6 +8,7 @@ import { createMonitor } from '../../../src/modules/availability/services/create
 import { recordProbeResults } from '../../../src/modules/availability/services/record-probe-results.ts';
 import { systemContext, unique } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { testOutbound } from '../../helpers/outbound.ts';
 
 const at = (iso: string): number => parseInstant(iso) ?? Number.NaN;
 const minute = 60_000;
@@ -30,12 +31,16 @@ describe('unknown time from monitoring gaps', () => {
       calendarId: 'always',
       targetBasisPoints: 9990,
     });
-    const { monitor } = await createMonitor(setUp, {
-      component: component.code,
-      kind: 'heartbeat',
-      name: 'Puls',
-      intervalSeconds: 60,
-    });
+    const { monitor } = await createMonitor(
+      setUp,
+      {
+        component: component.code,
+        kind: 'heartbeat',
+        name: 'Puls',
+        intervalSeconds: 60,
+      },
+      testOutbound(),
+    );
     // Results every minute from 10 March 00:00 to 20 March 00:00, one hour down on 15 March; nothing after.
     const results: { at: number; ok: boolean }[] = [];
     const downFrom = at('2026-03-15T10:00:00+01:00');

@@ -14,8 +14,14 @@ import { recordProbeResults } from '../../../src/modules/availability/services/r
 import { runDueProbes } from '../../../src/modules/availability/services/run-due-probes.ts';
 import { systemContext, testEpoch, unique } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { testOutbound } from '../../helpers/outbound.ts';
+import { outboundSender } from '../../../src/platform/net/outbound-request.ts';
+import { OutboundRefusedError } from '../../../src/platform/net/outbound-url.ts';
 
 const minute = 60_000;
+// The probed server listens on loopback, which the policy refuses unless allowed, as an operator would allow it.
+const outbound = testOutbound('localhost');
+const send = outboundSender(outbound);
 let store: TestStore;
 let server: Server;
 let port = 0;
@@ -28,7 +34,8 @@ before(async () => {
   server = createServer((_req, res) => {
     const status = statuses.length > 1 ? (statuses.shift() ?? 200) : (statuses[0] ?? 200);
     hits += 1;
-    res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'feil');
+    const location: Record<string, string> = status >= 300 && status < 400 ? { location: '/elsewhere' } : {};
+    res.writeHead(status, { 'content-type': 'text/plain', ...location }).end(status === 200 ? 'ok' : 'feil');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -48,14 +55,18 @@ async function setUp(intervalSeconds = 60) {
     calendarId: 'always',
     targetBasisPoints: 9990,
   });
-  const { monitor } = await createMonitor(ctx, {
-    component: component.code,
-    kind: 'http',
-    name: 'Forside-probe',
-    url: `http://localhost:${port}/health`,
-    intervalSeconds,
-    timeoutMs: 2_000,
-  });
+  const { monitor } = await createMonitor(
+    ctx,
+    {
+      component: component.code,
+      kind: 'http',
+      name: 'Forside-probe',
+      url: `http://localhost:${port}/health`,
+      intervalSeconds,
+      timeoutMs: 2_000,
+    },
+    outbound,
+  );
   return { clock, ctx, component, monitor };
 }
 
@@ -92,7 +103,7 @@ describe('http probes', () => {
     const { clock, ctx, component, monitor } = await setUp();
     statuses = [200, 500, 500, 200];
     for (let i = 0; i < 4; i += 1) {
-      const run = await runDueProbes(ctx, fetch);
+      const run = await runDueProbes(ctx, send);
       assert.equal(run.claimed, 1, `probe ${i}`);
       if (i === 2)
         assert.deepEqual(
@@ -129,11 +140,11 @@ describe('http probes', () => {
   it('leaves a gap without probes unknown, never up', async () => {
     const { clock, ctx, monitor } = await setUp();
     statuses = [200];
-    await runDueProbes(ctx, fetch);
+    await runDueProbes(ctx, send);
     clock.advance(minute);
-    await runDueProbes(ctx, fetch);
+    await runDueProbes(ctx, send);
     clock.advance(10 * minute); // the runner was away
-    await runDueProbes(ctx, fetch);
+    await runDueProbes(ctx, send);
     const runs = (await intervalsOf(monitor.id)).map((r) => ({ start: r.start_at, end: r.end_at }));
     assert.deepEqual(runs, [
       { start: testEpoch, end: testEpoch + 2 * minute },
@@ -148,14 +159,14 @@ describe('http probes', () => {
     const { ctx, monitor } = await setUp();
     statuses = [200];
     const before = hits;
-    const runs = await Promise.all([runDueProbes(ctx, fetch), runDueProbes(ctx, fetch), runDueProbes(ctx, fetch)]);
+    const runs = await Promise.all([runDueProbes(ctx, send), runDueProbes(ctx, send), runDueProbes(ctx, send)]);
     assert.equal(
       runs.reduce((n, r) => n + r.claimed, 0),
       1,
     );
     assert.equal(hits - before, 1);
     assert.equal((await intervalsOf(monitor.id)).length, 1);
-    assert.equal((await runDueProbes(ctx, fetch)).claimed, 0, 'not due again before its interval');
+    assert.equal((await runDueProbes(ctx, send)).claimed, 0, 'not due again before its interval');
   });
 
   it('counts an unreachable target as down', async () => {
@@ -169,11 +180,34 @@ describe('http probes', () => {
       .set({ url: `http://localhost:${deadPort}/health` })
       .where('id', '=', monitor.id)
       .execute();
-    await runDueProbes(ctx, fetch);
+    await runDueProbes(ctx, send);
     assert.deepEqual(
       (await intervalsOf(monitor.id)).map((r) => r.state),
       ['down'],
     );
+  });
+
+  it('does not follow a redirect: a 3xx is the status the probe got', async () => {
+    const { ctx, monitor } = await setUp();
+    statuses = [302];
+    const before = hits;
+    await runDueProbes(ctx, send);
+    assert.equal(hits - before, 1, 'only the monitored URL was asked');
+    assert.deepEqual(
+      (await intervalsOf(monitor.id)).map((r) => r.state),
+      ['down'],
+    );
+  });
+
+  it('records nothing for a target the outbound policy refuses at connection, and asks it nothing', async () => {
+    const { ctx, monitor } = await setUp();
+    statuses = [200];
+    const before = hits;
+    // As if NIVA_OUTBOUND_ALLOW had been emptied since the monitor was made: localhost is loopback.
+    const run = runDueProbes(ctx, outboundSender(testOutbound('')));
+    await assert.rejects(run, (error: AggregateError) => error.errors[0] instanceof OutboundRefusedError);
+    assert.equal(hits, before);
+    assert.deepEqual(await intervalsOf(monitor.id), [], 'unknown, not down: the component was never asked');
   });
 
   it('records nothing when Nivå itself fails, neither a result nor an outage', async () => {
@@ -183,9 +217,9 @@ describe('http probes', () => {
     await assert.rejects(runDueProbes(ctx, failingFetch), AggregateError);
     clock.advance(minute);
     const brokenDb: ServiceContext = { ...ctx, db: store.db.withPlugin(brokenIntervals) };
-    await assert.rejects(runDueProbes(brokenDb, fetch), AggregateError);
+    await assert.rejects(runDueProbes(brokenDb, send), AggregateError);
     clock.advance(minute);
-    await assert.rejects(runDueProbes(brokenDb, fetch), AggregateError);
+    await assert.rejects(runDueProbes(brokenDb, send), AggregateError);
     assert.deepEqual(await intervalsOf(monitor.id), []);
     assert.deepEqual(await outagesOf(monitor.id), []);
   });
@@ -243,7 +277,7 @@ describe('recordProbeResults', () => {
 });
 
 describe('createMonitor', () => {
-  it('applies the webhook URL rule and hands out a token only to push monitors', async () => {
+  it('applies the outbound policy and hands out a token only to push monitors', async () => {
     const ctx = systemContext(store);
     const component = await createComponent(ctx, {
       code: unique('k'),
@@ -252,39 +286,63 @@ describe('createMonitor', () => {
       targetBasisPoints: 9980,
     });
     await assert.rejects(
-      createMonitor(ctx, {
-        component: component.id,
-        kind: 'http',
-        name: 'Klartekst',
-        url: 'http://studio.example.no/health',
-      }),
+      createMonitor(
+        ctx,
+        {
+          component: component.id,
+          kind: 'http',
+          name: 'Klartekst',
+          url: 'http://studio.example.no/health',
+        },
+        outbound,
+      ),
       {
         code: 'validation',
-        fields: [{ field: 'url', message: 'an https:// URL without credentials (http:// only for localhost)' }],
+        fields: [{ field: 'url', message: 'plain http:// is not allowed here; use https://' }],
       },
     );
+    for (const url of ['https://10.0.0.5/health', 'https://169.254.169.254/latest/meta-data/', 'http://127.1:8090/'])
+      await assert.rejects(
+        createMonitor(ctx, { component: component.id, kind: 'http', name: 'Intern', url }, testOutbound()),
+        { code: 'validation', fields: [{ field: 'url', message: 'points to a private or local network address' }] },
+        url,
+      );
+    const internal = await createMonitor(
+      ctx,
+      { component: component.id, kind: 'http', name: 'Intern', url: 'https://10.0.0.5/health' },
+      testOutbound('10.0.0.0/8'),
+    );
+    assert.equal(internal.monitor.url, 'https://10.0.0.5/health', 'an allowed internal target is the escape hatch');
     await assert.rejects(
-      createMonitor(ctx, {
-        component: component.id,
-        kind: 'http',
-        name: 'Tett',
-        url: 'https://studio.example.no/health',
-        intervalSeconds: 5,
-      }),
+      createMonitor(
+        ctx,
+        {
+          component: component.id,
+          kind: 'http',
+          name: 'Tett',
+          url: 'https://studio.example.no/health',
+          intervalSeconds: 5,
+        },
+        outbound,
+      ),
       { code: 'validation' },
     );
-    await assert.rejects(createMonitor(ctx, { component: 'finnes-ikke', kind: 'heartbeat', name: 'Puls' }), {
+    await assert.rejects(createMonitor(ctx, { component: 'finnes-ikke', kind: 'heartbeat', name: 'Puls' }, outbound), {
       code: 'not-found',
     });
-    const http = await createMonitor(ctx, {
-      component: component.code,
-      kind: 'http',
-      name: 'Studio-probe',
-      url: 'https://studio.example.no/health',
-      expectedStatus: 204,
-    });
+    const http = await createMonitor(
+      ctx,
+      {
+        component: component.code,
+        kind: 'http',
+        name: 'Studio-probe',
+        url: 'https://studio.example.no/health',
+        expectedStatus: 204,
+      },
+      outbound,
+    );
     assert.equal(http.token, null);
-    const push = await createMonitor(ctx, { component: component.code, kind: 'heartbeat', name: 'Nattjobb' });
+    const push = await createMonitor(ctx, { component: component.code, kind: 'heartbeat', name: 'Nattjobb' }, outbound);
     assert.match(push.token ?? '', /^nivm_/);
     const stored = await store.db
       .selectFrom('monitors')

@@ -11,6 +11,7 @@ import { subscribe, unsubscribe } from '../../../src/modules/availability/servic
 import { subscriptionSignature } from '../../../src/modules/availability/services/subscription-links.ts';
 import { createOperator, systemContext, testEpoch, type TestOperator } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { testOutbound } from '../../helpers/outbound.ts';
 
 const linkSecret = 'subscription-lookups-link-secret';
 
@@ -87,13 +88,18 @@ describe('findStatusRecipient', () => {
       address: 'reader@test.niva.no',
       locale: 'nb',
       confirmed: false,
+      createdAt: testEpoch,
       secret: null,
     });
-    const webhook = await subscribe(system, { kind: 'webhook', address: 'https://hooks.test.niva.no/status' });
+    const webhook = await subscribe(
+      system,
+      { kind: 'webhook', address: 'https://hooks.test.niva.no/status' },
+      testOutbound(),
+    );
     const recipient = await findStatusRecipient(system, { subscriptionId: webhook.id });
     assert.equal(recipient?.kind, 'webhook');
     assert.equal(recipient.secret, webhook.secret);
-    assert.equal(recipient.confirmed, true);
+    assert.equal(recipient.confirmed, false, 'pending until the endpoint echoes its challenge');
   });
 
   it('has no recipient once the subscription ended, or for an unknown one', async () => {

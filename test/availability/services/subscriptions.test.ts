@@ -16,6 +16,10 @@ import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.t
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhook-receiver.ts';
+import { localReceivers, testOutbound } from '../../helpers/outbound.ts';
+import { parseAllowList } from '../../../src/platform/net/outbound-allow.ts';
+import { expirePendingWebhooks } from '../../../src/modules/availability/services/expire-pending-webhooks.ts';
+import { webhookVerificationWindowMs } from '../../../src/modules/availability/services/status-subscriptions.ts';
 
 const publicUrl = 'https://niva.example.no';
 const subscriber = 'abonnent@etat.test.niva.no';
@@ -24,6 +28,9 @@ const unconfirmed = 'ubekreftet@etat.test.niva.no';
 let store: TestStore;
 let smtp: SmtpCapture;
 let receiver: WebhookReceiver;
+/** An endpoint that answers 200 but never echoes a challenge: it never asked for the notices. */
+let silent: WebhookReceiver;
+let clock: ReturnType<typeof createTestApp>['clock'];
 let app: TestApp;
 let runner: JobRunner;
 let ctx: ServiceContext;
@@ -52,23 +59,32 @@ function link(text: string | undefined, path: string): string {
   return found;
 }
 
+interface ReceivedEvent {
+  id: string;
+  type: string;
+  data: { component: { name: string }; challenge?: string };
+}
+
 /** Status events received by the webhook, each signature checked against the secret shown at sign-up. */
-function receivedEvents(): { id: string; type: string; data: { component: { name: string } } }[] {
-  return receiver.deliveries.map((d) => {
+function receivedEvents(from: WebhookReceiver = receiver, secret = webhookSecret): ReceivedEvent[] {
+  return from.deliveries.map((d) => {
     const header = String(d.headers['niva-signature'] ?? '');
     const t = Number(/^t=(\d+),/.exec(header)?.[1]);
-    assert.equal(header, webhookSignature(webhookSecret, d.body, t), 'signed with the secret from the sign-up page');
+    assert.equal(header, webhookSignature(secret, d.body, t), 'signed with the secret from the sign-up page');
     assert.equal(d.headers['content-type'], 'application/cloudevents+json');
-    return JSON.parse(d.body) as { id: string; type: string; data: { component: { name: string } } };
+    return JSON.parse(d.body) as ReceivedEvent;
   });
 }
 
 before(async () => {
   store = await createTestStore();
   smtp = await startSmtpCapture();
-  receiver = await startWebhookReceiver();
-  const testApp = createTestApp(store, { publicUrl });
+  receiver = await startWebhookReceiver({ echoChallenges: true });
+  silent = await startWebhookReceiver();
+  // The receivers listen on loopback, which sign-ups and deliveries may reach only because it is allowed here.
+  const testApp = createTestApp(store, { publicUrl, outboundAllow: parseAllowList(localReceivers) });
   app = testApp.app;
+  clock = testApp.clock;
   ctx = systemContext(store, testApp.clock);
   const handlers = defaultJobHandlers({
     store,
@@ -78,6 +94,7 @@ before(async () => {
     mailFrom: 'Nivå <noreply@niva.test>',
     publicUrl,
     linkSecret: testApp.config.linkSecret,
+    outbound: testOutbound(localReceivers),
   });
   runner = createJobRunner({
     store,
@@ -98,6 +115,7 @@ before(async () => {
 
 after(async () => {
   await receiver.close();
+  await silent.close();
   await smtp.close();
   await store.destroy();
 });
@@ -121,6 +139,89 @@ describe('status subscriptions', () => {
     assert.equal(await store.db.selectFrom('status_subscriptions').select('id').executeTakeFirst(), undefined);
   });
 
+  it('keeps a webhook pending, with no notices, until its endpoint echoes the challenge', async () => {
+    const response = await signUp(app, { kind: 'webhook', address: receiver.url, locale: 'nb' });
+    assert.equal(response.status, 201);
+    const html = await response.text();
+    assert.match(html, /no\.niva\.status\.subscription\.verify/, 'the page says how to verify');
+    webhookSecret = /data-testid="webhook-secret">([^<]+)</.exec(html)?.[1] ?? '';
+    assert.match(webhookSecret, /^whsec_/);
+    const silentPage = await signUp(app, { kind: 'webhook', address: silent.url, locale: 'en' });
+    assert.equal(silentPage.status, 201);
+    const silentSecret = /data-testid="webhook-secret">([^<]+)</.exec(await silentPage.text())?.[1] ?? '';
+    const state = (address: string) =>
+      store.db
+        .selectFrom('status_subscriptions')
+        .select(['confirmed_at', 'unsubscribed_at'])
+        .where('address', '=', address)
+        .executeTakeFirstOrThrow();
+    assert.equal((await state(receiver.url)).confirmed_at, null, 'pending after the sign-up');
+    const verifyJobs = await store.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'status.webhook-verify')
+      .where('status', '=', 'pending')
+      .execute();
+    assert.equal(verifyJobs.length, 2, 'the verification is queued with the subscription');
+
+    // An outage while both are pending: neither hears of it.
+    const outage = await recordOutage(ctx, {
+      componentId,
+      start: '2026-03-01T08:00:00+01:00',
+      publicText: 'Treg innlogging.',
+    });
+    await drain();
+    assert.deepEqual(
+      receivedEvents().map((e) => e.type),
+      ['no.niva.status.subscription.verify'],
+      'only the verification request, signed with the secret shown',
+    );
+    assert.equal(receivedEvents()[0]?.data.challenge?.length, 43);
+    assert.notEqual((await state(receiver.url)).confirmed_at, null, 'active once the challenge was echoed');
+    assert.deepEqual(
+      receivedEvents(silent, silentSecret).map((e) => e.type),
+      ['no.niva.status.subscription.verify'],
+    );
+    assert.equal((await state(silent.url)).confirmed_at, null, 'a 200 without the challenge does not verify');
+
+    await endOutage(ctx, { id: outage.id, end: '2026-03-01T08:20:00+01:00' });
+    await drain();
+    assert.deepEqual(
+      receivedEvents().map((e) => e.type),
+      ['no.niva.status.subscription.verify', 'no.niva.status.outage-ended'],
+      'notices once active',
+    );
+    assert.equal(silent.deliveries.length, 1, 'still nothing for the pending one');
+    receiver.deliveries.length = 0;
+  });
+
+  it('refuses sign-ups of webhooks that point into local or private networks', async () => {
+    // No NIVA_OUTBOUND_ALLOW here, as in production.
+    const { app: strict } = createTestApp(store, { publicUrl });
+    const before = await store.db.selectFrom('status_subscriptions').select('id').execute();
+    for (const address of [
+      'http://example.com/hook',
+      'http://0x7f000001:6379/',
+      'http://127.1:8090/',
+      'http://2130706433/',
+      'http://[::1]:8090/',
+      'https://10.0.0.5/',
+      'https://[fd00::1]/',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://localhost/hook',
+    ]) {
+      const response = await signUp(strict, { kind: 'webhook', address, locale: 'en' });
+      assert.equal(response.status, 400, address);
+      const html = await response.text();
+      assert.match(html, /private or local network address|plain http:\/\/ is not allowed/, address);
+    }
+    assert.equal(
+      (await store.db.selectFrom('status_subscriptions').select('id').execute()).length,
+      before.length,
+      'nothing stored, nothing queued',
+    );
+  });
+
   it('confirms an e-mail address through the link in the confirmation mail', async () => {
     assert.equal((await signUp(app, { kind: 'email', address: subscriber, locale: 'nb' })).status, 200);
     assert.equal((await signUp(app, { kind: 'email', address: unconfirmed, locale: 'en' })).status, 200);
@@ -141,19 +242,6 @@ describe('status subscriptions', () => {
     assert.match(await confirmed.text(), /Abonnementet er bekreftet/);
     assert.equal((await app.request(confirmLink)).status, 200, 'following the link again is harmless');
     assert.equal((await app.request(`${publicUrl}/status/confirm?token=${'x'.repeat(43)}`)).status, 404);
-  });
-
-  it('registers a webhook at once and shows its secret once', async () => {
-    const response = await signUp(app, { kind: 'webhook', address: receiver.url, locale: 'nb' });
-    assert.equal(response.status, 201);
-    const html = await response.text();
-    webhookSecret = /data-testid="webhook-secret">([^<]+)</.exec(html)?.[1] ?? '';
-    assert.match(webhookSecret, /^whsec_/);
-    assert.equal(
-      (await signUp(app, { kind: 'webhook', address: 'http://example.com/hook', locale: 'nb' })).status,
-      400,
-      'plain http only to loopback',
-    );
   });
 
   it('announces published maintenance to confirmed subscribers, by e-mail once and by signed CloudEvent', async () => {
@@ -245,5 +333,21 @@ describe('status subscriptions', () => {
     const refused = await signUp(fresh, { kind: 'email', address: 'rate10@etat.test.niva.no', locale: 'nb' });
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('retry-after')) > 0);
+  });
+
+  it('ends a webhook never verified within its window, and stops trying it', async () => {
+    const tries = silent.deliveries.length;
+    clock.advance(webhookVerificationWindowMs);
+    assert.equal(await expirePendingWebhooks(ctx), 1);
+    const row = await store.db
+      .selectFrom('status_subscriptions')
+      .select(['confirmed_at', 'unsubscribed_at'])
+      .where('address', '=', silent.url)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.confirmed_at, null);
+    assert.notEqual(row.unsubscribed_at, null);
+    await drain();
+    assert.equal(silent.deliveries.length, tries, 'its verification job gives up without asking again');
+    assert.equal(await expirePendingWebhooks(ctx), 0, 'once');
   });
 });

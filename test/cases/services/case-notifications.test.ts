@@ -28,6 +28,7 @@ import {
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhook-receiver.ts';
+import { localReceivers, testOutbound } from '../../helpers/outbound.ts';
 
 const publicUrl = 'https://niva.example.no';
 const reporter = 'melder@etat.test.niva.no';
@@ -135,11 +136,15 @@ before(async () => {
   operator = await createOperator(store);
   tenant = await createTenant(store);
   ctx = systemContext(store, clock);
-  ({ secret } = await createWebhookEndpoint(ctx, {
-    organisationId: tenant.organisation.id,
-    url: receiver.url,
-    eventTypes: ['*'],
-  }));
+  ({ secret } = await createWebhookEndpoint(
+    ctx,
+    {
+      organisationId: tenant.organisation.id,
+      url: receiver.url,
+      eventTypes: ['*'],
+    },
+    testOutbound(localReceivers),
+  ));
   handlers = defaultJobHandlers({
     store,
     clock,
@@ -148,6 +153,7 @@ before(async () => {
     mailFrom: 'Nivå <noreply@niva.test>',
     publicUrl,
     linkSecret: 'case-notifications-test-link-secret',
+    outbound: testOutbound(localReceivers),
   });
   runner = createJobRunner({
     store,

@@ -22,6 +22,7 @@ import { builtInCatalogue } from '../../../src/modules/usage/services/usage-sett
 import { createOperator, createTenant, systemContext, testEpoch } from '../../helpers/factories.ts';
 import { testConfig } from '../../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { testOutbound } from '../../helpers/outbound.ts';
 
 const srcDir = path.resolve(import.meta.dirname, '../../../src');
 const enqueueFile = path.join('platform', 'jobs', 'enqueue-job.ts');
@@ -135,6 +136,7 @@ function handlersFor(smtpUrl: string | null, store: TestStore) {
     mailFrom: 'Nivå <noreply@niva.test>',
     publicUrl: 'https://niva.test',
     linkSecret: 'job-kinds-test-link-secret',
+    outbound: testOutbound(),
   });
 }
 

@@ -19,6 +19,7 @@ import type { Job } from '../../../src/platform/db/schema.ts';
 import { createTenant, testEpoch } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { cloudEvent, createWebhookEndpoint, startWebhookReceiver } from '../../helpers/webhook-receiver.ts';
+import { localReceivers, testOutbound } from '../../helpers/outbound.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -360,7 +361,16 @@ describe('job runner', () => {
     t.after(() => receiver.close());
     const tenant = await createTenant(store);
     const endpoint = await createWebhookEndpoint(store, tenant.organisation.id, receiver.url, clock.now());
-    const worker = runner({ 'webhook.deliver': deliverWebhook({ db: store.db, now: () => clock.now() }) }, 'worker-1');
+    const worker = runner(
+      {
+        'webhook.deliver': deliverWebhook({
+          db: store.db,
+          now: () => clock.now(),
+          outbound: testOutbound(localReceivers),
+        }),
+      },
+      'worker-1',
+    );
 
     const event = cloudEvent('evt-1', { serviceId: tenant.service.id });
     const id = await enqueue({

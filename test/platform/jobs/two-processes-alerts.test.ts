@@ -9,6 +9,7 @@ import { createOperator, createTenant, systemContext } from '../../helpers/facto
 import { startSmtpCapture } from '../../helpers/smtp-capture.ts';
 import { createTestStore, dialectUnderTest } from '../../helpers/test-store.ts';
 import { startWebhookReceiver } from '../../helpers/webhook-receiver.ts';
+import { localReceivers, testOutbound } from '../../helpers/outbound.ts';
 
 const caseCount = 30;
 const deadlineMs = 45_000;
@@ -36,11 +37,15 @@ test('two workers scanning the same overdue clocks send each breach alert exactl
   const tenant = await createTenant(store);
   // Owns the late cases that show later scans at work (no webhook, so only an e-mail each).
   const bystander = await createTenant(store);
-  await createWebhookEndpoint(ctx, {
-    organisationId: tenant.organisation.id,
-    url: receiver.url,
-    eventTypes: ['no.niva.case.breached'],
-  });
+  await createWebhookEndpoint(
+    ctx,
+    {
+      organisationId: tenant.organisation.id,
+      url: receiver.url,
+      eventTypes: ['no.niva.case.breached'],
+    },
+    testOutbound(localReceivers),
+  );
 
   const env = nivaEnv(store, {
     LOG_LEVEL: 'info',
@@ -48,6 +53,8 @@ test('two workers scanning the same overdue clocks send each breach alert exactl
     NIVA_SLA_SCAN_SECONDS: '1',
     NIVA_SMTP_URL: smtp.url,
     NIVA_PUBLIC_URL: 'https://niva.example.no',
+    // The receiver listens on loopback, which outbound requests may reach only when allowed.
+    NIVA_OUTBOUND_ALLOW: localReceivers,
   });
   const workers = [spawnNiva(['worker'], env), spawnNiva(['worker'], env)];
   cleanup.push(() => Promise.all(workers.map(stopProcess)));

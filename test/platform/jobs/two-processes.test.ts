@@ -7,6 +7,7 @@ import { nivaEnv, spawnNiva, stopProcess } from '../../helpers/cli.ts';
 import { createTenant } from '../../helpers/factories.ts';
 import { createTestStore, dialectUnderTest } from '../../helpers/test-store.ts';
 import { cloudEvent, createWebhookEndpoint, startWebhookReceiver } from '../../helpers/webhook-receiver.ts';
+import { localReceivers } from '../../helpers/outbound.ts';
 
 const jobCount = 200;
 const deadlineMs = 60_000;
@@ -47,7 +48,8 @@ test('two worker processes on one database run every job exactly once', async (t
     }
   });
 
-  const env = nivaEnv(store, { NIVA_JOB_POLL_MS: '20' });
+  // The receiver listens on loopback, which outbound requests may reach only when allowed.
+  const env = nivaEnv(store, { NIVA_JOB_POLL_MS: '20', NIVA_OUTBOUND_ALLOW: localReceivers });
   const workers = [spawnNiva(['worker'], env), spawnNiva(['worker'], env)];
   const stderr = workers.map(() => '');
   workers.forEach((worker, i) =>

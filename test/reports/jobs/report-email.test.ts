@@ -20,6 +20,7 @@ import { createOperator, createTenant, systemContext, testEpoch, type TestTenant
 import { pdfText } from '../../helpers/pdf-text.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { testOutbound } from '../../helpers/outbound.ts';
 
 const settings = { contacts: loadConfig({}).reportContacts, catalogue: builtInCatalogue };
 const publicUrl = 'https://niva.test';
@@ -63,6 +64,7 @@ before(async () => {
     mailFrom: 'Nivå <noreply@niva.test>',
     publicUrl,
     linkSecret: 'report-email-test-link-secret',
+    outbound: testOutbound(),
   });
   runner = createJobRunner({
     store,

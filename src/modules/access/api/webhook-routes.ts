@@ -66,13 +66,17 @@ export const webhookRoutes = apiRouter()
       tags: ['Webhooks'],
       summary: 'Subscribe an endpoint to case events; the signing secret is in this response only',
       description:
-        'Each delivery is a CloudEvent (structured mode) with header `niva-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.',
+        'Each delivery is a CloudEvent (structured mode) with header `niva-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. The URL must be https:// to a host whose every address is public (no loopback, private, link-local or other special-purpose address, unless the operator allows it in `NIVA_OUTBOUND_ALLOW`); this is checked now (400 naming `url`) and again at each delivery, which connects only to the checked address and does not follow redirects.',
       security,
       request: { body: { content: { 'application/json': { schema: createWebhookEndpointInput } }, required: true } },
       responses: { 201: json(WebhookEndpointSchema.extend({ secret: z.string() }), 'Created'), ...errorResponses },
     }),
     async (c) => {
-      const { endpoint, secret } = await createWebhookEndpoint(serviceContext(c), c.req.valid('json'));
+      const { endpoint, secret } = await createWebhookEndpoint(
+        serviceContext(c),
+        c.req.valid('json'),
+        c.var.deps.outbound,
+      );
       return c.json({ ...presentWebhookEndpoint(endpoint), secret }, 201);
     },
   )

@@ -8,6 +8,12 @@ import type { CaseNotice } from '../../cases/services/case-mail-texts.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { getOrganisation } from './get-organisation.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
+import {
+  assertOutboundUrl,
+  outboundUrlHint,
+  outboundUrlSyntax,
+  type OutboundPolicy,
+} from '../../../platform/net/outbound-url.ts';
 
 /** The CloudEvent types Nivå sends; `queueCaseNotice` names them `no.niva.case.<notice>`. */
 export const webhookEventTypes = [
@@ -22,27 +28,9 @@ export type WebhookEndpoint = Selectable<WebhookEndpointsTable>;
 /** What may be shown after creation: everything but the signing secret. */
 export type WebhookEndpointView = Omit<WebhookEndpoint, 'secret'>;
 
-// Payloads carry case titles and the signature header can be replayed within its freshness window, so they must not
-// cross a network in clear text. Loopback never leaves the machine, which is what local receivers and tests use.
-const loopbackHosts: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** An https:// URL without credentials, or http:// to loopback; monitors' probe targets follow the same rule. */
-export function deliverableUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  // Credentials in the URL would be shown to everyone who may list the endpoints.
-  if (url.username !== '' || url.password !== '') return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && loopbackHosts.has(url.hostname);
-}
-
 export const createWebhookEndpointInput = z.object({
   organisationId: z.string().min(1),
-  url: z
-    .string()
-    .trim()
-    .max(2_000)
-    .refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)'),
+  url: z.string().trim().max(2_000).refine(outboundUrlSyntax, outboundUrlHint),
   eventTypes: z.array(z.enum(['*', ...webhookEventTypes])).min(1, 'at least one event type, or "*" for all'),
 });
 
@@ -52,14 +40,21 @@ export interface CreatedWebhookEndpoint {
   secret: string;
 }
 
-/** Subscribes an HTTPS endpoint of an organisation to case events, signed with a secret generated here. */
+/**
+ * Subscribes an HTTPS endpoint of an organisation to case events, signed with a secret generated here. Payloads carry
+ * case titles and a signature that can be replayed within its freshness window, so the URL must be https:// to a
+ * public address; the outbound policy checks that here and again at every delivery.
+ */
 export async function createWebhookEndpoint(
   ctx: ServiceContext,
   input: z.input<typeof createWebhookEndpointInput>,
+  outbound: OutboundPolicy,
 ): Promise<CreatedWebhookEndpoint> {
   const data = parseInput(createWebhookEndpointInput, input);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'webhook.manage', organisation.id);
+  // After authorizing: only who may manage the organisation's webhooks learns what a URL resolves to.
+  await assertOutboundUrl(outbound, 'url', data.url);
   // Kept in clear (unlike API tokens) because every delivery signs with it; it is never listed or audited.
   const secret = `whsec_${randomSecret(32)}`;
   const wanted = new Set(data.eventTypes);

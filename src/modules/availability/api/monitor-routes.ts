@@ -88,13 +88,13 @@ export const monitorRoutes = apiRouter()
       tags: ['Monitors'],
       summary: 'Add an http probe or a push monitor; a push token is in this response only',
       description:
-        'Push monitors receive at `/api/v1/heartbeats/{token}`, `/api/v1/intake/alertmanager/{token}` or `/api/v1/intake/uptime-kuma/{token}`; the token is their only credential (see docs/monitoring.md).',
+        'Push monitors receive at `/api/v1/heartbeats/{token}`, `/api/v1/intake/alertmanager/{token}` or `/api/v1/intake/uptime-kuma/{token}`; the token is their only credential (see docs/monitoring.md). An http probe’s `url` follows the outbound policy: https:// to public addresses, internal targets only when allowed in `NIVA_OUTBOUND_ALLOW` (docs/security.md).',
       security,
       request: { body: { content: { 'application/json': { schema: createMonitorInput } }, required: true } },
       responses: { 201: json(MonitorSchema.extend({ token: z.string().nullable() }), 'Created'), ...errorResponses },
     }),
     async (c) => {
-      const { monitor, token } = await createMonitor(serviceContext(c), c.req.valid('json'));
+      const { monitor, token } = await createMonitor(serviceContext(c), c.req.valid('json'), c.var.deps.outbound);
       return c.json({ ...presentMonitor(monitor), token }, 201);
     },
   )

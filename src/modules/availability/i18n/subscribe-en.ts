@@ -15,9 +15,11 @@ export const subscribeEn: Record<keyof typeof subscribeNb, string> = {
   'subscribe.sentTitle': 'Check your e-mail',
   'subscribe.sent':
     'Unless the address is already subscribed, we have sent it an e-mail with a link to open to confirm the subscription.',
-  'subscribe.webhookTitle': 'The webhook is registered',
+  'subscribe.webhookTitle': 'The webhook is waiting for verification',
   'subscribe.webhookIntro':
     'Every message carries the header Niva-Signature: t=<time>,v1=<HMAC-SHA256 of "t.body"> using the key below.',
+  'subscribe.webhookVerify':
+    'We are now sending the address a POST with the CloudEvent no.niva.status.subscription.verify. Answer with a 2xx status and the value of data.challenge, as the whole body or as {"challenge": "…"}. Until then the webhook gets no notices, and if it is not verified within 24 hours it lapses.',
   'subscribe.secret': 'Signing key (shown only now)',
   'subscribe.unsubscribeLink': 'Link to end the subscription',
   'subscribe.rateLimited': 'Too many sign-ups from this address. Please try again later.',

@@ -14,9 +14,11 @@ export const subscribeNb = {
   'subscribe.sentTitle': 'Sjekk e-posten din',
   'subscribe.sent':
     'Hvis adressen ikke allerede abonnerer, har vi sendt en e-post med en lenke du må åpne for å bekrefte abonnementet.',
-  'subscribe.webhookTitle': 'Webhooken er registrert',
+  'subscribe.webhookTitle': 'Webhooken venter på bekreftelse',
   'subscribe.webhookIntro':
     'Hver melding har headeren Niva-Signature: t=<tid>,v1=<HMAC-SHA256 av «t.body»> med nøkkelen under.',
+  'subscribe.webhookVerify':
+    'Vi sender nå en POST med CloudEventen no.niva.status.subscription.verify til adressen. Svar med status 2xx og verdien av data.challenge, som hele svaret eller som {"challenge": "…"}. Før det får webhooken ingen varsler, og blir den ikke bekreftet innen 24 timer, faller den bort.',
   'subscribe.secret': 'Signeringsnøkkel (vises bare nå)',
   'subscribe.unsubscribeLink': 'Lenke for å avslutte abonnementet',
   'subscribe.rateLimited': 'For mange påmeldinger fra denne adressen. Prøv igjen senere.',

@@ -16,9 +16,11 @@ export const subscribeNn: Record<keyof typeof subscribeNb, string> = {
   'subscribe.sentTitle': 'Sjekk e-posten din',
   'subscribe.sent':
     'Viss adressa ikkje allereie abonnerer, har vi sendt ein e-post med ei lenkje du må opne for å stadfeste abonnementet.',
-  'subscribe.webhookTitle': 'Webhooken er registrert',
+  'subscribe.webhookTitle': 'Webhooken ventar på stadfesting',
   'subscribe.webhookIntro':
     'Kvar melding har headeren Niva-Signature: t=<tid>,v1=<HMAC-SHA256 av «t.body»> med nøkkelen under.',
+  'subscribe.webhookVerify':
+    'Vi sender no ein POST med CloudEventen no.niva.status.subscription.verify til adressa. Svar med status 2xx og verdien av data.challenge, som heile svaret eller som {"challenge": "…"}. Før det får webhooken ingen varsel, og blir han ikkje stadfesta innan 24 timar, fell han bort.',
   'subscribe.secret': 'Signeringsnøkkel (blir berre vist no)',
   'subscribe.unsubscribeLink': 'Lenkje for å avslutte abonnementet',
   'subscribe.rateLimited': 'For mange påmeldingar frå denne adressa. Prøv igjen seinare.',

@@ -9,6 +9,7 @@ import { confirmUrl, unsubscribeUrl } from '../services/subscription-links.ts';
 import type { Database, Job } from '../../../platform/db/schema.ts';
 import { postCloudEvent, webhookPayload } from '../../../platform/webhooks/deliver-webhook.ts';
 import type { SendMail } from '../../../platform/mail/mail-transport.ts';
+import type { OutboundPolicy } from '../../../platform/net/outbound-url.ts';
 
 export const statusEmailPayload = z.object({
   subscriptionId: z.string().min(1),
@@ -61,20 +62,26 @@ export function sendStatusEmail({
   };
 }
 
-/** Posts a status CloudEvent to a webhook subscription, signed with that subscription's own secret. */
+/**
+ * Posts a status CloudEvent to a verified webhook subscription, signed with that subscription's own secret, under the
+ * outbound policy (checked again now: what the name resolves to may have changed since the sign-up).
+ */
 export function deliverStatusWebhook({
   db,
   now,
+  outbound,
   timeoutMs = 10_000,
 }: {
   db: Kysely<Database>;
   now: () => number;
+  outbound: OutboundPolicy;
   timeoutMs?: number;
 }) {
   return async (_job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, event } = statusWebhookPayload.parse(raw);
     const recipient = await findStatusRecipient(jobContext(db), { subscriptionId });
-    if (recipient?.kind !== 'webhook' || recipient.secret === null) return;
-    await postCloudEvent({ url: recipient.address, secret: recipient.secret, event, now: now(), timeoutMs });
+    // Notices are queued for verified subscriptions only; this also covers one queued before a change of state.
+    if (recipient?.kind !== 'webhook' || recipient.secret === null || !recipient.confirmed) return;
+    await postCloudEvent({ url: recipient.address, secret: recipient.secret, event, now: now(), timeoutMs, outbound });
   };
 }

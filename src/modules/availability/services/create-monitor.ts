@@ -6,7 +6,12 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { digest, randomSecret } from '../../../platform/auth/secrets.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { deliverableUrl } from '../../access/services/create-webhook-endpoint.ts';
+import {
+  assertOutboundUrl,
+  outboundUrlHint,
+  outboundUrlSyntax,
+  type OutboundPolicy,
+} from '../../../platform/net/outbound-url.ts';
 
 export const monitorKinds = ['http', 'heartbeat', 'alertmanager', 'uptime-kuma'] as const;
 export type MonitorKind = (typeof monitorKinds)[number];
@@ -24,14 +29,9 @@ export const createMonitorInput = z
     component: z.string().trim().min(1),
     kind: z.enum(monitorKinds),
     name: z.string().trim().min(2, 'at least 2 characters').max(200),
-    // Probe targets are reached from inside the platform, so the same rule as webhook receivers keeps clear-text
-    // requests (and credentials in URLs, which every reader of the list would see) off the network.
-    url: z
-      .string()
-      .trim()
-      .max(2_000)
-      .refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)')
-      .optional(),
+    // Probe targets are reached from inside the platform, so they follow the outbound policy like webhook receivers:
+    // https:// to public addresses, anything internal only through NIVA_OUTBOUND_ALLOW.
+    url: z.string().trim().max(2_000).refine(outboundUrlSyntax, outboundUrlHint).optional(),
     /** How often an http monitor probes, or how often a push source is expected to report. */
     intervalSeconds: z.number().int().min(10, 'at least 10 seconds').max(86_400).default(60),
     /** How long an http probe waits for the answer's status; by default half the shortest interval. */
@@ -63,9 +63,11 @@ export interface CreatedMonitor {
 export async function createMonitor(
   ctx: ServiceContext,
   input: z.input<typeof createMonitorInput>,
+  outbound: OutboundPolicy,
 ): Promise<CreatedMonitor> {
   authorize(ctx.actor, 'monitor.manage');
   const data = parseInput(createMonitorInput, input);
+  if (data.url !== undefined) await assertOutboundUrl(outbound, 'url', data.url);
   const component = await ctx.db
     .selectFrom('components')
     .select(['id', 'code'])

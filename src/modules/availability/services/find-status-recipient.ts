@@ -10,8 +10,10 @@ export interface StatusRecipient {
   address: string;
   /** The subscriber's language; bokmål when the stored one is not (or no longer) offered. */
   locale: Locale;
-  /** Whether the address has followed its confirmation link (a webhook is confirmed when it is made). */
+  /** Whether the address has followed its confirmation link, or the webhook has echoed its challenge. */
   confirmed: boolean;
+  /** When it was signed up for: a webhook's verification window counts from then. */
+  createdAt: number;
   /** A webhook's signing secret; null for e-mail. */
   secret: string | null;
 }
@@ -28,7 +30,7 @@ export async function findStatusRecipient(
   authorizeSystem(ctx.actor, 'read a status subscriber to send it a notice');
   const row = await ctx.db
     .selectFrom('status_subscriptions')
-    .select(['id', 'kind', 'address', 'locale', 'confirmed_at', 'unsubscribed_at', 'secret'])
+    .select(['id', 'kind', 'address', 'locale', 'confirmed_at', 'unsubscribed_at', 'secret', 'created_at'])
     .where('id', '=', subscriptionId)
     .executeTakeFirst();
   if (!row || row.unsubscribed_at !== null) return null;
@@ -38,6 +40,7 @@ export async function findStatusRecipient(
     address: row.address,
     locale: isLocale(row.locale) ? row.locale : 'nb',
     confirmed: row.confirmed_at !== null,
+    createdAt: row.created_at,
     secret: row.secret,
   };
 }

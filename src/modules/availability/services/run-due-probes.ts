@@ -1,9 +1,11 @@
 import type { MonitorRow } from '../schema.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
+import {
+  OutboundFailedError,
+  type OutboundResponse,
+  type OutboundSend,
+} from '../../../platform/net/outbound-request.ts';
 import { recordProbeResults } from './record-probe-results.ts';
-
-/** The part of `fetch` a probe uses; tests pass a stub, the runtime the global one. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface ProbeRun {
   /** Monitors this call claimed (and probed); a monitor claimed by another node is not counted. */
@@ -21,13 +23,15 @@ type DueMonitor = Pick<
  * Probes every enabled http monitor whose slot has come. Each slot is claimed with a conditional update of
  * `next_run_at`, so any number of nodes may call this at once and each monitor is probed once per slot.
  *
- * A target that cannot be reached (DNS, connect, TLS, timeout) is a down result. A failure inside Nivå (a bug, the
- * database) records nothing: the slot simply has no data, which the availability figures report as unknown. Such
- * failures are rethrown together after the other monitors were handled, so the runner logs them.
+ * Requests go through the outbound policy (`send`), so a target is never followed through a redirect: a 3xx is the
+ * status the probe got. A target that cannot be reached (DNS, connect, TLS, timeout) is a down result. A failure
+ * inside Nivå (a bug, the database) records nothing: the slot simply has no data, which the availability figures
+ * report as unknown; so does a target the policy refuses, which says nothing about the component. Such failures are
+ * rethrown together after the other monitors were handled, so the runner logs them.
  */
 export async function runDueProbes(
   ctx: ServiceContext,
-  fetchImpl: FetchLike,
+  send: OutboundSend,
   { limit = 50 }: { limit?: number } = {},
 ): Promise<ProbeRun> {
   const now = ctx.clock.now();
@@ -55,7 +59,7 @@ export async function runDueProbes(
   }
   const outcomes = await Promise.allSettled(
     claimed.map(async (m) => {
-      const ok = await probe(m, fetchImpl);
+      const ok = await probe(m, send);
       await recordProbeResults(ctx, m.id, [{ at: now, ok }]);
       return ok;
     }),
@@ -71,29 +75,20 @@ export async function runDueProbes(
   return { claimed: claimed.length, up, down: claimed.length - up };
 }
 
-async function probe(m: DueMonitor, fetchImpl: FetchLike): Promise<boolean> {
+async function probe(m: DueMonitor, send: OutboundSend): Promise<boolean> {
   if (m.url === null) throw new Error(`http monitor ${m.id} has no URL`);
-  let response: Response;
+  let response: OutboundResponse;
   try {
-    response = await fetchImpl(m.url, {
+    response = await send(m.url, {
       method: 'GET',
       headers: { 'user-agent': 'Niva-monitor/1' },
-      signal: AbortSignal.timeout(m.timeout_ms),
+      timeoutMs: m.timeout_ms,
     });
   } catch (error) {
-    if (targetFailed(error)) return false;
+    if (error instanceof OutboundFailedError) return false;
     throw error;
   }
-  // Only the status matters; releasing the body frees the connection for the next probe.
-  await response.body?.cancel().catch(() => undefined);
   return m.expected_status === null
     ? response.status >= 200 && response.status < 300
     : response.status === m.expected_status;
-}
-
-/** Whether `fetch` failed because of the target (network, TLS, timeout) rather than because of Nivå itself. */
-function targetFailed(error: unknown): boolean {
-  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError';
-  // Node's fetch reports every network-level failure as this TypeError, the system error as its cause.
-  return error instanceof TypeError && error.message === 'fetch failed';
 }

@@ -6,22 +6,32 @@ import { digest, randomSecret } from '../../../platform/auth/secrets.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { deliverableUrl } from '../../access/services/create-webhook-endpoint.ts';
+import {
+  assertOutboundUrl,
+  outboundUrlHint,
+  outboundUrlSyntax,
+  type OutboundPolicy,
+} from '../../../platform/net/outbound-url.ts';
 import { validSubscriptionSignature } from './subscription-links.ts';
 
 /**
  * Sign-up, confirmation and unsubscription for the public status. Nobody is logged in for any of these: e-mail
- * addresses prove themselves by the confirmation link, webhook owners get their signing secret once, and the
- * signed unsubscribe link is the only credential for leaving.
+ * addresses prove themselves by the confirmation link, webhooks by echoing a challenge Nivå posts to them, webhook
+ * owners get their signing secret once, and the signed unsubscribe link is the only credential for leaving.
  */
 
 export const statusEmailJob = 'status.email';
 export const statusWebhookJob = 'status.webhook';
+export const statusWebhookVerifyJob = 'status.webhook-verify';
+
+/** How long a webhook has to answer its verification; a subscription still pending after that has expired. */
+export const webhookVerificationWindowMs = 24 * 3_600_000;
 
 declare module '../../../platform/jobs/job-kinds.ts' {
   interface JobKinds {
     'status.email': { sendsMail: true };
     'status.webhook': { sendsMail: false };
+    'status.webhook-verify': { sendsMail: false };
   }
 }
 
@@ -33,11 +43,7 @@ export const subscribeInput = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('webhook'),
-    address: z
-      .string()
-      .trim()
-      .max(2_000)
-      .refine(deliverableUrl, 'an https:// URL without credentials (http:// only for localhost)'),
+    address: z.string().trim().max(2_000).refine(outboundUrlSyntax, outboundUrlHint),
     locale: z.enum(locales).default('nb'),
   }),
 ]);
@@ -53,26 +59,44 @@ export interface Subscribed {
 /**
  * An e-mail address is stored unconfirmed and sent a confirmation link; nothing else goes to it until that is
  * followed. An address already subscribed gets no second row and no mail, and the caller cannot tell the difference,
- * so the form does not reveal who is subscribed. A webhook is active at once: only its owner can read its secret.
+ * so the form does not reveal who is subscribed.
+ *
+ * A webhook URL must pass the outbound policy (anyone may sign up, so it must not become a way into the platform's
+ * own network). It is stored pending, with the digest of a random challenge that a queued job posts to it: only an
+ * endpoint that answers with the challenge becomes active (see `activateStatusWebhook`), so nobody can point notices
+ * at a server that did not ask for them. Its secret is returned now, since the verification request is signed too.
  */
-export async function subscribe(ctx: ServiceContext, input: SubscribeInput): Promise<Subscribed> {
+export async function subscribe(
+  ctx: ServiceContext,
+  input: SubscribeInput,
+  outbound: OutboundPolicy,
+): Promise<Subscribed> {
   const data = parseInput(subscribeInput, input);
+  if (data.kind === 'webhook') await assertOutboundUrl(outbound, 'address', data.address);
   const now = ctx.clock.now();
   return inTransaction(ctx, async (trx) => {
     if (data.kind === 'webhook') {
       const secret = `whsec_${randomSecret(32)}`;
+      const challenge = randomSecret(32);
       const row: StatusSubscriptionRow = {
         id: newId(),
         kind: 'webhook',
         address: data.address,
         secret,
-        confirm_token_digest: null,
-        confirmed_at: now,
+        confirm_token_digest: digest(challenge),
+        confirmed_at: null,
         unsubscribed_at: null,
         locale: data.locale,
         created_at: now,
       };
       await trx.insertInto('status_subscriptions').values(row).execute();
+      await enqueueJob(trx, ctx, {
+        kind: statusWebhookVerifyJob,
+        payload: { subscriptionId: row.id, challenge },
+        // With the backoff (capped at an hour) about 20 hours of tries, inside the window: an endpoint that is set up
+        // after signing up still gets verified.
+        maxAttempts: 30,
+      });
       return { id: row.id, kind: 'webhook', secret };
     }
     const existing = await trx
@@ -131,6 +155,8 @@ export async function confirmSubscription(
     const row = await trx
       .selectFrom('status_subscriptions')
       .selectAll()
+      // A webhook's challenge is not a link: it is answered by the endpoint, not followed by a person.
+      .where('kind', '=', 'email')
       .where('confirm_token_digest', '=', digest(input.token))
       .where('unsubscribed_at', 'is', null)
       .executeTakeFirst();

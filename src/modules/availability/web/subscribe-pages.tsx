@@ -107,11 +107,15 @@ export const subscribePages = new Hono<AppEnv>()
     }
     try {
       const kind = form.kind === 'webhook' ? 'webhook' : 'email';
-      const created = await subscribe(anonymousContext(c, 'status subscription'), {
-        kind,
-        address: form.address,
-        locale: isLocale(form.locale) ? form.locale : 'nb',
-      });
+      const created = await subscribe(
+        anonymousContext(c, 'status subscription'),
+        {
+          kind,
+          address: form.address,
+          locale: isLocale(form.locale) ? form.locale : 'nb',
+        },
+        deps.outbound,
+      );
       if (created.secret === null) return render(c, <CheckInboxPage page={page} />);
       return render(
         c,

@@ -106,6 +106,7 @@ export function WebhookCreatedPage({
   const { t } = page;
   return (
     <Panel page={page} title={t('subscribe.webhookTitle')}>
+      <Paragraph>{t('subscribe.webhookVerify')}</Paragraph>
       <Paragraph>{t('subscribe.webhookIntro')}</Paragraph>
       <Paragraph>{t('subscribe.secret')}</Paragraph>
       <code className="niva-secret" data-testid="webhook-secret">
