@@ -86,6 +86,7 @@ export async function openRuntime(
       dialect: store.dialect,
       clock,
       calendars,
+      limits: config.limits,
       actor: systemActor(actorLabel),
       requestId: null,
     }),

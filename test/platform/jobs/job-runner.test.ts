@@ -19,6 +19,7 @@ import type { Job } from '../../../src/platform/db/schema.ts';
 import { createTenant, testEpoch } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { cloudEvent, createWebhookEndpoint, startWebhookReceiver } from '../../helpers/webhook-receiver.ts';
+import { defaultInputLimits } from '../../../src/platform/domain/input-bounds.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -149,6 +150,7 @@ describe('job runner', () => {
       dialect: store.dialect,
       clock,
       calendars: builtInCalendars(),
+      limits: defaultInputLimits,
       actor,
       requestId: 'req-retry',
     });
@@ -222,6 +224,7 @@ describe('job runner', () => {
         dialect: store.dialect,
         clock,
         calendars: builtInCalendars(),
+        limits: defaultInputLimits,
         actor: systemActor('test-operator'),
         requestId: null,
       },

@@ -57,7 +57,7 @@ export async function createWebhookEndpoint(
   ctx: ServiceContext,
   input: z.input<typeof createWebhookEndpointInput>,
 ): Promise<CreatedWebhookEndpoint> {
-  const data = parseInput(createWebhookEndpointInput, input);
+  const data = parseInput(createWebhookEndpointInput, input, ctx);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'webhook.manage', organisation.id);
   // Kept in clear (unlike API tokens) because every delivery signs with it; it is never listed or audited.

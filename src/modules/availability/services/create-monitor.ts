@@ -7,6 +7,7 @@ import { digest, randomSecret } from '../../../platform/auth/secrets.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { deliverableUrl } from '../../access/services/create-webhook-endpoint.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const monitorKinds = ['http', 'heartbeat', 'alertmanager', 'uptime-kuma'] as const;
 export type MonitorKind = (typeof monitorKinds)[number];
@@ -23,7 +24,7 @@ export const createMonitorInput = z
     /** The component's id or its code. */
     component: z.string().trim().min(1),
     kind: z.enum(monitorKinds),
-    name: z.string().trim().min(2, 'at least 2 characters').max(200),
+    name: nameText().trim().min(2, 'at least 2 characters').max(200),
     // Probe targets are reached from inside the platform, so the same rule as webhook receivers keeps clear-text
     // requests (and credentials in URLs, which every reader of the list would see) off the network.
     url: z
@@ -65,7 +66,7 @@ export async function createMonitor(
   input: z.input<typeof createMonitorInput>,
 ): Promise<CreatedMonitor> {
   authorize(ctx.actor, 'monitor.manage');
-  const data = parseInput(createMonitorInput, input);
+  const data = parseInput(createMonitorInput, input, ctx);
   const component = await ctx.db
     .selectFrom('components')
     .select(['id', 'code'])

@@ -49,7 +49,7 @@ export interface Subscribed {
  * so the form does not reveal who is subscribed. A webhook is active at once: only its owner can read its secret.
  */
 export async function subscribe(ctx: ServiceContext, input: SubscribeInput): Promise<Subscribed> {
-  const data = parseInput(subscribeInput, input);
+  const data = parseInput(subscribeInput, input, ctx);
   const now = ctx.clock.now();
   return inTransaction(ctx, async (trx) => {
     if (data.kind === 'webhook') {
