@@ -44,6 +44,7 @@ import {
 } from './availability-store.ts';
 import { createThrowawayDatabase, group, median, positiveInt, round } from './bench-support.ts';
 import { generateSamples } from './probe-samples.ts';
+import { defaultInputLimits } from '../src/platform/domain/input-bounds.ts';
 
 const targets = { fromSamplesSeconds: 2, fromIntervalsMs: 50, ingestPerSecond: 50_000 };
 
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
       dialect: store.dialect,
       clock,
       calendars,
+      limits: defaultInputLimits,
       actor: systemActor('bench'),
       requestId: null,
     };

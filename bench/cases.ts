@@ -34,6 +34,7 @@ import { readOnly } from './case-read-only.ts';
 import { seedCases, type SeedReport } from './case-seeding.ts';
 import { ownerCount, setUp } from './case-setup.ts';
 import { mulberry32 } from '../src/app/demo/seeded-random.ts';
+import { defaultInputLimits } from '../src/platform/domain/input-bounds.ts';
 
 const targets = { pageP95Ms: 100, ratio: 3, recomputeSeconds: 5 };
 const pageLimit = 50;
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       dialect: store.dialect,
       clock,
       calendars,
+      limits: defaultInputLimits,
       actor: systemActor('bench'),
       requestId: null,
     };

@@ -24,6 +24,7 @@ import { openRuntime, type Runtime } from '../src/app/runtime.ts';
 import { systemActor } from '../src/platform/services/actor.ts';
 import type { ServiceContext } from '../src/platform/services/context.ts';
 import { createApiToken } from '../src/modules/access/services/create-api-token.ts';
+import { defaultInputLimits } from '../src/platform/domain/input-bounds.ts';
 
 const target = 0.4;
 const warmUpSeconds = 2;
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
       dialect: runtime.store.dialect,
       clock: runtime.clock,
       calendars: runtime.calendars,
+      limits: defaultInputLimits,
       actor: systemActor('bench'),
       requestId: null,
     };

@@ -22,6 +22,7 @@ import { createService } from '../src/modules/access/services/create-service.ts'
 import { createApiToken } from '../src/modules/access/services/create-api-token.ts';
 import { createThrowawayDatabase, positiveInt } from './bench-support.ts';
 import { mulberry32 } from '../src/app/demo/seeded-random.ts';
+import { defaultInputLimits } from '../src/platform/domain/input-bounds.ts';
 
 const targetRate = 200_000;
 const targetRatio = 0.25;
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
       dialect: runtime.store.dialect,
       clock: runtime.clock,
       calendars: runtime.calendars,
+      limits: defaultInputLimits,
       actor: systemActor('bench'),
       requestId: null,
     };

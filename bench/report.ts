@@ -42,6 +42,7 @@ import { profileCollection } from './report-profile.ts';
 import { readOwnerRows, readPlatformRows, readSharedRows } from './report-baseline.ts';
 import { seedExtraOwners } from './report-seeding.ts';
 import { installModuleMessages } from '../src/app/cli-modules.ts';
+import { defaultInputLimits } from '../src/platform/domain/input-bounds.ts';
 
 // The report is laid out here without the app: its UI texts are installed as the program does at start-up.
 await installModuleMessages();
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
       dialect: store.dialect,
       clock,
       calendars: builtInCalendars(),
+      limits: defaultInputLimits,
       actor: systemActor('bench'),
       requestId: null,
     };

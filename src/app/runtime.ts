@@ -90,6 +90,7 @@ export async function openRuntime(
       dialect: store.dialect,
       clock,
       calendars,
+      limits: config.limits,
       actor: systemActor(actorLabel),
       requestId: null,
     }),

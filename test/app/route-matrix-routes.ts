@@ -124,7 +124,7 @@ function caseOf(fx: Fixtures, tenant: Fixtures['a']): Promise<{ caseId: string; 
 
 const usageCsv = (): FormData => {
   const form = new FormData();
-  form.set('file', new File(['year,jan,feb\n2027,10,20\n'], 'usage.csv', { type: 'text/csv' }));
+  form.set('file', new File(['year,jan,feb\n2025,10,20\n'], 'usage.csv', { type: 'text/csv' }));
   return form;
 };
 const textFile = (): FormData => {

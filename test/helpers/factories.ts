@@ -10,6 +10,7 @@ import { createApiToken } from '../../src/modules/access/services/create-api-tok
 import { addMember } from '../../src/modules/access/services/add-member.ts';
 import type { Organisation, Service } from '../../src/platform/db/schema.ts';
 import type { Store } from '../../src/platform/db/database.ts';
+import { defaultInputLimits } from '../../src/platform/domain/input-bounds.ts';
 
 export const testPassword = 'correct-horse-battery-staple';
 export const testEpoch = Date.UTC(2026, 2, 2, 9, 0, 0); // Monday 2 March 2026, 10:00 in Oslo
@@ -37,6 +38,7 @@ export function systemContext(store: Store, clock = fixedClock(testEpoch)): Serv
     dialect: store.dialect,
     clock,
     calendars: builtInCalendars(),
+    limits: defaultInputLimits,
     actor: systemActor('test'),
     requestId: null,
   };

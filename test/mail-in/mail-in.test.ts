@@ -18,6 +18,7 @@ import {
 } from '../helpers/factories.ts';
 import { createTestApp, logIn, sessionHeaders, type TestApp } from '../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../helpers/test-store.ts';
+import { defaultInputLimits } from '../../src/platform/domain/input-bounds.ts';
 
 interface CaseBody {
   id: string;
@@ -129,6 +130,7 @@ before(async () => {
     dialect: store.dialect,
     clock: created.clock,
     calendars: builtInCalendars(),
+    limits: defaultInputLimits,
     actor: systemActor('mail-in'),
     requestId: null,
   };

@@ -32,6 +32,9 @@ describe('loadConfig', () => {
     [{ NIVA_SLA_SCAN_SECONDS: '0' }, 'NIVA_SLA_SCAN_SECONDS'],
     [{ NIVA_OUTBOUND_ALLOW: 'localhost,10.0.0.0/33' }, 'NIVA_OUTBOUND_ALLOW'],
     [{ NIVA_OUTBOUND_ALLOW: 'http://localhost:8080' }, 'NIVA_OUTBOUND_ALLOW'],
+    [{ NIVA_EARLIEST_DATE: '2000' }, 'NIVA_EARLIEST_DATE'],
+    [{ NIVA_EARLIEST_DATE: '2000-02-30' }, 'NIVA_EARLIEST_DATE'],
+    [{ NIVA_EARLIEST_DATE: '1899-01-01' }, 'NIVA_EARLIEST_DATE'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} in one line naming ${variable}`, () => {
@@ -46,5 +49,13 @@ describe('loadConfig', () => {
   it('turns on Secure cookies behind an https public URL', () => {
     assert.equal(loadConfig({ NIVA_PUBLIC_URL: 'https://niva.example.no/' }).secureCookies, true);
     assert.equal(loadConfig({ NIVA_PUBLIC_URL: 'https://niva.example.no/' }).publicUrl, 'https://niva.example.no');
+  });
+
+  it('reads the earliest date accepted as midnight in Oslo, 2000-01-01 unless set', () => {
+    assert.equal(loadConfig({}).limits.earliest, Date.parse('2000-01-01T00:00:00+01:00'));
+    assert.equal(
+      loadConfig({ NIVA_EARLIEST_DATE: '2024-06-01' }).limits.earliest,
+      Date.parse('2024-06-01T00:00:00+02:00'),
+    );
   });
 });

@@ -15,6 +15,7 @@ import { seedDemoSupport } from './demo-support.ts';
 import { demoComponents, demoOperator, demoOwners } from './demo-organisations.ts';
 import { seedDemoRecentUsage } from './demo-usage-recent.ts';
 import { seedDemoUsage } from './demo-usage.ts';
+import { defaultInputLimits } from '../../platform/domain/input-bounds.ts';
 
 export const demoPassword = 'demo-passord-2026';
 
@@ -60,6 +61,7 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
     dialect: store.dialect,
     clock,
     calendars: builtInCalendars(),
+    limits: defaultInputLimits,
     actor: systemActor('demo-seed'),
     requestId: null,
   };

@@ -32,7 +32,7 @@ export async function logIn(
   input: z.input<typeof logInInput>,
   policy: LoginPolicy,
 ): Promise<NewSession> {
-  const data = parseInput(logInInput, input);
+  const data = parseInput(logInInput, input, ctx);
   const now = ctx.clock.now();
   const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', data.email).executeTakeFirst();
   if (!user || user.disabled) {

@@ -110,6 +110,7 @@ export class CliRun {
       dialect: store.dialect,
       clock: systemClock,
       calendars: await this.calendars(),
+      limits: (await this.config()).limits,
       actor: systemActor(`cli:${userInfo().username}`),
       requestId: null,
     };

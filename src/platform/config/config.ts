@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseInstant } from '../domain/calendar/iso-instant.ts';
+import type { InputLimits } from '../domain/input-bounds.ts';
 import { ConfigError } from './config-error.ts';
 import { emptyAllowList, parseAllowList, type OutboundAllowList } from '../net/outbound-allow.ts';
 
@@ -41,6 +43,10 @@ const schema = z.object({
   NIVA_USAGE_CLOSE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   NIVA_USAGE_KEEP_RAW: z.enum(['on', 'off']).default('off'),
   NIVA_OUTBOUND_ALLOW: z.string().optional(),
+  NIVA_EARLIEST_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD, e.g. 2000-01-01')
+    .default('2000-01-01'),
   NIVA_REPORT_INCIDENT_EMAIL: z.string().email('an e-mail address').default('tjenesteeier@altinn.no'),
   NIVA_REPORT_ONCALL_PHONE: z
     .string()
@@ -89,6 +95,8 @@ export type Config = {
     closeAfterDays: number;
     keepRaw: boolean;
   };
+  /** What input may say: no instant or month before the earliest date (Oslo midnight of NIVA_EARLIEST_DATE). */
+  limits: InputLimits;
   /** How the monthly service report tells owners to reach the operator. */
   reportContacts: { incidentEmail: string; onCallPhone: string; serviceDeskEmail: string };
   /** Where `niva mail-in` listens for SMTP by default. */
@@ -121,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`NIVA_OUTBOUND_ALLOW: ${(error as Error).message}`);
   }
+  const earliest = parseInstant(c.NIVA_EARLIEST_DATE);
+  if (earliest === null || c.NIVA_EARLIEST_DATE < '1970-01-01')
+    throw new ConfigError(
+      `NIVA_EARLIEST_DATE: a date on or after 1970-01-01 as YYYY-MM-DD, e.g. 2000-01-01 (got ${JSON.stringify(c.NIVA_EARLIEST_DATE)})`,
+    );
   return {
     port: c.PORT,
     host: c.HOST,
@@ -155,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       closeAfterDays: c.NIVA_USAGE_CLOSE_DAYS,
       keepRaw: c.NIVA_USAGE_KEEP_RAW === 'on',
     },
+    limits: { earliest },
     reportContacts: {
       incidentEmail: c.NIVA_REPORT_INCIDENT_EMAIL,
       onCallPhone: c.NIVA_REPORT_ONCALL_PHONE,

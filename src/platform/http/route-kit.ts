@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../services/app-error.ts';
-import { validationError } from '../services/parse-input.ts';
+import { assertSafeText, validationError } from '../services/parse-input.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemSchema } from './presenting.ts';
@@ -11,6 +11,8 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error.issues);
+      // Every route's JSON, query and path values meet the text rule, whether or not its operation parses them again.
+      assertSafeText(result.data);
     },
   });
 }
@@ -19,8 +21,16 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
   const actor = c.var.actor;
   if (!actor) throw new AppError('unauthenticated', 'log in or send Authorization: Bearer <token>');
-  const { store, clock, calendars } = c.var.deps;
-  return { db: store.db, dialect: store.dialect, clock, calendars, actor, requestId: c.var.requestId };
+  const { store, clock, calendars, config } = c.var.deps;
+  return {
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    calendars,
+    limits: config.limits,
+    actor,
+    requestId: c.var.requestId,
+  };
 }
 
 const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };

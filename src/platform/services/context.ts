@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CalendarRegistry } from '../domain/calendar/calendar-registry.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { InputLimits } from '../domain/input-bounds.ts';
 import type { DialectName } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -13,6 +14,8 @@ export interface ServiceContext {
   clock: Clock;
   /** The business calendars SLA clocks run on: built-in ones plus those configured. */
   calendars: CalendarRegistry;
+  /** What input may say: the earliest date accepted (configuration). */
+  limits: InputLimits;
   actor: Actor;
   requestId: string | null;
 }

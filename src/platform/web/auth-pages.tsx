@@ -82,6 +82,7 @@ export const authPages = new Hono<AppEnv>()
         dialect: deps.store.dialect,
         clock: deps.clock,
         calendars: deps.calendars,
+        limits: deps.config.limits,
         actor: systemActor('login'),
         requestId: c.var.requestId,
       };
@@ -130,6 +131,7 @@ export const authPages = new Hono<AppEnv>()
           dialect: deps.store.dialect,
           clock: deps.clock,
           calendars: deps.calendars,
+          limits: deps.config.limits,
           actor,
           requestId: c.var.requestId,
         },

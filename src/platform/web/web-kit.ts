@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppError, httpStatusOf, isAppError } from '../services/app-error.ts';
 import type { AppEnv } from '../http/env.ts';
 import { serviceContext } from '../http/route-kit.ts';
+import { assertSafeText } from '../services/parse-input.ts';
 
 /** Web pages need a signed-in user; anonymous visitors go to the login page and come back. */
 export const requireLogin = createMiddleware<AppEnv>(async (c, next) => {
@@ -24,6 +25,8 @@ export async function formBody(c: Context<AppEnv>): Promise<Record<string, strin
     if (typeof value === 'string') out[key] = value;
     else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
   }
+  // Every form field meets the text rule before any page handler sees it.
+  assertSafeText(out);
   return out;
 }
 

@@ -178,8 +178,8 @@ describe('monthly availability from stored outages and maintenance', () => {
     await recordOutage(await agent('2026-03-10T12:00:00+01:00'), {
       componentId: c.id,
       severity: 'partial',
-      start: '2026-03-11T10:00:00+01:00',
-      end: '2026-03-11T12:00:00+01:00',
+      start: '2026-03-09T10:00:00+01:00',
+      end: '2026-03-09T12:00:00+01:00',
       publicText: 'Noen innsendinger feiler.',
     });
     let figure = await computeComponentAvailability(await agent('2026-03-10T12:00:00+01:00'), {

@@ -235,6 +235,8 @@ describe('niva case import, list and recompute', () => {
     'row 3, column category: is empty; an incident needs category A, B or C',
     'row 4, column category: a support-request has no category; leave it empty',
     'row 5, column resolved_at: is before registered_at',
+    // A title is one line; the quoted line break is refused beside the bad instant.
+    'row 6, column title: contains a control character',
     'row 6, column registered_at: not an ISO 8601 instant (e.g. 2026-03-02T10:00:00+01:00): 2026-03-02 kl 10',
     'row 8, column type: unknown type incident-report; one of incident, support-request, change-request, deletion-request, deactivation-order',
     'row 9, column workaround_at: a support-request has no workaround event; leave it empty',

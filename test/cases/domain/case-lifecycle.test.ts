@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  type AttachmentFacts,
-  checkAttachment,
-  maxAttachmentBytes,
-} from '../../../src/modules/cases/domain/attachment-policy.ts';
-import {
   checkEvent,
   checkRegistration,
   deriveCase,
@@ -249,36 +244,4 @@ describe('case kinds', () => {
   ];
   for (const [kind, ids] of kinds)
     it(`${kind} carries ${ids.join(', ') || 'no SLA policy'}`, () => assert.deepEqual(policiesOf(kind), ids));
-});
-
-describe('checkAttachment', () => {
-  const base: AttachmentFacts = {
-    fileName: 'f',
-    declaredType: 'text/plain',
-    size: 10,
-    detectedType: undefined,
-    isText: true,
-  };
-  const rows: [string, Partial<AttachmentFacts>, string][] = [
-    ['plain text', {}, 'text/plain'],
-    ['text without a declared type', { declaredType: '' }, 'text/plain'],
-    [
-      'a PDF recognised by its signature',
-      { declaredType: 'application/octet-stream', detectedType: 'application/pdf', isText: false },
-      'application/pdf',
-    ],
-    ['an executable', { detectedType: 'application/x-msdownload', isText: false }, 'type'],
-    ['a PDF that is not one', { declaredType: 'application/pdf', isText: true }, 'type'],
-    ['binary without a signature', { declaredType: 'application/octet-stream', isText: false }, 'type'],
-    ['exactly 10 MiB', { size: maxAttachmentBytes }, 'text/plain'],
-    ['one byte more', { size: maxAttachmentBytes + 1 }, 'too-large'],
-    ['empty', { size: 0 }, 'empty'],
-    ['a path as a name', { fileName: '../etc/passwd' }, 'name'],
-  ];
-  for (const [what, facts, expected] of rows) {
-    it(what, () => {
-      const verdict = checkAttachment({ ...base, ...facts });
-      assert.equal(verdict.ok ? verdict.contentType : verdict.reason, expected);
-    });
-  }
 });

@@ -346,7 +346,10 @@ describe('what each reader sees', () => {
     assert.ok(href);
     const download = await get(owner, href);
     assert.equal(download.status, 200);
-    assert.match(download.headers.get('content-disposition') ?? '', /^attachment; filename\*=UTF-8''logg\.txt$/);
+    assert.match(
+      download.headers.get('content-disposition') ?? '',
+      /^attachment; filename="logg\.txt"; filename\*=UTF-8''logg\.txt$/,
+    );
     assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(await download.text(), 'linje 1\nlinje 2\n');
     assert.equal((await get(stranger, href)).status, 404);

@@ -20,6 +20,7 @@ import { createTenant, testEpoch } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { cloudEvent, createWebhookEndpoint, startWebhookReceiver } from '../../helpers/webhook-receiver.ts';
 import { localReceivers, testOutbound } from '../../helpers/outbound.ts';
+import { defaultInputLimits } from '../../../src/platform/domain/input-bounds.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -150,6 +151,7 @@ describe('job runner', () => {
       dialect: store.dialect,
       clock,
       calendars: builtInCalendars(),
+      limits: defaultInputLimits,
       actor,
       requestId: 'req-retry',
     });
@@ -223,6 +225,7 @@ describe('job runner', () => {
         dialect: store.dialect,
         clock,
         calendars: builtInCalendars(),
+        limits: defaultInputLimits,
         actor: systemActor('test-operator'),
         requestId: null,
       },

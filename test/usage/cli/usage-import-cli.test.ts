@@ -40,7 +40,7 @@ describe('niva usage import', () => {
       [
         'usage',
         'import',
-        file('wide.csv', 'year;jan;feb\n2041;6397 333;2\n'),
+        file('wide.csv', 'year;jan;feb\n2011;6397 333;2\n'),
         '--metric',
         'messages_sent',
         '--owner',
@@ -51,14 +51,14 @@ describe('niva usage import', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(
       result.stdout,
-      'wide.csv: 1 row, imported 2 figures (0 replacing earlier ones) for 2 months (2041-01 – 2041-02); metrics messages_sent\n',
+      'wide.csv: 1 row, imported 2 figures (0 replacing earlier ones) for 2 months (2011-01 – 2011-02); metrics messages_sent\n',
     );
-    assert.deepEqual(await counts('2041-01'), [6_397_333]);
+    assert.deepEqual(await counts('2011-01'), [6_397_333]);
   });
 
   it('prints the JSON summary, and writes nothing in a dry run', async () => {
     const result = await runNiva(
-      ['usage', 'import', file('long.csv', 'metric,year,month,count\nconsents,2042,3,12\n'), '--dry-run', '--json'],
+      ['usage', 'import', file('long.csv', 'metric,year,month,count\nconsents,2012,3,12\n'), '--dry-run', '--json'],
       env(),
     );
     assert.equal(result.status, 0, result.stderr);
@@ -69,18 +69,18 @@ describe('niva usage import', () => {
       rows: 1,
       imported: 1,
       replaced: 0,
-      months: ['2042-03'],
+      months: ['2012-03'],
       metrics: ['consents'],
       errors: [],
     });
-    assert.deepEqual(await counts('2042-03'), []);
+    assert.deepEqual(await counts('2012-03'), []);
   });
 
   it('imports an XLSX workbook with a sheet per metric', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('sms_notifications').addRows([
       ['year', 'des'],
-      [2043, 77],
+      [2013, 77],
     ]);
     const result = await runNiva(
       ['usage', 'import', file('rapport.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())), '--json'],
@@ -88,11 +88,11 @@ describe('niva usage import', () => {
     );
     assert.equal(result.status, 0, result.stderr);
     assert.equal(jsonOutput(result).imported, 1);
-    assert.deepEqual(await counts('2043-12'), [77]);
+    assert.deepEqual(await counts('2013-12'), [77]);
   });
 
   it('exits 1 with one line per problem, at most 50 of them, and imports nothing', async () => {
-    const rows = Array.from({ length: 60 }, (_, i) => `messages_sent,2044,${i % 2 === 0 ? 13 : 1},${i}`);
+    const rows = Array.from({ length: 60 }, (_, i) => `messages_sent,2014,${i % 2 === 0 ? 13 : 1},${i}`);
     const result = await runNiva(
       ['usage', 'import', file('bad.csv', `metric,year,month,count\n${rows.join('\n')}\n`)],
       env(),
@@ -104,7 +104,7 @@ describe('niva usage import', () => {
     assert.equal(out.length, 52);
     assert.equal(out[50], '… and 9 more');
     assert.equal(out[51], 'bad.csv: 59 problems; nothing was imported');
-    assert.deepEqual(await counts('2044-01'), []);
+    assert.deepEqual(await counts('2014-01'), []);
 
     const json = await runNiva(['usage', 'import', path.join(dir, 'bad.csv'), '--json'], env());
     assert.equal(json.status, 1);
@@ -129,7 +129,7 @@ describe('niva usage import', () => {
       ],
       [['usage', 'import', path.join(dir, 'missing.csv')], /^niva: .*missing\.csv: no such file\n$/],
       [
-        ['usage', 'import', file('ok.csv', 'year,jan\n2045,1'), '--metric', 'hugs'],
+        ['usage', 'import', file('ok.csv', 'year,jan\n2015,1'), '--metric', 'hugs'],
         /^niva: metric: unknown metric hugs/,
       ],
     ];

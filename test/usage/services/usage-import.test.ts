@@ -97,7 +97,7 @@ describe('importing monthly usage figures', () => {
     const report = await run({
       metric: 'messages_sent',
       owner: a.organisation.code,
-      text: 'År,januar,februar,mars,Sum\n2030,6397 333,10 267 169,,16 664 502\n',
+      text: 'År,januar,februar,mars,Sum\n2000,6397 333,10 267 169,,16 664 502\n',
     });
     assert.deepEqual(report.errors, []);
     assert.deepEqual(
@@ -109,12 +109,12 @@ describe('importing monthly usage figures', () => {
         metrics: report.metrics,
         shape: report.shape,
       },
-      { rows: 1, imported: 2, replaced: 0, months: ['2030-01', '2030-02'], metrics: ['messages_sent'], shape: 'wide' },
+      { rows: 1, imported: 2, replaced: 0, months: ['2000-01', '2000-02'], metrics: ['messages_sent'], shape: 'wide' },
     );
-    assert.deepEqual(await stored({ months: ['2030-01', '2030-02', '2030-03'] }), [
+    assert.deepEqual(await stored({ months: ['2000-01', '2000-02', '2000-03'] }), [
       {
         metric: 'messages_sent',
-        month: '2030-01',
+        month: '2000-01',
         owner_id: a.organisation.id,
         service_id: '',
         count: 6_397_333,
@@ -122,7 +122,7 @@ describe('importing monthly usage figures', () => {
       },
       {
         metric: 'messages_sent',
-        month: '2030-02',
+        month: '2000-02',
         owner_id: a.organisation.id,
         service_id: '',
         count: 10_267_169,
@@ -140,7 +140,7 @@ describe('importing monthly usage figures', () => {
       figures: 2,
       replaced: 0,
       metrics: ['messages_sent'],
-      months: ['2030-01', '2030-02'],
+      months: ['2000-01', '2000-02'],
       owners: [a.organisation.code],
       platformWide: false,
     });
@@ -149,21 +149,21 @@ describe('importing monthly usage figures', () => {
   it('reads a long table with owner and service columns, and platform-wide rows', async () => {
     const text = [
       'metric,year,month,count,owner,service',
-      `messages_sent,2031,1,100,${a.organisation.code},${a.service.resource_id}`,
-      `messages_sent,2031,1,200,${b.organisation.code},`,
-      'messages_sent,2031,1,1 000,,',
+      `messages_sent,2001,1,100,${a.organisation.code},${a.service.resource_id}`,
+      `messages_sent,2001,1,200,${b.organisation.code},`,
+      'messages_sent,2001,1,1 000,,',
       // A service names its owner.
-      `messages_sent,2031,2,5,,${b.service.resource_id}`,
+      `messages_sent,2001,2,5,,${b.service.resource_id}`,
     ].join('\r\n');
     const report = await run({ text });
     assert.deepEqual(lines(report), []);
     assert.equal(report.shape, 'long');
-    const rows = await stored({ months: ['2031-01', '2031-02'] });
+    const rows = await stored({ months: ['2001-01', '2001-02'] });
     const expected = [
-      { month: '2031-01', owner_id: '', service_id: '', count: 1000 },
-      { month: '2031-01', owner_id: a.organisation.id, service_id: a.service.id, count: 100 },
-      { month: '2031-01', owner_id: b.organisation.id, service_id: '', count: 200 },
-      { month: '2031-02', owner_id: b.organisation.id, service_id: b.service.id, count: 5 },
+      { month: '2001-01', owner_id: '', service_id: '', count: 1000 },
+      { month: '2001-01', owner_id: a.organisation.id, service_id: a.service.id, count: 100 },
+      { month: '2001-01', owner_id: b.organisation.id, service_id: '', count: 200 },
+      { month: '2001-02', owner_id: b.organisation.id, service_id: b.service.id, count: 5 },
     ];
     const key = (r: { month: string; owner_id: string }) => `${r.month}${r.owner_id}`;
     assert.deepEqual(
@@ -184,30 +184,30 @@ describe('importing monthly usage figures', () => {
     const workbook = new ExcelJS.Workbook();
     const sent = workbook.addWorksheet('messages_sent');
     sent.addRow(['year', 'jan', 'feb', 'total']);
-    sent.addRow([2032, 6_397_333, '10 267 169', { formula: 'B2+C2', result: 16_664_502 }]);
+    sent.addRow([2002, 6_397_333, '10 267 169', { formula: 'B2+C2', result: 16_664_502 }]);
     const archived = workbook.addWorksheet('forms_archived');
     archived.addRow(['Year', 'Januar']);
     archived.addRow([]);
-    archived.addRow([2032, 42]);
+    archived.addRow([2002, 42]);
     const content = new Uint8Array(await workbook.xlsx.writeBuffer());
     const report = await importUsageAggregates(admin, { fileName: 'rapport.xlsx', content });
     assert.deepEqual(lines(report), []);
     assert.deepEqual([report.imported, report.metrics], [3, ['forms_archived', 'messages_sent']]);
     assert.deepEqual(
-      (await stored({ months: ['2032-01', '2032-02'] })).map((r) => [r.month, r.count, r.owner_id]),
+      (await stored({ months: ['2002-01', '2002-02'] })).map((r) => [r.month, r.count, r.owner_id]),
       [
-        ['2032-01', 6_397_333, ''],
-        ['2032-02', 10_267_169, ''],
+        ['2002-01', 6_397_333, ''],
+        ['2002-02', 10_267_169, ''],
       ],
     );
     assert.deepEqual(
-      (await stored({ months: ['2032-01'], metric: 'forms_archived' })).map((r) => r.count),
+      (await stored({ months: ['2002-01'], metric: 'forms_archived' })).map((r) => r.count),
       [42],
     );
 
     const single = new ExcelJS.Workbook();
     single.addWorksheet('Ark1').addRow(['year', 'mar']);
-    single.getWorksheet('Ark1')?.addRow([2032, 7]);
+    single.getWorksheet('Ark1')?.addRow([2002, 7]);
     const one = await importUsageAggregates(admin, {
       fileName: 'ark.xlsx',
       content: new Uint8Array(await single.xlsx.writeBuffer()),
@@ -227,17 +227,17 @@ describe('importing monthly usage figures', () => {
     const before = (await importAudits()).length;
     const text = [
       'metric,year,month,count,owner,service',
-      'messages_sent,2033,1,10,,', // valid, but the file has problems
-      'hugs,2033,1,1,,',
+      'messages_sent,2003,1,10,,', // valid, but the file has problems
+      'hugs,2003,1,1,,',
       'messages_sent,1999,1,1,,',
-      'messages_sent,2033,13,1,,',
-      'messages_sent,2033,2,1.5,,',
-      'messages_sent,2033,3,-4,,',
-      'messages_sent,2033,4,1,nobody,',
-      `messages_sent,2033,4,1,,${unique('nosuch')}`,
-      `messages_sent,2033,5,1,${a.organisation.code},${b.service.resource_id}`,
-      'messages_sent,2033,1,11,,',
-      `messages_sent,2033,6,1,${operator.organisation.code},`,
+      'messages_sent,2003,13,1,,',
+      'messages_sent,2003,2,1.5,,',
+      'messages_sent,2003,3,-4,,',
+      'messages_sent,2003,4,1,nobody,',
+      `messages_sent,2003,4,1,,${unique('nosuch')}`,
+      `messages_sent,2003,5,1,${a.organisation.code},${b.service.resource_id}`,
+      'messages_sent,2003,1,11,,',
+      `messages_sent,2003,6,1,${operator.organisation.code},`,
     ].join('\n');
     const report = await run({ text });
     const service = text.split('\n')[8]?.split(',')[5];
@@ -250,37 +250,37 @@ describe('importing monthly usage figures', () => {
       'row 8, column owner: unknown organisation nobody',
       `row 9, column service: unknown service ${service}`,
       `row 10, column service: ${b.service.resource_id} is not a service of ${a.organisation.code}`,
-      'row 11, column count: messages_sent 2033-01 is already given in row 2',
+      'row 11, column count: messages_sent 2003-01 is already given in row 2',
       `row 12, column owner: ${operator.organisation.code} is not a service owner`,
     ]);
     assert.equal(report.imported, 0);
-    assert.deepEqual(await stored({ months: ['2033-01', '2033-02', '2033-03', '2033-04', '2033-05', '2033-06'] }), []);
+    assert.deepEqual(await stored({ months: ['2003-01', '2003-02', '2003-03', '2003-04', '2003-05', '2003-06'] }), []);
     assert.equal((await importAudits()).length, before);
   });
 
   it('checks a total column against the months of its row', async () => {
-    const report = await run({ metric: 'messages_sent', text: 'year,jan,feb,sum\n2034,1,2,3\n2035,1,2,4' });
+    const report = await run({ metric: 'messages_sent', text: 'year,jan,feb,sum\n2004,1,2,3\n2005,1,2,4' });
     assert.deepEqual(lines(report), ['row 3, column sum: 4 is not the sum of the months (3)']);
   });
 
   it('writes nothing in a dry run but reports what it would import', async () => {
     const before = (await importAudits()).length;
-    const report = await run({ metric: 'messages_sent', dryRun: true, text: 'year,jan,feb\n2036,1,2' });
+    const report = await run({ metric: 'messages_sent', dryRun: true, text: 'year,jan,feb\n2006,1,2' });
     assert.deepEqual([report.dryRun, report.imported, report.errors], [true, 2, []]);
-    assert.deepEqual(await stored({ months: ['2036-01', '2036-02'] }), []);
+    assert.deepEqual(await stored({ months: ['2006-01', '2006-02'] }), []);
     assert.equal((await importAudits()).length, before);
   });
 
   it('replaces the count of a key on a new import instead of adding to it', async () => {
-    await run({ metric: 'messages_sent', owner: b.organisation.code, text: 'year,jan,feb\n2037,1,2' });
-    const again = await run({ metric: 'messages_sent', owner: b.organisation.code, text: 'year,jan,mar\n2037,10,30' });
+    await run({ metric: 'messages_sent', owner: b.organisation.code, text: 'year,jan,feb\n2007,1,2' });
+    const again = await run({ metric: 'messages_sent', owner: b.organisation.code, text: 'year,jan,mar\n2007,10,30' });
     assert.deepEqual([again.imported, again.replaced], [2, 1]);
     assert.deepEqual(
-      (await stored({ months: ['2037-01', '2037-02', '2037-03'] })).map((r) => [r.month, r.count]),
+      (await stored({ months: ['2007-01', '2007-02', '2007-03'] })).map((r) => [r.month, r.count]),
       [
-        ['2037-01', 10],
-        ['2037-02', 2],
-        ['2037-03', 30],
+        ['2007-01', 10],
+        ['2007-02', 2],
+        ['2007-03', 30],
       ],
     );
   });
@@ -288,13 +288,13 @@ describe('importing monthly usage figures', () => {
   it('refuses figures for a closed month', async () => {
     await store.db
       .insertInto('usage_month_closures')
-      .values({ month: '2038-02', closed_at: 1, closed_by: null })
+      .values({ month: '2008-02', closed_at: 1, closed_by: null })
       .execute();
-    const report = await run({ metric: 'messages_sent', text: 'year,jan,feb\n2038,1,2' });
+    const report = await run({ metric: 'messages_sent', text: 'year,jan,feb\n2008,1,2' });
     assert.deepEqual(lines(report), [
-      'row 2, column feb: 2038-02 is closed; a closed month changes only through an adjustment',
+      'row 2, column feb: 2008-02 is closed; a closed month changes only through an adjustment',
     ]);
-    assert.deepEqual(await stored({ months: ['2038-01', '2038-02'] }), []);
+    assert.deepEqual(await stored({ months: ['2008-01', '2008-02'] }), []);
   });
 
   it("writes one owner's figures without touching another owner's", async () => {
@@ -305,10 +305,10 @@ describe('importing monthly usage figures', () => {
       resourceId: unique('annen'),
     });
     await run({
-      text: `metric,year,month,count,owner,service\nmessages_sent,2039,1,7,${b.organisation.code},${other.resource_id}\nmessages_sent,2039,1,8,${b.organisation.code},`,
+      text: `metric,year,month,count,owner,service\nmessages_sent,2009,1,7,${b.organisation.code},${other.resource_id}\nmessages_sent,2009,1,8,${b.organisation.code},`,
     });
-    await run({ metric: 'messages_sent', owner: a.organisation.code, text: 'year,jan\n2039,99' });
-    const rows = await stored({ months: ['2039-01'] });
+    await run({ metric: 'messages_sent', owner: a.organisation.code, text: 'year,jan\n2009,99' });
+    const rows = await stored({ months: ['2009-01'] });
     assert.deepEqual(
       rows
         .filter((r) => r.owner_id === b.organisation.id)
@@ -332,11 +332,11 @@ describe('importing monthly usage figures', () => {
       operator.users.auditor.userId,
     ]) {
       await assert.rejects(
-        run({ metric: 'messages_sent', owner: a.organisation.code, text: 'year,jan\n2040,1' }, await as(userId)),
+        run({ metric: 'messages_sent', owner: a.organisation.code, text: 'year,jan\n2010,1' }, await as(userId)),
         (e: unknown) => e instanceof AppError && e.code === 'forbidden',
       );
     }
-    assert.deepEqual(await stored({ months: ['2040-01'] }), []);
+    assert.deepEqual(await stored({ months: ['2010-01'] }), []);
   });
 
   it('refuses files and options it cannot use, naming them', async () => {

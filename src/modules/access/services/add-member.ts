@@ -8,11 +8,12 @@ import { inTransaction, newId, type ServiceContext } from '../../../platform/ser
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { getOrganisation } from './get-organisation.ts';
 import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const addMemberInput = z.object({
   organisationId: z.string().min(1),
   email: z.string().trim().toLowerCase().email('an e-mail address'),
-  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  name: nameText().trim().min(2, 'at least 2 characters').max(200),
   role: z.enum(roles),
   password: z
     .string()
@@ -39,7 +40,7 @@ const membershipKeys: readonly UniqueField[] = [
 
 /** Gives a person a role in an organisation, creating the account if the e-mail is new. */
 export async function addMember(ctx: ServiceContext, input: z.input<typeof addMemberInput>): Promise<MemberResult> {
-  const data = parseInput(addMemberInput, input);
+  const data = parseInput(addMemberInput, input, ctx);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'user.manage', organisation.id);
   const role: Role = data.role;

@@ -7,12 +7,13 @@ import { inTransaction, newId, type ServiceContext } from '../../../platform/ser
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { getOrganisation } from './get-organisation.ts';
 import type { ApiToken } from '../../../platform/db/schema.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 const scopeNames = Object.keys(tokenScopes) as [keyof typeof tokenScopes, ...(keyof typeof tokenScopes)[]];
 
 export const createApiTokenInput = z.object({
   organisationId: z.string().min(1),
-  name: z.string().trim().min(2, 'at least 2 characters').max(100),
+  name: nameText().trim().min(2, 'at least 2 characters').max(100),
   scopes: z
     .array(z.enum(scopeNames))
     .min(1, 'at least one scope')
@@ -30,7 +31,7 @@ export async function createApiToken(
   ctx: ServiceContext,
   input: z.input<typeof createApiTokenInput>,
 ): Promise<CreatedToken> {
-  const data = parseInput(createApiTokenInput, input);
+  const data = parseInput(createApiTokenInput, input, ctx);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'token.manage', organisation.id);
   const prefix = randomSecret(6).slice(0, 8);

@@ -18,7 +18,7 @@ export async function createOrganisation(
   input: z.input<typeof createOrganisationInput>,
 ): Promise<Organisation> {
   authorize(ctx.actor, 'organisation.create');
-  const data = parseInput(createOrganisationInput, input);
+  const data = parseInput(createOrganisationInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     if (data.kind === 'operator') {
       const existing = await trx

@@ -6,12 +6,13 @@ import { parseInput } from '../../../platform/services/parse-input.ts';
 import { getOrganisation } from './get-organisation.ts';
 import type { Service } from '../../../platform/db/schema.ts';
 import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const serviceStatuses = ['active', 'planned', 'migrating', 'retired'] as const;
 
 export const createServiceInput = z.object({
   organisationId: z.string().min(1),
-  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  name: nameText().trim().min(2, 'at least 2 characters').max(200),
   platform: z.enum(['altinn2', 'altinn3']),
   resourceId: z
     .string()
@@ -25,7 +26,7 @@ const serviceKeys: readonly UniqueField[] = [
 ];
 
 export async function createService(ctx: ServiceContext, input: z.input<typeof createServiceInput>): Promise<Service> {
-  const data = parseInput(createServiceInput, input);
+  const data = parseInput(createServiceInput, input, ctx);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'service.manage', organisation.id);
   return inTransaction(ctx, async (trx) => {

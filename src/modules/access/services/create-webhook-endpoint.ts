@@ -50,7 +50,7 @@ export async function createWebhookEndpoint(
   input: z.input<typeof createWebhookEndpointInput>,
   outbound: OutboundPolicy,
 ): Promise<CreatedWebhookEndpoint> {
-  const data = parseInput(createWebhookEndpointInput, input);
+  const data = parseInput(createWebhookEndpointInput, input, ctx);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'webhook.manage', organisation.id);
   // After authorizing: only who may manage the organisation's webhooks learns what a URL resolves to.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidOrgNumber } from '../../../platform/domain/org-number.ts';
 import type { UniqueField } from '../../../platform/db/unique-violation.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const orgCode = z
   .string()
@@ -9,7 +10,7 @@ export const orgCode = z
   .regex(/^[a-z][a-z0-9-]{1,19}$/, 'a short lower-case code such as skd (2–20 letters, digits or -)');
 
 export const organisationFields = {
-  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  name: nameText().trim().min(2, 'at least 2 characters').max(200),
   orgNumber: z
     .string()
     .trim()

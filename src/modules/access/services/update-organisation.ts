@@ -27,7 +27,7 @@ export async function updateOrganisation(
 ): Promise<Organisation> {
   const current = await getOrganisation(ctx, { id });
   authorize(ctx.actor, 'organisation.update', current.id);
-  const data = parseInput(updateOrganisationInput, input);
+  const data = parseInput(updateOrganisationInput, input, ctx);
   // Code and organisation number identify the tenant in other systems; only the operator may change them.
   if ((data.code !== undefined || data.orgNumber !== undefined) && !isPlatformActor(ctx.actor)) {
     throw AppError.field(

@@ -6,10 +6,11 @@ import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { Service } from '../../../platform/db/schema.ts';
 import { serviceStatuses } from './create-service.ts';
 import { getService } from './list-services.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const updateServiceInput = z
   .object({
-    name: z.string().trim().min(2, 'at least 2 characters').max(200),
+    name: nameText().trim().min(2, 'at least 2 characters').max(200),
     platform: z.enum(['altinn2', 'altinn3']),
     status: z.enum(serviceStatuses),
   })
@@ -22,7 +23,7 @@ export async function updateService(
 ): Promise<Service> {
   const current = await getService(ctx, { id });
   authorize(ctx.actor, 'service.manage', current.organisation_id);
-  const data = parseInput(updateServiceInput, input);
+  const data = parseInput(updateServiceInput, input, ctx);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['name', 'platform', 'status'] as const) {
     if (data[key] !== undefined && data[key] !== current[key]) changes[key] = { from: current[key], to: data[key] };

@@ -130,6 +130,7 @@ function intakeContext(c: Context<AppEnv>): ServiceContext {
     dialect: store.dialect,
     clock,
     calendars,
+    limits: config.limits,
     actor: systemActor('monitor push'),
     requestId: c.var.requestId,
   };

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { Calendar } from '../../../platform/domain/calendar/calendar.ts';
 import type { Component } from '../../../platform/db/schema.ts';
 import type { CaseRow } from '../../cases/index.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
+import { multilineText } from '../../../platform/validation/text.ts';
 
 type Reader = ServiceContext['db'] | Tx;
 
@@ -14,7 +14,7 @@ export function parseMonth(month: string): { year: number; month: number } {
 }
 
 /** Free text shown on the public status page; bounded so one entry cannot swamp it. */
-export const publicText = z.string().trim().min(1, 'say what users notice').max(2000);
+export const publicText = multilineText().trim().min(1, 'say what users notice').max(2000);
 
 /**
  * Loads a component by id or code. A bad reference in an input names the field (`field`), a bad one in a path is

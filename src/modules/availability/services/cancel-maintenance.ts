@@ -17,7 +17,7 @@ export async function cancelMaintenance(
   input: z.input<typeof cancelMaintenanceInput>,
 ): Promise<MaintenanceWindowRow> {
   authorize(ctx.actor, 'maintenance.manage');
-  const data = parseInput(cancelMaintenanceInput, input);
+  const data = parseInput(cancelMaintenanceInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('maintenance_windows').selectAll().where('id', '=', data.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', 'maintenance not found');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
-import { monthSchema, monthsEnding } from '../../../platform/domain/month-key.ts';
+import { monthKey, monthsEnding } from '../../../platform/domain/month-key.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
@@ -11,7 +11,7 @@ export const componentAvailabilityHistoryInput = z.object({
   componentId: z.string().min(1),
   months: z.coerce.number().int().min(1).max(60).default(24),
   /** The last month shown (`YYYY-MM`); the current month when absent. */
-  until: monthSchema.optional(),
+  until: monthKey({ ahead: 1 }).optional(),
 });
 
 /** The last N months up to the current one (Europe/Oslo), oldest first, as `YYYY-MM`. */
@@ -25,7 +25,7 @@ export async function componentAvailabilityHistory(
   input: z.input<typeof componentAvailabilityHistoryInput>,
 ): Promise<ComponentAvailability[]> {
   authorize(ctx.actor, 'availability.read');
-  const data = parseInput(componentAvailabilityHistoryInput, input);
+  const data = parseInput(componentAvailabilityHistoryInput, input, ctx);
   const component = await findComponent(ctx.db, data.componentId);
   const now = ctx.clock.now();
   const months = data.until === undefined ? recentMonths(now, data.months) : monthsEnding(data.until, data.months);

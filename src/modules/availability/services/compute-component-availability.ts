@@ -3,13 +3,13 @@ import { authorize } from '../../../platform/services/actor.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { findComponent } from './availability-access.ts';
-import { monthSchema } from '../../../platform/domain/month-key.ts';
+import { monthKey } from '../../../platform/domain/month-key.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed } from './availability-inputs.ts';
 
 export const computeComponentAvailabilityInput = z.object({
   /** Component by id or code. */
   componentId: z.string().min(1),
-  month: monthSchema,
+  month: monthKey({ ahead: 1 }),
   /** Compute from the current data even when the month has a frozen figure (nothing is stored). */
   live: z.boolean().default(false),
 });
@@ -23,7 +23,7 @@ export async function computeComponentAvailability(
   input: z.input<typeof computeComponentAvailabilityInput>,
 ): Promise<ComponentAvailability> {
   authorize(ctx.actor, 'availability.read');
-  const data = parseInput(computeComponentAvailabilityInput, input);
+  const data = parseInput(computeComponentAvailabilityInput, input, ctx);
   const component = await findComponent(ctx.db, data.componentId);
   if (!data.live && monthClosed(data.month, ctx.clock.now())) {
     const frozen = await ctx.db

@@ -5,6 +5,7 @@ import { inTransaction, newId, type ServiceContext } from '../../../platform/ser
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import type { Component } from '../../../platform/db/schema.ts';
 import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 /** Service-window calendars known to the platform (PRODUCT.md); the calendar engine adds configured ones later. */
 export const builtInCalendars = ['always', 'business-days', 'servicedesk', 'brukerservice', 'studio-hours'] as const;
@@ -14,7 +15,7 @@ export const createComponentInput = z.object({
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9-]{1,39}$/, 'a lower-case code such as altinn-apps'),
-  name: z.string().trim().min(2, 'at least 2 characters').max(200),
+  name: nameText().trim().min(2, 'at least 2 characters').max(200),
   calendarId: z.enum(builtInCalendars),
   /** Monthly availability target in basis points (99.9 % = 9990), kept integral so comparisons are exact. */
   targetBasisPoints: z.number().int().min(0).max(10_000),
@@ -32,7 +33,7 @@ export async function createComponent(
   input: z.input<typeof createComponentInput>,
 ): Promise<Component> {
   authorize(ctx.actor, 'component.manage');
-  const data = parseInput(createComponentInput, input);
+  const data = parseInput(createComponentInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();
     const row: Component = {

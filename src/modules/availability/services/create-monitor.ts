@@ -12,6 +12,7 @@ import {
   outboundUrlSyntax,
   type OutboundPolicy,
 } from '../../../platform/net/outbound-url.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const monitorKinds = ['http', 'heartbeat', 'alertmanager', 'uptime-kuma'] as const;
 export type MonitorKind = (typeof monitorKinds)[number];
@@ -28,7 +29,7 @@ export const createMonitorInput = z
     /** The component's id or its code. */
     component: z.string().trim().min(1),
     kind: z.enum(monitorKinds),
-    name: z.string().trim().min(2, 'at least 2 characters').max(200),
+    name: nameText().trim().min(2, 'at least 2 characters').max(200),
     // Probe targets are reached from inside the platform, so they follow the outbound policy like webhook receivers:
     // https:// to public addresses, anything internal only through NIVA_OUTBOUND_ALLOW.
     url: z.string().trim().max(2_000).refine(outboundUrlSyntax, outboundUrlHint).optional(),
@@ -66,7 +67,7 @@ export async function createMonitor(
   outbound: OutboundPolicy,
 ): Promise<CreatedMonitor> {
   authorize(ctx.actor, 'monitor.manage');
-  const data = parseInput(createMonitorInput, input);
+  const data = parseInput(createMonitorInput, input, ctx);
   if (data.url !== undefined) await assertOutboundUrl(outbound, 'url', data.url);
   const component = await ctx.db
     .selectFrom('components')

@@ -3,7 +3,7 @@ import type { OutageRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { componentFacts, queueStatusNotice } from './queue-status-notice.ts';
@@ -12,13 +12,13 @@ import { assertOrdered } from './availability-access.ts';
 export const endOutageInput = z.object({
   id: z.string().min(1),
   /** When the component was back; now if omitted. */
-  end: isoInstant.optional(),
+  end: instant({ future: futureAllowance.past }).optional(),
 });
 
 /** Closes an ongoing outage; an outage that already ended is corrected with updateOutage instead. */
 export async function endOutage(ctx: ServiceContext, input: z.input<typeof endOutageInput>): Promise<OutageRow> {
   authorize(ctx.actor, 'outage.manage');
-  const data = parseInput(endOutageInput, input);
+  const data = parseInput(endOutageInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('outages').selectAll().where('id', '=', data.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', 'outage not found');

@@ -5,10 +5,10 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { findComponent } from './availability-access.ts';
-import { monthSchema } from '../../../platform/domain/month-key.ts';
+import { monthKey } from '../../../platform/domain/month-key.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed, rollupOf } from './availability-inputs.ts';
 
-export const freezeMonthInput = z.object({ componentId: z.string().min(1), month: monthSchema });
+export const freezeMonthInput = z.object({ componentId: z.string().min(1), month: monthKey({ ahead: 1 }) });
 
 /**
  * Stores a closed month's figure with the digest of its inputs. Freezing twice keeps the first figure (the
@@ -19,7 +19,7 @@ export async function freezeMonth(
   input: z.input<typeof freezeMonthInput>,
 ): Promise<{ figure: ComponentAvailability; created: boolean }> {
   authorize(ctx.actor, 'component.manage');
-  const data = parseInput(freezeMonthInput, input);
+  const data = parseInput(freezeMonthInput, input, ctx);
   if (!monthClosed(data.month, ctx.clock.now())) throw AppError.field('month', 'the month is not over yet');
   return inTransaction(ctx, async (trx) => {
     const component = await findComponent(trx, data.componentId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MaintenanceWindowRow } from '../schema.ts';
 import { authorize, can } from '../../../platform/services/actor.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { findComponent } from './availability-access.ts';
@@ -10,8 +10,8 @@ export const listMaintenanceInput = z.object({
   /** Component by id or code; all components if omitted. */
   componentId: z.string().min(1).optional(),
   /** Work overlapping [from, to). */
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
+  from: instant({ future: futureAllowance.query }).optional(),
+  to: instant({ future: futureAllowance.query }).optional(),
   status: z.enum(['draft', 'published', 'cancelled']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
@@ -22,7 +22,7 @@ export async function listMaintenance(
   input: z.input<typeof listMaintenanceInput> = {},
 ): Promise<MaintenanceWindowRow[]> {
   authorize(ctx.actor, 'availability.read');
-  const data = parseInput(listMaintenanceInput, input);
+  const data = parseInput(listMaintenanceInput, input, ctx);
   let query = ctx.db.selectFrom('maintenance_windows').selectAll();
   if (data.componentId)
     query = query.where('component_id', '=', (await findComponent(ctx.db, data.componentId, 'componentId')).id);

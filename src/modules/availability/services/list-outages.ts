@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OutageRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { findComponent } from './availability-access.ts';
@@ -10,8 +10,8 @@ export const listOutagesInput = z.object({
   /** Component by id or code; all components if omitted. */
   componentId: z.string().min(1).optional(),
   /** Outages overlapping [from, to); an ongoing one overlaps everything after its start. */
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
+  from: instant({ future: futureAllowance.query }).optional(),
+  to: instant({ future: futureAllowance.query }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
@@ -21,7 +21,7 @@ export async function listOutages(
   input: z.input<typeof listOutagesInput> = {},
 ): Promise<OutageRow[]> {
   authorize(ctx.actor, 'availability.read');
-  const data = parseInput(listOutagesInput, input);
+  const data = parseInput(listOutagesInput, input, ctx);
   let query = ctx.db.selectFrom('outages').selectAll();
   if (data.componentId)
     query = query.where('component_id', '=', (await findComponent(ctx.db, data.componentId, 'componentId')).id);

@@ -5,7 +5,7 @@ import type { MaintenanceWindowRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import {
@@ -16,15 +16,16 @@ import {
   publicText,
   windowOf,
 } from './availability-access.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const planMaintenanceInput = z.object({
   /** Component by id or code. */
   componentId: z.string().min(1),
   kind: z.enum(maintenanceKinds),
-  title: z.string().trim().min(2, 'at least 2 characters').max(200),
+  title: nameText().trim().min(2, 'at least 2 characters').max(200),
   publicText,
-  start: isoInstant,
-  end: isoInstant,
+  start: instant({ future: futureAllowance.planned }),
+  end: instant({ future: futureAllowance.planned }),
   /** The A or B incident an emergency change fixes (2.3.5, 2.4.4); required for `emergency`. */
   incidentCaseId: z.string().min(1).optional(),
 });
@@ -41,7 +42,7 @@ export function insideOperatingHours(window: Calendar, start: number, end: numbe
 /** Plans work on a component as a draft; publishing it is the announcement the notice rules judge. */
 export async function planMaintenance(ctx: ServiceContext, input: PlanMaintenanceInput): Promise<MaintenanceWindowRow> {
   authorize(ctx.actor, 'maintenance.manage');
-  const data = parseInput(planMaintenanceInput, input);
+  const data = parseInput(planMaintenanceInput, input, ctx);
   assertOrdered(data.start, data.end);
   if (data.kind === 'emergency' && !data.incidentCaseId)
     throw AppError.field('incidentCaseId', 'an emergency change names the A or B incident it fixes');

@@ -27,7 +27,7 @@ export async function publishMaintenance(
   input: z.input<typeof publishMaintenanceInput>,
 ): Promise<PublishedMaintenance> {
   authorize(ctx.actor, 'maintenance.manage');
-  const data = parseInput(publishMaintenanceInput, input);
+  const data = parseInput(publishMaintenanceInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('maintenance_windows').selectAll().where('id', '=', data.id).executeTakeFirst();
     if (!row) throw new AppError('not-found', 'maintenance not found');

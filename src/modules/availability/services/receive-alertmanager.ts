@@ -40,7 +40,7 @@ export async function receiveAlertmanager(
   { token, payload }: { token: string; payload: unknown },
 ): Promise<RecordedProbes> {
   const monitor = await findPushMonitor(ctx, token, 'alertmanager');
-  const data = parseInput(alertmanagerPayload, payload);
+  const data = parseInput(alertmanagerPayload, payload, ctx);
   const now = ctx.clock.now();
   const firing = data.alerts.filter((a) => a.status === 'firing');
   let results: ProbeResult[];

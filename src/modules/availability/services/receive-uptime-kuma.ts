@@ -38,7 +38,7 @@ export async function receiveUptimeKuma(
   { token, payload }: { token: string; payload: unknown },
 ): Promise<RecordedProbes> {
   const monitor = await findPushMonitor(ctx, token, 'uptime-kuma');
-  const data = parseInput(uptimeKumaPayload, payload);
+  const data = parseInput(uptimeKumaPayload, payload, ctx);
   const beat = data.heartbeat;
   if (beat === null || (beat.status !== kumaDown && beat.status !== kumaUp))
     return { recorded: 0, outagesOpened: 0, outagesClosed: 0 };

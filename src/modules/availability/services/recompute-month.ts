@@ -5,11 +5,11 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { findComponent } from './availability-access.ts';
-import { monthSchema } from '../../../platform/domain/month-key.ts';
+import { monthKey } from '../../../platform/domain/month-key.ts';
 import { type ComponentAvailability, computeLive, fromRollup, monthClosed, rollupOf } from './availability-inputs.ts';
 import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 
-export const recomputeMonthInput = z.object({ componentId: z.string().min(1), month: monthSchema });
+export const recomputeMonthInput = z.object({ componentId: z.string().min(1), month: monthKey({ ahead: 1 }) });
 
 const figures = (f: ComponentAvailability | null) =>
   f === null
@@ -43,7 +43,7 @@ export async function recomputeMonth(
   input: z.input<typeof recomputeMonthInput>,
 ): Promise<{ before: ComponentAvailability | null; after: ComponentAvailability }> {
   authorize(ctx.actor, 'component.manage');
-  const data = parseInput(recomputeMonthInput, input);
+  const data = parseInput(recomputeMonthInput, input, ctx);
   if (!monthClosed(data.month, ctx.clock.now())) throw AppError.field('month', 'the month is not over yet');
   return inTransaction(ctx, async (trx) => {
     const component = await findComponent(trx, data.componentId);

@@ -4,7 +4,7 @@ import type { OutageRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { queueStatusNotice } from './queue-status-notice.ts';
@@ -14,9 +14,9 @@ export const recordOutageInput = z.object({
   /** Component by id or code. */
   componentId: z.string().min(1),
   severity: z.enum(outageSeverities).default('unavailable'),
-  start: isoInstant,
+  start: instant({ future: futureAllowance.past }),
   /** Omitted or null while the outage is ongoing. */
-  end: isoInstant.nullable().optional(),
+  end: instant({ future: futureAllowance.past }).nullable().optional(),
   source: z.enum(['manual', 'incident', 'monitor']).default('manual'),
   /** The incident case (id or reference) behind an outage of source `incident`. */
   caseId: z.string().min(1).optional(),
@@ -29,7 +29,7 @@ export type RecordOutageInput = z.input<typeof recordOutageInput>;
 /** Records an outage of a component (the operator's, or a monitor's through a system actor). */
 export async function recordOutage(ctx: ServiceContext, input: RecordOutageInput): Promise<OutageRow> {
   authorize(ctx.actor, 'outage.manage');
-  const data = parseInput(recordOutageInput, input);
+  const data = parseInput(recordOutageInput, input, ctx);
   const end = data.end ?? null;
   assertOrdered(data.start, end);
   if (data.source === 'incident' && !data.caseId)

@@ -71,7 +71,7 @@ export async function subscribe(
   input: SubscribeInput,
   outbound: OutboundPolicy,
 ): Promise<Subscribed> {
-  const data = parseInput(subscribeInput, input);
+  const data = parseInput(subscribeInput, input, ctx);
   if (data.kind === 'webhook') await assertOutboundUrl(outbound, 'address', data.address);
   const now = ctx.clock.now();
   return inTransaction(ctx, async (trx) => {

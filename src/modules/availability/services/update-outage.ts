@@ -4,7 +4,7 @@ import type { OutageRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { componentFacts, queueStatusNotice } from './queue-status-notice.ts';
@@ -13,9 +13,9 @@ import { assertOrdered, publicText } from './availability-access.ts';
 export const updateOutageInput = z.object({
   id: z.string().min(1),
   severity: z.enum(outageSeverities).optional(),
-  start: isoInstant.optional(),
+  start: instant({ future: futureAllowance.past }).optional(),
   /** null reopens the outage as ongoing. */
-  end: isoInstant.nullable().optional(),
+  end: instant({ future: futureAllowance.past }).nullable().optional(),
   publicText: publicText.optional(),
 });
 export type UpdateOutageInput = z.input<typeof updateOutageInput>;
@@ -26,7 +26,7 @@ export type UpdateOutageInput = z.input<typeof updateOutageInput>;
  */
 export async function updateOutage(ctx: ServiceContext, input: UpdateOutageInput): Promise<OutageRow> {
   authorize(ctx.actor, 'outage.manage');
-  const data = parseInput(updateOutageInput, input);
+  const data = parseInput(updateOutageInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const before = await trx.selectFrom('outages').selectAll().where('id', '=', data.id).executeTakeFirst();
     if (!before) throw new AppError('not-found', 'outage not found');

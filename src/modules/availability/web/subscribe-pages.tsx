@@ -29,12 +29,13 @@ import { formBody, formProblem, text } from '../../../platform/web/web-kit.ts';
  */
 
 function anonymousContext(c: Context<AppEnv>, label: string): ServiceContext {
-  const { store, clock, calendars } = c.var.deps;
+  const { store, clock, calendars, config } = c.var.deps;
   return {
     db: store.db,
     dialect: store.dialect,
     clock,
     calendars,
+    limits: config.limits,
     actor: systemActor(label),
     requestId: c.var.requestId,
   };

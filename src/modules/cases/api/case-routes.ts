@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { addCaseAttachment } from '../services/add-case-attachment.ts';
+import { attachmentDisposition, servedContentType } from '../domain/attachment-policy.ts';
 import { appendCaseEvent } from '../services/append-case-event.ts';
 import { appendEventInput, registerCaseInput } from '../services/case-schemas.ts';
 import { getCase, getCaseAttachment } from '../services/get-case.ts';
@@ -186,8 +187,9 @@ export const caseRoutes = apiRouter()
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
       const file = await getCaseAttachment(serviceContext(c), { caseId: id, attachmentId });
-      c.header('content-type', file.content_type);
-      c.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
+      // The type comes from the checked extension, never from what was stored or declared for it.
+      c.header('content-type', servedContentType(file.file_name));
+      c.header('content-disposition', attachmentDisposition(file.file_name));
       c.header('x-content-type-options', 'nosniff');
       return c.body(new Uint8Array(file.content), 200);
     },

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../../platform/services/context.ts';
 import type { Store } from '../../../platform/db/database.ts';
 import type { Job } from '../../../platform/db/schema.ts';
 import type { SendMail } from '../../../platform/mail/mail-transport.ts';
+import { defaultInputLimits } from '../../../platform/domain/input-bounds.ts';
 
 export const caseEmailPayload = z.object({
   caseId: z.string().min(1),
@@ -59,6 +60,7 @@ export function sendCaseEmail({
       dialect: store.dialect,
       clock,
       calendars,
+      limits: defaultInputLimits,
       actor: systemActor('Nivå e-mail'),
       requestId: `job:${job.id}`,
     };

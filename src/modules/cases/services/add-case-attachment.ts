@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checkAttachment, type AttachmentVerdict } from '../domain/attachment-policy.ts';
+import { checkAttachment, maxAttachmentBytes, type AttachmentVerdict } from '../domain/attachment-policy.ts';
 import type { CaseAttachmentRow, CaseRow } from '../schema.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
@@ -23,18 +23,23 @@ function isUtf8Text(content: Buffer): boolean {
   }
 }
 
-/** Checks an upload's size, name and content signature before anything is written. */
+/**
+ * Checks an upload's name, size and content before anything is written. The declared type is not consulted: the
+ * name's extension says what the file must be, and the content must be that.
+ */
 export async function vetAttachment(upload: AttachmentUpload): Promise<AttachmentVerdict> {
   const detected =
-    upload.content.length > 0 && upload.content.length <= 10 * 1024 * 1024 + 1
+    upload.content.length > 0 && upload.content.length <= maxAttachmentBytes + 1
       ? await (await import('file-type')).fileTypeFromBuffer(upload.content)
       : undefined;
+  const isText =
+    detected?.mime !== undefined && detected.mime !== 'application/xml' ? false : isUtf8Text(upload.content);
   return checkAttachment({
     fileName: upload.fileName,
-    declaredType: upload.contentType.split(';')[0]?.trim() ?? '',
     size: upload.content.length,
     detectedType: detected?.mime,
-    isText: detected === undefined && isUtf8Text(upload.content),
+    isText,
+    textStart: isText ? upload.content.subarray(0, 512).toString('utf8') : '',
   });
 }
 

@@ -147,7 +147,7 @@ export async function appendCaseEvent(
   ctx: ServiceContext,
   input: { caseId: string } & AppendEventInput,
 ): Promise<{ row: CaseRow; event: CaseEventRow }> {
-  const data = parseInput(appendEventInput, input);
+  const data = parseInput(appendEventInput, input, ctx);
   const existing = await findVisibleCase(ctx, input.caseId);
   assertMayReport(ctx, existing);
   const agent = worksCases(ctx);

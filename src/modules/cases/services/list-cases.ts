@@ -53,7 +53,7 @@ export async function listCaseRows(
   ctx: ServiceContext,
   input: ListCasesInput = {},
 ): Promise<{ rows: CaseRow[]; nextCursor: string | null }> {
-  const data = parseInput(listCasesInput, input);
+  const data = parseInput(listCasesInput, input, ctx);
   const sort = data.sort ?? (data.state === 'open' ? 'due' : 'registered');
   let query = visibleCases(ctx);
   if (data.state !== 'all') query = query.where('is_open', '=', data.state === 'open' ? 1 : 0);

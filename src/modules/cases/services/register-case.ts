@@ -86,7 +86,7 @@ export async function registerCase(
   input: RegisterCaseInput,
   options: RegisterCaseOptions = {},
 ): Promise<RegisteredCase> {
-  const data = parseInput(registerCaseInput, input);
+  const data = parseInput(registerCaseInput, input, ctx);
   const organisation = await owningOrganisation(ctx, data.organisationId);
   authorize(ctx.actor, 'case.report', organisation?.id ?? null);
   const agent = worksCases(ctx);

@@ -35,6 +35,7 @@ import {
   serviceContext,
   text,
 } from '../../../platform/web/web-kit.ts';
+import { attachmentDisposition, servedContentType } from '../domain/attachment-policy.ts';
 
 type Body = Record<string, string | string[]>;
 
@@ -326,8 +327,8 @@ export const casePages = new Hono<AppEnv>()
       caseId: c.req.param('ref'),
       attachmentId: c.req.param('attachmentId'),
     });
-    c.header('content-type', file.content_type);
-    c.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`);
+    c.header('content-type', servedContentType(file.file_name));
+    c.header('content-disposition', attachmentDisposition(file.file_name));
     c.header('x-content-type-options', 'nosniff');
     c.header('cache-control', 'private, no-store');
     return c.body(new Uint8Array(file.content), 200);

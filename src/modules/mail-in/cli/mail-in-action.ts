@@ -50,6 +50,7 @@ export async function mailIn(run: CliRun, opts: MailInOptions): Promise<void> {
     dialect: store.dialect,
     clock: systemClock,
     calendars,
+    limits: config.limits,
     actor: systemActor('mail-in'),
     requestId: null,
   };

@@ -32,8 +32,8 @@ export async function acceptQuarantinedMail(
   ctx: ServiceContext,
   input: AcceptQuarantinedMailInput,
 ): Promise<AcceptedMail> {
-  const data = parseInput(acceptQuarantinedMailInput, input);
-  const intake = parseInput(mailIntakeKind, { kind: data.kind, category: data.category });
+  const data = parseInput(acceptQuarantinedMailInput, input, ctx);
+  const intake = parseInput(mailIntakeKind, { kind: data.kind, category: data.category }, ctx);
   authorize(ctx.actor, 'mail.quarantine');
   const stored = await ctx.db
     .selectFrom('mail_quarantine')

@@ -31,7 +31,7 @@ export type ListQuarantineInput = z.input<typeof listQuarantineInput>;
 
 /** Messages waiting for (or already given) a decision, newest first. Reading changes nothing, so it is not audited. */
 export async function listQuarantine(ctx: ServiceContext, input: ListQuarantineInput = {}): Promise<QuarantinedMail[]> {
-  const data = parseInput(listQuarantineInput, input);
+  const data = parseInput(listQuarantineInput, input, ctx);
   authorize(ctx.actor, 'mail.quarantine');
   let query = ctx.db
     .selectFrom('mail_quarantine')

@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import { sanitizeText } from '../../../platform/domain/text-rule.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { type AttachmentUpload, vetAttachment } from '../../cases/index.ts';
 
@@ -45,25 +46,31 @@ function isAutomatic(parsed: ParsedMail): boolean {
   return parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond');
 }
 
-/** Parses a raw RFC 5322 message; the envelope sender stands in when the From header names no address. */
+/**
+ * Parses a raw RFC 5322 message; the envelope sender stands in when the From header names no address. Mail cannot be
+ * asked again, so its text is made to meet the text rule instead of being refused: lone surrogates become U+FFFD,
+ * control characters (and, in the subject, sender name and file names, bidirectional controls) are dropped.
+ */
 export async function parseCaseMail(raw: Buffer, envelopeFrom: string | null = null): Promise<CaseMail> {
   const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
   const from = parsed.from?.value.find((a) => a.address);
-  const fromAddress = (from?.address ?? envelopeFrom ?? '').trim().toLowerCase();
+  const fromAddress = sanitizeText(from?.address ?? envelopeFrom ?? '', 'name')
+    .trim()
+    .toLowerCase();
   const attachments = parsed.attachments
     .filter((a) => !signatureTypes.has(a.contentType.toLowerCase()))
     .map((a, i): AttachmentUpload => ({
-      fileName: baseName(a.filename ?? '') || `vedlegg-${i + 1}`,
+      fileName: sanitizeText(baseName(a.filename ?? ''), 'name').trim() || `vedlegg-${i + 1}`,
       contentType: a.contentType,
       content: a.content,
     }));
   return {
-    messageId: parsed.messageId ?? null,
+    messageId: parsed.messageId === undefined ? null : sanitizeText(parsed.messageId, 'name'),
     fromAddress,
-    fromName: from?.name.trim() || null,
-    subject: (parsed.subject ?? '').trim(),
-    text: (parsed.text ?? '').trim(),
+    fromName: sanitizeText(from?.name ?? '', 'name').trim() || null,
+    subject: sanitizeText(parsed.subject ?? '', 'name').trim(),
+    text: sanitizeText(parsed.text ?? '', 'multiline').trim(),
     automatic: isAutomatic(parsed),
     attachments,
   };

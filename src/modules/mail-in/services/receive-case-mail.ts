@@ -199,7 +199,7 @@ async function quarantine(
  */
 export async function receiveCaseMail(ctx: ServiceContext, input: ReceiveCaseMailInput): Promise<MailIntakeResult> {
   if (ctx.actor.type !== 'system') throw new AppError('forbidden', 'mail intake runs as the system');
-  const intake = parseInput(mailIntakeKind, { kind: input.kind, category: input.category });
+  const intake = parseInput(mailIntakeKind, { kind: input.kind, category: input.category }, ctx);
   const mail = await parseCaseMail(input.raw, input.envelopeFrom ?? null);
   const files = await vetMailAttachments(mail.attachments);
   const mailCtx: ServiceContext = { ...ctx, actor: systemActor(`mail-in:${mail.fromAddress || 'unknown'}`) };

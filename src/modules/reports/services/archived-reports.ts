@@ -4,7 +4,7 @@ import { authorize, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import { monthSchema } from '../../../platform/domain/month-key.ts';
+import { monthKey } from '../../../platform/domain/month-key.ts';
 
 export interface ArchivedReportSummary {
   id: string;
@@ -19,7 +19,7 @@ export interface ArchivedReportSummary {
 }
 
 export const listArchivedReportsInput = z.object({
-  month: monthSchema.optional(),
+  month: monthKey({ ahead: 1 }).optional(),
   /** An owner's code, or `platform` for the platform reports only. */
   owner: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -85,7 +85,7 @@ export async function listArchivedReports(
   input: z.input<typeof listArchivedReportsInput>,
 ): Promise<ArchivedReportSummary[]> {
   authorize(ctx.actor, 'report.read');
-  const data = parseInput(listArchivedReportsInput, input);
+  const data = parseInput(listArchivedReportsInput, input, ctx);
   let query = baseQuery(ctx);
   if (data.month) query = query.where('service_reports.month', '=', data.month);
   if (data.owner === 'platform') query = query.where('service_reports.owner_id', '=', '');

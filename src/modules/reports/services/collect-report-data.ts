@@ -203,7 +203,7 @@ export async function collectReportData(
   shared?: SharedReportParts,
 ): Promise<ReportData> {
   authorize(ctx.actor, 'report.read');
-  const data = parseInput(reportInput, input);
+  const data = parseInput(reportInput, input, ctx);
   const month = data.month ?? previousReportMonth(ctx.clock.now());
   const period = reportPeriod(month, ctx.clock.now());
   const owner = data.owner === undefined ? null : await findReportOwner(ctx, data.owner);

@@ -3,7 +3,7 @@ import type { MeetingRow } from '../schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { isoInstant } from '../../cases/services/case-schemas.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { contentTitle, markdownText, meetingFormats, webUrl } from './report-content-inputs.ts';
@@ -12,8 +12,8 @@ export const meetingFields = {
   title: contentTitle,
   /** The series it belongs to (e.g. `Styringsråd`, `Altinn-kaffe`); empty for a one-off. */
   series: z.string().trim().max(100, 'at most 100 characters'),
-  startsAt: isoInstant,
-  endsAt: isoInstant,
+  startsAt: instant({ future: futureAllowance.planned }),
+  endsAt: instant({ future: futureAllowance.planned }),
   format: z.enum(meetingFormats),
   location: z.string().trim().max(200, 'at most 200 characters'),
   url: webUrl.nullable(),
@@ -36,7 +36,7 @@ export function assertMeetingOrder(startsAt: number, endsAt: number): void {
 /** Adds a meeting to the report's calendar of meeting points (operator only). */
 export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInput): Promise<MeetingRow> {
   authorize(ctx.actor, 'report.manage');
-  const data = parseInput(createMeetingInput, input);
+  const data = parseInput(createMeetingInput, input, ctx);
   assertMeetingOrder(data.startsAt, data.endsAt);
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();

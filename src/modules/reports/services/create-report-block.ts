@@ -19,7 +19,7 @@ export type CreateReportBlockInput = z.input<typeof createReportBlockInput>;
 /** Adds a news or project-status block to a month's report (operator only). */
 export async function createReportBlock(ctx: ServiceContext, input: CreateReportBlockInput): Promise<ReportBlockRow> {
   authorize(ctx.actor, 'report.manage');
-  const data = parseInput(createReportBlockInput, input);
+  const data = parseInput(createReportBlockInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     let at = data.position;
     if (at === undefined) {

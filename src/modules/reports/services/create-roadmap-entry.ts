@@ -23,7 +23,7 @@ export async function createRoadmapEntry(
   input: CreateRoadmapEntryInput,
 ): Promise<RoadmapEntryRow> {
   authorize(ctx.actor, 'report.manage');
-  const data = parseInput(createRoadmapEntryInput, input);
+  const data = parseInput(createRoadmapEntryInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const component = data.componentId ? await findComponent(trx, data.componentId, 'componentId') : null;
     const now = ctx.clock.now();

@@ -55,7 +55,7 @@ export async function generateServiceReport(
   options: { trigger?: 'scheduled' | 'manual'; shared?: SharedReportParts } = {},
 ): Promise<ArchivedReport> {
   authorize(ctx.actor, 'report.manage');
-  const request = parseInput(reportInput, input);
+  const request = parseInput(reportInput, input, ctx);
   const data: ReportData = await collectReportData(ctx, request, settings, options.shared);
   const json = JSON.stringify(data);
   const digest = createHash('sha256').update(json).digest('hex');

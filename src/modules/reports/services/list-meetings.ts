@@ -17,7 +17,7 @@ export type ListMeetingsInput = z.input<typeof listMeetingsInput>;
 /** Meetings that overlap the window, earliest first; without a window, all of them. */
 export async function listMeetings(ctx: ServiceContext, input: ListMeetingsInput = {}): Promise<MeetingRow[]> {
   authorize(ctx.actor, 'report.read');
-  const { from, to } = parseInput(listMeetingsInput, input);
+  const { from, to } = parseInput(listMeetingsInput, input, ctx);
   if (from !== undefined && to !== undefined && to <= from) throw AppError.field('to', 'must not be before from');
   let query = ctx.db.selectFrom('meetings').selectAll().orderBy('starts_at').orderBy('title').orderBy('id');
   if (from !== undefined) query = query.where('ends_at', '>', from);

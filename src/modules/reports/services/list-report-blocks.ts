@@ -14,7 +14,7 @@ export async function listReportBlocks(
   input: z.input<typeof listReportBlocksInput>,
 ): Promise<ReportBlockRow[]> {
   authorize(ctx.actor, 'report.read');
-  const { month } = parseInput(listReportBlocksInput, input);
+  const { month } = parseInput(listReportBlocksInput, input, ctx);
   return ctx.db
     .selectFrom('report_blocks')
     .selectAll()

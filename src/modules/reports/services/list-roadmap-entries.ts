@@ -14,7 +14,7 @@ export async function listRoadmapEntries(
   input: z.input<typeof listRoadmapEntriesInput> = {},
 ): Promise<RoadmapEntryRow[]> {
   authorize(ctx.actor, 'report.read');
-  const { status } = parseInput(listRoadmapEntriesInput, input);
+  const { status } = parseInput(listRoadmapEntriesInput, input, ctx);
   let query = ctx.db.selectFrom('roadmap_entries').selectAll().orderBy('period').orderBy('title').orderBy('id');
   if (status) query = query.where('status', '=', status);
   const rows = await query.execute();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localToInstant } from '../../../platform/domain/calendar/time-zone.ts';
-import { monthMessage, monthPattern } from '../../../platform/domain/month-key.ts';
+import { monthKey } from '../../../platform/domain/month-key.ts';
+import { multilineText, nameText } from '../../../platform/validation/text.ts';
 
 /** The report's months and meeting days are Norwegian ones. */
 export const reportZone = 'Europe/Oslo';
@@ -16,13 +17,17 @@ export const reportLangs = ['nb', 'nn', 'en'] as const;
 export const periodPattern = /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/;
 export const maxMarkdown = 20_000;
 
-export const reportMonth = z.string().trim().regex(monthPattern, monthMessage);
+// Report content may be written for a report up to a year ahead.
+export const reportMonth = z
+  .string()
+  .trim()
+  .pipe(monthKey({ ahead: 12 }));
 export const roadmapPeriod = z
   .string()
   .trim()
   .regex(periodPattern, 'a year (2026), quarter (2026-Q3) or month (2026-09)');
-export const contentTitle = z.string().trim().min(1, 'a title is required').max(200, 'at most 200 characters');
-export const markdownText = z.string().max(maxMarkdown, `at most ${maxMarkdown} characters`);
+export const contentTitle = nameText().trim().min(1, 'a title is required').max(200, 'at most 200 characters');
+export const markdownText = multilineText().max(maxMarkdown, `at most ${maxMarkdown} characters`);
 export const position = z.number().int().min(0).max(10_000);
 
 /** A link readers follow from the report: http(s) only, so no `javascript:` or `data:` ever reaches a page or PDF. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { monthPeriod, type Period } from '../../support/index.ts';
 import { instantToLocal } from '../../../platform/domain/calendar/time-zone.ts';
-import { monthMessage, monthSchema, parseMonthKey, shiftMonth } from '../../../platform/domain/month-key.ts';
+import { monthMessage, monthKey, parseMonthKey, shiftMonth } from '../../../platform/domain/month-key.ts';
 import { tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
@@ -9,7 +9,7 @@ import { scoped } from '../../../platform/db/tenant-scope.ts';
 
 export const reportInput = z.object({
   /** `YYYY-MM` (Europe/Oslo); the previous month when absent. */
-  month: monthSchema.optional(),
+  month: monthKey({ ahead: 1 }).optional(),
   /** An owner's organisation code for the owner's own report; absent: the platform report. */
   owner: z.string().min(1).max(64).optional(),
 });

@@ -48,7 +48,7 @@ export async function subscribeToReport(
   input: SubscribeToReportInput,
 ): Promise<ReportSubscriptionView> {
   authorize(ctx.actor, 'report.subscribe');
-  const data = parseInput(subscribeToReportInput, input);
+  const data = parseInput(subscribeToReportInput, input, ctx);
   const owner = data.owner ? await ownerOf(ctx, data.owner) : null;
   if (owner) authorize(ctx.actor, 'report.subscribe', owner.id);
   // `authorize` with no organisation accepts any owner's admin, so the platform report asks the scope itself.

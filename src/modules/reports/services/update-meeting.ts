@@ -20,7 +20,7 @@ export async function updateMeeting(
   { id, ...input }: { id: string } & UpdateMeetingInput,
 ): Promise<MeetingRow> {
   authorize(ctx.actor, 'report.manage');
-  const data = parseInput(updateMeetingInput, input);
+  const data = parseInput(updateMeetingInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const current = await findMeeting(trx, id);
     const fields = {

@@ -19,7 +19,7 @@ export async function updateReportBlock(
   { id, ...input }: { id: string } & UpdateReportBlockInput,
 ): Promise<ReportBlockRow> {
   authorize(ctx.actor, 'report.manage');
-  const data = parseInput(updateReportBlockInput, input);
+  const data = parseInput(updateReportBlockInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const current = await findReportBlock(trx, id);
     const wanted = {

@@ -26,7 +26,7 @@ export async function updateRoadmapEntry(
   { id, ...input }: { id: string } & UpdateRoadmapEntryInput,
 ): Promise<RoadmapEntryRow> {
   authorize(ctx.actor, 'report.manage');
-  const data = parseInput(updateRoadmapEntryInput, input);
+  const data = parseInput(updateRoadmapEntryInput, input, ctx);
   return inTransaction(ctx, async (trx) => {
     const current = await findRoadmapEntry(trx, id);
     const componentId =

@@ -8,7 +8,7 @@ import {
   type SupportLine,
 } from '../domain/support-kpis.ts';
 import { bucketByPeriod, type Period, periodKinds, periodsBetween } from '../domain/support-periods.ts';
-import { monthMessage, monthSchema, parseMonthKey } from '../../../platform/domain/month-key.ts';
+import { monthMessage, monthKey, parseMonthKey } from '../../../platform/domain/month-key.ts';
 import { periodKpis, type SupportPeriodKpis } from '../domain/support-targets.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
@@ -20,9 +20,9 @@ import { supportLine } from './support-records.ts';
 export const supportKpisInput = z.object({
   period: z.enum(periodKinds).default('month'),
   /** First month (Europe/Oslo), `YYYY-MM`. */
-  from: monthSchema,
+  from: monthKey({ ahead: 1 }),
   /** Last month, included; the first month when omitted. */
-  to: monthSchema.optional(),
+  to: monthKey({ ahead: 1 }).optional(),
   line: supportLine.default('brukerservice'),
 });
 export type SupportKpisInput = z.input<typeof supportKpisInput>;
@@ -82,7 +82,7 @@ async function phoneTotalsOf(ctx: ServiceContext, line: SupportLine, period: Per
  */
 export async function supportKpis(ctx: ServiceContext, input: SupportKpisInput): Promise<SupportPeriodKpis[]> {
   authorize(ctx.actor, 'support.read');
-  const data = parseInput(supportKpisInput, input);
+  const data = parseInput(supportKpisInput, input, ctx);
   const from = parseMonthKey(data.from);
   const to = parseMonthKey(data.to ?? data.from);
   if (!from || !to) throw AppError.field('from', monthMessage);

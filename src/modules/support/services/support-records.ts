@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import { supportLines } from '../domain/support-kpis.ts';
-import { parseInstant } from '../../../platform/domain/calendar/iso-instant.ts';
+import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
 
 export const supportLine = z.enum(supportLines);
 
-const instantHint = 'an ISO 8601 instant (e.g. 2026-01-05T08:12:30+01:00) or epoch milliseconds';
-/** An instant as ISO 8601 text (a local time without offset is Norwegian time) or whole epoch milliseconds. */
-const isoInstant = z
-  .union([z.number().int().nonnegative(), z.string()], { error: instantHint })
-  .transform((value, ctx) => {
-    const at = typeof value === 'number' ? value : parseInstant(value);
-    if (at === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: String(value).trim() === '' ? `required: ${instantHint}` : `not ${instantHint}`,
-      });
-      return z.NEVER;
-    }
-    return at;
-  });
+/** A moment the telephony or mail system recorded: not before the earliest date, not in the future. */
+const isoInstant = instant({ future: futureAllowance.past });
 
 /** 0/1 as in the exports, or a JSON boolean. */
 const flag = z

@@ -1,3 +1,4 @@
+import { textProblem } from '../../../platform/domain/text-rule.ts';
 import { aggregateEventType } from './metric-catalogue.ts';
 
 /** What a usage event counts, before its owner and service are looked up in the registry. */
@@ -73,6 +74,11 @@ export function checkUsageEvent(raw: unknown, rules: UsageEventRules): UsageEven
   if (event.specversion !== '1.0') return fail('specversion', 'must be "1.0"');
   if (!nonEmptyString(event.id)) return fail('id', 'required: a non-empty string');
   if (!nonEmptyString(event.source)) return fail('source', 'required: a non-empty string');
+  // Both are stored as the dedupe key, so they meet the text rule of every stored string.
+  const idProblem = textProblem(event.id, 'line');
+  if (idProblem !== null) return fail('id', idProblem);
+  const sourceProblem = textProblem(event.source, 'line');
+  if (sourceProblem !== null) return fail('source', sourceProblem);
   // A URI reference has no whitespace; the dedupe key relies on that to keep source and id apart.
   if (/\s/.test(event.source)) return fail('source', 'must be a URI reference (no spaces or line breaks)');
   if (!nonEmptyString(event.type)) return fail('type', 'required: a non-empty string');

@@ -5,12 +5,13 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { nextMonth, previousMonth, usageMonthEnd } from './usage-month-closing.ts';
-import { monthSchema } from '../../../platform/domain/month-key.ts';
+import { monthKey } from '../../../platform/domain/month-key.ts';
 import type { UsageCatalogue } from './usage-settings.ts';
+import { multilineText } from '../../../platform/validation/text.ts';
 
 export const adjustUsageInput = z.object({
   metric: z.string().min(1),
-  month: monthSchema,
+  month: monthKey({ ahead: 1 }),
   /** Organisation code; without it the adjustment is to the platform-wide (unattributed) figure. */
   owner: z.string().min(1).optional(),
   /** Resource id of one of the owner's services. */
@@ -20,7 +21,7 @@ export const adjustUsageInput = z.object({
     .int('a whole number')
     .refine((n) => n !== 0, 'must not be 0')
     .refine((n) => Math.abs(n) <= Number.MAX_SAFE_INTEGER, 'is too large'),
-  reason: z.string().trim().min(5, 'say why, in at least 5 characters').max(2000),
+  reason: multilineText().trim().min(5, 'say why, in at least 5 characters').max(2000),
 });
 
 export interface UsageAdjustment {
@@ -78,7 +79,7 @@ export async function adjustUsage(
   catalogue: UsageCatalogue,
 ): Promise<UsageAdjustment> {
   authorize(ctx.actor, 'usage.manage');
-  const data = parseInput(adjustUsageInput, input);
+  const data = parseInput(adjustUsageInput, input, ctx);
   if (!catalogue.metrics.some((m) => m.id === data.metric))
     throw AppError.field('metric', `unknown metric ${data.metric}`);
   if (usageMonthEnd(previousMonth(data.month)) > ctx.clock.now())

@@ -12,12 +12,14 @@ import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
+import { monthProblem } from '../../../platform/domain/month-key.ts';
 import { readUsageFile } from './usage-import-file.ts';
 import { builtInCatalogue, metricIds, type UsageCatalogue } from './usage-settings.ts';
+import { nameText } from '../../../platform/validation/text.ts';
 
 export const importUsageAggregatesInput = z.object({
   /** The file's name: its extension picks the reader, and it is recorded as the figures' source. */
-  fileName: z.string().trim().min(1).max(255),
+  fileName: nameText().trim().min(1).max(255),
   content: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'the file content as bytes'),
   /** The metric of a wide table (CSV, or a workbook with one sheet not named by metric). */
   metric: z.string().regex(metricIdPattern, 'a metric id (snake_case)').optional(),
@@ -127,6 +129,20 @@ async function resolveReferences(
   return resolved;
 }
 
+/** Figures for a month before the earliest date accepted or after next month: a typo, not a figure to keep. */
+function implausibleMonths(
+  figures: readonly AggregateFigure[],
+  bounds: { earliest: number; now: number },
+): AggregateProblem[] {
+  const problems: AggregateProblem[] = [];
+  for (const f of figures) {
+    const problem = monthProblem(f.month, bounds, 1);
+    if (problem !== null)
+      problems.push({ sheet: f.sheet, row: f.line, column: f.column, problem: `${f.month} ${problem}` });
+  }
+  return problems;
+}
+
 /** Figures that fall in a closed month: those change only through an audited adjustment, never by a new import. */
 async function closedMonthProblems(trx: Tx, figures: readonly AggregateFigure[]): Promise<AggregateProblem[]> {
   const months = [...new Set(figures.map((f) => f.month))];
@@ -175,7 +191,7 @@ export async function importUsageAggregates(
   options: { catalogue?: UsageCatalogue } = {},
 ): Promise<UsageImportReport> {
   authorize(ctx.actor, 'usage.manage');
-  const data = parseInput(importUsageAggregatesInput, input);
+  const data = parseInput(importUsageAggregatesInput, input, ctx);
   const metrics = metricIds(options.catalogue ?? builtInCatalogue);
   if (data.metric !== undefined && !metrics.has(data.metric))
     throw AppError.field('metric', `unknown metric ${data.metric} (known: ${[...metrics].join(', ')})`);
@@ -217,6 +233,7 @@ export async function importUsageAggregates(
     // No table had even a header row.
     if (shape === null && problems.length === 0)
       problems.push({ sheet: null, row: 1, column: null, problem: 'the file is empty' });
+    problems.push(...implausibleMonths(figures, { earliest: ctx.limits.earliest, now: ctx.clock.now() }));
     problems.push(...duplicateFigures(figures));
     const resolved = await resolveReferences(trx, figures, problems);
     problems.push(...(await closedMonthProblems(trx, resolved)));

@@ -61,7 +61,8 @@ export async function ingestUsageEvents(
   const { settings } = input;
   const rules = { eventTypes: settings.catalogue.eventTypes, metrics: metricIds(settings.catalogue) };
   const now = ctx.clock.now();
-  const earliest = now - settings.lateHorizonDays * dayMs;
+  // The late-event horizon is normally the tighter bound; the configured earliest date wins on a young installation.
+  const earliest = Math.max(now - settings.lateHorizonDays * dayMs, ctx.limits.earliest);
   const latest = now + futureToleranceMs;
   const rejected: RejectedEvent[] = [];
   const checked: { index: number; event: CheckedUsageEvent; raw: unknown }[] = [];
@@ -148,7 +149,10 @@ export async function ingestUsageEvents(
         key,
         raw,
         field: 'time',
-        reason: `is older than the late-event horizon of ${settings.lateHorizonDays} days`,
+        reason:
+          event.time < ctx.limits.earliest
+            ? 'is before the earliest date accepted'
+            : `is older than the late-event horizon of ${settings.lateHorizonDays} days`,
       });
       continue;
     }

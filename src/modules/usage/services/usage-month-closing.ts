@@ -1,6 +1,6 @@
 import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import { z } from 'zod';
-import { monthSchema, shiftMonth } from '../../../platform/domain/month-key.ts';
+import { monthKey, shiftMonth } from '../../../platform/domain/month-key.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
@@ -42,7 +42,7 @@ export async function closeUsageMonth(
   input: { month: string },
 ): Promise<ClosedMonth & { alreadyClosed: boolean }> {
   authorize(ctx.actor, 'usage.manage');
-  const { month } = parseInput(z.object({ month: monthSchema }), input);
+  const { month } = parseInput(z.object({ month: monthKey({ ahead: 1 }) }), input, ctx);
   const now = ctx.clock.now();
   if (usageMonthEnd(month) > now) throw AppError.field('month', 'the month is not over yet');
   return inTransaction(ctx, async (trx) => {

@@ -47,7 +47,7 @@ export async function metricYearTable(
   catalogue: UsageCatalogue = builtInCatalogue,
 ): Promise<MetricYearTable> {
   authorize(ctx.actor, 'usage.read');
-  const data = parseInput(metricYearTableInput, input);
+  const data = parseInput(metricYearTableInput, input, ctx);
   const metric = catalogue.metrics.find((m) => m.id === data.metric);
   if (!metric)
     throw AppError.field('metric', `unknown metric; one of ${catalogue.metrics.map((m) => m.id).join(', ')}`);
