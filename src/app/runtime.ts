@@ -15,6 +15,7 @@ import { ordered } from './ordered.ts';
 import { systemActor } from '../platform/services/actor.ts';
 import { openStore, type Store } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { resolveLinkSecret } from '../platform/auth/link-secret.ts';
 
 export interface Runtime {
   config: Config;
@@ -42,8 +43,10 @@ export async function openRuntime(
   const calendars = calendarRegistryFrom(config.calendarsFile);
   const usage = usageSettingsFrom(config);
   const store = openStore(config.databaseUrl);
+  let linkSecret: string;
   try {
     if (options.migrate !== false) await migrateToLatest(store);
+    linkSecret = await resolveLinkSecret(store.db, config.linkSecret, clock.now());
   } catch (error) {
     await store.close();
     throw error;
@@ -52,10 +55,6 @@ export async function openRuntime(
   const loginLimiter = createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 });
   const intakeLimiter = createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 });
   const subscribeLimiter = createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 });
-  if (config.linkSecretDerived)
-    logger.warn(
-      'NIVA_LINK_SECRET is not set: unsubscribe links are signed with a key derived from DATABASE_URL and NIVA_PUBLIC_URL; set it in production',
-    );
   const app = createApp({
     store,
     config,
@@ -64,6 +63,7 @@ export async function openRuntime(
     usage,
     logger,
     metrics,
+    linkSecret,
     loginLimiter,
     intakeLimiter,
     subscribeLimiter,
@@ -75,7 +75,7 @@ export async function openRuntime(
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
-    linkSecret: config.linkSecret,
+    linkSecret,
   });
   // Each module's periodic tasks, in their order (every node runs them; each claims its work so it is done once).
   const taskDeps: TaskDeps = {

@@ -83,6 +83,35 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface InvitationsTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
+}
+
+/** Failed sign-ins per digest of the normalised e-mail, registered or not. */
+export interface LoginThrottleTable {
+  key_hash: string;
+  failures: number;
+  locked_until: number | null;
+  updated_at: number;
+}
+
+/** Keys the platform generated for itself when none is configured. */
+export interface SecretsTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
 export interface AuditEventsTable {
   seq: number;
   at: number;
@@ -346,6 +375,9 @@ export interface Database extends UsageTables, SupportTables, ReportTables {
   components: ComponentsTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  invitations: InvitationsTable;
+  login_throttle: LoginThrottleTable;
+  secrets: SecretsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   jobs: JobsTable;
@@ -372,6 +404,7 @@ export type Membership = Selectable<MembershipsTable>;
 export type Service = Selectable<ServicesTable>;
 export type Component = Selectable<ComponentsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
+export type Invitation = Selectable<InvitationsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type Job = Selectable<JobsTable>;
 export type JobAttempt = Selectable<JobAttemptsTable>;

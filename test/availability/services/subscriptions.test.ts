@@ -77,7 +77,7 @@ before(async () => {
     smtpUrl: smtp.url,
     mailFrom: 'Nivå <noreply@niva.test>',
     publicUrl,
-    linkSecret: testApp.config.linkSecret,
+    linkSecret: testApp.linkSecret,
   });
   runner = createJobRunner({
     store,

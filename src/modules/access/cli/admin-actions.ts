@@ -1,10 +1,10 @@
 // `niva user|token|audit`: loaded when one of them runs.
-import { isRole, isTokenScope, roles } from '../../../platform/domain/roles.ts';
+import { holdableScopes, isRole, isTokenScope, roles } from '../../../platform/domain/roles.ts';
 import { verifyAuditChain } from '../../../platform/audit/verify-audit-chain.ts';
 import { getOrganisation } from '../services/get-organisation.ts';
 import { createApiToken } from '../services/create-api-token.ts';
 import { revokeApiToken } from '../services/revoke-api-token.ts';
-import { addMember } from '../services/add-member.ts';
+import { provisionMember } from '../services/provision-member.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
 import { numberOption } from '../../../platform/cli/args.ts';
 
@@ -18,7 +18,7 @@ export async function userAdd(
   const result = await run.withStore(async (store) => {
     const ctx = await run.context(store);
     const org = await getOrganisation(ctx, { id: opts.org });
-    return addMember(ctx, {
+    return provisionMember(ctx, {
       organisationId: org.id,
       email: opts.email,
       name: opts.name,
@@ -50,6 +50,12 @@ export async function tokenCreate(
   const created = await run.withStore(async (store) => {
     const ctx = await run.context(store);
     const org = await getOrganisation(ctx, { id: opts.org });
+    const holdable: string[] = holdableScopes(org.kind);
+    const unusable = scopes.filter((s) => !holdable.includes(s));
+    if (unusable.length > 0)
+      throw new UsageError(
+        `--scopes: not available to ${opts.org}: ${unusable.join(', ')} (allowed: ${holdable.join(', ')})`,
+      );
     return createApiToken(ctx, {
       organisationId: org.id,
       name: opts.name,
