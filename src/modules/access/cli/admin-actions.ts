@@ -5,8 +5,10 @@ import { getOrganisation } from '../services/get-organisation.ts';
 import { createApiToken } from '../services/create-api-token.ts';
 import { revokeApiToken } from '../services/revoke-api-token.ts';
 import { provisionMember } from '../services/provision-member.ts';
+import { inviteMember } from '../services/invite-member.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
 import { numberOption } from '../../../platform/cli/args.ts';
+import { iso } from '../../../platform/http/presenting.ts';
 
 export async function userAdd(
   run: CliRun,
@@ -30,6 +32,29 @@ export async function userAdd(
     !!opts.json,
     { ...result },
     `${result.created ? 'created' : 'updated'} ${opts.email} as ${role} in ${opts.org}`,
+  );
+}
+
+export async function userInvite(
+  run: CliRun,
+  opts: { email: string; org: string; role: string; json?: boolean },
+): Promise<void> {
+  if (!isRole(opts.role)) throw new UsageError(`--role: expected one of ${roles.join(', ')}`);
+  const role = opts.role;
+  const config = await run.config();
+  const invitation = await run.withStore(async (store) => {
+    const ctx = await run.context(store);
+    const org = await getOrganisation(ctx, { id: opts.org });
+    return inviteMember(
+      ctx,
+      { organisationId: org.id, email: opts.email, role },
+      { publicUrl: config.publicUrl, locale: 'nb' },
+    );
+  });
+  run.print(
+    !!opts.json,
+    { id: invitation.id, email: invitation.email, role, expiresAt: iso(invitation.expires_at) },
+    `invited ${invitation.email} as ${role} in ${opts.org}; the link is on its way by e-mail`,
   );
 }
 
