@@ -70,7 +70,8 @@ export const accessEn: Record<keyof typeof accessNb, string> = {
   'invitations.accept': 'Accept the invitation',
   'invitations.choosePassword': 'Choose a password (at least 12 characters)',
   'invitations.signInToAccept': 'Log in as {email} to accept',
-  'invitations.otherAccount': 'The invitation is for {email}. Log out and log in as that address to accept.',
+  'invitations.otherAccount':
+    'The invitation is for {email}, and you are logged in as someone else. Log out first to accept it.',
   'invitations.invalid': 'The link is unknown, used, withdrawn or expired. Ask for a new invitation.',
   'invitations.mailSubject': 'Invitation to {organisation} in Nivå',
   'invitations.mailBody':

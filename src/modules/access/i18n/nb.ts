@@ -68,7 +68,8 @@ export const accessNb = {
   'invitations.accept': 'Godta invitasjonen',
   'invitations.choosePassword': 'Velg passord (minst 12 tegn)',
   'invitations.signInToAccept': 'Logg inn som {email} for å godta',
-  'invitations.otherAccount': 'Invitasjonen gjelder {email}. Logg ut og logg inn som den adressen for å godta.',
+  'invitations.otherAccount':
+    'Invitasjonen gjelder {email}, og du er logget inn som en annen. Logg ut først for å godta den.',
   'invitations.invalid': 'Lenken er ukjent, brukt, trukket tilbake eller utløpt. Be om en ny invitasjon.',
   'invitations.mailSubject': 'Invitasjon til {organisation} i Nivå',
   'invitations.mailBody':

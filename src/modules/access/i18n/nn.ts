@@ -70,7 +70,8 @@ export const accessNn: Record<keyof typeof accessNb, string> = {
   'invitations.accept': 'Godta invitasjonen',
   'invitations.choosePassword': 'Vel passord (minst 12 teikn)',
   'invitations.signInToAccept': 'Logg inn som {email} for å godta',
-  'invitations.otherAccount': 'Invitasjonen gjeld {email}. Logg ut og logg inn som den adressa for å godta.',
+  'invitations.otherAccount':
+    'Invitasjonen gjeld {email}, og du er logga inn som ein annan. Logg ut først for å godta han.',
   'invitations.invalid': 'Lenkja er ukjend, brukt, trekt tilbake eller utgått. Be om ein ny invitasjon.',
   'invitations.mailSubject': 'Invitasjon til {organisation} i Nivå',
   'invitations.mailBody':
