@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuthTables } from './auth-schema.ts';
 import type { ReportTables } from '../../modules/reports/schema.ts';
 import type { SupportTables } from '../../modules/support/schema.ts';
 import type { UsageTables } from '../../modules/usage/schema.ts';
@@ -81,35 +82,6 @@ export interface SessionsTable {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
-}
-
-export interface InvitationsTable {
-  id: string;
-  organisation_id: string;
-  email: string;
-  role: string;
-  token_hash: string;
-  invited_by: string | null;
-  created_at: number;
-  expires_at: number;
-  accepted_at: number | null;
-  accepted_by: string | null;
-  revoked_at: number | null;
-}
-
-/** Failed sign-ins per digest of the normalised e-mail, registered or not. */
-export interface LoginThrottleTable {
-  key_hash: string;
-  failures: number;
-  locked_until: number | null;
-  updated_at: number;
-}
-
-/** Keys the platform generated for itself when none is configured. */
-export interface SecretsTable {
-  name: string;
-  value: string;
-  created_at: number;
 }
 
 export interface AuditEventsTable {
@@ -367,7 +339,7 @@ export interface StatusSubscriptionsTable {
   created_at: number;
 }
 
-export interface Database extends UsageTables, SupportTables, ReportTables {
+export interface Database extends AuthTables, UsageTables, SupportTables, ReportTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;
@@ -375,9 +347,6 @@ export interface Database extends UsageTables, SupportTables, ReportTables {
   components: ComponentsTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
-  invitations: InvitationsTable;
-  login_throttle: LoginThrottleTable;
-  secrets: SecretsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   jobs: JobsTable;
@@ -404,7 +373,6 @@ export type Membership = Selectable<MembershipsTable>;
 export type Service = Selectable<ServicesTable>;
 export type Component = Selectable<ComponentsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
-export type Invitation = Selectable<InvitationsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type Job = Selectable<JobsTable>;
 export type JobAttempt = Selectable<JobAttemptsTable>;

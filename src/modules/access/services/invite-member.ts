@@ -8,7 +8,7 @@ import { emailJob } from '../../../platform/mail/send-email.ts';
 import { translator, type Locale } from '../../../platform/i18n/messages.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
-import type { Invitation } from '../../../platform/db/schema.ts';
+import type { Invitation } from '../../../platform/db/auth-schema.ts';
 import { getOrganisation } from './get-organisation.ts';
 import { assertGrantableRole } from './member-role.ts';
 
