@@ -5,7 +5,7 @@ import type { ServiceContext } from '../src/platform/services/context.ts';
 import { createOrganisation } from '../src/modules/access/services/create-organisation.ts';
 import { createService } from '../src/modules/access/services/create-service.ts';
 import { createApiToken } from '../src/modules/access/services/create-api-token.ts';
-import { addMember } from '../src/modules/access/services/add-member.ts';
+import { provisionMember } from '../src/modules/access/services/provision-member.ts';
 import type { Agent, Owner } from './case-fixtures.ts';
 
 export const ownerCount = 60;
@@ -53,7 +53,7 @@ export async function setUp(ctx: ServiceContext, random: () => number): Promise<
   const agents: Agent[] = [];
   for (let i = 1; i <= agentCount; i++) {
     const name = `Saksbehandler ${i}`;
-    const { userId } = await addMember(ctx, {
+    const { userId } = await provisionMember(ctx, {
       organisationId: operator.id,
       email: `agent${i}@digdir.example.no`,
       name,

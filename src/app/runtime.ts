@@ -16,6 +16,7 @@ import { systemActor } from '../platform/services/actor.ts';
 import { openStore, type Store } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { outboundPolicy } from '../platform/net/outbound-url.ts';
+import { resolveLinkSecret } from '../platform/auth/link-secret.ts';
 
 export interface Runtime {
   config: Config;
@@ -43,8 +44,10 @@ export async function openRuntime(
   const calendars = calendarRegistryFrom(config.calendarsFile);
   const usage = usageSettingsFrom(config);
   const store = openStore(config.databaseUrl);
+  let linkSecret: string;
   try {
     if (options.migrate !== false) await migrateToLatest(store);
+    linkSecret = await resolveLinkSecret(store.db, config.linkSecret, clock.now());
   } catch (error) {
     await store.close();
     throw error;
@@ -54,10 +57,6 @@ export async function openRuntime(
   const intakeLimiter = createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 });
   const subscribeLimiter = createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 });
   const outbound = outboundPolicy(config.outboundAllow);
-  if (config.linkSecretDerived)
-    logger.warn(
-      'NIVA_LINK_SECRET is not set: unsubscribe links are signed with a key derived from DATABASE_URL and NIVA_PUBLIC_URL; set it in production',
-    );
   const app = createApp({
     store,
     config,
@@ -66,6 +65,7 @@ export async function openRuntime(
     usage,
     logger,
     metrics,
+    linkSecret,
     loginLimiter,
     intakeLimiter,
     subscribeLimiter,
@@ -78,7 +78,7 @@ export async function openRuntime(
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
-    linkSecret: config.linkSecret,
+    linkSecret,
     outbound,
   });
   // Each module's periodic tasks, in their order (every node runs them; each claims its work so it is done once).

@@ -7,7 +7,8 @@ import { createMonitor } from '../../src/modules/availability/services/create-mo
 import { enqueueJob } from '../../src/platform/jobs/enqueue-job.ts';
 import { reportEmailJob } from '../../src/modules/reports/services/generate-service-report.ts';
 import { createApiToken } from '../../src/modules/access/services/create-api-token.ts';
-import { addMember } from '../../src/modules/access/services/add-member.ts';
+import { provisionMember } from '../../src/modules/access/services/provision-member.ts';
+import { inviteMember } from '../../src/modules/access/services/invite-member.ts';
 import {
   systemContext,
   testEpoch,
@@ -73,13 +74,22 @@ const caseReporters: Caller[] = [
 ];
 
 async function freshMembership(fx: Fixtures, organisationId: string): Promise<string> {
-  const { membershipId } = await addMember(systemContext(fx.store), {
+  const { membershipId } = await provisionMember(systemContext(fx.store), {
     organisationId,
     email: `${unique('m')}@test.niva.no`,
     name: 'Temporary Member',
     role: 'owner-member',
   });
   return membershipId;
+}
+
+async function freshInvitation(fx: Fixtures, organisationId: string): Promise<string> {
+  const invitation = await inviteMember(
+    systemContext(fx.store),
+    { organisationId, email: `${unique('i')}@test.niva.no`, role: 'owner-member' },
+    { publicUrl: 'http://localhost:8080', locale: 'nb' },
+  );
+  return invitation.id;
 }
 
 async function freshToken(fx: Fixtures, organisationId: string): Promise<string> {
@@ -310,7 +320,6 @@ export const routeCases: Record<string, RouteCase> = {
       body: {
         organisationId: fx.a.organisation.id,
         email: `${unique('p')}@a.no`,
-        name: 'Ny Person',
         role: 'owner-member',
       },
     }),
@@ -319,10 +328,19 @@ export const routeCases: Record<string, RouteCase> = {
       body: {
         organisationId: fx.b.organisation.id,
         email: `${unique('p')}@evil.no`,
-        name: 'Intruder',
         role: 'owner-admin',
       },
     }),
+  },
+  'GET /invitations': {
+    allow: users,
+    own: (fx) => ({ path: `/invitations?organisationId=${fx.a.organisation.id}` }),
+    other: (fx) => ({ path: `/invitations?organisationId=${fx.b.organisation.id}` }),
+  },
+  'DELETE /invitations/{id}': {
+    allow: admins,
+    own: async (fx) => ({ path: `/invitations/${await freshInvitation(fx, fx.a.organisation.id)}` }),
+    other: async (fx) => ({ path: `/invitations/${await freshInvitation(fx, fx.b.organisation.id)}` }),
   },
   'DELETE /members/{id}': {
     allow: admins,

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../src/platform/services/context.ts';
 import { createOrganisation } from '../../src/modules/access/services/create-organisation.ts';
 import { createService } from '../../src/modules/access/services/create-service.ts';
 import { createApiToken } from '../../src/modules/access/services/create-api-token.ts';
-import { addMember } from '../../src/modules/access/services/add-member.ts';
+import { provisionMember } from '../../src/modules/access/services/provision-member.ts';
 import type { Organisation, Service } from '../../src/platform/db/schema.ts';
 import type { Store } from '../../src/platform/db/database.ts';
 import { defaultInputLimits } from '../../src/platform/domain/input-bounds.ts';
@@ -53,7 +53,7 @@ export interface TestTenant {
 
 async function member(ctx: ServiceContext, organisationId: string, role: Role, label: string) {
   const email = `${label}-${unique('')}@test.niva.no`;
-  const { userId } = await addMember(ctx, {
+  const { userId } = await provisionMember(ctx, {
     organisationId,
     email,
     name: `Test ${label}`,

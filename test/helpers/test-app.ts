@@ -23,6 +23,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  */
 export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
   const config = testConfig({ databaseUrl: store.url, ...overrides });
+  // The runtime reads the stored key (test/access/http/link-secret.test.ts); a fixed one keeps this factory synchronous.
+  const linkSecret = config.linkSecret ?? `test-link-secret-${store.url}`;
   const clock = fixedClock(testEpoch);
   const app = createApp({
     store,
@@ -32,12 +34,13 @@ export function createTestApp(store: TestStore, overrides: Partial<Config> = {})
     usage: usageSettingsFrom(config),
     logger: pino({ level: 'silent' }),
     metrics: createMetrics(),
+    linkSecret,
     loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
     intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
     subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
     outbound: outboundPolicy(config.outboundAllow, testResolver()),
   });
-  return { app, clock, config };
+  return { app, clock, config, linkSecret };
 }
 
 export interface Session {
@@ -45,13 +48,28 @@ export interface Session {
   csrf: string;
 }
 
+/** The pre-session cookie and form token a browser gets with the login page. */
+export async function formSession(app: TestApp, path = '/login'): Promise<Session> {
+  const response = await app.request(path);
+  const cookie = /niva_form=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1];
+  if (!cookie || !csrf) throw new Error(`no form token on ${path}`);
+  return { cookie: `niva_form=${cookie}`, csrf };
+}
+
+/** Posts the login form as a browser would: with the token of the page it was served on. */
+export async function postLogin(app: TestApp, fields: Record<string, string>, form?: Session): Promise<Response> {
+  const { cookie, csrf } = form ?? (await formSession(app));
+  return app.request('/login', {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: csrf, ...fields }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+  });
+}
+
 /** Logs in through the real login form and returns the session cookie and the CSRF token from a rendered page. */
 export async function logIn(app: TestApp, email: string, password: string): Promise<Session> {
-  const response = await app.request('/login', {
-    method: 'POST',
-    body: new URLSearchParams({ email, password }),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
+  const response = await postLogin(app, { email, password });
   const setCookie = response.headers.get('set-cookie') ?? '';
   const match = /niva_session=([^;]+)/.exec(setCookie);
   if (response.status !== 303 || !match) throw new Error(`login failed for ${email}: ${response.status}`);

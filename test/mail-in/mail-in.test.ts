@@ -6,7 +6,7 @@ import { type MailListener, startMailListener } from '../../src/modules/mail-in/
 import { builtInCalendars } from '../../src/platform/domain/calendar/calendar-registry.ts';
 import { systemActor } from '../../src/platform/services/actor.ts';
 import type { ServiceContext } from '../../src/platform/services/context.ts';
-import { addMember } from '../../src/modules/access/services/add-member.ts';
+import { provisionMember } from '../../src/modules/access/services/provision-member.ts';
 import { nivaEnv, spawnNiva } from '../helpers/cli.ts';
 import {
   createOperator,
@@ -293,13 +293,13 @@ describe('e-mail intake', () => {
 
   it('quarantines a sender who speaks for two owners, and an automatic reply', async () => {
     const email = `begge-${a.organisation.code}@test.niva.no`;
-    await addMember(systemContext(store), {
+    await provisionMember(systemContext(store), {
       organisationId: a.organisation.id,
       email,
       name: 'Delt Person',
       role: 'owner-member',
     });
-    await addMember(systemContext(store), {
+    await provisionMember(systemContext(store), {
       organisationId: b.organisation.id,
       email,
       name: 'Delt Person',

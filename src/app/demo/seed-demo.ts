@@ -3,7 +3,7 @@ import { systemActor } from '../../platform/services/actor.ts';
 import type { ServiceContext } from '../../platform/services/context.ts';
 import { createOrganisation } from '../../modules/access/services/create-organisation.ts';
 import { createService } from '../../modules/access/services/create-service.ts';
-import { addMember } from '../../modules/access/services/add-member.ts';
+import { provisionMember } from '../../modules/access/services/provision-member.ts';
 import { builtInCalendars } from '../../platform/domain/calendar/calendar-registry.ts';
 import type { Clock } from '../../platform/domain/clock.ts';
 import type { Role } from '../../platform/domain/roles.ts';
@@ -91,7 +91,7 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   for (const login of logins) {
     const organisationId = ids.get(login.organisation) ?? operator.id;
     const orgName = login.organisation.toUpperCase();
-    await addMember(ctx, {
+    await provisionMember(ctx, {
       organisationId,
       email: login.email,
       name: `${names[login.role]} (${orgName})`,

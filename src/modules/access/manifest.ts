@@ -8,6 +8,7 @@ import { webhookRoutes } from './api/webhook-routes.ts';
 import { messages } from './i18n/catalogue.ts';
 import { auditPages } from './web/audit-pages.tsx';
 import { homePage } from './web/home-page.tsx';
+import { invitationPages } from './web/invitation-pages.tsx';
 import { organisationPages } from './web/organisation-pages.tsx';
 import { tokenPages } from './web/token-pages.tsx';
 import { userPages } from './web/user-pages.tsx';
@@ -25,6 +26,7 @@ export const manifest = defineModule({
     { order: 10, router: homePage },
     { order: 20, router: organisationPages },
     { order: 30, router: userPages },
+    { order: 35, router: invitationPages },
     { order: 40, router: tokenPages },
     { order: 50, router: auditPages },
   ],

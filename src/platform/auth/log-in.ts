@@ -5,15 +5,14 @@ import { inTransaction, type ServiceContext } from '../services/context.ts';
 import { parseInput } from '../services/parse-input.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { digest, randomSecret } from './secrets.ts';
+import { clearFailures, lockedUntil, recordFailure, throttleKey, type ThrottlePolicy } from './login-throttle.ts';
 
 export const logInInput = z.object({
   email: z.string().trim().toLowerCase().email('an e-mail address'),
   password: z.string().min(1, 'required').max(200),
 });
 
-export interface LoginPolicy {
-  maxFailures: number;
-  lockMs: number;
+export interface LoginPolicy extends ThrottlePolicy {
   sessionTtlMs: number;
 }
 
@@ -24,9 +23,16 @@ export interface NewSession {
   expiresAt: number;
 }
 
+function auditActor(ctx: ServiceContext, user: { id: string; email: string }): ServiceContext {
+  return { ...ctx, actor: { type: 'user', id: user.id, label: user.email, memberships: [] } };
+}
+
 const wrongCredentials = () => new AppError('unauthenticated', 'wrong e-mail or password');
 
-/** Checks a password and opens a session; repeated failures lock the account for a while. */
+/**
+ * Checks a password and opens a session. Repeated failures lock the address for a while, whether or not an account has
+ * it: unknown addresses cost the same password check, count failures in the same throttle and get the same answers.
+ */
 export async function logIn(
   ctx: ServiceContext,
   input: z.input<typeof logInInput>,
@@ -34,28 +40,24 @@ export async function logIn(
 ): Promise<NewSession> {
   const data = parseInput(logInInput, input, ctx);
   const now = ctx.clock.now();
-  const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', data.email).executeTakeFirst();
-  if (!user || user.disabled) {
-    await verifyPassword(await decoyHash(), data.password);
-    throw wrongCredentials();
-  }
-  if (user.locked_until !== null && user.locked_until > now) {
+  const key = throttleKey(data.email);
+  const until = await lockedUntil(ctx.db, key, now);
+  if (until !== null) {
     throw new AppError('locked', 'too many failed attempts; the account is locked for a while', {
-      retryAfterSeconds: Math.ceil((user.locked_until - now) / 1000),
+      retryAfterSeconds: Math.ceil((until - now) / 1000),
     });
   }
-  const audit = { ...ctx, actor: { type: 'user' as const, id: user.id, label: user.email, memberships: [] } };
-  if (!(await verifyPassword(user.password_hash, data.password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= policy.maxFailures;
+  const found = await ctx.db.selectFrom('users').selectAll().where('email', '=', data.email).executeTakeFirst();
+  const user = found && !found.disabled ? found : null;
+  // An account without a password is checked against the decoy too, so it answers no faster than any other.
+  const valid =
+    (await verifyPassword(user?.password_hash ?? (await decoyHash()), data.password)) && !!user?.password_hash;
+  if (!user || !valid) {
     await inTransaction(ctx, async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? now + policy.lockMs : null, updated_at: now })
-        .where('id', '=', user.id)
-        .execute();
-      await recordAuditEvent(trx, audit, {
-        action: lock ? 'auth.lockout' : 'auth.login-failed',
+      const { failures, locked } = await recordFailure(trx, key, now, policy);
+      if (!user) return;
+      await recordAuditEvent(trx, auditActor(ctx, user), {
+        action: locked ? 'auth.lockout' : 'auth.login-failed',
         subjectType: 'user',
         subjectId: user.id,
         organisationId: null,
@@ -64,6 +66,7 @@ export async function logIn(
     });
     throw wrongCredentials();
   }
+  const audit = auditActor(ctx, user);
   const session: NewSession = {
     sessionToken: randomSecret(),
     csrfToken: randomSecret(),
@@ -71,11 +74,8 @@ export async function logIn(
     expiresAt: now + policy.sessionTtlMs,
   };
   await inTransaction(ctx, async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now })
-      .where('id', '=', user.id)
-      .execute();
+    await clearFailures(trx, key);
+    await trx.updateTable('users').set({ last_login_at: now, updated_at: now }).where('id', '=', user.id).execute();
     await trx
       .insertInto('sessions')
       .values({

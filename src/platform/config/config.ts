@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseInstant } from '../domain/calendar/iso-instant.ts';
 import type { InputLimits } from '../domain/input-bounds.ts';
@@ -78,10 +77,8 @@ export type Config = {
   intakeRatePerMinute: number;
   /** Status subscriptions (sign-ups) accepted per client address and hour. */
   subscribeRatePerHour: number;
-  /** Key of the HMAC that signs links needing no login (unsubscribe); derived when NIVA_LINK_SECRET is unset. */
-  linkSecret: string;
-  /** True when `linkSecret` was derived rather than configured: start-up warns, since the derivation can be redone. */
-  linkSecretDerived: boolean;
+  /** Key of the HMAC that signs links needing no login (unsubscribe); null: a random key stored in the database. */
+  linkSecret: string | null;
   trustProxy: boolean;
   /** Local or private hosts and ranges that webhooks and probes may reach all the same (`NIVA_OUTBOUND_ALLOW`). */
   outboundAllow: OutboundAllowList;
@@ -153,11 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     probesEnabled: c.NIVA_PROBES === 'on',
     intakeRatePerMinute: c.NIVA_INTAKE_RATE_PER_MINUTE,
     subscribeRatePerHour: c.NIVA_SUBSCRIBE_RATE_PER_HOUR,
-    // A stable fallback so links in e-mails survive restarts in development; anyone who knows both URLs can redo it.
-    linkSecret:
-      c.NIVA_LINK_SECRET ??
-      createHash('sha256').update(`niva-link-secret\n${c.DATABASE_URL}\n${c.NIVA_PUBLIC_URL}`).digest('base64url'),
-    linkSecretDerived: c.NIVA_LINK_SECRET === undefined,
+    linkSecret: c.NIVA_LINK_SECRET ?? null,
     trustProxy: c.NIVA_TRUST_PROXY === 'true',
     outboundAllow,
     calendarsFile: c.NIVA_CALENDARS_FILE ?? null,

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuthTables } from './auth-schema.ts';
 
 /** Row shapes as stored. Instants are epoch milliseconds (UTC); booleans are 0/1 integers on both dialects. */
 export interface OrganisationsTable {
@@ -151,7 +152,7 @@ export interface CountersTable {
  * Every table of the program. Platform declares its own tables here; each module adds its tables to this interface
  * from its schema.ts (declaration merging), so Kysely types every query while platform imports no module.
  */
-export interface Database {
+export interface Database extends AuthTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

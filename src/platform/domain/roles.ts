@@ -167,3 +167,13 @@ export function scopesAllow(scopes: readonly TokenScope[], action: Action, platf
   if (!platformWide && platformOnly.has(action)) return false;
   return scopes.some((scope) => (tokenScopes[scope] as readonly Action[]).includes(action));
 }
+
+/**
+ * The scopes an organisation of the given kind can hold: every scope for the operator; for a service owner only those
+ * unlocking no platform-only action, since an owner token could never use them. API, web form and CLI all ask this.
+ */
+export function holdableScopes(kind: 'operator' | 'owner'): TokenScope[] {
+  const all = Object.keys(tokenScopes).filter(isTokenScope);
+  if (kind === 'operator') return all;
+  return all.filter((scope) => (tokenScopes[scope] as readonly Action[]).every((action) => !platformOnly.has(action)));
+}

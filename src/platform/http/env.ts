@@ -19,6 +19,8 @@ export interface AppDeps extends ModuleSettings {
   calendars: CalendarRegistry;
   logger: Logger;
   metrics: Metrics;
+  /** The link-signing key: NIVA_LINK_SECRET, or the one generated and stored in the database on first start. */
+  linkSecret: string;
   loginLimiter: RateLimiter;
   /** Per client address, for the push endpoints, which anyone can reach and which check a token on each call. */
   intakeLimiter: RateLimiter;

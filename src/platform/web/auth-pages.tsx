@@ -11,13 +11,22 @@ import type { AppEnv } from '../http/env.ts';
 import { sessionCookie } from '../http/middleware/authenticate.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { pageContext, render } from './render.tsx';
+import { assertFormToken, formToken } from '../http/form-token.ts';
 
 /** Only same-site paths are followed after login, never an absolute URL. */
 function safeNext(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/';
 }
 
-function LoginPage({ page, email, next, error }: { page: PageContext; email?: string; next: string; error?: string }) {
+interface LoginView {
+  page: PageContext;
+  token: string;
+  email?: string;
+  next: string;
+  error?: string;
+}
+
+function LoginPage({ page, token, email, next, error }: LoginView) {
   const { t } = page;
   return (
     <Layout page={page} title={t('auth.login')}>
@@ -34,6 +43,7 @@ function LoginPage({ page, email, next, error }: { page: PageContext; email?: st
               </Alert>
             )}
             <form method="post" action="/login" className="niva-form">
+              <input type="hidden" name="_csrf" value={token} />
               <input type="hidden" name="next" value={next} />
               <TextField
                 name="email"
@@ -62,10 +72,12 @@ function LoginPage({ page, email, next, error }: { page: PageContext; email?: st
 export const authPages = new Hono<AppEnv>()
   .get('/login', (c) => {
     if (c.var.actor) return c.redirect(safeNext(c.req.query('next')));
-    return render(c, <LoginPage page={pageContext(c)} next={safeNext(c.req.query('next'))} />);
+    return render(c, <LoginPage page={pageContext(c)} token={formToken(c)} next={safeNext(c.req.query('next'))} />);
   })
   .post('/login', async (c) => {
     const body = await c.req.parseBody();
+    assertFormToken(c, body._csrf);
+    const token = formToken(c);
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
@@ -74,7 +86,11 @@ export const authPages = new Hono<AppEnv>()
     const wait = deps.loginLimiter.hit(clientAddress(c, deps.config.trustProxy), deps.clock.now());
     if (wait > 0) {
       c.header('retry-after', String(wait));
-      return render(c, <LoginPage page={page} email={email} next={next} error={page.t('auth.rateLimited')} />, 429);
+      return render(
+        c,
+        <LoginPage page={page} token={token} email={email} next={next} error={page.t('auth.rateLimited')} />,
+        429,
+      );
     }
     try {
       const ctx = {
@@ -109,13 +125,13 @@ export const authPages = new Hono<AppEnv>()
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
         return render(
           c,
-          <LoginPage page={page} email={email} next={next} error={page.t('auth.locked', { minutes })} />,
+          <LoginPage page={page} token={token} email={email} next={next} error={page.t('auth.locked', { minutes })} />,
           423,
         );
       }
       return render(
         c,
-        <LoginPage page={page} email={email} next={next} error={page.t('auth.wrong')} />,
+        <LoginPage page={page} token={token} email={email} next={next} error={page.t('auth.wrong')} />,
         error.code === 'validation' ? 400 : 401,
       );
     }

@@ -114,25 +114,6 @@ const races: Race[] = [
     rows: (key) => count('components', 'code', key),
   },
   {
-    what: 'a new member with the same role',
-    caller: () => ownerAdmin,
-    path: '/members',
-    bodies: (key) => {
-      const body = { organisationId: a.organisation.id, email: `${key}@e.no`, name: 'Ny Person', role: 'owner-member' };
-      return [body, body];
-    },
-    field: 'role',
-    rows: async (key) => {
-      assert.equal(await count('users', 'email', `${key}@e.no`), 1, 'one account');
-      const user = await store.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', `${key}@e.no`)
-        .executeTakeFirstOrThrow();
-      return count('memberships', 'user_id', user.id);
-    },
-  },
-  {
     what: 'a report subscription for the same address',
     caller: () => ownerAdmin,
     path: '/report-subscriptions',
@@ -173,23 +154,7 @@ describe(`concurrent creates of one unique key (${dialectUnderTest})`, () => {
     });
   }
 
-  it('adds two different roles to one new person at once: one account, both memberships', async () => {
-    const email = `${unique('p')}@e.no`;
-    const body = (role: string) => ({ organisationId: a.organisation.id, email, name: 'Ny Person', role });
-    const answers = await Promise.all([
-      callApi<{ userId: string; created: boolean }>(app, ownerAdmin, 'POST', '/members', body('owner-member')),
-      callApi<{ userId: string; created: boolean }>(app, ownerAdmin, 'POST', '/members', body('auditor')),
-    ]);
-    assert.deepEqual(
-      answers.map((r) => r.status),
-      [201, 201],
-      JSON.stringify(answers.map((r) => r.body)),
-    );
-    assert.equal(answers[0]?.body.userId, answers[1]?.body.userId);
-    assert.deepEqual(answers.map((r) => r.body.created).sort(), [false, true]);
-    assert.equal(await count('users', 'email', email), 1);
-    assert.equal(await count('memberships', 'user_id', answers[0]?.body.userId ?? ''), 2);
-  });
+  // Memberships are created when an invitation is accepted: test/access/http/invitations.test.ts races that.
 
   it('registers one external id twice at once: 201 and 200 with the same case, one row', async () => {
     const externalId = unique('ext-');

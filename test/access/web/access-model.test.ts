@@ -83,7 +83,7 @@ describe('access view models', () => {
     });
   });
 
-  it('tell a locked account from one whose lock has run out', () => {
+  it("show the account's sign-in facts only when the list carries them (the operator's)", () => {
     const member: MemberRow = {
       membershipId: 'm-1',
       userId: 'u-1',
@@ -93,13 +93,15 @@ describe('access view models', () => {
       organisationId: 'org-1',
       organisationCode: 'testetaten',
       organisationName: 'Testetaten',
-      lastLoginAt: null,
-      lockedUntil: now + 1,
+      joinedAt: now,
+      account: null,
     };
-    assert.equal(presentMemberItem(member, now).locked, true);
-    assert.equal(presentMemberItem({ ...member, lockedUntil: now }, now).locked, false);
-    assert.equal(presentMemberItem({ ...member, lockedUntil: null }, now).locked, false);
-    assert.ok(!('userId' in presentMemberItem(member, now)));
+    assert.equal(presentMemberItem(member).account, null);
+    assert.deepEqual(presentMemberItem({ ...member, account: { lastLoginAt: now, locked: true } }).account, {
+      lastLoginAt: now,
+      locked: true,
+    });
+    assert.ok(!('userId' in presentMemberItem(member)));
   });
 
   it('present a token by its state and prefix, never its secret', () => {

@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { createComponent } from '../../../src/modules/availability/services/create-component.ts';
 import { createApiToken } from '../../../src/modules/access/services/create-api-token.ts';
 import type { Component } from '../../../src/platform/db/schema.ts';
+import type { AppError } from '../../../src/platform/services/app-error.ts';
+import { digest } from '../../../src/platform/auth/secrets.ts';
 import {
   createOperator,
   createTenant,
@@ -211,11 +213,28 @@ describe('availability over the API', () => {
       name: 'overvaking',
       scopes: ['availability:write'],
     });
-    const ownerToken = await createApiToken(ctx, {
-      organisationId: tenant.organisation.id,
-      name: 'forsok',
-      scopes: ['availability:write'],
-    });
+    await assert.rejects(
+      createApiToken(ctx, { organisationId: tenant.organisation.id, name: 'forsok', scopes: ['availability:write'] }),
+      (error: AppError) => error.fields.some((f) => f.field === 'scopes'),
+    );
+    // A token from before scopes were limited to what the organisation can hold still cannot write.
+    const ownerToken = { secret: `niva_legacy00_${unique('s')}` };
+    await store.db
+      .insertInto('api_tokens')
+      .values({
+        id: unique('tok-'),
+        organisation_id: tenant.organisation.id,
+        name: 'forsok',
+        prefix: 'legacy00',
+        secret_hash: digest(ownerToken.secret),
+        scopes: 'availability:write',
+        created_by: null,
+        created_at: 0,
+        expires_at: null,
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
     const body = {
       componentId: component.id,
       severity: 'degraded',

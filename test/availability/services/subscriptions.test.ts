@@ -93,7 +93,7 @@ before(async () => {
     smtpUrl: smtp.url,
     mailFrom: 'Nivå <noreply@niva.test>',
     publicUrl,
-    linkSecret: testApp.config.linkSecret,
+    linkSecret: testApp.linkSecret,
     outbound: testOutbound(localReceivers),
   });
   runner = createJobRunner({

@@ -7,7 +7,7 @@ import {
   type TestOperator,
   type TestTenant,
 } from '../../helpers/factories.ts';
-import { bearer, createTestApp, logIn, sessionHeaders, type TestApp } from '../../helpers/test-app.ts';
+import { bearer, createTestApp, logIn, postLogin, sessionHeaders, type TestApp } from '../../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 
 let store: TestStore;
@@ -133,10 +133,9 @@ describe('sessions and login', () => {
       [app, false],
       [secureApp, true],
     ] as const) {
-      const response = await candidate.request('/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: tenant.users['owner-member'].email, password: testPassword }),
+      const response = await postLogin(candidate, {
+        email: tenant.users['owner-member'].email,
+        password: testPassword,
       });
       const cookie = response.headers.get('set-cookie') ?? '';
       assert.match(cookie, /niva_session=/);
@@ -150,11 +149,7 @@ describe('sessions and login', () => {
     const { app: limited } = createTestApp(store, { loginRatePerMinute: 3 });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await limited.request('/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: 'nobody@test.niva.no', password: 'wrong-password-1' }),
-      });
+      const response = await postLogin(limited, { email: 'nobody@test.niva.no', password: 'wrong-password-1' });
       statuses.push(response.status);
     }
     assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
@@ -167,14 +162,10 @@ describe('sessions and login', () => {
   });
 
   it('ignores an absolute URL as the place to go after login', async () => {
-    const response = await app.request('/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        email: tenant.users['owner-member'].email,
-        password: testPassword,
-        next: '//evil.example/x',
-      }),
+    const response = await postLogin(app, {
+      email: tenant.users['owner-member'].email,
+      password: testPassword,
+      next: '//evil.example/x',
     });
     assert.equal(response.headers.get('location'), '/');
   });

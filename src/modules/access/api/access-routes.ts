@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApiToken, createApiTokenInput } from '../services/create-api-token.ts';
 import { getApiToken, listApiTokens } from '../services/list-api-tokens.ts';
 import { revokeApiToken } from '../services/revoke-api-token.ts';
-import { addMember, addMemberInput } from '../services/add-member.ts';
+import { inviteMember, inviteMemberInput } from '../services/invite-member.ts';
+import { listInvitations } from '../services/list-invitations.ts';
+import { revokeInvitation } from '../services/revoke-invitation.ts';
 import { listMembers } from '../services/list-members.ts';
 import { removeMembership } from '../services/remove-membership.ts';
 import {
@@ -13,7 +15,14 @@ import {
   security,
   serviceContext,
 } from '../../../platform/http/route-kit.ts';
-import { ApiTokenSchema, MemberSchema, presentApiToken, presentMember } from './presenters.ts';
+import {
+  ApiTokenSchema,
+  InvitationSchema,
+  MemberSchema,
+  presentApiToken,
+  presentInvitation,
+  presentMember,
+} from './presenters.ts';
 
 const MeSchema = z.object({
   actor: z.object({ type: z.enum(['user', 'token', 'system']), id: z.string().nullable(), label: z.string() }),
@@ -51,7 +60,7 @@ export const accessRoutes = apiRouter()
       method: 'get',
       path: '/members',
       tags: ['Access'],
-      summary: 'Users and their roles in the organisations visible to the caller',
+      summary: 'Members (accepted invitations) and their roles in the organisations visible to the caller',
       security,
       request: { query: z.object({ organisationId: z.string().optional() }) },
       responses: { 200: json(z.object({ items: z.array(MemberSchema) }), 'Memberships'), 401: errorResponses[401] },
@@ -60,7 +69,7 @@ export const accessRoutes = apiRouter()
       const ctx = serviceContext(c);
       const { organisationId } = c.req.valid('query');
       const items = await listMembers(ctx, organisationId ? { organisationId } : {});
-      return c.json({ items: items.map((m) => presentMember(m, ctx.clock.now())) }, 200);
+      return c.json({ items: items.map(presentMember) }, 200);
     },
   )
   .openapi(
@@ -68,22 +77,71 @@ export const accessRoutes = apiRouter()
       method: 'post',
       path: '/members',
       tags: ['Access'],
-      summary: 'Give a person a role in an organisation (creates the account if new)',
+      summary: 'Invite a person to a role: they receive a single-use link and become a member when they accept it',
       security,
-      request: { body: { content: { 'application/json': { schema: addMemberInput } }, required: true } },
+      request: { body: { content: { 'application/json': { schema: inviteMemberInput } }, required: true } },
+      responses: { 201: json(InvitationSchema, 'Invited'), ...errorResponses },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const invitation = await inviteMember(serviceContext(c), c.req.valid('json'), {
+        publicUrl: deps.config.publicUrl,
+        locale: c.var.locale,
+      });
+      return c.json(
+        presentInvitation({
+          id: invitation.id,
+          email: invitation.email,
+          role: invitation.role,
+          organisationId: invitation.organisation_id,
+          createdAt: invitation.created_at,
+          expiresAt: invitation.expires_at,
+        }),
+        201,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/invitations',
+      tags: ['Access'],
+      summary: 'Pending invitations of the organisations whose members the caller manages',
+      security,
+      request: { query: z.object({ organisationId: z.string().optional() }) },
       responses: {
-        201: json(z.object({ userId: z.string(), membershipId: z.string(), created: z.boolean() }), 'Added'),
-        ...errorResponses,
+        200: json(z.object({ items: z.array(InvitationSchema) }), 'Pending invitations'),
+        401: errorResponses[401],
+        403: errorResponses[403],
       },
     }),
-    async (c) => c.json(await addMember(serviceContext(c), c.req.valid('json')), 201),
+    async (c) => {
+      const { organisationId } = c.req.valid('query');
+      const items = await listInvitations(serviceContext(c), organisationId ? { organisationId } : {});
+      return c.json({ items: items.map(presentInvitation) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/invitations/{id}',
+      tags: ['Access'],
+      summary: 'Withdraw a pending invitation (its link stops working)',
+      security,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Withdrawn' }, ...errorResponses },
+    }),
+    async (c) => {
+      await revokeInvitation(serviceContext(c), { id: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
   )
   .openapi(
     createRoute({
       method: 'delete',
       path: '/members/{id}',
       tags: ['Access'],
-      summary: 'Remove a membership (and end that person’s sessions)',
+      summary: 'Remove a membership: the person keeps their account and other memberships',
       security,
       request: { params: IdParam },
       responses: { 204: { description: 'Removed' }, ...errorResponses },

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { MemberRow } from '../services/list-members.ts';
+import type { PendingInvitation } from '../services/list-invitations.ts';
 import type { OrganisationSummary } from '../services/list-organisations.ts';
 import type { ApiToken, AuditEvent, Component, Job, Organisation, Service } from '../../../platform/db/schema.ts';
 import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
@@ -120,12 +121,15 @@ export const MemberSchema = z
     role: z.string(),
     organisationId: z.string(),
     organisationCode: z.string(),
-    lastLoginAt: z.string().nullable(),
-    locked: z.boolean(),
+    joinedAt: z.string(),
+    account: z
+      .object({ lastLoginAt: z.string().nullable(), locked: z.boolean() })
+      .nullable()
+      .openapi({ description: 'Sign-in facts of the account: for the operator only, null for an organisation' }),
   })
   .openapi('Member');
 
-export function presentMember(m: MemberRow, now: number): z.infer<typeof MemberSchema> {
+export function presentMember(m: MemberRow): z.infer<typeof MemberSchema> {
   return {
     membershipId: m.membershipId,
     userId: m.userId,
@@ -134,8 +138,30 @@ export function presentMember(m: MemberRow, now: number): z.infer<typeof MemberS
     role: m.role,
     organisationId: m.organisationId,
     organisationCode: m.organisationCode,
-    lastLoginAt: isoOrNull(m.lastLoginAt),
-    locked: m.lockedUntil !== null && m.lockedUntil > now,
+    joinedAt: iso(m.joinedAt),
+    account: m.account && { lastLoginAt: isoOrNull(m.account.lastLoginAt), locked: m.account.locked },
+  };
+}
+
+export const InvitationSchema = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    email: z.string(),
+    role: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi('Invitation');
+
+export function presentInvitation(i: Omit<PendingInvitation, 'organisationName'>): z.infer<typeof InvitationSchema> {
+  return {
+    id: i.id,
+    organisationId: i.organisationId,
+    email: i.email,
+    role: i.role,
+    createdAt: iso(i.createdAt),
+    expiresAt: iso(i.expiresAt),
   };
 }
 

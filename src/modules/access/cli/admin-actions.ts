@@ -1,12 +1,14 @@
 // `niva user|token|audit`: loaded when one of them runs.
-import { isRole, isTokenScope, roles } from '../../../platform/domain/roles.ts';
+import { holdableScopes, isRole, isTokenScope, roles } from '../../../platform/domain/roles.ts';
 import { verifyAuditChain } from '../../../platform/audit/verify-audit-chain.ts';
 import { getOrganisation } from '../services/get-organisation.ts';
 import { createApiToken } from '../services/create-api-token.ts';
 import { revokeApiToken } from '../services/revoke-api-token.ts';
-import { addMember } from '../services/add-member.ts';
+import { provisionMember } from '../services/provision-member.ts';
+import { inviteMember } from '../services/invite-member.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
 import { numberOption } from '../../../platform/cli/args.ts';
+import { iso } from '../../../platform/http/presenting.ts';
 
 export async function userAdd(
   run: CliRun,
@@ -18,7 +20,7 @@ export async function userAdd(
   const result = await run.withStore(async (store) => {
     const ctx = await run.context(store);
     const org = await getOrganisation(ctx, { id: opts.org });
-    return addMember(ctx, {
+    return provisionMember(ctx, {
       organisationId: org.id,
       email: opts.email,
       name: opts.name,
@@ -30,6 +32,29 @@ export async function userAdd(
     !!opts.json,
     { ...result },
     `${result.created ? 'created' : 'updated'} ${opts.email} as ${role} in ${opts.org}`,
+  );
+}
+
+export async function userInvite(
+  run: CliRun,
+  opts: { email: string; org: string; role: string; json?: boolean },
+): Promise<void> {
+  if (!isRole(opts.role)) throw new UsageError(`--role: expected one of ${roles.join(', ')}`);
+  const role = opts.role;
+  const config = await run.config();
+  const invitation = await run.withStore(async (store) => {
+    const ctx = await run.context(store);
+    const org = await getOrganisation(ctx, { id: opts.org });
+    return inviteMember(
+      ctx,
+      { organisationId: org.id, email: opts.email, role },
+      { publicUrl: config.publicUrl, locale: 'nb' },
+    );
+  });
+  run.print(
+    !!opts.json,
+    { id: invitation.id, email: invitation.email, role, expiresAt: iso(invitation.expires_at) },
+    `invited ${invitation.email} as ${role} in ${opts.org}; the link is on its way by e-mail`,
   );
 }
 
@@ -50,6 +75,12 @@ export async function tokenCreate(
   const created = await run.withStore(async (store) => {
     const ctx = await run.context(store);
     const org = await getOrganisation(ctx, { id: opts.org });
+    const holdable: string[] = holdableScopes(org.kind);
+    const unusable = scopes.filter((s) => !holdable.includes(s));
+    if (unusable.length > 0)
+      throw new UsageError(
+        `--scopes: not available to ${opts.org}: ${unusable.join(', ')} (allowed: ${holdable.join(', ')})`,
+      );
     return createApiToken(ctx, {
       organisationId: org.id,
       name: opts.name,

@@ -8,7 +8,7 @@ export function registerAdminCommands(program: Command, run: CliRun): void {
   const user = program.command('user').description('manage user accounts');
   user
     .command('add')
-    .description('give a person a role in an organisation, creating the account if new')
+    .description('give a person a role directly, creating the account if new (server administration, no invitation)')
     .requiredOption('--email <email>', 'e-mail address (the login name)')
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--org <code>', 'organisation code, e.g. skd')
@@ -24,6 +24,17 @@ export function registerAdminCommands(program: Command, run: CliRun): void {
         passwordStdin?: boolean;
         json?: boolean;
       }) => (await actions()).userAdd(run, opts),
+    );
+
+  user
+    .command('invite')
+    .description('invite a person to a role: they get a single-use link by e-mail and join when they accept it')
+    .requiredOption('--email <email>', 'e-mail address to invite')
+    .requiredOption('--org <code>', 'organisation code, e.g. skd')
+    .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { email: string; org: string; role: string; json?: boolean }) =>
+      (await actions()).userInvite(run, opts),
     );
 
   const token = program.command('token').description('manage API tokens');

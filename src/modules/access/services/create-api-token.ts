@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isTokenScope, tokenScopes } from '../../../platform/domain/roles.ts';
+import { holdableScopes, isTokenScope, tokenScopes } from '../../../platform/domain/roles.ts';
+import { AppError } from '../../../platform/services/app-error.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { digest, randomSecret } from '../../../platform/auth/secrets.ts';
@@ -34,6 +35,10 @@ export async function createApiToken(
   const data = parseInput(createApiTokenInput, input, ctx);
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   authorize(ctx.actor, 'token.manage', organisation.id);
+  const holdable = holdableScopes(organisation.kind);
+  const unusable = data.scopes.filter((scope) => !holdable.includes(scope));
+  if (unusable.length > 0)
+    throw AppError.field('scopes', `not available to this organisation: ${[...new Set(unusable)].join(', ')}`);
   const prefix = randomSecret(6).slice(0, 8);
   const secret = `niva_${prefix}_${randomSecret(32)}`;
   const now = ctx.clock.now();

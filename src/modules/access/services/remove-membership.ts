@@ -4,6 +4,10 @@ import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts'
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { scoped } from '../../../platform/db/tenant-scope.ts';
 
+/**
+ * Ends one membership. The person's sessions stay valid: `authenticate` reads memberships on every request, so the access
+ * this membership gave ends with the next request, and what other organisations gave them is untouched.
+ */
 export async function removeMembership(ctx: ServiceContext, { membershipId }: { membershipId: string }): Promise<void> {
   const membership = await scoped(
     ctx.db.selectFrom('memberships'),
@@ -21,7 +25,6 @@ export async function removeMembership(ctx: ServiceContext, { membershipId }: { 
   }
   await inTransaction(ctx, async (trx) => {
     await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', membership.user_id).execute();
     await recordAuditEvent(trx, ctx, {
       action: 'membership.remove',
       subjectType: 'user',

@@ -9,6 +9,7 @@ import type {
   Service,
 } from '../../../platform/db/schema.ts';
 import type { MemberRow } from '../services/list-members.ts';
+import type { PendingInvitation } from '../services/list-invitations.ts';
 import type { OrganisationSummary } from '../services/list-organisations.ts';
 
 export type { JobStatus };
@@ -88,7 +89,7 @@ export function presentOrganisationOption(o: Organisation): OrganisationOption {
   return { id: o.id, kind: o.kind, name: o.name };
 }
 
-/** A membership: who holds which role where, and whether the account is locked out at the moment. */
+/** A membership: who holds which role where since when; the account's sign-in facts for the operator only. */
 export interface MemberItem {
   membershipId: string;
   name: string;
@@ -96,11 +97,11 @@ export interface MemberItem {
   role: string;
   organisationId: string;
   organisationName: string;
-  lastLoginAt: number | null;
-  locked: boolean;
+  joinedAt: number;
+  account: { lastLoginAt: number | null; locked: boolean } | null;
 }
 
-export function presentMemberItem(m: MemberRow, now: number): MemberItem {
+export function presentMemberItem(m: MemberRow): MemberItem {
   return {
     membershipId: m.membershipId,
     name: m.name,
@@ -108,8 +109,29 @@ export function presentMemberItem(m: MemberRow, now: number): MemberItem {
     role: m.role,
     organisationId: m.organisationId,
     organisationName: m.organisationName,
-    lastLoginAt: m.lastLoginAt,
-    locked: m.lockedUntil !== null && m.lockedUntil > now,
+    joinedAt: m.joinedAt,
+    account: m.account && { lastLoginAt: m.account.lastLoginAt, locked: m.account.locked },
+  };
+}
+
+/** An invitation not yet accepted: the address and role the organisation entered, and until when the link works. */
+export interface InvitationItem {
+  id: string;
+  email: string;
+  role: string;
+  organisationId: string;
+  organisationName: string;
+  expiresAt: number;
+}
+
+export function presentInvitationItem(i: PendingInvitation): InvitationItem {
+  return {
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    organisationId: i.organisationId,
+    organisationName: i.organisationName,
+    expiresAt: i.expiresAt,
   };
 }
 

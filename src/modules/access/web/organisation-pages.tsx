@@ -59,7 +59,7 @@ async function renderDetail(
       page={page}
       organisation={presentOrganisationFacts(organisation)}
       services={services.map(presentServiceItem)}
-      members={members.map((m) => presentMemberItem(m, ctx.clock.now()))}
+      members={members.map(presentMemberItem)}
       editForm={form}
       canChangeIdentity={isPlatformActor(ctx.actor)}
       saved={saved}

@@ -197,7 +197,7 @@ export function OrganisationDetailPage(props: {
             <Table.HeaderCell>{t('users.name')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.role')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('users.lastLogin')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.joined')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -206,7 +206,7 @@ export function OrganisationDetailPage(props: {
               <Table.Cell>{m.name}</Table.Cell>
               <Table.Cell>{m.email}</Table.Cell>
               <Table.Cell>{t(`role.${m.role}` as MessageKey)}</Table.Cell>
-              <Table.Cell>{m.lastLoginAt ? formatInstant(m.lastLoginAt, locale) : t('users.never')}</Table.Cell>
+              <Table.Cell>{formatInstant(m.joinedAt, locale)}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

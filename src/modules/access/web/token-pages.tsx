@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { Alert, Fieldset, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { tokenScopes } from '../../../platform/domain/roles.ts';
+import { holdableScopes, tokenScopes } from '../../../platform/domain/roles.ts';
 import { can } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
@@ -44,6 +44,10 @@ function TokensPage({ page, tokens, manageable, form, created, done }: TokensVie
   const { t, locale } = page;
   const labels = { organisationId: t('users.organisation'), name: t('tokens.name'), scopes: t('tokens.scopes') };
   const field = bindFields({ ...form, labels });
+  // Only scopes some organisation in the list can hold; the operation checks the chosen organisation again.
+  const offered = Object.keys(tokenScopes).filter((scope) =>
+    manageable.some((o) => (holdableScopes(o.kind) as string[]).includes(scope)),
+  );
   return (
     <Layout page={page} title={t('tokens.title')}>
       <Heading level={1} data-size="lg">
@@ -122,7 +126,7 @@ function TokensPage({ page, tokens, manageable, form, created, done }: TokensVie
             <TextField {...field('name')} required />
             <Fieldset id="f-scopes">
               <Fieldset.Legend>{labels.scopes}</Fieldset.Legend>
-              {Object.keys(tokenScopes).map((scope) => (
+              {offered.map((scope) => (
                 <CheckboxField
                   key={scope}
                   name="scopes"

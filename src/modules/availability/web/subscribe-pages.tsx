@@ -55,7 +55,7 @@ function checkLink(c: Context<AppEnv>) {
   const id = c.req.query('id') ?? '';
   const sig = c.req.query('sig') ?? '';
   const page = pageContext(c);
-  if (!validSubscriptionSignature(c.var.deps.config.linkSecret, id, sig))
+  if (!validSubscriptionSignature(c.var.deps.linkSecret, id, sig))
     return {
       refused: render(
         c,
@@ -76,11 +76,7 @@ function checkLink(c: Context<AppEnv>) {
 /** The subscription a checked link names, or null when there is none (any more). */
 async function unsubscribeTarget(c: Context<AppEnv>, id: string, sig: string): Promise<UnsubscribeTarget | null> {
   try {
-    return await findUnsubscribeTarget(
-      anonymousContext(c, 'status unsubscribe'),
-      { id, sig },
-      c.var.deps.config.linkSecret,
-    );
+    return await findUnsubscribeTarget(anonymousContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.linkSecret);
   } catch (error) {
     if (!isAppError(error) || error.code !== 'not-found') throw error;
     return null;
@@ -123,7 +119,7 @@ export const subscribePages = new Hono<AppEnv>()
         <WebhookCreatedPage
           page={page}
           secret={created.secret}
-          unsubscribe={unsubscribeUrl(deps.config.publicUrl, deps.config.linkSecret, created.id)}
+          unsubscribe={unsubscribeUrl(deps.config.publicUrl, deps.linkSecret, created.id)}
         />,
         201,
       );
@@ -196,7 +192,7 @@ export const subscribePages = new Hono<AppEnv>()
     if (refused) return refused;
     const page = pageContext(c);
     try {
-      await unsubscribe(anonymousContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.config.linkSecret);
+      await unsubscribe(anonymousContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.linkSecret);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'not-found') throw error;
       return render(

@@ -46,17 +46,23 @@ export interface ImportOptions {
 
 const chunk = 500;
 
-/** Which of these external ids are already registered, asked in chunks to stay under bind-parameter limits. */
+/** A case's external id as its owner's: the same id under two owners is two cases. */
+function ownedKey(ownerCode: string | null, externalId: string): string {
+  return `${ownerCode ?? ''}\u0000${externalId}`;
+}
+
+/** Which of these external ids are already registered, per owner, asked in chunks to stay under bind-parameter limits. */
 async function knownExternalIds(ctx: ServiceContext, ids: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += chunk) {
     const rows = await ctx.db
       .selectFrom('cases')
-      .select('external_id')
-      .where('external_id', 'in', unique.slice(i, i + chunk))
+      .leftJoin('organisations', 'organisations.id', 'cases.organisation_id')
+      .select(['cases.external_id', 'organisations.code'])
+      .where('cases.external_id', 'in', unique.slice(i, i + chunk))
       .execute();
-    for (const r of rows) if (r.external_id !== null) known.add(r.external_id);
+    for (const r of rows) if (r.external_id !== null) known.add(ownedKey(r.code, r.external_id));
   }
   return known;
 }
@@ -145,9 +151,10 @@ export async function importCases(
       fail(row, problems);
     } else if (options.dryRun) {
       // The real run registers the first row of an external id and leaves every later one unchanged.
-      if (known.has(mapped.value.externalId)) report.unchanged += 1;
+      const key = ownedKey(mapped.value.ownerCode, mapped.value.externalId);
+      if (known.has(key)) report.unchanged += 1;
       else report.imported += 1;
-      known.add(mapped.value.externalId);
+      known.add(key);
     } else {
       try {
         const { created } = await registerCase(ctx, mapped.value.input, { history: mapped.value.history });

@@ -1,6 +1,7 @@
 import { checkEvent, checkRegistration, deriveCase, type LifecycleEvent } from '../domain/case-lifecycle.ts';
 import { caseTypes, type CaseChannel } from '../domain/case-types.ts';
-import type { Organisation } from '../../../platform/db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Organisation } from '../../../platform/db/schema.ts';
 import type { CaseRow } from '../schema.ts';
 import { authorize, tenantScope } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
@@ -119,11 +120,7 @@ export async function registerCase(
 
   return inTransaction(ctx, async (trx) => {
     if (data.externalId) {
-      const existing = await trx
-        .selectFrom('cases')
-        .selectAll()
-        .where('external_id', '=', data.externalId)
-        .executeTakeFirst();
+      const existing = await byExternalId(trx, organisation?.id ?? null, data.externalId);
       if (existing) return { row: existing, created: false };
     }
     const number = await nextCaseNumber(trx);
@@ -203,7 +200,22 @@ export async function registerCase(
     if (!imported) await queueCaseNotice(trx, ctx, row, 'registered');
     if (options.withinTransaction) await options.withinTransaction(trx, row);
     return { row, created: true };
-  }).catch((error: unknown) => registeredMeanwhile(ctx, data.externalId, error));
+  }).catch((error: unknown) => registeredMeanwhile(ctx, organisation?.id ?? null, data.externalId, error));
+}
+
+/** External ids are the owner's own references: unique per owner, and among the platform's cases without one. */
+const externalIdKeys = [
+  { table: 'cases', columns: ['organisation_id', 'external_id'], constraint: 'cases_owner_external' },
+  { table: 'cases', columns: ['external_id'], constraint: 'cases_platform_external' },
+] as const;
+
+function byExternalId(db: Kysely<Database>, organisationId: string | null, externalId: string) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('external_id', '=', externalId)
+    .where('organisation_id', organisationId === null ? 'is' : '=', organisationId)
+    .executeTakeFirst();
 }
 
 /**
@@ -212,15 +224,12 @@ export async function registerCase(
  */
 async function registeredMeanwhile(
   ctx: ServiceContext,
+  organisationId: string | null,
   externalId: string | null | undefined,
   error: unknown,
 ): Promise<RegisteredCase> {
-  if (externalId && violates(error, { table: 'cases', columns: ['external_id'] })) {
-    const existing = await ctx.db
-      .selectFrom('cases')
-      .selectAll()
-      .where('external_id', '=', externalId)
-      .executeTakeFirst();
+  if (externalId && externalIdKeys.some((key) => violates(error, key))) {
+    const existing = await byExternalId(ctx.db, organisationId, externalId);
     if (existing) return { row: existing, created: false };
   }
   throw error;

@@ -1,15 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../services/app-error.ts';
 import type { AppEnv } from '../env.ts';
+import { assertSameOrigin, same } from '../form-token.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * Cookie-authenticated mutations must carry the session's token (form field `_csrf` or header `X-CSRF-Token`)
@@ -18,10 +12,7 @@ function same(a: string, b: string): boolean {
 export function csrfProtection(publicOrigin: string) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (safeMethods.has(c.req.method) || c.var.authVia !== 'session') return next();
-    const origin = c.req.header('origin');
-    const requestOrigin = new URL(c.req.url).origin;
-    if (origin && origin !== publicOrigin && origin !== requestOrigin)
-      throw new AppError('csrf', 'cross-site request refused');
+    assertSameOrigin(c, publicOrigin);
     let presented = c.req.header('x-csrf-token');
     if (!presented) {
       const type = c.req.header('content-type') ?? '';

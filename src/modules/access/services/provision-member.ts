@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRole, roleFitsOrganisation, roles, type Role } from '../../../platform/domain/roles.ts';
-import { authorize, isPlatformActor } from '../../../platform/services/actor.ts';
+import { authorizeSystem } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { hashPassword, passwordRule } from '../../../platform/auth/password.ts';
@@ -10,7 +10,7 @@ import { getOrganisation } from './get-organisation.ts';
 import { guardUnique, type UniqueField } from '../../../platform/db/unique-violation.ts';
 import { nameText } from '../../../platform/validation/text.ts';
 
-export const addMemberInput = z.object({
+export const provisionMemberInput = z.object({
   organisationId: z.string().min(1),
   email: z.string().trim().toLowerCase().email('an e-mail address'),
   name: nameText().trim().min(2, 'at least 2 characters').max(200),
@@ -38,11 +38,18 @@ const membershipKeys: readonly UniqueField[] = [
   },
 ];
 
-/** Gives a person a role in an organisation, creating the account if the e-mail is new. */
-export async function addMember(ctx: ServiceContext, input: z.input<typeof addMemberInput>): Promise<MemberResult> {
-  const data = parseInput(addMemberInput, input, ctx);
+/**
+ * Gives a person a role directly, creating the account if the e-mail is new: a system operation (the demo seed, and
+ * `niva user add` by whoever runs the server). People and tokens add members only by invitation (`invite-member.ts`),
+ * which the invited person accepts, so no organisation can attach an account it does not own.
+ */
+export async function provisionMember(
+  ctx: ServiceContext,
+  input: z.input<typeof provisionMemberInput>,
+): Promise<MemberResult> {
+  const data = parseInput(provisionMemberInput, input, ctx);
+  authorizeSystem(ctx.actor, 'provision accounts directly');
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
-  authorize(ctx.actor, 'user.manage', organisation.id);
   const role: Role = data.role;
   if (!isRole(role) || !roleFitsOrganisation(role, organisation.kind)) {
     throw AppError.field(
@@ -50,8 +57,6 @@ export async function addMember(ctx: ServiceContext, input: z.input<typeof addMe
       `${role} cannot be held in ${organisation.kind === 'operator' ? 'the operator' : 'a service owner'} organisation`,
     );
   }
-  if (role === 'auditor' && organisation.kind === 'operator' && !isPlatformActor(ctx.actor))
-    throw AppError.field('role', 'not allowed', 'forbidden');
   const passwordHash = data.password ? await hashPassword(data.password) : null;
   return inTransaction(ctx, async (trx) => {
     const now = ctx.clock.now();

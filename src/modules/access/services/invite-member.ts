@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { roles } from '../../../platform/domain/roles.ts';
+import { authorize } from '../../../platform/services/actor.ts';
+import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
+import { digest, randomSecret } from '../../../platform/auth/secrets.ts';
+import { enqueueJob } from '../../../platform/jobs/enqueue-job.ts';
+import { emailJob } from '../../../platform/mail/send-email.ts';
+import { translator, type Locale } from '../../../platform/i18n/messages.ts';
+import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
+import { parseInput } from '../../../platform/services/parse-input.ts';
+import type { Invitation } from '../../../platform/db/auth-schema.ts';
+import { getOrganisation } from './get-organisation.ts';
+import { assertGrantableRole } from './member-role.ts';
+
+export const inviteMemberInput = z.object({
+  organisationId: z.string().min(1),
+  email: z.string().trim().toLowerCase().email('an e-mail address'),
+  role: z.enum(roles),
+});
+
+/** How long an invitation link can be used. */
+export const invitationTtlMs = 7 * 86_400_000;
+
+export interface InviteOptions {
+  /** Where the link in the e-mail points. */
+  publicUrl: string;
+  /** The language of the e-mail: the inviter's. */
+  locale: Locale;
+}
+
+export function invitationUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/invitations/${encodeURIComponent(token)}`;
+}
+
+/**
+ * Invites a person to a role: no account is looked at, so the answer is the same whether the address has one or not.
+ * The membership exists only when the person accepts through the single-use link mailed in this transaction.
+ */
+export async function inviteMember(
+  ctx: ServiceContext,
+  input: z.input<typeof inviteMemberInput>,
+  options: InviteOptions,
+): Promise<Invitation> {
+  const data = parseInput(inviteMemberInput, input, ctx);
+  const organisation = await getOrganisation(ctx, { id: data.organisationId });
+  authorize(ctx.actor, 'user.manage', organisation.id);
+  const role = assertGrantableRole(ctx.actor, data.role, organisation);
+  const token = randomSecret();
+  const now = ctx.clock.now();
+  const invitation: Invitation = {
+    id: newId(),
+    organisation_id: organisation.id,
+    email: data.email,
+    role,
+    token_hash: digest(token),
+    invited_by: ctx.actor.id,
+    created_at: now,
+    expires_at: now + invitationTtlMs,
+    accepted_at: null,
+    accepted_by: null,
+    revoked_at: null,
+  };
+  const t = translator(options.locale);
+  const params = { organisation: organisation.name, role: t(`role.${role}`), days: invitationTtlMs / 86_400_000 };
+  await inTransaction(ctx, async (trx) => {
+    await trx.insertInto('invitations').values(invitation).execute();
+    await enqueueJob(trx, ctx, {
+      kind: emailJob,
+      organisationId: organisation.id,
+      payload: {
+        to: [data.email],
+        subject: t('invitations.mailSubject', params),
+        text: `${t('invitations.mailBody', params)}\n\n${invitationUrl(options.publicUrl, token)}\n`,
+      },
+    });
+    await recordAuditEvent(trx, ctx, {
+      action: 'invitation.create',
+      subjectType: 'invitation',
+      subjectId: invitation.id,
+      organisationId: organisation.id,
+      summary: { email: data.email, role, expiresAt: invitation.expires_at },
+    });
+  });
+  return invitation;
+}
