@@ -47,21 +47,16 @@ function isTypeOnly(node) {
 const rule = {
   meta: {
     type: 'problem',
-    // The imports that broke a rule when it was introduced, as `src/file.ts -> specifier`: tolerated until they are
-    // moved behind an index.ts, and no others.
-    schema: [{ type: 'object', properties: { known: { type: 'array', items: { type: 'string' } } } }],
+    schema: [],
     docs: { description: 'module boundaries and pure domain folders' },
   },
   create(context) {
     const file = context.filename;
-    const known = new Set(context.options[0]?.known ?? []);
-    const fileKey = path.relative(path.dirname(srcRoot), file).split(path.sep).join('/');
     const importer = place(file);
     if (importer.area === 'outside') return {};
     function check(node, source, typeOnly = false) {
       if (!source || typeof source.value !== 'string') return;
       const specifier = source.value;
-      if (known.has(`${fileKey} -> ${specifier}`)) return;
       if (!specifier.startsWith('.')) {
         if (importer.domain && !pureDomainPackages.has(specifier.split('/')[0]))
           context.report({ node, message: `a domain/ folder uses no package with I/O: ${specifier}` });

@@ -9,3 +9,5 @@ export { getCase } from './services/get-case.ts';
 export { registerCase } from './services/register-case.ts';
 export { formatBytes, kindLabel, textOr } from './web/case-display.tsx';
 export { CategoryChoice } from './web/case-report-view.tsx';
+export type { CaseNotice } from './services/case-mail-texts.ts';
+export { categorySchema, registerCaseInput } from './services/case-schemas.ts';

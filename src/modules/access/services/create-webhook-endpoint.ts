@@ -4,7 +4,7 @@ import type { WebhookEndpointsTable } from '../../../platform/db/schema.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { randomSecret } from '../../../platform/auth/secrets.ts';
-import type { CaseNotice } from '../../cases/services/case-mail-texts.ts';
+import type { CaseNotice } from '../../cases/index.ts';
 import { inTransaction, newId, type ServiceContext } from '../../../platform/services/context.ts';
 import { getOrganisation } from './get-organisation.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
-import { categorySchema } from '../../cases/services/case-schemas.ts';
+import { categorySchema } from '../../cases/index.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
 import { parseCaseMail, vetMailAttachments } from './parse-case-mail.ts';

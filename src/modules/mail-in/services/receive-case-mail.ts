@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { storeAttachment } from '../../cases/index.ts';
 import { appendEventInTransaction } from '../../cases/index.ts';
-import { categorySchema, registerCaseInput } from '../../cases/services/case-schemas.ts';
+import { categorySchema, registerCaseInput } from '../../cases/index.ts';
 import { registerCase } from '../../cases/index.ts';
 import { inTransaction, newId, type ServiceContext, type Tx } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
