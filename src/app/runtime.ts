@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../platform/logging/logger.ts';
 import type { Config } from '../platform/config/config.ts';
 import { type Clock, systemClock } from '../platform/domain/clock.ts';
 import { calendarRegistryFrom } from '../platform/calendar-config.ts';
@@ -27,10 +28,6 @@ export interface Runtime {
   app: App;
   jobs: JobRunner;
   close(): Promise<void>;
-}
-
-export function createLogger(level: Config['logLevel']): Logger {
-  return pino({ level, base: { service: 'niva' }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
 /** The composition root: one store, one app, one job runner, wired from configuration. */

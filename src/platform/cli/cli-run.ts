@@ -99,8 +99,11 @@ export class CliRun {
     }
   }
 
-  /** The operation context of a command: the system clock and an actor named after the person at the terminal. */
-  async context(store: Store): Promise<ServiceContext> {
+  /**
+   * The operation context of a command: the system clock, and an actor named after the person at the terminal or,
+   * for a long-running listener, after what it is (`label`).
+   */
+  async context(store: Store, label = `cli:${userInfo().username}`): Promise<ServiceContext> {
     const [{ systemClock }, { systemActor }] = await Promise.all([
       import('../domain/clock.ts'),
       import('../services/actor.ts'),
@@ -111,7 +114,7 @@ export class CliRun {
       clock: systemClock,
       calendars: await this.calendars(),
       limits: (await this.config()).limits,
-      actor: systemActor(`cli:${userInfo().username}`),
+      actor: systemActor(label),
       requestId: null,
     };
   }

@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError } from '../services/app-error.ts';
 import { assertSafeText, validationError } from '../services/parse-input.ts';
+import { systemActor, type Actor } from '../services/actor.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
 import { ProblemSchema } from './presenting.ts';
@@ -17,10 +18,8 @@ export function apiRouter(): OpenAPIHono<AppEnv> {
   });
 }
 
-/** The operation context for an authenticated request; anonymous callers get 401. */
-export function serviceContext(c: Context<AppEnv>): ServiceContext {
-  const actor = c.var.actor;
-  if (!actor) throw new AppError('unauthenticated', 'log in or send Authorization: Bearer <token>');
+/** The operation context of a request, acting as `actor`. */
+export function requestContext(c: Context<AppEnv>, actor: Actor): ServiceContext {
   const { store, clock, calendars, config } = c.var.deps;
   return {
     db: store.db,
@@ -31,6 +30,21 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
     actor,
     requestId: c.var.requestId,
   };
+}
+
+/** The operation context for an authenticated request; anonymous callers get 401. */
+export function serviceContext(c: Context<AppEnv>): ServiceContext {
+  const actor = c.var.actor;
+  if (!actor) throw new AppError('unauthenticated', 'log in or send Authorization: Bearer <token>');
+  return requestContext(c, actor);
+}
+
+/**
+ * The context of a request nobody is signed in for, whose credential is something else (a signed link, an invitation
+ * token, a push token): the operation acts as the system, under `label` in the audit log.
+ */
+export function systemRequestContext(c: Context<AppEnv>, label: string): ServiceContext {
+  return requestContext(c, systemActor(label));
 }
 
 const problem = { content: { 'application/problem+json': { schema: ProblemSchema } } };

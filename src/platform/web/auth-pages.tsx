@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
+import { requestContext, systemRequestContext } from '../http/route-kit.ts';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { Alert, Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { isAppError } from '../services/app-error.ts';
 import { logIn } from '../auth/log-in.ts';
 import { logOut } from '../auth/sessions.ts';
-import { systemActor } from '../services/actor.ts';
 import { Layout, type PageContext } from './layout.tsx';
 import { TextField } from './form.tsx';
 import type { AppEnv } from '../http/env.ts';
@@ -93,15 +93,7 @@ export const authPages = new Hono<AppEnv>()
       );
     }
     try {
-      const ctx = {
-        db: deps.store.db,
-        dialect: deps.store.dialect,
-        clock: deps.clock,
-        calendars: deps.calendars,
-        limits: deps.config.limits,
-        actor: systemActor('login'),
-        requestId: c.var.requestId,
-      };
+      const ctx = systemRequestContext(c, 'login');
       const session = await logIn(
         ctx,
         { email, password },
@@ -140,19 +132,7 @@ export const authPages = new Hono<AppEnv>()
     const token = c.var.sessionToken;
     const actor = c.var.actor;
     if (token && actor) {
-      const { deps } = c.var;
-      await logOut(
-        {
-          db: deps.store.db,
-          dialect: deps.store.dialect,
-          clock: deps.clock,
-          calendars: deps.calendars,
-          limits: deps.config.limits,
-          actor,
-          requestId: c.var.requestId,
-        },
-        { sessionToken: token },
-      );
+      await logOut(requestContext(c, actor), { sessionToken: token });
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.redirect('/login', 303);

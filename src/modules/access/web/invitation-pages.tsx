@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
+import { systemRequestContext } from '../../../platform/http/route-kit.ts';
 import { Hono } from 'hono';
 import { Alert, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { systemActor } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
-import type { ServiceContext } from '../../../platform/services/context.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { assertFormToken, formToken } from '../../../platform/http/form-token.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
@@ -20,19 +19,6 @@ import { findInvitation, type InvitationView } from '../services/find-invitation
  * accepts signed in as the invited address; a new person chooses a name and password, on a form guarded like the
  * sign-in form (pre-session token and Origin), since there is no session yet.
  */
-
-function anonymousContext(c: Context<AppEnv>): ServiceContext {
-  const { store, clock, calendars, config } = c.var.deps;
-  return {
-    db: store.db,
-    dialect: store.dialect,
-    clock,
-    calendars,
-    limits: config.limits,
-    actor: systemActor('invitation'),
-    requestId: null,
-  };
-}
 
 interface AcceptView {
   page: PageContext;
@@ -123,7 +109,7 @@ function acceptContext(c: Context<AppEnv>): PageContext {
 async function show(c: Context<AppEnv>, token: string, form: AcceptView['form'], status: 200 | 400 = 200) {
   const page = acceptContext(c);
   try {
-    const invitation = await findInvitation(anonymousContext(c), { token });
+    const invitation = await findInvitation(systemRequestContext(c, 'invitation'), { token });
     return render(c, <AcceptPage page={page} token={token} invitation={invitation} form={form} />, status);
   } catch (error) {
     if (isAppError(error) && error.code === 'not-found') return render(c, <InvalidPage page={page} />, 404);
@@ -142,7 +128,7 @@ export const invitationPages = new Hono<AppEnv>()
     const values = { name: text(body, 'name') ?? '' };
     const password = text(body, 'password');
     try {
-      const accepted = await acceptInvitation(signedIn ? serviceContext(c) : anonymousContext(c), {
+      const accepted = await acceptInvitation(signedIn ? serviceContext(c) : systemRequestContext(c, 'invitation'), {
         token,
         ...(signedIn ? {} : { name: values.name, ...(password ? { password } : {}) }),
       });

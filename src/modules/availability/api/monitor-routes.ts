@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { systemActor } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { createMonitor, createMonitorInput, monitorKinds, type MonitorView } from '../services/create-monitor.ts';
@@ -14,12 +13,13 @@ import { clientAddress } from '../../../platform/http/client-address.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 import {
+  IdParam,
   apiRouter,
   errorResponses,
-  IdParam,
   json,
   security,
   serviceContext,
+  systemRequestContext,
 } from '../../../platform/http/route-kit.ts';
 
 const MonitorSchema = z
@@ -119,21 +119,13 @@ export const monitorRoutes = apiRouter()
  * acts as the system. Each call counts against the caller's address first, which also slows down token guessing.
  */
 function intakeContext(c: Context<AppEnv>): ServiceContext {
-  const { store, clock, calendars, config, intakeLimiter } = c.var.deps;
+  const { clock, config, intakeLimiter } = c.var.deps;
   const wait = intakeLimiter.hit(clientAddress(c, config.trustProxy), clock.now());
   if (wait > 0)
     throw new AppError('rate-limited', 'too many pushes from this address; try again later', {
       retryAfterSeconds: wait,
     });
-  return {
-    db: store.db,
-    dialect: store.dialect,
-    clock,
-    calendars,
-    limits: config.limits,
-    actor: systemActor('monitor push'),
-    requestId: c.var.requestId,
-  };
+  return systemRequestContext(c, 'monitor push');
 }
 
 async function jsonBody(c: Context<AppEnv>): Promise<unknown> {

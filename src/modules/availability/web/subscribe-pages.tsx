@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
+import { systemRequestContext } from '../../../platform/http/route-kit.ts';
 import { Hono } from 'hono';
 import { isLocale } from '../../../platform/i18n/messages.ts';
-import { systemActor } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
-import type { ServiceContext } from '../../../platform/services/context.ts';
 import { findUnsubscribeTarget, type UnsubscribeTarget } from '../services/find-unsubscribe-target.ts';
 import { confirmSubscription, subscribe, unsubscribe } from '../services/status-subscriptions.ts';
 import { unsubscribeUrl, validSubscriptionSignature } from '../services/subscription-links.ts';
@@ -27,19 +26,6 @@ import { formBody, formProblem, text } from '../../../platform/web/web-kit.ts';
  * browsers is the Origin check below (browsers always send Origin on a cross-site POST). The unsubscribe POST needs
  * no such check: the signed link is the credential, and mail clients' one-click POSTs (RFC 8058) carry no Origin.
  */
-
-function anonymousContext(c: Context<AppEnv>, label: string): ServiceContext {
-  const { store, clock, calendars, config } = c.var.deps;
-  return {
-    db: store.db,
-    dialect: store.dialect,
-    clock,
-    calendars,
-    limits: config.limits,
-    actor: systemActor(label),
-    requestId: c.var.requestId,
-  };
-}
 
 function sameOrigin(c: Context<AppEnv>): boolean {
   const origin = c.req.header('origin');
@@ -76,7 +62,11 @@ function checkLink(c: Context<AppEnv>) {
 /** The subscription a checked link names, or null when there is none (any more). */
 async function unsubscribeTarget(c: Context<AppEnv>, id: string, sig: string): Promise<UnsubscribeTarget | null> {
   try {
-    return await findUnsubscribeTarget(anonymousContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.linkSecret);
+    return await findUnsubscribeTarget(
+      systemRequestContext(c, 'status unsubscribe'),
+      { id, sig },
+      c.var.deps.linkSecret,
+    );
   } catch (error) {
     if (!isAppError(error) || error.code !== 'not-found') throw error;
     return null;
@@ -105,7 +95,7 @@ export const subscribePages = new Hono<AppEnv>()
     try {
       const kind = form.kind === 'webhook' ? 'webhook' : 'email';
       const created = await subscribe(
-        anonymousContext(c, 'status subscription'),
+        systemRequestContext(c, 'status subscription'),
         {
           kind,
           address: form.address,
@@ -131,7 +121,7 @@ export const subscribePages = new Hono<AppEnv>()
   .get('/status/confirm', async (c) => {
     const page = pageContext(c);
     try {
-      const row = await confirmSubscription(anonymousContext(c, 'status subscription'), {
+      const row = await confirmSubscription(systemRequestContext(c, 'status subscription'), {
         token: c.req.query('token') ?? '',
       });
       return render(
@@ -192,7 +182,7 @@ export const subscribePages = new Hono<AppEnv>()
     if (refused) return refused;
     const page = pageContext(c);
     try {
-      await unsubscribe(anonymousContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.linkSecret);
+      await unsubscribe(systemRequestContext(c, 'status unsubscribe'), { id, sig }, c.var.deps.linkSecret);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'not-found') throw error;
       return render(

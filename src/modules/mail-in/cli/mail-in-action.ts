@@ -1,10 +1,6 @@
 // `niva mail-in`: the SMTP intake, loaded when it runs (the SMTP and MIME libraries are slow to load).
-import { pino } from 'pino';
-import { calendarRegistryFrom } from '../../../platform/calendar-config.ts';
+import { createLogger } from '../../../platform/logging/logger.ts';
 import { isIncidentCategory } from '../../cases/index.ts';
-import { systemClock } from '../../../platform/domain/clock.ts';
-import { systemActor } from '../../../platform/services/actor.ts';
-import type { ServiceContext } from '../../../platform/services/context.ts';
 import { openStore } from '../../../platform/db/database.ts';
 import { migrateToLatest } from '../../../platform/db/migrate.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
@@ -38,22 +34,9 @@ export async function mailIn(run: CliRun, opts: MailInOptions): Promise<void> {
   const config = await run.config();
   const port = wholeOption('--port', opts.port, 0, 65535) ?? config.mailInPort;
   const maxBytes = wholeOption('--max-size', opts.maxSize, 1024, 1024 * 1024 * 1024) ?? defaultMaxMailBytes;
-  const calendars = calendarRegistryFrom(config.calendarsFile);
-  const logger = pino({
-    level: config.logLevel,
-    base: { service: 'niva-mail-in' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  const logger = createLogger(config.logLevel, 'niva-mail-in');
   const store = openStore(config.databaseUrl, { poolSize: 4 });
-  const ctx: ServiceContext = {
-    db: store.db,
-    dialect: store.dialect,
-    clock: systemClock,
-    calendars,
-    limits: config.limits,
-    actor: systemActor('mail-in'),
-    requestId: null,
-  };
+  const ctx = await run.context(store, 'mail-in');
   let listener: Awaited<ReturnType<typeof startMailListener>>;
   try {
     await migrateToLatest(store);
