@@ -4,6 +4,7 @@ import { recordOutage } from '../../../src/modules/availability/services/record-
 import { createComponent } from '../../../src/modules/availability/services/create-component.ts';
 import type { Component } from '../../../src/platform/db/schema.ts';
 import { jsonOutput, nivaEnv, runNiva } from '../../helpers/cli.ts';
+import { fixedClock } from '../../../src/platform/domain/clock.ts';
 import { systemContext, unique } from '../../helpers/factories.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 
@@ -12,7 +13,8 @@ let component: Component;
 
 before(async () => {
   store = await createTestStore();
-  const ctx = systemContext(store);
+  // The outage lies in the past of the recording: an outage is refused before it happens.
+  const ctx = systemContext(store, fixedClock(Date.UTC(2026, 3, 1)));
   component = await createComponent(ctx, {
     code: unique('cli'),
     name: 'Sluttbrukerløsningen',
