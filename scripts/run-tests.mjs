@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test file under test/ with Node's test runner (TypeScript through tsx), files in parallel.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
@@ -13,10 +13,35 @@ function find(dir) {
   });
 }
 
+// The files that take longest start first, so that no long file starts last and leaves the other lanes idle.
+const slowFirst = [
+  'test/app/security/',
+  'test/app/route-matrix',
+  'test/app/browser/',
+  'test/app/cli/',
+  'test/app/demo/',
+  'test/platform/domain/calendar-property',
+  'test/reports/',
+  'test/usage/',
+];
+const rank = (file) => {
+  const at = slowFirst.findIndex((part) => file.split(path.sep).join('/').startsWith(part));
+  return at === -1 ? slowFirst.length : at;
+};
+
+// A file that opens no database proves nothing more on a second dialect: with TEST_DATABASE_FILES_ONLY set (the
+// PostgreSQL pass of CI) only files that reach a database run. The browser test drives the same pages over either.
+const reachesDatabase = (file) =>
+  !file.includes(`${path.sep}browser${path.sep}`) &&
+  /test-store|test-app|demo-store|openRuntime|runNiva|spawnNiva|openStore|createThrowaway|DATABASE_URL/.test(
+    readFileSync(file, 'utf8'),
+  );
+
 const filter = process.argv.slice(2);
 const files = find('test')
   .filter((f) => filter.length === 0 || filter.some((part) => f.includes(part)))
-  .sort();
+  .filter((f) => !process.env.TEST_DATABASE_FILES_ONLY || reachesDatabase(f))
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);

@@ -52,8 +52,13 @@ export class CliRun {
   /** The built-in calendars plus those of NIVA_CALENDARS_FILE, read once per run; a bad file is a ConfigError. */
   async calendars(): Promise<CalendarRegistry> {
     if (!this.calendarRegistry) {
-      const [config, { calendarRegistryFrom }] = await Promise.all([this.config(), import('../calendar-config.ts')]);
-      this.calendarRegistry = calendarRegistryFrom(config.calendarsFile);
+      const file = (await this.config()).calendarsFile;
+      // Without a calendars file only the built-in calendars are needed, not the file parser and its schemas: this
+      // keeps `calendar due` and the other calculators quick to start.
+      this.calendarRegistry =
+        file === null
+          ? (await import('../domain/calendar/calendar-registry.ts')).builtInCalendars()
+          : (await import('../calendar-config.ts')).calendarRegistryFrom(file);
     }
     return this.calendarRegistry;
   }

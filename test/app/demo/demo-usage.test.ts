@@ -47,13 +47,15 @@ describe('usage demo data', () => {
     for (const o of owners) assert.ok(Number(o.largest) > 0, o.code);
   });
 
-  it('seeds the figures again in well under a second', async () => {
+  // Alone it takes ≈ 0.3 s; the bound catches a return to row-by-row writes (tens of seconds) without failing when the
+  // suite runs files in parallel on a loaded machine.
+  it('seeds the figures again in a few seconds at most', async () => {
     await store.db.deleteFrom('usage_monthly_imports').execute();
     const started = performance.now();
     const written = await seedDemoUsage(systemContext(store));
     const elapsed = performance.now() - started;
     assert.ok(written > 7 * 38 * demoOwners.length, `${written} rows`);
-    assert.ok(elapsed < 1_000, `${elapsed} ms`);
+    assert.ok(elapsed < 5_000, `${elapsed} ms`);
   });
 });
 

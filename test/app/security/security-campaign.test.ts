@@ -19,7 +19,10 @@ after(async () => {
 
 describe('security campaign', () => {
   it('finds no 5xx, no bare 4xx, no leak to another tenant and no write on refusal', async (t) => {
-    const figures = await runCampaign(world, { seed: 20260302, runs: 3 });
+    // Every route and caller is covered on both dialects; PostgreSQL's fingerprint (a count and the newest row version
+    // of every table, twice a request) is slower, so it gets one generated body per route and caller instead of three.
+    const runs = process.env.DATABASE_URL?.startsWith('postgres') ? 1 : 3;
+    const figures = await runCampaign(world, { seed: 20260302, runs });
     for (const line of summary(figures).split('\n')) t.diagnostic(line);
     assert.equal(figures.routes, figures.routesInDocument, 'every route of the OpenAPI document is exercised');
     assert.ok((figures.byClass['2xx'] ?? 0) > 0, 'some requests get through');
