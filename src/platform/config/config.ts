@@ -126,8 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (error) {
     throw new ConfigError(`NIVA_OUTBOUND_ALLOW: ${(error as Error).message}`);
   }
-  const earliest = parseInstant(c.NIVA_EARLIEST_DATE);
-  if (earliest === null || c.NIVA_EARLIEST_DATE < '1970-01-01')
+  const earliestDate = c.NIVA_EARLIEST_DATE;
+  let earliestInstant: number | undefined;
+  const [year = 0, month = 0, day = 0] = earliestDate.split('-').map(Number);
+  // A real calendar date: Date.UTC rolls 2000-02-30 over into March, which then no longer reads the same.
+  const isCalendarDate = new Date(Date.UTC(year, month - 1, day)).toISOString().startsWith(earliestDate);
+  if (!isCalendarDate || earliestDate < '1970-01-01')
     throw new ConfigError(
       `NIVA_EARLIEST_DATE: a date on or after 1970-01-01 as YYYY-MM-DD, e.g. 2000-01-01 (got ${JSON.stringify(c.NIVA_EARLIEST_DATE)})`,
     );
@@ -161,7 +165,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       closeAfterDays: c.NIVA_USAGE_CLOSE_DAYS,
       keepRaw: c.NIVA_USAGE_KEEP_RAW === 'on',
     },
-    limits: { earliest },
+    // The instant is worked out when first read: it needs Oslo's offsets back to that date, which commands that take
+    // no input (the calculators) should not pay for at start-up.
+    limits: {
+      get earliest(): number {
+        earliestInstant ??= parseInstant(earliestDate) ?? Date.UTC(year, month - 1, day);
+        return earliestInstant;
+      },
+    },
     reportContacts: {
       incidentEmail: c.NIVA_REPORT_INCIDENT_EMAIL,
       onCallPhone: c.NIVA_REPORT_ONCALL_PHONE,
