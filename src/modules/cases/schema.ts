@@ -11,6 +11,8 @@ export interface CasesTable {
   category: string | null;
   status: string;
   is_open: number;
+  /** Open, or resolved with a duty still owed (feedback to the reporter): what the work queue shows. */
+  in_queue: number;
   paused: number;
   title: string;
   description: string;

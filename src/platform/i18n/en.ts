@@ -11,6 +11,7 @@ export const platformEn: Record<keyof typeof platformNb, string> = {
   'lang.nb': 'Bokmål',
   'lang.nn': 'Nynorsk',
   'lang.en': 'English',
+  'deadline.endOfDay': 'by the end of {date}',
   'auth.login': 'Log in',
   'auth.logout': 'Log out',
   'auth.email': 'E-mail address',

@@ -13,6 +13,7 @@ export const platformNb = {
   'lang.nb': 'Bokmål',
   'lang.nn': 'Nynorsk',
   'lang.en': 'English',
+  'deadline.endOfDay': 'innen utgangen av {date}',
   'auth.login': 'Logg inn',
   'auth.logout': 'Logg ut',
   'auth.email': 'E-postadresse',

@@ -11,6 +11,7 @@ export const platformNn: Record<keyof typeof platformNb, string> = {
   'lang.nb': 'Bokmål',
   'lang.nn': 'Nynorsk',
   'lang.en': 'English',
+  'deadline.endOfDay': 'innan utgangen av {date}',
   'auth.login': 'Logg inn',
   'auth.logout': 'Logg ut',
   'auth.email': 'E-postadresse',

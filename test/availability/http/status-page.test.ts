@@ -98,6 +98,7 @@ async function incidentCase(
       category: 'A',
       status: 'in-progress',
       is_open: 1,
+      in_queue: 1,
       paused: 0,
       title,
       description: 'Beskrivelse fra melderen',

@@ -119,8 +119,9 @@ describe('reporting a case', () => {
     assert.match(page, /Feilkode 500\nved innsending/);
     assert.match(page, /data-policy="incident-b-start"/);
     assert.match(page, /data-clock-state="running"[^>]*>Løper</);
-    assert.match(page, /1 t 0 min/);
-    assert.match(page, /02\.03\.2026,? 11:00/, 'due an hour of service-desk time later, in Oslo time');
+    assert.match(page, /1 t arbeidstid igjen/, 'time left in the clock’s own calendar, with its unit named');
+    assert.match(page, /2\. mars kl\. 11:00/, 'due an hour of service-desk time later, in Oslo time');
+    assert.match(page, /Nær fristen når 15 min arbeidstid gjenstår/, 'the at-risk horizon is shown');
     assert.doesNotMatch(page, /Start arbeidet/, 'owners get no desk actions');
     assert.match(page, /name="body"/, 'but may comment');
 
@@ -394,8 +395,17 @@ describe('what each reader sees', () => {
     const queue = await html(agent, '/cases');
     const rowOf = (reference: string) => new RegExp(`data-case="${reference}"[\\s\\S]*?</tr>`).exec(queue)?.[0] ?? '';
     assert.match(rowOf(risky), /data-clock-state="at-risk"[^>]*>Nær fristen</);
-    assert.match(rowOf(risky), /10 min igjen/);
+    assert.match(rowOf(risky), /10 min arbeidstid igjen/);
     assert.match(rowOf(late), /data-clock-state="breached"[^>]*>Brutt</);
+    assert.match(rowOf(late), /fristen gikk ut for 50 min siden/, 'how long ago, in wall time');
+    assert.match(rowOf(late), /data-group="breached"/);
+    assert.match(rowOf(risky), /data-group="running"/);
+    assert.ok(
+      queue.indexOf('>Frist passert<') < queue.indexOf(`data-case="${late}"`) &&
+        queue.indexOf('>Løpende frister, nærmeste først<') < queue.indexOf(`data-case="${risky}"`) &&
+        queue.indexOf(`data-case="${late}"`) < queue.indexOf('>Løpende frister, nærmeste først<'),
+      'breached deadlines are a group of their own, before the running ones',
+    );
     assert.ok(
       queue.indexOf(`data-case="${late}"`) < queue.indexOf(`data-case="${risky}"`),
       'the earliest deadline comes first',

@@ -15,6 +15,7 @@ const row: CaseRow = {
   category: 'B',
   status: 'in-progress',
   is_open: 1,
+  in_queue: 1,
   paused: 1,
   title: 'Innsending feiler',
   description: 'Alle innsendinger feiler',
@@ -71,6 +72,7 @@ describe('case view models', () => {
     assert.equal(presentCaseEvent(event('assigned', { assigneeId: 'u-9' })).assigneeId, 'u-9');
     assert.equal(presentCaseEvent(event('assigned', { assigneeId: null })).assigneeId, null);
     assert.equal(presentCaseEvent(event('attachment-added', { attachmentId: 'f-1' })).attachmentId, 'f-1');
+    assert.equal(presentCaseEvent(event('feedback-given', { channel: 'phone' })).channel, 'phone');
     const plain = presentCaseEvent(event('commented', null, { body: 'Ser på det', visibility: 'internal' }));
     assert.deepEqual(plain, {
       id: 'e-commented',
@@ -82,6 +84,7 @@ describe('case view models', () => {
       category: null,
       assigneeId: null,
       attachmentId: null,
+      channel: null,
     });
   });
 
@@ -106,6 +109,8 @@ describe('case view models', () => {
         },
       ],
       clocks: [],
+      at: 0,
+      resolutionNotice: null,
     };
     const view = presentCase(detail);
     assert.equal(view.reporter, 'Kari <kari@testetaten.no>');

@@ -23,6 +23,33 @@ export const ClockSchema = z
       .int()
       .nullable()
       .openapi({ description: 'Open time left in the policy’s calendar; 0 once overdue' }),
+    timeLeft: z
+      .object({
+        count: z.enum(['around-the-clock', 'whole-days', 'opening-hours']),
+        days: z.number().int(),
+        hours: z.number().int(),
+        minutes: z.number().int(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'Open time left as a person counts it in the policy’s calendar: days are 24-hour days around the clock, ' +
+          'otherwise whole open days (business days); hours are working time in opening-hours calendars. Null when ' +
+          'stopped, overdue or without a deadline.',
+      }),
+    atRiskWithinSeconds: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The policy’s at-risk horizon: at risk once no more open time than this is left' }),
+    overdueSeconds: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Wall time since the deadline passed, for a clock still running past it' }),
+    kind: z
+      .enum(['clock', 'follow-up'])
+      .openapi({ description: '`follow-up`: a duty owed after an event, with no deadline of its own' }),
     targetSeconds: z.number().int().nullable(),
     paused: z.boolean(),
     stoppedAt: z.string().nullable(),
@@ -36,6 +63,15 @@ export function presentClock(c: LiveClock): z.infer<typeof ClockSchema> {
     state: c.state,
     due: isoOrNull(c.dueAt),
     remainingSeconds: c.remainingMs === null ? null : Math.floor(c.remainingMs / 1000),
+    timeLeft: c.timeLeft && {
+      count: c.timeLeft.count,
+      days: c.timeLeft.days,
+      hours: c.timeLeft.hours,
+      minutes: c.timeLeft.minutes,
+    },
+    atRiskWithinSeconds: c.atRiskWithin === null ? null : Math.round(c.atRiskWithin.openMs / 1000),
+    overdueSeconds: c.overdueMs === null ? null : Math.floor(c.overdueMs / 1000),
+    kind: c.kind,
     targetSeconds: c.targetMs === null ? null : Math.round(c.targetMs / 1000),
     paused: c.paused,
     stoppedAt: isoOrNull(c.stoppedAt),
@@ -105,6 +141,13 @@ export const CaseEventSchema = z
   })
   .openapi('CaseEvent');
 
+/** What an event's data may say to a reader: the job that carried a notice is the service's own bookkeeping. */
+function publicData(raw: string | null): Record<string, unknown> | null {
+  if (!raw) return null;
+  const { noticeJobId: _job, ...rest } = JSON.parse(raw) as Record<string, unknown>;
+  return Object.keys(rest).length > 0 ? rest : null;
+}
+
 export function presentEvent(e: CaseEventRow): z.infer<typeof CaseEventSchema> {
   return {
     id: e.id,
@@ -116,7 +159,7 @@ export function presentEvent(e: CaseEventRow): z.infer<typeof CaseEventSchema> {
     category: e.category as 'A' | 'B' | 'C' | null,
     visibility: e.visibility,
     body: e.body,
-    data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
+    data: publicData(e.data),
   };
 }
 
@@ -153,6 +196,19 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   events: z.array(CaseEventSchema),
   attachments: z.array(AttachmentSchema),
+  resolutionNotice: z
+    .object({
+      state: z.enum(['no-address', 'pending', 'failing', 'sent', 'dead']),
+      attempts: z.number().int(),
+      error: z.string().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable()
+    .openapi({
+      description:
+        'What became of the latest resolution e-mail to the reporter (the usual way the feedback duty of 2.2 is ' +
+        'met); for the service desk only, null for others and for cases not resolved',
+    }),
 }).openapi('Case');
 
 export function presentCaseDetail(d: CaseDetail): z.infer<typeof CaseDetailSchema> {
@@ -166,5 +222,6 @@ export function presentCaseDetail(d: CaseDetail): z.infer<typeof CaseDetailSchem
     assignee: d.assignee,
     events: d.events.map(presentEvent),
     attachments: d.attachments.map(presentAttachment),
+    resolutionNotice: d.resolutionNotice && { ...d.resolutionNotice, at: isoOrNull(d.resolutionNotice.at) },
   };
 }

@@ -29,6 +29,13 @@ export const caseEventTypes: readonly CaseEventType[] = [
   ...noteEventTypes,
 ];
 
+/**
+ * How the reporter was given the status (clause 2.2): the resolution e-mail, or an equivalent the service desk
+ * records (a call, a public comment to the reporter, a meeting).
+ */
+export const feedbackChannels = ['email', 'phone', 'comment', 'meeting', 'other'] as const;
+export type FeedbackChannel = (typeof feedbackChannels)[number];
+
 /** Where a case came from. */
 export const caseChannels = ['web', 'phone', 'api', 'email', 'import'] as const;
 export type CaseChannel = (typeof caseChannels)[number];
@@ -97,6 +104,10 @@ export function policiesOf(kind: CaseKind): string[] {
 
 export function isCaseKind(value: string): value is CaseKind {
   return (caseKinds as readonly string[]).includes(value);
+}
+
+export function isFeedbackChannel(value: string): value is FeedbackChannel {
+  return (feedbackChannels as readonly string[]).includes(value);
 }
 
 export function isIncidentCategory(value: string): value is IncidentCategory {

@@ -90,7 +90,13 @@ export async function appendEventInTransaction(
     },
   });
   if (event.type === 'work-started') await queueCaseNotice(trx, ctx, row, 'work-started');
-  if (event.type === 'resolved') await queueCaseNotice(trx, ctx, row, 'resolved', { note: eventRow.body });
+  if (event.type === 'resolved') {
+    // The resolution notice is how the feedback duty is usually met, so its fate is kept with the event: the case
+    // page can then say whether it went, and why not.
+    const noticeJobId = await queueCaseNotice(trx, ctx, row, 'resolved', { note: eventRow.body });
+    eventRow.data = JSON.stringify({ ...(event.data ?? {}), noticeJobId });
+    await trx.updateTable('case_events').set({ data: eventRow.data }).where('id', '=', eventRow.id).execute();
+  }
   if (event.type === 'resolved' && kind === 'deactivation-order' && locked.service_id)
     await retireService(trx, ctx, locked);
   // A clock found breached when an event lands (stopped late, or a reclassification to A) is not left to the scan.
@@ -157,6 +163,11 @@ export async function appendCaseEvent(
     throw AppError.field('visibility', 'internal notes are the service desk’s', 'forbidden');
   if (!agent && data.at !== undefined) throw AppError.field('at', 'only the service desk dates an event back');
   if (data.type === 'assigned' && data.assigneeId) await assertAssignable(ctx, data.assigneeId);
+  if (data.channel !== undefined && data.type !== 'feedback-given')
+    throw AppError.field('channel', 'only feedback to the reporter has a channel');
+  // Feedback is what the reporter was told: the reporter may read it, whatever the form asked for.
+  if (data.type === 'feedback-given' && data.visibility === 'internal')
+    throw AppError.field('visibility', 'feedback to the reporter is not an internal note');
   const event: NewCaseEvent = {
     type: data.type as NewCaseEvent['type'],
     at: data.at ?? ctx.clock.now(),
@@ -164,6 +175,7 @@ export async function appendCaseEvent(
     ...(data.category ? { category: data.category } : {}),
     ...(data.body !== undefined ? { body: data.body } : {}),
     ...(data.assigneeId !== undefined ? { assigneeId: data.assigneeId, data: { assigneeId: data.assigneeId } } : {}),
+    ...(data.type === 'feedback-given' ? { data: { channel: data.channel ?? 'other' } } : {}),
   };
   return inTransaction(ctx, (trx) => appendEventInTransaction(trx, ctx, existing.id, event));
 }

@@ -4,7 +4,12 @@ import { deriveCase, isOpenStatus, type LifecycleEvent } from '../domain/case-li
 import type { CaseEventType, CaseKind } from '../domain/case-types.ts';
 import { type ClockSnapshot, nextDue, snapshotOf } from '../../../platform/domain/sla/clock-snapshot.ts';
 import { type ClockEvent, type ClockResult, computeClocks } from '../../../platform/domain/sla/clocks.ts';
-import { clockEventTypes, type ClockEventType, type IncidentCategory } from '../../../platform/domain/sla/policies.ts';
+import {
+  clockEventTypes,
+  type ClockEventType,
+  findPolicy,
+  type IncidentCategory,
+} from '../../../platform/domain/sla/policies.ts';
 import type { CaseClockRow, CaseEventRow, CaseRow } from '../schema.ts';
 import type { Tx } from '../../../platform/services/context.ts';
 
@@ -44,6 +49,11 @@ export function calendarLookup(calendars: CalendarRegistry): (id: string) => Cal
   };
 }
 
+/** A duty with no deadline of its own (feedback after resolution) that is owed and not yet met. */
+export function isOwedDuty(snapshot: ClockSnapshot): boolean {
+  return findPolicy(snapshot.policyId)?.kind === 'follow-up' && snapshot.state === 'at-risk';
+}
+
 /** Every clock of a case at `now`, from its event log. */
 export function clocksAt(
   kind: CaseKind,
@@ -59,6 +69,7 @@ export interface Derived {
     CaseRow,
     | 'status'
     | 'is_open'
+    | 'in_queue'
     | 'paused'
     | 'category'
     | 'assignee_user_id'
@@ -78,10 +89,13 @@ export function derive(kind: CaseKind, events: readonly LifecycleEvent[], calend
   const lastAt = view.lastEventAt ?? 0;
   const snapshots = clocksAt(kind, events, calendars, lastAt).map(snapshotOf);
   const due = nextDue(snapshots);
+  const open = isOpenStatus(view.status);
+  const owed = snapshots.some((s) => isOwedDuty(s));
   return {
     columns: {
       status: view.status,
-      is_open: isOpenStatus(view.status) ? 1 : 0,
+      is_open: open ? 1 : 0,
+      in_queue: open || owed ? 1 : 0,
       paused: view.paused ? 1 : 0,
       category: view.category,
       assignee_user_id: view.assigneeId,
@@ -89,7 +103,8 @@ export function derive(kind: CaseKind, events: readonly LifecycleEvent[], calend
       resolved_at: view.resolvedAt,
       closed_at: view.closedAt,
       next_due_at: due,
-      due_order: due ?? noDeadline,
+      // A duty owed since the resolution sorts by that instant, among the deadlines that have passed.
+      due_order: due ?? (owed && view.resolvedAt !== null ? view.resolvedAt : noDeadline),
       event_count: events.length,
     },
     snapshots,

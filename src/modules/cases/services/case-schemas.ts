@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { futureAllowance, instant } from '../../../platform/validation/instant.ts';
-import { caseChannels, caseEventTypes, caseKinds } from '../domain/case-types.ts';
+import { caseChannels, caseEventTypes, caseKinds, feedbackChannels } from '../domain/case-types.ts';
 import { multilineText, nameText } from '../../../platform/validation/text.ts';
 
 export const categorySchema = z.enum(['A', 'B', 'C']);
@@ -34,5 +34,7 @@ export const appendEventInput = z.object({
   body: multilineText().trim().max(20_000).optional(),
   visibility: z.enum(['public', 'internal']).optional(),
   assigneeId: z.string().min(1).nullable().optional(),
+  /** How the reporter was told; only with `feedback-given`. */
+  channel: z.enum(feedbackChannels).optional(),
 });
 export type AppendEventInput = z.input<typeof appendEventInput>;

@@ -13,11 +13,60 @@ export interface CaseDetail {
   events: CaseEventRow[];
   attachments: Omit<CaseAttachmentRow, 'content'>[];
   clocks: LiveClock[];
+  /** The instant the clocks were read at. */
+  at: number;
+  /** What became of the latest resolution's e-mail to the reporter; for the service desk only, null otherwise. */
+  resolutionNotice: ResolutionNotice | null;
+}
+
+/**
+ * The resolution e-mail as the service desk needs to know it: `no-address` (the reporter left none, so the status
+ * must be given another way), `pending` (queued, not tried or retrying), `failing` (tried and refused, will be
+ * retried), `sent`, or `dead` (given up: the error says why).
+ */
+export interface ResolutionNotice {
+  state: 'no-address' | 'pending' | 'failing' | 'sent' | 'dead';
+  attempts: number;
+  error: string | null;
+  at: number | null;
+}
+
+async function resolutionNoticeOf(ctx: ServiceContext, row: CaseRow, events: readonly CaseEventRow[]) {
+  const resolved = events.findLast((e) => e.type === 'resolved');
+  if (!resolved || row.resolved_at === null) return null;
+  let jobId: unknown = null;
+  try {
+    jobId = resolved.data ? (JSON.parse(resolved.data) as { noticeJobId?: unknown }).noticeJobId : null;
+  } catch {
+    jobId = null;
+  }
+  if (typeof jobId !== 'string') {
+    // Imported resolutions sent no notice; only a live resolution without an address is worth a warning.
+    return row.reporter_email === null && row.channel !== 'import'
+      ? { state: 'no-address' as const, attempts: 0, error: null, at: null }
+      : null;
+  }
+  const job = await ctx.db
+    .selectFrom('jobs')
+    .select(['status', 'attempts', 'last_error', 'finished_at', 'run_at'])
+    .where('id', '=', jobId)
+    .executeTakeFirst();
+  if (!job) return null;
+  const state =
+    job.status === 'succeeded'
+      ? 'sent'
+      : job.status === 'dead'
+        ? 'dead'
+        : job.last_error !== null
+          ? 'failing'
+          : 'pending';
+  return { state, attempts: job.attempts, error: job.last_error, at: job.finished_at ?? job.run_at } as const;
 }
 
 /** One case with its timeline, files and live clocks; internal notes and files only for the service desk. */
 export async function getCase(ctx: ServiceContext, { id, at }: { id: string; at?: number }): Promise<CaseDetail> {
   const row = await findVisibleCase(ctx, id);
+  const readAt = at ?? ctx.clock.now();
   const internal = readsInternal(ctx);
   let events = ctx.db.selectFrom('case_events').selectAll().where('case_id', '=', row.id).orderBy('seq');
   if (!internal) events = events.where('visibility', '=', 'public');
@@ -54,7 +103,7 @@ export async function getCase(ctx: ServiceContext, { id, at }: { id: string; at?
     row.assignee_user_id
       ? ctx.db.selectFrom('users').select(['id', 'name']).where('id', '=', row.assignee_user_id).executeTakeFirst()
       : undefined,
-    liveClocksOf(ctx, [row], at ?? ctx.clock.now()),
+    liveClocksOf(ctx, [row], readAt),
   ]);
   return {
     row,
@@ -65,6 +114,8 @@ export async function getCase(ctx: ServiceContext, { id, at }: { id: string; at?
     events: eventRows,
     attachments: attachmentRows,
     clocks: clocks.get(row.id) ?? [],
+    at: readAt,
+    resolutionNotice: internal ? await resolutionNoticeOf(ctx, row, eventRows) : null,
   };
 }
 

@@ -31,6 +31,8 @@ export interface CaseListItem {
 export interface CasePage {
   items: CaseListItem[];
   nextCursor: string | null;
+  /** The instant the clocks were read at. */
+  at: number;
 }
 
 type Cursor = [number, string];
@@ -56,7 +58,8 @@ export async function listCaseRows(
   const data = parseInput(listCasesInput, input, ctx);
   const sort = data.sort ?? (data.state === 'open' ? 'due' : 'registered');
   let query = visibleCases(ctx);
-  if (data.state !== 'all') query = query.where('is_open', '=', data.state === 'open' ? 1 : 0);
+  // Open means in the work queue: not resolved, or resolved with a duty to the reporter still owed.
+  if (data.state !== 'all') query = query.where('in_queue', '=', data.state === 'open' ? 1 : 0);
   if (data.kind) query = query.where('kind', '=', data.kind);
   if (data.category) query = query.where('category', '=', data.category);
   if (data.organisationId) {
@@ -99,5 +102,5 @@ export async function listCases(ctx: ServiceContext, input: ListCasesInput = {})
   const { rows, nextCursor } = await listCaseRows(ctx, input);
   const at = input.at ?? ctx.clock.now();
   const clocks = await liveClocksOf(ctx, rows, at);
-  return { items: rows.map((row) => ({ row, clocks: clocks.get(row.id) ?? [] })), nextCursor };
+  return { items: rows.map((row) => ({ row, clocks: clocks.get(row.id) ?? [] })), nextCursor, at };
 }

@@ -2,43 +2,94 @@ import type { CalendarRegistry } from '../../../platform/domain/calendar/calenda
 import { type ClockSnapshot, remainingAt, stateAt } from '../../../platform/domain/sla/clock-snapshot.ts';
 import type { ClockResult, ClockState } from '../../../platform/domain/sla/clocks.ts';
 import { findPolicy } from '../../../platform/domain/sla/policies.ts';
+import { openTimeTold, type TimeLeft, timeLeft } from '../../../platform/domain/sla/time-left.ts';
+import type { Calendar } from '../../../platform/domain/calendar/calendar.ts';
 import type { CaseRow } from '../schema.ts';
 import type { ServiceContext } from '../../../platform/services/context.ts';
 import { byCase, clocksAt, lifecycleEvents, snapshotFromRow } from './case-derivation.ts';
 import { kindOf } from './append-case-event.ts';
 
-/** A clock as shown: its state and remaining open time at the moment of reading. */
+/** A clock as shown: its state and what is left of it at the moment of reading, in its own calendar. */
 export interface LiveClock {
   policyId: string;
   clause: string;
+  /** A deadline clock, or a duty owed after an event with no deadline of its own (feedback at resolution). */
+  kind: 'clock' | 'follow-up';
   state: ClockState;
   dueAt: number | null;
   remainingMs: number | null;
+  /** The open time left, as a person counts it in the clock's calendar; null when stopped, overdue or not a clock. */
+  timeLeft: TimeLeft | null;
+  /** The policy's at-risk horizon in the same terms: the clock is at risk once no more than this is left. */
+  atRiskWithin: TimeLeft | null;
+  /** Wall time since the deadline passed, for a clock that is still running past it. */
+  overdueMs: number | null;
   targetMs: number | null;
   paused: boolean;
   stoppedAt: number | null;
 }
 
-function clauseOf(policyId: string): string {
-  return findPolicy(policyId)?.clause ?? '';
+interface PolicyFacts {
+  clause: string;
+  kind: LiveClock['kind'];
+  calendar: Calendar | undefined;
+  atRiskWithinHours: number | null;
+}
+
+function factsOf(policyId: string, calendars: CalendarRegistry): PolicyFacts {
+  const policy = findPolicy(policyId);
+  if (policy?.kind === 'clock')
+    return {
+      clause: policy.clause,
+      kind: 'clock',
+      calendar: calendars.get(policy.calendar),
+      atRiskWithinHours: policy.atRiskWithinHours,
+    };
+  return { clause: policy?.clause ?? '', kind: 'follow-up', calendar: undefined, atRiskWithinHours: null };
+}
+
+/** The parts every surface shows the same way, from a clock's deadline and the instant of reading. */
+function told(
+  facts: PolicyFacts,
+  clock: { state: ClockState; dueAt: number | null; paused: boolean; stoppedAt: number | null },
+  remainingMs: number | null,
+  at: number,
+): Pick<LiveClock, 'timeLeft' | 'atRiskWithin' | 'overdueMs'> {
+  const { calendar } = facts;
+  const running = clock.stoppedAt === null && clock.state !== 'not-applicable';
+  let left: TimeLeft | null = null;
+  if (calendar && running && clock.paused && remainingMs !== null) left = openTimeTold(calendar, remainingMs);
+  else if (calendar && running && clock.dueAt !== null && clock.dueAt > at) left = timeLeft(calendar, at, clock.dueAt);
+  return {
+    timeLeft: left,
+    atRiskWithin:
+      calendar && facts.atRiskWithinHours !== null
+        ? openTimeTold(calendar, Math.round(facts.atRiskWithinHours * 3_600_000))
+        : null,
+    overdueMs: running && !clock.paused && clock.dueAt !== null && at > clock.dueAt ? at - clock.dueAt : null,
+  };
 }
 
 export function liveFromSnapshot(snapshot: ClockSnapshot, calendars: CalendarRegistry, at: number): LiveClock {
-  const policy = findPolicy(snapshot.policyId);
-  const calendar = policy && 'calendar' in policy ? calendars.get(policy.calendar) : undefined;
+  const facts = factsOf(snapshot.policyId, calendars);
+  const state = stateAt(snapshot, at);
+  const remainingMs = facts.calendar ? remainingAt(snapshot, facts.calendar, at) : null;
   return {
     policyId: snapshot.policyId,
-    clause: clauseOf(snapshot.policyId),
-    state: stateAt(snapshot, at),
+    clause: facts.clause,
+    kind: facts.kind,
+    state,
     dueAt: snapshot.dueAt,
-    remainingMs: calendar ? remainingAt(snapshot, calendar, at) : null,
+    remainingMs,
+    ...told(facts, { ...snapshot, state }, remainingMs, at),
     targetMs: snapshot.targetMs,
     paused: snapshot.paused,
     stoppedAt: snapshot.stoppedAt,
   };
 }
 
-export function liveFromResult(result: ClockResult): LiveClock {
+export function liveFromResult(result: ClockResult, calendars: CalendarRegistry, at: number): LiveClock {
+  const facts = factsOf(result.policyId, calendars);
   const remainingMs =
     result.targetMs === null || result.stoppedAt !== null || result.state === 'not-applicable'
       ? null
@@ -46,9 +97,11 @@ export function liveFromResult(result: ClockResult): LiveClock {
   return {
     policyId: result.policyId,
     clause: result.clause,
+    kind: facts.kind,
     state: result.state,
     dueAt: result.dueAt,
     remainingMs,
+    ...told(facts, result, remainingMs, at),
     targetMs: result.targetMs,
     paused: result.paused,
     stoppedAt: result.stoppedAt,
@@ -95,7 +148,10 @@ export async function liveClocksOf(
     const grouped = byCase(events);
     for (const row of replay) {
       const own = lifecycleEvents(grouped.get(row.id) ?? []);
-      result.set(row.id, clocksAt(kindOf(row), own, ctx.calendars, at).map(liveFromResult));
+      result.set(
+        row.id,
+        clocksAt(kindOf(row), own, ctx.calendars, at).map((r) => liveFromResult(r, ctx.calendars, at)),
+      );
     }
   }
   return result;

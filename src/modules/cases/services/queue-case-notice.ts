@@ -79,7 +79,7 @@ export async function queueCaseNotice(
   row: CaseRow,
   notice: CaseNotice,
   detail: { policyId?: string; dueAt?: number | null; note?: string | null } = {},
-): Promise<void> {
+): Promise<string | null> {
   const runAt = alertTime(ctx, row, notice);
   const owner = row.organisation_id
     ? await trx
@@ -100,6 +100,7 @@ export async function queueCaseNotice(
   };
   const reporterNotice = toReporter.has(notice);
   const to = reporterNotice ? (row.reporter_email ? [row.reporter_email] : []) : await deskAddresses(trx, row, notice);
+  let emailJobId: string | null = null;
   if (to.length > 0) {
     const payload: CaseEmailPayload = {
       caseId: row.id,
@@ -109,7 +110,12 @@ export async function queueCaseNotice(
       facts,
       recordsFeedback: notice === 'resolved',
     };
-    await enqueueJob(trx, ctx, { kind: caseEmailJob, payload, organisationId: row.organisation_id, runAt });
+    emailJobId = await enqueueJob(trx, ctx, {
+      kind: caseEmailJob,
+      payload,
+      organisationId: row.organisation_id,
+      runAt,
+    });
   }
 
   const type = `no.niva.case.${notice}`;
@@ -157,4 +163,5 @@ export async function queueCaseNotice(
       runAt,
     });
   }
+  return emailJobId;
 }

@@ -25,6 +25,7 @@ const caseColumns = [
   'kind',
   'status',
   'is_open',
+  'in_queue',
   'paused',
   'category',
   'assignee_user_id',

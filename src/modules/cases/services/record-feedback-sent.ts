@@ -44,6 +44,7 @@ export async function recordFeedbackSent(
       at,
       visibility: 'public',
       body: `Status sent by e-mail to ${to.join(', ')}`,
+      data: { channel: 'email' },
     });
     return event;
   });

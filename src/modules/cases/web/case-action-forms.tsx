@@ -10,7 +10,13 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { checkEvent, deriveCase, type LifecycleEvent } from '../domain/case-lifecycle.ts';
-import { type CaseEventType, type CaseKind, caseTypes, incidentCategories } from '../domain/case-types.ts';
+import {
+  type CaseEventType,
+  type CaseKind,
+  caseTypes,
+  feedbackChannels,
+  incidentCategories,
+} from '../domain/case-types.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import type { CaseAgent } from '../services/list-case-agents.ts';
 import { CheckboxField, type FieldErrors, FormErrors, TextareaField } from '../../../platform/web/form.tsx';
@@ -236,9 +242,16 @@ export function AgentActions({
             body: note ? t(note.label) : '',
             category: t('case.action.newCategory'),
             assigneeId: t('case.action.assignee'),
+            channel: t('case.action.feedbackChannel'),
           };
           const fields =
-            type === 'reclassified' ? ['category', 'body'] : type === 'assigned' ? ['assigneeId'] : ['body'];
+            type === 'reclassified'
+              ? ['category', 'body']
+              : type === 'assigned'
+                ? ['assigneeId']
+                : type === 'feedback-given'
+                  ? ['channel', 'body']
+                  : ['body'];
           return (
             <ActionForm
               key={type}
@@ -274,6 +287,19 @@ export function AgentActions({
                   ]}
                   value={mine(type)?.values.assigneeId ?? assigneeId ?? ''}
                   error={mine(type)?.errors.assigneeId}
+                />
+              )}
+              {type === 'feedback-given' && (
+                <ChoiceField
+                  form={type}
+                  name="channel"
+                  label={t('case.action.feedbackChannel')}
+                  // The e-mail goes by itself when the case is resolved; what is recorded here is told another way.
+                  options={feedbackChannels
+                    .filter((c) => c !== 'email')
+                    .map((c) => ({ value: c, label: t(`case.feedbackChannel.${c}`) }))}
+                  value={mine(type)?.values.channel ?? 'phone'}
+                  error={mine(type)?.errors.channel}
                 />
               )}
               {note && <BodyField form={type} label={t(note.label)} failed={failed} required={note.required} />}

@@ -12,8 +12,10 @@ import {
   channelLabel,
   ClockTag,
   eventLabel,
+  clockDue,
+  clockLeft,
   formatBytes,
-  formatRemaining,
+  formatTimeLeft,
   kindLabel,
   PausedTag,
   policyLabel,
@@ -57,7 +59,8 @@ function Facts({ detail, t, locale }: { detail: CaseView; t: Translate; locale: 
 }
 
 function Clocks({ detail, t, locale }: { detail: CaseView; t: Translate; locale: PageContext['locale'] }) {
-  if (detail.clocks.length === 0) return <Paragraph>{t('case.noClocks')}</Paragraph>;
+  const relevant = detail.clocks.filter((c) => c.state !== 'not-applicable');
+  if (relevant.length === 0) return <Paragraph>{t('case.noClocks')}</Paragraph>;
   return (
     <Table data-size="sm" zebra>
       <caption className="ds-sr-only">{t('case.deadlines')}</caption>
@@ -70,24 +73,51 @@ function Clocks({ detail, t, locale }: { detail: CaseView; t: Translate; locale:
         </Table.Row>
       </Table.Head>
       <Table.Body>
-        {detail.clocks.map((c) => (
+        {relevant.map((c) => (
           <Table.Row key={c.policyId} data-policy={c.policyId}>
             <Table.Cell>
               {`${c.clause} ${policyLabel(c.policyId, t)}`} <code className="niva-subtle">{c.policyId}</code>
+              {c.atRiskWithin !== null && (
+                <span className="niva-subtle niva-block">
+                  {t('case.atRiskWithin', { time: formatTimeLeft(c.atRiskWithin, t) })}
+                </span>
+              )}
             </Table.Cell>
-            <Table.Cell>{formatInstant(c.dueAt, locale)}</Table.Cell>
+            <Table.Cell>{clockDue(c, t, locale, detail.at) ?? '–'}</Table.Cell>
+            <Table.Cell>{clockLeft(c, t) ?? '–'}</Table.Cell>
             <Table.Cell>
-              {c.remainingMs !== null && c.state !== 'met' && c.state !== 'breached'
-                ? formatRemaining(c.remainingMs, t)
-                : '–'}
-            </Table.Cell>
-            <Table.Cell>
-              <ClockTag state={c.state} t={t} /> {c.paused && <PausedTag t={t} />}
+              <ClockTag state={c.state} kind={c.kind} t={t} /> {c.paused && <PausedTag t={t} />}
             </Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
     </Table>
+  );
+}
+
+/** What became of the resolution e-mail, for the service desk: the usual way the feedback duty is met. */
+function NoticeState({ detail, t, locale }: { detail: CaseView; t: Translate; locale: PageContext['locale'] }) {
+  const notice = detail.resolutionNotice;
+  if (!notice) return null;
+  const owed = detail.clocks.some((c) => c.kind === 'follow-up' && c.state === 'at-risk');
+  const when = formatInstant(notice.at, locale);
+  const text =
+    notice.state === 'sent'
+      ? t('case.notice.sent', { when })
+      : notice.state === 'pending'
+        ? t('case.notice.pending', { when })
+        : notice.state === 'no-address'
+          ? t('case.notice.noAddress')
+          : t(notice.state === 'dead' ? 'case.notice.dead' : 'case.notice.failing', {
+              attempts: notice.attempts,
+              error: notice.error ?? '–',
+            });
+  const colour = notice.state === 'sent' ? 'success' : notice.state === 'pending' ? 'info' : 'warning';
+  return (
+    <Alert data-color={colour} data-notice-state={notice.state} role={colour === 'warning' ? 'alert' : 'status'}>
+      <Paragraph data-size="sm">{text}</Paragraph>
+      {owed && colour === 'warning' && <Paragraph data-size="sm">{t('case.notice.giveOtherWay')}</Paragraph>}
+    </Alert>
   );
 }
 
@@ -111,6 +141,12 @@ function EventDetail({
       agents.find((a) => a.id === assignee)?.name ?? (detail.assignee?.id === assignee ? detail.assignee.name : null);
     return name ? <Paragraph data-size="sm">{name}</Paragraph> : null;
   }
+  if (event.type === 'feedback-given' && event.channel)
+    return (
+      <Paragraph data-size="sm">
+        {t('case.feedbackVia', { channel: textOr(t, `case.feedbackChannel.${event.channel}`, event.channel) })}
+      </Paragraph>
+    );
   if (event.type === 'attachment-added') {
     const file = detail.attachments.find((a) => a.id === event.attachmentId);
     return file ? (
@@ -256,6 +292,7 @@ export function CasePage({ page, detail, mayReport, works, actions, agents, done
           {t('case.deadlines')}
         </Heading>
         <Clocks detail={detail} t={t} locale={locale} />
+        <NoticeState detail={detail} t={t} locale={locale} />
       </section>
       <section aria-labelledby="case-timeline">
         <Heading level={2} data-size="md" id="case-timeline">

@@ -1,6 +1,6 @@
 // What the case pages show, presented from the operations' rows: a view never sees a database row.
 import type { CaseEventRow, CaseRow } from '../schema.ts';
-import type { CaseDetail } from '../services/get-case.ts';
+import type { CaseDetail, ResolutionNotice } from '../services/get-case.ts';
 import type { CaseListItem } from '../services/list-cases.ts';
 import type { LiveClock } from '../services/live-clocks.ts';
 
@@ -48,6 +48,8 @@ export interface CaseEventItem {
   assigneeId: string | null;
   /** `attachment-added`: the file it added. */
   attachmentId: string | null;
+  /** `feedback-given`: how the reporter was told. */
+  channel: string | null;
 }
 
 export interface CaseAttachmentItem {
@@ -86,6 +88,9 @@ export interface CaseView {
   events: CaseEventItem[];
   attachments: CaseAttachmentItem[];
   clocks: LiveClock[];
+  /** The instant the clocks were read at. */
+  at: number;
+  resolutionNotice: ResolutionNotice | null;
 }
 
 function dataOf(event: CaseEventRow): Record<string, unknown> {
@@ -113,6 +118,7 @@ export function presentCaseEvent(event: CaseEventRow): CaseEventItem {
     body: event.body,
     category: event.category,
     assigneeId: stringOrNull(data.assigneeId),
+    channel: stringOrNull(data.channel),
     attachmentId: stringOrNull(data.attachmentId),
   };
 }
@@ -152,5 +158,7 @@ export function presentCase(detail: CaseDetail): CaseView {
       createdAt: a.created_at,
     })),
     clocks: detail.clocks,
+    at: detail.at,
+    resolutionNotice: detail.resolutionNotice,
   };
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isCaseKind, isIncidentCategory } from '../domain/case-types.ts';
+import { isCaseKind, isFeedbackChannel, isIncidentCategory } from '../domain/case-types.ts';
 import { isIncidentCriterion } from '../domain/incident-criteria.ts';
 import type { Translate } from '../../../platform/i18n/messages.ts';
 import { authorize, can, tenantScope } from '../../../platform/services/actor.ts';
@@ -79,6 +79,7 @@ async function queue(c: Context<AppEnv>) {
       filters={{ ...filters, org: platform ? filters.org : '' }}
       owners={owners}
       canReport={can(ctx.actor, 'case.report', null)}
+      now={result.at}
     />
   );
 }
@@ -261,6 +262,7 @@ export const casePages = new Hono<AppEnv>()
       category: text(body, 'category') ?? '',
       assigneeId: text(body, 'assigneeId') ?? '',
       visibility: text(body, 'visibility') ?? '',
+      channel: text(body, 'channel') ?? '',
     };
     const type = values.type;
     const input: AppendEventInput = {
@@ -269,10 +271,13 @@ export const casePages = new Hono<AppEnv>()
       ...(type === 'reclassified' && isIncidentCategory(values.category) ? { category: values.category } : {}),
       ...(type === 'assigned' ? { assigneeId: values.assigneeId || null } : {}),
       ...(values.visibility === 'internal' ? { visibility: 'internal' as const } : {}),
+      ...(type === 'feedback-given' && isFeedbackChannel(values.channel) ? { channel: values.channel } : {}),
     };
     try {
       // The lifecycle lets feedback go without words; a person giving it on this form means to say something.
       if (type === 'feedback-given' && !values.body.trim()) throw AppError.field('body', 'write the feedback');
+      if (type === 'feedback-given' && values.channel && !isFeedbackChannel(values.channel))
+        throw AppError.field('channel', 'choose how the reporter was told');
       const { row } = await appendCaseEvent(ctx, { caseId: ref, ...input });
       return c.redirect(`/cases/${row.reference}?done=event`, 303);
     } catch (error) {

@@ -4,6 +4,8 @@ import type { CaseQueueItem } from './case-model.ts';
 import { SelectField } from '../../../platform/web/form.tsx';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { ClockList, kindLabel, PausedTag, statusLabel } from './case-display.tsx';
+import type { LiveClock } from '../services/live-clocks.ts';
+import type { MessageKey } from '../../../platform/i18n/messages.ts';
 
 export interface QueueFilters {
   state: 'open' | 'closed' | 'all';
@@ -21,7 +23,25 @@ export interface QueueView {
   /** Owner organisations to filter by; null when the reader sees only its own. */
   owners: { code: string; name: string }[] | null;
   canReport: boolean;
+  /** The instant the clocks were read at. */
+  now: number;
 }
+
+/**
+ * Where a case stands in the queue: a deadline already passed, a duty to the reporter owed, a deadline still
+ * running, or none. The list comes sorted by time to breach; these groups only head its runs.
+ */
+export type QueueGroup = 'breached' | 'owed' | 'running' | 'none';
+
+export function queueGroup(clocks: readonly LiveClock[]): QueueGroup {
+  const live = clocks.filter((c) => c.stoppedAt === null && c.state !== 'not-applicable');
+  if (live.some((c) => c.kind === 'clock' && c.state === 'breached')) return 'breached';
+  if (live.some((c) => c.kind === 'follow-up' && c.state === 'at-risk')) return 'owed';
+  if (live.some((c) => c.kind === 'clock' && (c.dueAt !== null || c.paused))) return 'running';
+  return 'none';
+}
+
+const groupOrder: readonly QueueGroup[] = ['breached', 'owed', 'running', 'none'];
 
 function queueLink(filters: QueueFilters, cursor: string | null): string {
   const params = new URLSearchParams();
@@ -72,8 +92,12 @@ function Filters({ page, filters, owners }: Pick<QueueView, 'page' | 'filters' |
   );
 }
 
-export function CaseQueuePage({ page, items, nextCursor, filters, owners, canReport }: QueueView) {
+export function CaseQueuePage({ page, items, nextCursor, filters, owners, canReport, now }: QueueView) {
   const { t, locale } = page;
+  // Stable within each group, so the order of time to breach is kept inside it.
+  const grouped = groupOrder.flatMap((group) =>
+    items.filter((item) => queueGroup(item.clocks) === group).map((item) => ({ group, item })),
+  );
   return (
     <Layout page={page} title={t('case.queue.title')}>
       <Heading level={1} data-size="lg">
@@ -105,8 +129,17 @@ export function CaseQueuePage({ page, items, nextCursor, filters, owners, canRep
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {items.map((item) => (
-                <Table.Row key={item.id} data-case={item.reference}>
+              {grouped.flatMap(({ group, item }, i) => [
+                ...(i === 0 || grouped[i - 1]?.group !== group
+                  ? [
+                      <Table.Row key={`group-${group}`} className="niva-queue__group" data-group={group}>
+                        <Table.HeaderCell colSpan={6} scope="colgroup">
+                          {t(`case.queue.group.${group}` as MessageKey)}
+                        </Table.HeaderCell>
+                      </Table.Row>,
+                    ]
+                  : []),
+                <Table.Row key={item.id} data-case={item.reference} data-group={group}>
                   <Table.Cell>
                     <Link href={`/cases/${item.reference}`}>{item.reference}</Link>
                   </Table.Cell>
@@ -127,10 +160,10 @@ export function CaseQueuePage({ page, items, nextCursor, filters, owners, canRep
                     {statusLabel(item.status, t)} {item.paused && <PausedTag t={t} />}
                   </Table.Cell>
                   <Table.Cell>
-                    <ClockList clocks={item.clocks} t={t} locale={locale} />
+                    <ClockList clocks={item.clocks} t={t} locale={locale} now={now} />
                   </Table.Cell>
-                </Table.Row>
-              ))}
+                </Table.Row>,
+              ])}
             </Table.Body>
           </Table>
         </div>

@@ -24,7 +24,7 @@ export interface ClockResult {
   state: ClockState;
   /** When the clock runs out; null while paused (the remaining time is frozen) or when there is no deadline. */
   dueAt: number | null;
-  /** When the used share of the target reaches the at-risk threshold; null when unknown (paused) or not a clock. */
+  /** When only the policy's at-risk horizon of open time is left; null when unknown (paused) or not a clock. */
   atRiskAt: number | null;
   targetMs: number | null;
   elapsedMs: number;
@@ -39,8 +39,6 @@ export interface ClockOptions {
   events: readonly ClockEvent[];
   now: number;
   calendar(id: string): Calendar;
-  /** Share of the target after which a running clock is at risk (default 0.75). */
-  atRiskShare?: number;
 }
 
 const hour = 3_600_000;
@@ -102,9 +100,9 @@ function clock(policy: ClockPolicy, options: ClockOptions, events: readonly Cloc
   const stop = events.find((e) => policy.stopOn.includes(e.type) && e.at >= start && e.at <= options.now);
   const end = stop ? stop.at : options.now;
   const { segments, paused } = runningSegments(events, start, end);
-  // Whole milliseconds: a share of a business-day target can fall between two, and instants are stored as integers.
-  // Elapsed time is whole milliseconds too, so rounding up changes no state.
-  const atRiskMs = Math.ceil((options.atRiskShare ?? 0.75) * target);
+  // At risk once no more than the horizon is left; a target shorter than its horizon is at risk from the start.
+  // Whole milliseconds, as instants are stored as integers.
+  const atRiskMs = Math.max(0, target - Math.round(policy.atRiskWithinHours * hour));
   const dueAt = instantWhenUsed(calendar, segments, paused, target);
   const atRiskAt = instantWhenUsed(calendar, segments, paused, atRiskMs);
   let elapsed = 0;
@@ -141,11 +139,13 @@ function followUp(policy: FollowUpPolicy, events: readonly ClockEvent[], now: nu
       : ended
         ? 'breached'
         : 'at-risk';
+  // The duty has no deadline of its own (it is owed from the resolution until the case is closed), so no instant is
+  // shown as its due time.
   return {
     policyId: policy.id,
     clause: policy.clause,
     state,
-    dueAt: after?.at ?? null,
+    dueAt: null,
     atRiskAt: null,
     targetMs: null,
     elapsedMs: 0,

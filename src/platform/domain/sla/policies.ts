@@ -42,6 +42,11 @@ export interface ClockPolicy extends PolicyBase {
   target: Target;
   appliesTo: { caseType: CaseType; categories?: IncidentCategory[] };
   stopOn: ClockEventType[];
+  /**
+   * Open hours (in `calendar`) before the deadline from which a running clock is at risk. A fixed horizon, not a
+   * share of the target: two clocks of one policy due at the same instant are then always in the same state.
+   */
+  atRiskWithinHours: number;
 }
 
 /** A duty that is met by an event after another, with no deadline of its own (e.g. feedback at resolution). */
@@ -90,6 +95,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'open-hours', hours: 1 },
     appliesTo: { caseType: 'incident', categories: ['A'] },
     stopOn: ['work-started'],
+    atRiskWithinHours: 0.25,
   },
   {
     id: 'incident-b-start',
@@ -100,6 +106,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'open-hours', hours: 1 },
     appliesTo: { caseType: 'incident', categories: ['B'] },
     stopOn: ['work-started'],
+    atRiskWithinHours: 0.25,
   },
   {
     id: 'incident-c-resolve',
@@ -110,6 +117,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'business-days', days: 3 },
     appliesTo: { caseType: 'incident', categories: ['C'] },
     stopOn: ['workaround', 'resolved'],
+    atRiskWithinHours: 7,
   },
   {
     id: 'incident-feedback',
@@ -160,6 +168,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'business-days', days: 3 },
     appliesTo: { caseType: 'support-request' },
     stopOn: ['feedback-given', 'resolved'],
+    atRiskWithinHours: 7,
   },
   {
     id: 'enduser-email-reply',
@@ -170,6 +179,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'open-hours', hours: 8 },
     appliesTo: { caseType: 'enduser-email' },
     stopOn: ['feedback-given', 'resolved'],
+    atRiskWithinHours: 2,
   },
   {
     id: 'phone-wait',
@@ -200,6 +210,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'business-days', days: 10 },
     appliesTo: { caseType: 'change-request' },
     stopOn: ['feedback-given'],
+    atRiskWithinHours: 48,
   },
   {
     id: 'change-request-qualification',
@@ -210,6 +221,7 @@ export const policies: readonly Policy[] = [
     target: { kind: 'business-days', days: 20 },
     appliesTo: { caseType: 'change-request' },
     stopOn: ['qualified'],
+    atRiskWithinHours: 72,
   },
 ];
 
