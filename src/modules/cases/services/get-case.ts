@@ -34,18 +34,17 @@ export interface ResolutionNotice {
 async function resolutionNoticeOf(ctx: ServiceContext, row: CaseRow, events: readonly CaseEventRow[]) {
   const resolved = events.findLast((e) => e.type === 'resolved');
   if (!resolved || row.resolved_at === null) return null;
-  let jobId: unknown = null;
+  let data: { noticeJobId?: unknown } = {};
   try {
-    jobId = resolved.data ? (JSON.parse(resolved.data) as { noticeJobId?: unknown }).noticeJobId : null;
+    data = resolved.data ? (JSON.parse(resolved.data) as { noticeJobId?: unknown }) : {};
   } catch {
-    jobId = null;
+    data = {};
   }
-  if (typeof jobId !== 'string') {
-    // Imported resolutions sent no notice; only a live resolution without an address is worth a warning.
-    return row.reporter_email === null && row.channel !== 'import'
-      ? { state: 'no-address' as const, attempts: 0, error: null, at: null }
-      : null;
-  }
+  // A resolution recorded here says which e-mail carried its notice, or null when there was no address to send it
+  // to; imported resolutions sent nothing and say nothing.
+  if (!('noticeJobId' in data)) return null;
+  const jobId = data.noticeJobId;
+  if (typeof jobId !== 'string') return { state: 'no-address' as const, attempts: 0, error: null, at: null };
   const job = await ctx.db
     .selectFrom('jobs')
     .select(['status', 'attempts', 'last_error', 'finished_at', 'run_at'])
