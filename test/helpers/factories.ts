@@ -11,6 +11,11 @@ import { provisionMember } from '../../src/modules/access/services/provision-mem
 import type { Organisation, Service } from '../../src/platform/db/schema.ts';
 import type { Store } from '../../src/platform/db/database.ts';
 import { defaultInputLimits } from '../../src/platform/domain/input-bounds.ts';
+import { hashPassword } from '../../src/platform/auth/password.ts';
+
+// One Argon2 hash of the test password per process: hashing costs tens of milliseconds on purpose, and every tenant
+// has three members. Provisioning itself is the real operation; only the hash is reused.
+let testPasswordHash: Promise<string> | null = null;
 
 export const testPassword = 'correct-horse-battery-staple';
 export const testEpoch = Date.UTC(2026, 2, 2, 9, 0, 0); // Monday 2 March 2026, 10:00 in Oslo
@@ -58,8 +63,13 @@ async function member(ctx: ServiceContext, organisationId: string, role: Role, l
     email,
     name: `Test ${label}`,
     role,
-    password: testPassword,
   });
+  testPasswordHash ??= hashPassword(testPassword);
+  await ctx.db
+    .updateTable('users')
+    .set({ password_hash: await testPasswordHash })
+    .where('id', '=', userId)
+    .execute();
   return { email, userId };
 }
 
