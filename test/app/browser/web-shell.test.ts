@@ -1,166 +1,40 @@
 // The web shell in a real browser: the server runs as a child process over its own database, Chromium drives it,
 // and axe-core checks every page visited against WCAG 2.1 A/AA.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test, type TestContext } from 'node:test';
-import type { AxeResults, RunOptions } from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { receiveCaseMail } from '../../../src/modules/mail-in/services/receive-case-mail.ts';
 import { systemContext } from '../../helpers/factories.ts';
-import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import {
+  type BrowserSession,
+  checkAccessibility,
+  heading,
+  logIn,
+  newPage as openPage,
+  pathOf,
+  sessionOrSkip,
+  startBrowserSession,
+  visit,
+} from '../../helpers/browser.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(chromiumPath);
-const requireBrowser = process.env.NIVA_REQUIRE_BROWSER === '1';
-const password = 'demo-passord-2026';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const axeOptions: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-let store: TestStore | undefined;
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
-let baseUrl = '';
-
-/** Starts `niva serve --demo` on a free port and resolves with that port once the server says it is listening. */
-function startServer(url: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['bin/niva', 'serve', '--demo', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NIVA_JOBS: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not start within 60 s\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const match = /Nivå is running on http:\/\/localhost:(\d+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]) });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(
-        new Error(`the server exited early (code ${code}, signal ${signal})\nstdout: ${stdout}\nstderr: ${stderr}`),
-      );
-    });
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+let session: BrowserSession | null = null;
 
 before(async () => {
-  if (!haveBrowser) return;
-  store = await createTestStore();
-  const started = await startServer(store.url);
-  server = started.child;
-  // The server listens on all IPv4 interfaces; 127.0.0.1 avoids "localhost" resolving to ::1 first.
-  baseUrl = `http://127.0.0.1:${started.port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  session = await startBrowserSession();
 });
 
 after(async () => {
-  await browser?.close();
-  if (server) await stopServer(server);
-  await store?.destroy();
+  await session?.close();
 });
 
 /** The browser is a prerequisite: without it the tests skip, or fail when NIVA_REQUIRE_BROWSER=1 demands it. */
 function browserOrSkip(t: TestContext): Browser | null {
-  if (!haveBrowser) {
-    if (requireBrowser)
-      assert.fail(`NIVA_REQUIRE_BROWSER=1 but no Chromium at ${chromiumPath} (set CHROMIUM_PATH or install chromium)`);
-    t.skip('chromium not installed');
-    return null;
-  }
-  assert.ok(browser, 'the browser was not launched');
-  return browser;
+  return sessionOrSkip(t, session)?.browser ?? null;
 }
 
-async function newPage(b: Browser): Promise<Page> {
-  // The app's CSP allows only same-origin scripts; bypassing it lets axe be injected as an inline script.
-  const context = await b.newContext({ bypassCSP: true, baseURL: baseUrl, locale: 'nb-NO' });
-  return context.newPage();
-}
-
-/** Runs axe on the current page and fails on any serious or critical WCAG A/AA violation. */
-async function checkAccessibility(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
-  const violations: Violation[] = await page.evaluate(async (options) => {
-    const runner = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } })
-      .axe;
-    const result = await runner.run(document, options);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? '',
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(' ')),
-      }));
-  }, axeOptions);
-  const report = violations.map((v) => `  ${v.id} [${v.impact}] ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
-  assert.equal(violations.length, 0, `accessibility violations on ${label} (${page.url()}):\n${report}`);
-}
-
-/** Opens a path, asserts it rendered without a server error, and checks its accessibility. */
-async function visit(page: Page, path: string, expectedStatus = 200): Promise<void> {
-  const response = await page.goto(path);
-  assert.equal(response?.status(), expectedStatus, `GET ${path}`);
-  await checkAccessibility(page, path);
-}
-
-async function heading(page: Page): Promise<string> {
-  return ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
-}
-
-function pathOf(page: Page): string {
-  return new URL(page.url()).pathname;
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-  await visit(page, '/login');
-  await page.locator('#f-email').fill(email);
-  await page.locator('#f-password').fill(password);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/'),
-    page.getByRole('button', { name: 'Logg inn', exact: true }).click(),
-  ]);
+async function newPage(_browser: Browser): Promise<Page> {
+  if (!session) throw new Error('no browser session');
+  return openPage(session);
 }
 
 async function switchLanguage(page: Page, label: string, lang: string): Promise<void> {
@@ -331,12 +205,12 @@ void test(
 void test('the service desk reads a quarantined message from an unknown sender', { timeout: 120_000 }, async (t) => {
   const b = browserOrSkip(t);
   if (!b) return;
-  assert.ok(store, 'the test database was not created');
+  assert.ok(session, 'the test database was not created');
   const subject = `Spørsmål om innlogging ${Date.now()}`;
   const raw = Buffer.from(
     `From: Ola Ukjent <ola@example.com>\r\nTo: servicedesk@niva.test\r\nSubject: ${subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVi kommer ikke inn i tjenesten.\r\nHilsen Ola\r\n`,
   );
-  const received = await receiveCaseMail(systemContext(store), { raw });
+  const received = await receiveCaseMail(systemContext(session.store), { raw });
   assert.equal(received.outcome, 'quarantined');
   const page = await newPage(b);
   try {
