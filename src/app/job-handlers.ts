@@ -1,14 +1,19 @@
 import type { JobKind } from '../platform/jobs/job-kinds.ts';
 import { PermanentJobError, type JobHandler } from '../platform/jobs/runner.ts';
+import { createKeepingMailSender } from '../platform/mail/keeping-mail-sender.ts';
 import { createMailSender } from '../platform/mail/mail-transport.ts';
 import { emailJob, sendEmail } from '../platform/mail/send-email.ts';
 import type { JobDeps, JobKindsOf, JobRegistration } from '../platform/module-manifest.ts';
 import { installComposedMessages, manifests, type modules } from './modules.ts';
 
-/** What every handler gets, and how this process sends mail (`smtpUrl` null: it does not). */
+/**
+ * What every handler gets, and how this process sends mail: over SMTP, or without `smtpUrl` kept in the
+ * outgoing-message log (`withoutSmtp: 'keep'`, development) or not at all (the default).
+ */
 export interface JobHandlerDeps extends JobDeps {
   smtpUrl: string | null;
   mailFrom: string;
+  withoutSmtp?: 'keep' | 'refuse';
 }
 
 export const mailNotConfigured = 'e-mail is not configured: set NIVA_SMTP_URL';
@@ -34,14 +39,19 @@ const _everyKindHandled: [KindWithoutHandler] extends [never] ? true : KindWitho
 
 /**
  * A handler for every job kind, whatever the configuration: a kind without one would be retried in vain until it
- * dies. Without `NIVA_SMTP_URL` the e-mail jobs end dead at their first attempt, saying which setting is missing;
- * once it is set they can be queued again from the jobs page.
+ * dies. Without `NIVA_SMTP_URL` the e-mails are kept in the outgoing-message log in development; otherwise their jobs
+ * end dead at their first attempt, saying which setting is missing, and once it is set they can be queued again
+ * from the jobs page.
  */
 export function defaultJobHandlers(deps: JobHandlerDeps): Record<JobKind, JobHandler> {
   // The e-mails are laid out in their recipients' languages.
   installComposedMessages();
-  const { smtpUrl, mailFrom, ...jobDeps } = deps;
-  const send = smtpUrl ? createMailSender({ smtpUrl, from: mailFrom }) : null;
+  const { smtpUrl, mailFrom, withoutSmtp = 'refuse', ...jobDeps } = deps;
+  const send = smtpUrl
+    ? createMailSender({ smtpUrl, from: mailFrom })
+    : withoutSmtp === 'keep'
+      ? createKeepingMailSender({ db: jobDeps.store.db, clock: jobDeps.clock, from: mailFrom })
+      : null;
   const refuse: JobHandler = () => Promise.reject(new PermanentJobError(mailNotConfigured));
   const handlers: Partial<Record<JobKind, JobHandler>> = {};
   for (const registration of jobRegistrations) {

@@ -74,10 +74,16 @@ export async function openRuntime(
     calendars,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
+    withoutSmtp: config.environment === 'development' ? 'keep' : 'refuse',
     publicUrl: config.publicUrl,
     linkSecret,
     outbound,
   });
+  if (config.smtpUrl === null && config.environment === 'development')
+    logger.info(
+      { outgoing: `${config.publicUrl}/outgoing` },
+      'e-mail is kept, not sent: NIVA_SMTP_URL is not set (NIVA_ENV=development); see the outgoing messages',
+    );
   // Each module's periodic tasks, in their order (every node runs them; each claims its work so it is done once).
   const taskDeps: TaskDeps = {
     config,

@@ -5,6 +5,7 @@ import { createComponent } from '../../src/modules/availability/services/create-
 import { registerCase } from '../../src/modules/cases/services/register-case.ts';
 import { createMonitor } from '../../src/modules/availability/services/create-monitor.ts';
 import { enqueueJob } from '../../src/platform/jobs/enqueue-job.ts';
+import { outgoingLog } from '../../src/platform/outgoing/record-outgoing-message.ts';
 import { reportEmailJob } from '../../src/modules/reports/services/generate-service-report.ts';
 import { createApiToken } from '../../src/modules/access/services/create-api-token.ts';
 import { provisionMember } from '../../src/modules/access/services/provision-member.ts';
@@ -159,6 +160,19 @@ async function deadJob(fx: Fixtures): Promise<string> {
   );
   await fx.store.db.updateTable('jobs').set({ status: 'dead', attempts: 1 }).where('id', '=', id).execute();
   return id;
+}
+
+/** An e-mail kept by the development transport, as the outgoing-message log holds it. */
+function keptMail(fx: Fixtures): Promise<string> {
+  return outgoingLog(fx.store.db, null).record({
+    kind: 'email',
+    to: ['matrix@test.niva.no'],
+    subject: 'Saken er løst',
+    body: 'Hei',
+    headers: {},
+    outcome: 'kept',
+    at: testEpoch,
+  });
 }
 
 /** A pending message from an unknown sender, as the mail listener leaves it in the quarantine. */
@@ -383,6 +397,14 @@ export const routeCases: Record<string, RouteCase> = {
     own: () => ({ path: '/audit-events/verify' }),
   },
   'GET /jobs': { allow: ['operator-admin', 'operator-agent', 'operator-auditor'], own: () => ({ path: '/jobs' }) },
+  'GET /outgoing-messages': {
+    allow: ['operator-admin', 'operator-agent', 'operator-auditor'],
+    own: () => ({ path: '/outgoing-messages?kind=email' }),
+  },
+  'GET /outgoing-messages/{id}': {
+    allow: ['operator-admin', 'operator-agent', 'operator-auditor'],
+    own: async (fx) => ({ path: `/outgoing-messages/${await keptMail(fx)}` }),
+  },
   'GET /cases': {
     allow: everyone,
     own: (fx) => ({ path: `/cases?organisationId=${fx.a.organisation.id}&state=all` }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../src/platform/config/config.ts';
+import { assertReadyToRun, ConfigError, listeningOn, loadConfig } from '../../src/platform/config/config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh machine', () => {
@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ NIVA_PUBLIC_URL: 'niva.example.no' }, 'NIVA_PUBLIC_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NIVA_ENV: 'staging' }, 'NIVA_ENV'],
+    [{ NIVA_OUTGOING_KEEP_DAYS: '0' }, 'NIVA_OUTGOING_KEEP_DAYS'],
     [{ NIVA_SMTP_URL: 'http://mail' }, 'NIVA_SMTP_URL'],
     [{ NIVA_JOBS: 'maybe' }, 'NIVA_JOBS'],
     [{ NIVA_MAIL_IN_PORT: 'smtp' }, 'NIVA_MAIL_IN_PORT'],
@@ -57,5 +59,30 @@ describe('loadConfig', () => {
       loadConfig({ NIVA_EARLIEST_DATE: '2024-06-01' }).limits.earliest,
       Date.parse('2024-06-01T00:00:00+02:00'),
     );
+  });
+
+  it('runs as development unless NIVA_ENV says production', () => {
+    assert.equal(loadConfig({}).environment, 'development');
+    assert.equal(loadConfig({ NIVA_ENV: 'production' }).environment, 'production');
+    assert.equal(loadConfig({}).outgoingKeepDays, 14);
+  });
+
+  it('refuses to run in production without NIVA_SMTP_URL, in one line naming it', () => {
+    assert.throws(
+      () => assertReadyToRun(loadConfig({ NIVA_ENV: 'production' })),
+      (error: unknown) =>
+        error instanceof ConfigError && error.message.startsWith('NIVA_SMTP_URL: ') && !error.message.includes('\n'),
+    );
+    assertReadyToRun(loadConfig({ NIVA_ENV: 'production', NIVA_SMTP_URL: 'smtp://mail.example.no:25' }));
+    assertReadyToRun(loadConfig({}));
+  });
+
+  it('points the public URL at the port listened on unless NIVA_PUBLIC_URL is set', () => {
+    assert.equal(loadConfig({}).publicUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ PORT: '9123' }).publicUrl, 'http://localhost:9123');
+    const listening = listeningOn(loadConfig({ PORT: '0' }), 40123);
+    assert.deepEqual([listening.port, listening.publicUrl], [40123, 'http://localhost:40123']);
+    const given = listeningOn(loadConfig({ NIVA_PUBLIC_URL: 'https://niva.example.no/' }), 40123);
+    assert.deepEqual([given.port, given.publicUrl, given.secureCookies], [40123, 'https://niva.example.no', true]);
   });
 });

@@ -13,13 +13,15 @@ const schema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:).+/, 'postgres://… or sqlite:PATH')
     .default('sqlite:./data/niva.db'),
-  NIVA_PUBLIC_URL: z.string().url('an absolute URL such as https://niva.example.no').default('http://localhost:8080'),
+  NIVA_PUBLIC_URL: z.string().url('an absolute URL such as https://niva.example.no').optional(),
+  NIVA_ENV: z.enum(['development', 'production']).default('development'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   NIVA_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, 'smtp://host:port or smtps://…')
     .optional(),
   NIVA_MAIL_FROM: z.string().min(3).default('Nivå <noreply@niva.localhost>'),
+  NIVA_OUTGOING_KEEP_DAYS: z.coerce.number().int().min(1).max(400).default(14),
   NIVA_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   NIVA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   NIVA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -58,11 +60,18 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Where the program runs: production requires what development may do without (e-mail). */
+  environment: 'development' | 'production';
+  /** The origin links point to: NIVA_PUBLIC_URL, or else this machine at the port listened on. */
   publicUrl: string;
+  /** Whether NIVA_PUBLIC_URL gave the public URL; otherwise it follows the port (`listeningOn`). */
+  publicUrlGiven: boolean;
   secureCookies: boolean;
   logLevel: (typeof logLevels)[number];
   smtpUrl: string | null;
   mailFrom: string;
+  /** How long the outgoing-message log keeps an entry (kept e-mails, webhook calls). */
+  outgoingKeepDays: number;
   sessionTtlMs: number;
   loginMaxFailures: number;
   loginLockMs: number;
@@ -104,6 +113,10 @@ export type Config = {
 
 export { ConfigError };
 
+function localUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
+
 /** Reads and validates configuration; the first bad variable is reported in one line naming it and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -135,15 +148,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       `NIVA_EARLIEST_DATE: a date on or after 1970-01-01 as YYYY-MM-DD, e.g. 2000-01-01 (got ${JSON.stringify(c.NIVA_EARLIEST_DATE)})`,
     );
+  const publicUrl = c.NIVA_PUBLIC_URL ?? localUrl(c.PORT);
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
-    publicUrl: c.NIVA_PUBLIC_URL.replace(/\/$/, ''),
-    secureCookies: c.NIVA_PUBLIC_URL.startsWith('https://'),
+    environment: c.NIVA_ENV,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    publicUrlGiven: c.NIVA_PUBLIC_URL !== undefined,
+    secureCookies: publicUrl.startsWith('https://'),
     logLevel: c.LOG_LEVEL,
     smtpUrl: c.NIVA_SMTP_URL ?? null,
     mailFrom: c.NIVA_MAIL_FROM,
+    outgoingKeepDays: c.NIVA_OUTGOING_KEEP_DAYS,
     sessionTtlMs: c.NIVA_SESSION_TTL_HOURS * 3_600_000,
     loginMaxFailures: c.NIVA_LOGIN_MAX_FAILURES,
     loginLockMs: c.NIVA_LOGIN_LOCK_MINUTES * 60_000,
@@ -184,4 +201,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD }
         : null,
   };
+}
+
+/**
+ * The configuration of a server listening on `port` (from `--port`, or the one the system picked for PORT=0): without
+ * NIVA_PUBLIC_URL, links in pages, feeds and e-mails point to that port rather than to the configured one.
+ */
+export function listeningOn(config: Config, port: number): Config {
+  return { ...config, port, publicUrl: config.publicUrlGiven ? config.publicUrl : localUrl(port) };
+}
+
+/**
+ * What a server or worker needs beyond valid settings. In production e-mail must go out (case notices and the
+ * feedback they record, status notices, reports), so a missing NIVA_SMTP_URL stops start-up; development keeps the
+ * messages in the outgoing log instead.
+ */
+export function assertReadyToRun(config: Config): void {
+  if (config.environment === 'production' && config.smtpUrl === null)
+    throw new ConfigError(
+      'NIVA_SMTP_URL: required when NIVA_ENV=production, since case and status notices go out by e-mail (smtp://host:port or smtps://…)',
+    );
 }

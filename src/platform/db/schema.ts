@@ -143,6 +143,30 @@ export interface WebhookEndpointsTable {
   disabled_at: number | null;
 }
 
+export type OutgoingKind = 'email' | 'webhook';
+/** kept: e-mail held back by the development transport; the others: how a webhook call ended. */
+export type OutgoingOutcome = 'kept' | 'delivered' | 'failed' | 'refused';
+
+export interface OutgoingMessagesTable {
+  id: string;
+  kind: OutgoingKind;
+  target: string;
+  subject: string | null;
+  body: string | null;
+  html: string | null;
+  /** JSON object of the header fields worth showing, secrets hidden. */
+  headers: string;
+  /** JSON array of `{ filename, contentType, size }`; the content is not kept. */
+  attachments: string;
+  outcome: OutgoingOutcome;
+  response_status: number | null;
+  response_body: string | null;
+  error: string | null;
+  job_id: string | null;
+  job_kind: string | null;
+  created_at: number;
+}
+
 export interface CountersTable {
   name: string;
   value: number;
@@ -165,6 +189,7 @@ export interface Database extends AuthTables {
   jobs: JobsTable;
   job_attempts: JobAttemptsTable;
   webhook_endpoints: WebhookEndpointsTable;
+  outgoing_messages: OutgoingMessagesTable;
   counters: CountersTable;
 }
 
@@ -178,3 +203,4 @@ export type AuditEvent = Selectable<AuditEventsTable>;
 export type Job = Selectable<JobsTable>;
 export type JobAttempt = Selectable<JobAttemptsTable>;
 export type NewJob = Insertable<JobsTable>;
+export type OutgoingMessage = Selectable<OutgoingMessagesTable>;

@@ -1,4 +1,5 @@
 import type { Transporter } from 'nodemailer';
+import type { Job } from '../db/schema.ts';
 
 export interface OutgoingMail {
   to: string[];
@@ -10,8 +11,11 @@ export interface OutgoingMail {
   attachments?: { filename: string; content: Buffer; contentType: string }[] | undefined;
 }
 
-/** Sends one message; rejects when the SMTP server does not accept it, so the job is retried. */
-export type SendMail = (message: OutgoingMail) => Promise<void>;
+/**
+ * Sends one message for the job that is running; rejects when the SMTP server does not accept it, so the job is
+ * retried. The job is named so that a transport that keeps messages instead (development) can say where each came from.
+ */
+export type SendMail = (message: OutgoingMail, job: Pick<Job, 'id' | 'kind'>) => Promise<void>;
 
 /** Built once per process and shared by every e-mail handler, so SMTP settings live in one place. */
 export function createMailSender({ smtpUrl, from }: { smtpUrl: string; from: string }): SendMail {

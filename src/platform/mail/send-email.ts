@@ -12,7 +12,7 @@ export const emailPayload = z.object({
 });
 
 export function sendEmail({ send }: { send: SendMail }) {
-  return async (_job: Job, raw: unknown): Promise<void> => {
-    await send(emailPayload.parse(raw));
+  return async (job: Job, raw: unknown): Promise<void> => {
+    await send(emailPayload.parse(raw), job);
   };
 }

@@ -29,7 +29,9 @@ let runtime: Runtime;
 
 /** A runtime as `niva serve` opens it (web app and job runner), on this test's database. */
 async function start(smtpUrl: string | null): Promise<Runtime> {
-  const opened = await openRuntime(testConfig({ databaseUrl: store.url, smtpUrl, loginRatePerMinute: 1_000 }), {
+  // Production: without SMTP, e-mail jobs die at once (development would keep the messages instead).
+  const config = testConfig({ databaseUrl: store.url, smtpUrl, environment: 'production', loginRatePerMinute: 1_000 });
+  const opened = await openRuntime(config, {
     clock,
     logger: silent,
     migrate: false,

@@ -176,12 +176,14 @@ describe('job kinds', () => {
   }
 });
 
-describe('without NIVA_SMTP_URL', () => {
+describe('in production without NIVA_SMTP_URL', () => {
   const clock = fixedClock(testEpoch);
   let runtime: Runtime;
 
   before(async () => {
-    runtime = await openRuntime(testConfig({ databaseUrl: store.url, smtpUrl: null }), {
+    // `niva serve` and `niva worker` refuse to start so (test/app/cli/outgoing-serve.test.ts); a runtime opened
+    // anyway still sends nothing.
+    runtime = await openRuntime(testConfig({ databaseUrl: store.url, smtpUrl: null, environment: 'production' }), {
       clock,
       logger: pino({ level: 'silent' }),
       migrate: false,

@@ -11,6 +11,7 @@ import {
   OutboundRefusedError,
   type ResolveHost,
 } from '../../../src/platform/net/outbound-url.ts';
+import type { OutgoingEntry } from '../../../src/platform/outgoing/record-outgoing-message.ts';
 import { postCloudEvent } from '../../../src/platform/webhooks/deliver-webhook.ts';
 import { cloudEvent } from '../../helpers/webhook-receiver.ts';
 import { publicTestAddress, testOutbound } from '../../helpers/outbound.ts';
@@ -107,6 +108,7 @@ describe('outboundRequest', () => {
 });
 
 describe('webhook delivery under the policy', () => {
+  const logged: OutgoingEntry[] = [];
   const delivery = (url: string, allow = '127.0.0.1') =>
     postCloudEvent({
       url,
@@ -115,6 +117,7 @@ describe('webhook delivery under the policy', () => {
       now: 1_772_442_000_000,
       timeoutMs: 2_000,
       outbound: testOutbound(allow),
+      log: { record: (entry) => Promise.resolve(String(logged.push(entry))) },
     });
 
   it('does not follow a redirect to a private address: the attempt fails, saying so', async () => {
@@ -129,6 +132,14 @@ describe('webhook delivery under the policy', () => {
       ['/moved', '/moved-here'],
       'the redirect targets were never asked',
     );
+    assert.deepEqual(
+      logged.slice(-2).map((e) => [e.outcome, e.responseStatus]),
+      [
+        ['failed', 302],
+        ['failed', 307],
+      ],
+      'each attempt is logged with its answer',
+    );
   });
 
   it('dead-letters a delivery the policy refuses, since retrying would be refused as well', async () => {
@@ -137,11 +148,15 @@ describe('webhook delivery under the policy', () => {
       assert.match(error.message, /127\.0\.0\.1 \(loopback\)/);
       return true;
     });
+    assert.equal(logged.at(-1)?.outcome, 'refused');
+    assert.match(logged.at(-1)?.error ?? '', /refused: .*loopback/);
   });
 
   it('delivers to an allowed receiver', async () => {
     const response = await delivery(`http://127.0.0.1:${port}/hook`);
     assert.equal(response.status, 200);
     assert.equal(hits.at(-1)?.headers['content-type'], 'application/cloudevents+json');
+    const entry = logged.at(-1);
+    assert.deepEqual([entry?.outcome, entry?.responseStatus, entry?.responseBody?.length], ['delivered', 200, 1_024]);
   });
 });

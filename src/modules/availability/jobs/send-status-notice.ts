@@ -7,6 +7,7 @@ import { statusEvent } from '../services/queue-status-notice.ts';
 import { confirmationMail, statusNoticeMail } from '../services/status-mail-texts.ts';
 import { confirmUrl, unsubscribeUrl } from '../services/subscription-links.ts';
 import type { Database, Job } from '../../../platform/db/schema.ts';
+import { outgoingLog } from '../../../platform/outgoing/record-outgoing-message.ts';
 import { postCloudEvent, webhookPayload } from '../../../platform/webhooks/deliver-webhook.ts';
 import type { SendMail } from '../../../platform/mail/mail-transport.ts';
 import type { OutboundPolicy } from '../../../platform/net/outbound-url.ts';
@@ -41,24 +42,27 @@ export function sendStatusEmail({
   publicUrl: string;
   linkSecret: string;
 }) {
-  return async (_job: Job, raw: unknown): Promise<void> => {
+  return async (job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, message } = statusEmailPayload.parse(raw);
     const recipient = await findStatusRecipient(jobContext(db), { subscriptionId });
     if (recipient?.kind !== 'email') return;
     const { locale } = recipient;
     if (message.kind === 'confirm') {
       if (recipient.confirmed) return; // confirmed by an earlier mail meanwhile
-      await send({ to: [recipient.address], ...confirmationMail(locale, confirmUrl(publicUrl, message.token)) });
+      await send({ to: [recipient.address], ...confirmationMail(locale, confirmUrl(publicUrl, message.token)) }, job);
       return;
     }
     if (!recipient.confirmed) return;
     const unsubscribe = unsubscribeUrl(publicUrl, linkSecret, recipient.id);
     const mail = statusNoticeMail(locale, message.event, { status: `${publicUrl}/status`, unsubscribe });
-    await send({
-      to: [recipient.address],
-      ...mail,
-      headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    });
+    await send(
+      {
+        to: [recipient.address],
+        ...mail,
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      },
+      job,
+    );
   };
 }
 
@@ -77,11 +81,19 @@ export function deliverStatusWebhook({
   outbound: OutboundPolicy;
   timeoutMs?: number;
 }) {
-  return async (_job: Job, raw: unknown): Promise<void> => {
+  return async (job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, event } = statusWebhookPayload.parse(raw);
     const recipient = await findStatusRecipient(jobContext(db), { subscriptionId });
     // Notices are queued for verified subscriptions only; this also covers one queued before a change of state.
     if (recipient?.kind !== 'webhook' || recipient.secret === null || !recipient.confirmed) return;
-    await postCloudEvent({ url: recipient.address, secret: recipient.secret, event, now: now(), timeoutMs, outbound });
+    await postCloudEvent({
+      url: recipient.address,
+      secret: recipient.secret,
+      event,
+      now: now(),
+      timeoutMs,
+      outbound,
+      log: outgoingLog(db, job),
+    });
   };
 }

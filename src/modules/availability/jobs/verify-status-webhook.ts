@@ -6,6 +6,7 @@ import { iso } from '../../../platform/http/presenting.ts';
 import { PermanentJobError } from '../../../platform/jobs/runner.ts';
 import type { OutboundPolicy } from '../../../platform/net/outbound-url.ts';
 import { systemActor } from '../../../platform/services/actor.ts';
+import { outgoingLog } from '../../../platform/outgoing/record-outgoing-message.ts';
 import { postCloudEvent } from '../../../platform/webhooks/deliver-webhook.ts';
 import { activateStatusWebhook } from '../services/activate-status-webhook.ts';
 import { findStatusRecipient } from '../services/find-status-recipient.ts';
@@ -47,7 +48,7 @@ export function verifyStatusWebhook({
   timeoutMs?: number;
 }) {
   const ctx = { db, clock, actor: systemActor('Nivå status webhook verification') };
-  return async (_job: Job, raw: unknown): Promise<void> => {
+  return async (job: Job, raw: unknown): Promise<void> => {
     const { subscriptionId, challenge } = statusWebhookVerifyPayload.parse(raw);
     const recipient = await findStatusRecipient(ctx, { subscriptionId });
     if (recipient?.kind !== 'webhook' || recipient.secret === null || recipient.confirmed) return;
@@ -71,6 +72,7 @@ export function verifyStatusWebhook({
       timeoutMs,
       outbound,
       maxResponseBytes: 4_096,
+      log: outgoingLog(db, job),
     });
     if (!echoesChallenge(response.body, challenge))
       throw new Error('the endpoint answered without echoing the challenge');

@@ -52,7 +52,7 @@ export function sendCaseEmail({
     const payload = caseEmailPayload.parse(raw);
     const link = `${publicUrl}/cases/${encodeURIComponent(payload.facts.reference)}`;
     const { subject, text } = caseMail(payload.locale, payload.notice, { ...payload.facts, link });
-    await send({ to: payload.to, subject, text });
+    await send({ to: payload.to, subject, text }, job);
     if (!payload.recordsFeedback) return;
     // The job id stands in for a request id, so the audit row of the feedback event leads back to this job.
     const ctx: ServiceContext = {

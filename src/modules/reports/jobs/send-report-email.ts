@@ -13,7 +13,7 @@ import type { SendMail } from '../../../platform/mail/mail-transport.ts';
  * the stored figures, so the outbox row stays small and the mail shows exactly the archived version.
  */
 export function sendReportEmail({ db, send, publicUrl }: { db: Kysely<Database>; send: SendMail; publicUrl: string }) {
-  return async (_job: Job, raw: unknown): Promise<void> => {
+  return async (job: Job, raw: unknown): Promise<void> => {
     const { reportId, email, lang } = reportEmailPayload.parse(raw);
     const report = await getReportMailing({ db, actor: systemActor('Nivå report mail') }, { reportId, email });
     if (!report) return;
@@ -24,11 +24,14 @@ export function sendReportEmail({ db, send, publicUrl }: { db: Kysely<Database>;
     const pdf = await renderReport(doc, 'pdf', baseName);
     const url = `${publicUrl}/reports/archive/${reportId}`;
     const params = { title: doc.title, subtitle: doc.subtitle, version: report.version, url };
-    await send({
-      to: [email],
-      subject: t('report.mail.subject', params),
-      text: t('report.mail.body', params),
-      attachments: [{ filename: pdf.fileName, content: pdf.body, contentType: pdf.contentType }],
-    });
+    await send(
+      {
+        to: [email],
+        subject: t('report.mail.subject', params),
+        text: t('report.mail.body', params),
+        attachments: [{ filename: pdf.fileName, content: pdf.body, contentType: pdf.contentType }],
+      },
+      job,
+    );
   };
 }
