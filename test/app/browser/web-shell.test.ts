@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { after, before, test, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { receiveCaseMail } from '../../../src/modules/mail-in/services/receive-case-mail.ts';
-import { outgoingLog } from '../../../src/platform/outgoing/record-outgoing-message.ts';
 import { systemContext } from '../../helpers/factories.ts';
 import {
   type BrowserSession,
@@ -410,69 +409,6 @@ void test(
       await checkAccessibility(owner, 'service report (owner)');
     } finally {
       await owner.context().close();
-    }
-  },
-);
-
-/** Whether the page is wider than its window, i.e. scrolls sideways. */
-function overflows(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
-void test(
-  'the service desk reads the outgoing messages, on a wide and on a 320 px screen',
-  { timeout: 120_000 },
-  async (t) => {
-    const b = browserOrSkip(t);
-    if (!b) return;
-    assert.ok(store, 'the test database was not created');
-    const log = outgoingLog(store.db, { id: 'browser-job', kind: 'case.email' });
-    const subject = `[NIVA-9999] Løst: Innsendingen feilet for https://etat.example.no/tjenester/innsending ${Date.now()}`;
-    const mail = await log.record({
-      kind: 'email',
-      to: ['melder-med-en-lang-adresse@etaten-med-et-langt-navn.example.no'],
-      subject,
-      body: `Saken er løst.\n\nhttps://niva.example.no/cases/NIVA-9999?fane=tidslinje-og-hendelser-i-rekkefolge\n`,
-      html: '<p style="font-family: sans-serif">Saken er <strong>løst</strong>.</p>',
-      headers: { From: 'Nivå <noreply@niva.localhost>' },
-      outcome: 'kept',
-      at: Date.now(),
-    });
-    await log.record({
-      kind: 'webhook',
-      to: 'https://hooks.etaten-med-et-langt-navn.example.no/mottak/niva/hendelser?tilgang=hemmelig',
-      subject: 'no.niva.case.resolved',
-      body: JSON.stringify({ specversion: '1.0', type: 'no.niva.case.resolved', data: { reference: 'NIVA-9999' } }),
-      headers: { 'content-type': 'application/cloudevents+json', 'niva-signature': 't=1,v1=abc' },
-      outcome: 'delivered',
-      responseStatus: 200,
-      responseBody: 'ok',
-      at: Date.now(),
-    });
-    const page = await newPage(b);
-    try {
-      await logIn(page, 'agent@asf.demo.niva.no');
-      await Promise.all([
-        page.waitForURL((url) => url.pathname === '/outgoing'),
-        page
-          .getByRole('navigation', { name: 'Hovedmeny' })
-          .getByRole('link', { name: 'Utgående meldinger', exact: true })
-          .click(),
-      ]);
-      assert.equal(await heading(page), 'Utgående meldinger');
-      await checkAccessibility(page, 'outgoing messages');
-      await page.setViewportSize({ width: 320, height: 640 });
-      assert.equal(await overflows(page), false, 'the list fits 320 px (its table scrolls in its own box)');
-      await Promise.all([
-        page.waitForURL((url) => url.pathname === `/outgoing/${mail}`),
-        page.getByRole('link', { name: subject, exact: true }).click(),
-      ]);
-      assert.equal(await heading(page), subject);
-      assert.equal(await page.locator('iframe[sandbox=""]').count(), 1, 'the HTML is shown in an empty sandbox');
-      await checkAccessibility(page, 'an outgoing e-mail');
-      assert.equal(await overflows(page), false, 'the e-mail fits 320 px');
-    } finally {
-      await page.context().close();
     }
   },
 );
