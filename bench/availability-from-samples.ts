@@ -42,6 +42,8 @@ export function tableFromSamples(set: SampleSet, figures: Figures): { runs: numb
         calendars: calendar,
         year: month.year,
         month: month.month,
+        // The samples cover months that are over: each is counted whole.
+        now: month.end,
         outages: outagesIn(month.start, month.end),
         maintenance: [],
         unknown: unknownIn(month.start, month.end),

@@ -219,6 +219,7 @@ export async function tableFromIntervals(
         calendars: calendar,
         year: month.year,
         month: month.month,
+        now: month.end,
         outages,
         maintenance: [],
         unknown,

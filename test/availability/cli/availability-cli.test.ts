@@ -34,8 +34,20 @@ const late = file('maintenance-late.json', [
   },
 ]);
 
+// The bug report: maintenance on Friday 4 December announced on the 3rd, long after its five business days.
+const lateTomorrow = file('maintenance-late-tomorrow.json', [
+  {
+    start: '2026-12-04T22:00:00+01:00',
+    end: '2026-12-04T23:00:00+01:00',
+    announced: '2026-12-03T15:20:00+01:00',
+    kind: 'maintenance',
+  },
+]);
+const wholeMarch = { progress: 'complete', through: '2026-04-01T00:00:00+02:00', projection: null };
+const december = ['--calendar', 'always', '--month', '2026-12', '--maintenance', lateTomorrow];
+
 describe('niva availability --calendar (the scripts contract)', () => {
-  const rows: [string, string[], Record<string, number>][] = [
+  const rows: [string, string[], Record<string, unknown>][] = [
     [
       'a quiet 24/7 March',
       ['--calendar', 'always', '--month', '2026-03'],
@@ -45,6 +57,7 @@ describe('niva availability --calendar (the scripts contract)', () => {
         operatingSeconds: 743 * 3600,
         downtimeSeconds: 0,
         unknownSeconds: 0,
+        ...wholeMarch,
       },
     ],
     [
@@ -56,6 +69,7 @@ describe('niva availability --calendar (the scripts contract)', () => {
         operatingSeconds: 741 * 3600,
         downtimeSeconds: 3600,
         unknownSeconds: 0,
+        ...wholeMarch,
       },
     ],
     [
@@ -67,6 +81,7 @@ describe('niva availability --calendar (the scripts contract)', () => {
         operatingSeconds: 743 * 3600,
         downtimeSeconds: 3 * 3600,
         unknownSeconds: 0,
+        ...wholeMarch,
       },
     ],
     [
@@ -78,6 +93,49 @@ describe('niva availability --calendar (the scripts contract)', () => {
         operatingSeconds: 286 * 3600,
         downtimeSeconds: 3600,
         unknownSeconds: 0,
+        ...wholeMarch,
+      },
+    ],
+    [
+      'December so far, with late work tomorrow: up to now only, the work in the projection',
+      [...december, '--at', '2026-12-03T16:00:00+01:00'],
+      {
+        availability: 1,
+        scheduledSeconds: 64 * 3600,
+        operatingSeconds: 64 * 3600,
+        downtimeSeconds: 0,
+        unknownSeconds: 0,
+        progress: 'to-date',
+        through: '2026-12-03T16:00:00+01:00',
+        projection: { availability: 743 / 744, operatingSeconds: 744 * 3600, downtimeSeconds: 3600 },
+      },
+    ],
+    [
+      'December so far, once the late work has happened',
+      [...december, '--at', '2026-12-05T10:00:00+01:00'],
+      {
+        availability: 105 / 106,
+        scheduledSeconds: 106 * 3600,
+        operatingSeconds: 106 * 3600,
+        downtimeSeconds: 3600,
+        unknownSeconds: 0,
+        progress: 'to-date',
+        through: '2026-12-05T10:00:00+01:00',
+        projection: null,
+      },
+    ],
+    [
+      'a month not begun',
+      ['--calendar', 'always', '--month', '2027-01', '--at', '2026-12-03T16:00:00+01:00'],
+      {
+        availability: null,
+        scheduledSeconds: 0,
+        operatingSeconds: 0,
+        downtimeSeconds: 0,
+        unknownSeconds: 0,
+        progress: 'not-started',
+        through: '2027-01-01T00:00:00+01:00',
+        projection: null,
       },
     ],
   ];
@@ -89,7 +147,24 @@ describe('niva availability --calendar (the scripts contract)', () => {
     });
   }
 
+  it('says in words that a month in progress is counted up to now, and what a projection is', async () => {
+    const result = await runNiva(['availability', ...december, '--at', '2026-12-03T16:00:00+01:00'], env);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      [
+        'availability 100.00 % (2026-12, always)',
+        'scheduled 230400 s, operating 230400 s, downtime 0 s, unknown 0 s',
+        'so far: counted up to 2026-12-03T16:00:00+01:00; the rest of the month is neither up nor down yet',
+        'projection, if the published work ahead happens and nothing else goes down: 99.86 % for the whole month (not a verdict on the target)',
+        '1 maintenance window(s) announced too late: counted as downtime once they happen',
+        '',
+      ].join('\n'),
+    );
+  });
+
   const bad: [string, string[], RegExp][] = [
+    ['a bad --at', ['--at', 'tomorrow'], /--at: not an ISO 8601 instant/],
     [
       'an end before its start',
       ['--outages', file('backwards.json', [{ start: '2026-03-10T10:00:00+01:00', end: '2026-03-09T10:00:00+01:00' }])],

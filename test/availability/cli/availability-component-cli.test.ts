@@ -44,6 +44,9 @@ describe('niva availability --component (from the database)', () => {
         operatingSeconds: 743 * 3600,
         downtimeSeconds: 3600,
         unknownSeconds: 0,
+        progress: 'complete',
+        through: '2026-04-01T00:00:00+02:00',
+        projection: null,
       });
     });
   }
@@ -53,6 +56,7 @@ describe('niva availability --component (from the database)', () => {
     ['neither --calendar nor --component', [], /--calendar or --component/],
     ['files with --component', ['--component', 'x', '--outages', 'outages.json'], /--outages: only with --calendar/],
     ['an unknown component', ['--component', 'finnes-ikke'], /component not found/],
+    ['--at with --component', ['--component', 'x', '--at', '2026-03-10T12:00:00+01:00'], /--at: only with --calendar/],
   ];
   for (const [what, args, message] of bad) {
     it(`refuses ${what} with one line and exit 2`, async () => {

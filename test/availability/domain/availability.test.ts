@@ -23,6 +23,8 @@ const calendars = (id: string) => {
 };
 const hour = 3_600_000;
 const span = (from: string, to: string): Interval => ({ start: at(from), end: at(to) });
+// Every month of these tables is over: counted whole, as before a month in progress stopped at the present.
+const afterwards = at('2027-06-01T00:00+02:00');
 
 interface Row {
   what: string;
@@ -212,6 +214,7 @@ describe('monthlyAvailability', () => {
         calendars,
         year: r.month[0],
         month: r.month[1],
+        now: afterwards,
         outages: r.outages ?? [],
         maintenance: r.maintenance ?? [],
         unknown: r.unknown ?? [],
@@ -231,6 +234,7 @@ describe('monthlyAvailability', () => {
       calendars,
       year: 2026,
       month: 3,
+      now: afterwards,
       outages: [
         { ...span('2026-03-10T10:00+01:00', '2026-03-10T14:00+01:00'), severity: 'partial' },
         { ...span('2026-03-10T12:00+01:00', '2026-03-10T13:00+01:00'), severity: 'unavailable' },
@@ -247,6 +251,7 @@ describe('monthlyAvailability', () => {
       calendars,
       year: 2026,
       month: 3,
+      now: afterwards,
       outages: [],
       maintenance: [
         {

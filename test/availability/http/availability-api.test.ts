@@ -40,6 +40,9 @@ interface Figure {
   operatingSeconds: number;
   downtimeSeconds: number;
   frozen: boolean;
+  progress: string;
+  through: string;
+  projection: { availability: number | null; percent: string | null; downtimeSeconds: number } | null;
 }
 interface Problem {
   status: number;
@@ -82,7 +85,7 @@ async function at(instant: string): Promise<void> {
 after(() => store.destroy());
 
 describe('availability over the API', () => {
-  it('records an outage and reports March as 742/743, rounded down', async () => {
+  it('records an outage and reports March so far, rounded down, then whole as 742/743', async () => {
     await at('2026-03-10T11:00:00Z');
     const created = await call<Outage>(agent, 'POST', '/outages', {
       componentId: component.code,
@@ -112,16 +115,37 @@ describe('availability over the API', () => {
     );
     const figure = await call<Figure>(owner, 'GET', `/components/${component.id}/availability?month=2026-03`);
     assert.equal(figure.status, 200, JSON.stringify(figure.body));
-    assert.deepEqual(
-      {
-        availability: figure.body.availability,
-        percent: figure.body.percent,
-        meetsTarget: figure.body.meetsTarget,
-        scheduled: figure.body.scheduledSeconds,
-        downtime: figure.body.downtimeSeconds,
-      },
-      { availability: 742 / 743, percent: '99.86', meetsTarget: false, scheduled: 743 * 3600, downtime: 3600 },
-    );
+    const shown = (f: Figure) => ({
+      availability: f.availability,
+      percent: f.percent,
+      meetsTarget: f.meetsTarget,
+      scheduled: f.scheduledSeconds,
+      downtime: f.downtimeSeconds,
+      progress: f.progress,
+      through: f.through,
+    });
+    // 10 March 12:00 in Oslo: 228 hours of March have passed.
+    assert.deepEqual(shown(figure.body), {
+      availability: 227 / 228,
+      percent: '99.56',
+      meetsTarget: false,
+      scheduled: 228 * 3600,
+      downtime: 3600,
+      progress: 'to-date',
+      through: '2026-03-10T11:00:00.000Z',
+    });
+    await at('2026-04-01T10:00:00Z');
+    const whole = await call<Figure>(owner, 'GET', `/components/${component.id}/availability?month=2026-03`);
+    assert.deepEqual(shown(whole.body), {
+      availability: 742 / 743,
+      percent: '99.86',
+      meetsTarget: false,
+      scheduled: 743 * 3600,
+      downtime: 3600,
+      progress: 'complete',
+      through: '2026-03-31T22:00:00.000Z',
+    });
+    await at('2026-03-10T11:00:00Z');
     const badMonth = await call<Problem>(owner, 'GET', `/components/${component.id}/availability?month=2026-13`);
     assert.equal(badMonth.status, 400);
     assert.equal((await call<Problem>(owner, 'GET', '/components/finnes-ikke/availability?month=2026-03')).status, 404);
@@ -165,7 +189,15 @@ describe('availability over the API', () => {
     assert.deepEqual([published.body.maintenance.noticeInTime, published.body.deviations], [false, ['late-notice']]);
     assert.equal((await call<Problem>(agent, 'POST', `/maintenance/${planned.body.id}/publish`)).status, 409);
     const late = await call<Figure>(owner, 'GET', `/components/${component.id}/availability?month=2026-03`);
-    assert.equal(late.body.downtimeSeconds, 3 * 3600);
+    assert.equal(late.body.downtimeSeconds, 3600, 'the late work has not happened yet: only the outage so far');
+    assert.deepEqual(late.body.projection, {
+      availability: 740 / 743,
+      percent: '99.59',
+      scheduledSeconds: 743 * 3600,
+      operatingSeconds: 743 * 3600,
+      downtimeSeconds: 3 * 3600,
+      unknownSeconds: 0,
+    });
     const cancelled = await call<Maintenance>(agent, 'POST', `/maintenance/${planned.body.id}/cancel`);
     assert.equal(cancelled.body.status, 'cancelled');
   });

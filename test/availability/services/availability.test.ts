@@ -292,8 +292,13 @@ describe('planned work', () => {
     assert.deepEqual([planned.notice_policy, planned.incident_case_id], ['emergency-change', b.row.id]);
     const published = await publishMaintenance(ctx, { id: planned.id });
     assert.deepEqual(published.deviations, [], 'an emergency is exempt from notice');
-    const figure = await computeComponentAvailability(ctx, { componentId: c.id, month: '2026-03', live: true });
-    assert.equal(figure.downtimeMs, hours(0.5), 'its downtime still counts');
+    const before = await computeComponentAvailability(ctx, { componentId: c.id, month: '2026-03' });
+    assert.equal(before.downtimeMs, 0, 'an hour ahead it has not happened yet');
+    const figure = await computeComponentAvailability(await agent('2026-03-10T14:00:00+01:00'), {
+      componentId: c.id,
+      month: '2026-03',
+    });
+    assert.equal(figure.downtimeMs, hours(0.5), 'once it has happened its downtime counts');
   });
 
   const studio: { what: string; start: string; end: string; inside: boolean }[] = [
@@ -336,7 +341,10 @@ describe('planned work', () => {
     await rejects(publishMaintenance(ctx, { id: draft.id }), 'conflict');
     assert.equal((await listMaintenance(await owner('2026-03-02T10:00:00+01:00'), { componentId: c.code })).length, 1);
     await cancelMaintenance(ctx, { id: draft.id });
-    const figure = await computeComponentAvailability(ctx, { componentId: c.id, month: '2026-03' });
+    const figure = await computeComponentAvailability(await owner('2026-04-02T12:00:00+02:00'), {
+      componentId: c.id,
+      month: '2026-03',
+    });
     assert.equal(figure.operatingMs, hours(743), 'cancelled work no longer counts');
   });
 });

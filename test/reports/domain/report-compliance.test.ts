@@ -56,7 +56,7 @@ function kpi(id: 'phone-wait' | 'phone-answer-rate', shown: number | null, met: 
 function component(
   code: string,
   calendarId: string,
-  figure: { rounded: string | null; meetsTarget: boolean; known: boolean },
+  figure: { rounded: string | null; meetsTarget: boolean; known: boolean; through?: number },
 ): ComplianceFacts['components'][number] {
   return {
     code,
@@ -200,6 +200,45 @@ describe('complianceRows: availability', () => {
       deviations: [],
     },
     {
+      what: 'production so far, met: the measure says up to when',
+      component: component('apps', 'always', {
+        rounded: '100.00',
+        meetsTarget: true,
+        known: true,
+        through: monthStart + 7 * day,
+      }),
+      requirement: '2.3.1',
+      status: 'met',
+      deviations: [],
+    },
+    {
+      what: 'production missed so far lists only what happened before the instant it is counted up to',
+      component: component('apps', 'always', {
+        rounded: '99.80',
+        meetsTarget: false,
+        known: true,
+        through: monthStart + 5 * day,
+      }),
+      requirement: '2.3.1',
+      status: 'missed',
+      deviations: [
+        { reference: 'apps', kind: 'outage-partial', at: monthStart + 2 * day },
+        { reference: 'apps: Oppgradering', kind: 'late-notice', at: monthStart + 4 * day },
+      ],
+    },
+    {
+      what: 'production missed so far leaves out late work still ahead',
+      component: component('apps', 'always', {
+        rounded: '99.80',
+        meetsTarget: false,
+        known: true,
+        through: monthStart + 3 * day,
+      }),
+      requirement: '2.3.1',
+      status: 'missed',
+      deviations: [{ reference: 'apps', kind: 'outage-partial', at: monthStart + 2 * day }],
+    },
+    {
       what: 'development missed lists only its own outage',
       component: component('studio', 'studio-hours', { rounded: '99.51', meetsTarget: false, known: true }),
       requirement: '2.4.1',
@@ -226,7 +265,8 @@ describe('complianceRows: availability', () => {
       );
       assert.equal(row.requirement, c.requirement);
       assert.equal(row.status, c.status);
-      assert.deepEqual(row.measure, { kind: 'availability', rounded: c.component.rounded });
+      const { rounded, through } = c.component;
+      assert.deepEqual(row.measure, { kind: 'availability', rounded, ...(through === undefined ? {} : { through }) });
       assert.deepEqual(row.target, { kind: 'availability', basisPoints: c.component.targetBasisPoints });
       assert.deepEqual(row.deviations, c.deviations);
     });

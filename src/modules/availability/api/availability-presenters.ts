@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { maintenanceKinds, outageSeverities } from '../domain/monthly-availability.ts';
+import { maintenanceKinds, monthProgresses, outageSeverities } from '../domain/monthly-availability.ts';
 import type { ComponentAvailability } from '../services/availability-inputs.ts';
 import type { MaintenanceWindowRow, OutageRow } from '../schema.ts';
 import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
@@ -85,6 +85,20 @@ export function presentMaintenance(m: MaintenanceWindowRow, internal: boolean): 
   };
 }
 
+const ProjectionSchema = z
+  .object({
+    availability: z.number().nullable().openapi({ description: 'Unrounded fraction for the whole month' }),
+    percent: z.string().nullable().openapi({ description: 'Two decimals, rounded down', example: '99.86' }),
+    scheduledSeconds: z.number(),
+    operatingSeconds: z.number(),
+    downtimeSeconds: z.number(),
+    unknownSeconds: z.number(),
+  })
+  .openapi('AvailabilityProjection', {
+    description:
+      'The whole month if the published work still ahead happens as planned and nothing else goes down. For information only: meetsTarget is never decided on it',
+  });
+
 export const AvailabilitySchema = z
   .object({
     componentId: z.string(),
@@ -98,7 +112,20 @@ export const AvailabilitySchema = z
       .string()
       .nullable()
       .openapi({ description: 'Two decimals, rounded down: 99.899 % shows as 99.89', example: '99.86' }),
-    meetsTarget: z.boolean().openapi({ description: 'Decided on the unrounded figure' }),
+    meetsTarget: z
+      .boolean()
+      .openapi({ description: 'Decided on the unrounded figure; for a month in progress, the month so far' }),
+    progress: z.enum(monthProgresses).openapi({
+      description:
+        'complete: the whole month; to-date: a month in progress, counted from its start up to `through`; not-started: no figure yet',
+    }),
+    through: z.string().openapi({
+      description:
+        'The figure covers the month from its start up to this instant: the month’s end once it is over, the time of the request while it is in progress',
+    }),
+    projection: ProjectionSchema.nullable().openapi({
+      description: 'Only for a month not over with late or emergency work still ahead in it',
+    }),
     targetBasisPoints: z.number().int(),
     scheduledSeconds: z.number(),
     operatingSeconds: z.number(),
@@ -119,6 +146,19 @@ export function presentAvailability(a: ComponentAvailability): z.infer<typeof Av
     availability: a.availability,
     percent: a.rounded,
     meetsTarget: a.meetsTarget,
+    progress: a.progress,
+    through: iso(a.throughMs),
+    projection:
+      a.projection === null
+        ? null
+        : {
+            availability: a.projection.availability,
+            percent: a.projection.rounded,
+            scheduledSeconds: seconds(a.projection.scheduledMs),
+            operatingSeconds: seconds(a.projection.operatingMs),
+            downtimeSeconds: seconds(a.projection.downtimeMs),
+            unknownSeconds: seconds(a.projection.unknownMs),
+          },
     targetBasisPoints: a.targetBasisPoints,
     scheduledSeconds: seconds(a.scheduledMs),
     operatingSeconds: seconds(a.operatingMs),

@@ -170,7 +170,8 @@ export const availabilityRoutes = apiRouter()
       method: 'get',
       path: '/components/{id}/availability',
       tags: ['Availability'],
-      summary: 'A component’s availability for a month (Europe/Oslo); a frozen month answers with its stored figure',
+      summary:
+        'A component’s availability for a month (Europe/Oslo): up to now while the month is in progress; a frozen month answers with its stored figure',
       security,
       request: { params: IdParam, query: z.object({ month: monthSchema }) },
       responses: { 200: json(AvailabilitySchema, 'The figure'), ...readErrors },

@@ -6,13 +6,15 @@ import {
   maintenanceKinds,
   type Maintenance,
   monthlyAvailability,
+  type MonthProgress,
   type Outage,
   outageSeverities,
 } from '../domain/monthly-availability.ts';
-import { parseInstant } from '../../../platform/domain/calendar/iso-instant.ts';
+import { formatInstant, parseInstant } from '../../../platform/domain/calendar/iso-instant.ts';
+import { systemClock } from '../../../platform/domain/clock.ts';
 import { computeComponentAvailability } from '../services/compute-component-availability.ts';
 import { type CliRun, UsageError } from '../../../platform/cli/cli-run.ts';
-import { monthArg } from '../../../platform/cli/args.ts';
+import { instantArg, monthArg } from '../../../platform/cli/args.ts';
 
 const instant = z.string().transform((text, ctx) => {
   const at = parseInstant(text);
@@ -62,6 +64,7 @@ function readIntervals<S extends z.ZodType>(option: string, file: string, schema
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
+const percent = (availability: number | null) => (availability === null ? '—' : `${displayPercent(availability)} %`);
 
 export interface AvailabilityOptions {
   calendar?: string;
@@ -69,7 +72,44 @@ export interface AvailabilityOptions {
   month: string;
   outages?: string;
   maintenance?: string;
+  at?: string;
   json?: boolean;
+}
+
+interface Coverage {
+  progress: MonthProgress;
+  throughMs: number;
+  projection: { availability: number | null; operatingMs: number; downtimeMs: number } | null;
+}
+
+/** How much of the month the figure covers, and the projection where there is one, for the JSON output. */
+function coverage(c: Coverage) {
+  return {
+    progress: c.progress,
+    through: formatInstant(c.throughMs),
+    projection:
+      c.projection === null
+        ? null
+        : {
+            availability: c.projection.availability,
+            operatingSeconds: seconds(c.projection.operatingMs),
+            downtimeSeconds: seconds(c.projection.downtimeMs),
+          },
+  };
+}
+
+/** The lines that say a figure is only the month so far, or that the month has not begun. */
+function coverageLines(c: Coverage): string[] {
+  if (c.progress === 'not-started') return ['the month has not begun: no figure yet'];
+  if (c.progress === 'complete') return [];
+  return [
+    `so far: counted up to ${formatInstant(c.throughMs)}; the rest of the month is neither up nor down yet`,
+    ...(c.projection === null
+      ? []
+      : [
+          `projection, if the published work ahead happens and nothing else goes down: ${percent(c.projection.availability)} for the whole month (not a verdict on the target)`,
+        ]),
+  ];
 }
 
 /** The file form: a bare service window and interval files, no database (the scripts contract). */
@@ -85,6 +125,7 @@ async function fromFiles(run: CliRun, opts: AvailabilityOptions & { calendar: st
     calendars: await run.calendarLookup(),
     year,
     month,
+    now: opts.at === undefined ? systemClock.now() : instantArg('--at', opts.at),
     outages,
     maintenance,
   });
@@ -94,12 +135,14 @@ async function fromFiles(run: CliRun, opts: AvailabilityOptions & { calendar: st
     operatingSeconds: seconds(r.operatingMs),
     downtimeSeconds: seconds(r.downtimeMs),
     unknownSeconds: seconds(r.unknownMs),
+    ...coverage(r),
   };
   const late = r.maintenance.filter((v) => !v.inTime).length;
   const human = [
-    `availability ${r.availability === null ? '—' : `${displayPercent(r.availability)} %`} (${opts.month}, ${opts.calendar})`,
+    `availability ${percent(r.availability)} (${opts.month}, ${opts.calendar})`,
     `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
-    ...(late > 0 ? [`${late} maintenance window(s) announced too late: counted as downtime`] : []),
+    ...coverageLines(r),
+    ...(late > 0 ? [`${late} maintenance window(s) announced too late: counted as downtime once they happen`] : []),
   ].join('\n');
   run.print(!!opts.json, result, human);
 }
@@ -116,10 +159,17 @@ async function fromDatabase(run: CliRun, opts: AvailabilityOptions & { component
     operatingSeconds: seconds(figure.operatingMs),
     downtimeSeconds: seconds(figure.downtimeMs),
     unknownSeconds: seconds(figure.unknownMs),
+    ...coverage(figure),
   };
+  const target = `target ${(figure.targetBasisPoints / 100).toFixed(2)} %`;
+  const verdict =
+    figure.progress === 'not-started'
+      ? target
+      : `${target} ${figure.meetsTarget ? 'met' : 'not met'}${figure.progress === 'to-date' ? ' so far' : ''}`;
   const human = [
-    `availability ${figure.rounded === null ? '—' : `${figure.rounded} %`} (${opts.month}, ${figure.componentCode}${figure.frozen ? ', frozen' : ''}); target ${(figure.targetBasisPoints / 100).toFixed(2)} % ${figure.meetsTarget ? 'met' : 'not met'}`,
+    `availability ${figure.rounded === null ? '—' : `${figure.rounded} %`} (${opts.month}, ${figure.componentCode}${figure.frozen ? ', frozen' : ''}); ${verdict}`,
     `scheduled ${result.scheduledSeconds} s, operating ${result.operatingSeconds} s, downtime ${result.downtimeSeconds} s, unknown ${result.unknownSeconds} s`,
+    ...coverageLines(figure),
   ].join('\n');
   run.print(!!opts.json, result, human);
 }
@@ -133,6 +183,8 @@ export async function availability(run: CliRun, opts: AvailabilityOptions): Prom
       throw new UsageError(
         `${opts.outages !== undefined ? '--outages' : '--maintenance'}: only with --calendar; --component reads the recorded outages and maintenance`,
       );
+    if (opts.at !== undefined)
+      throw new UsageError('--at: only with --calendar; --component counts the recorded month up to now');
     await fromDatabase(run, { ...opts, component });
     return;
   }

@@ -6,7 +6,7 @@ export function registerAvailabilityCommand(program: Command, run: CliRun): void
   program
     .command('availability')
     .description(
-      'availability for a calendar month (Europe/Oslo): of a stored component, or of a service window from outage and maintenance files',
+      'availability for a calendar month (Europe/Oslo), up to now while it is in progress: of a stored component, or of a service window from outage and maintenance files',
     )
     .option('--component <id>', 'a component (id or code) from the database; not with --calendar')
     .option(
@@ -21,6 +21,10 @@ export function registerAvailabilityCommand(program: Command, run: CliRun): void
     .option(
       '--maintenance <file>',
       'with --calendar: JSON array of {"start": ISO, "end": ISO, "announced": ISO, "kind": maintenance|change|major-change|emergency}',
+    )
+    .option(
+      '--at <iso>',
+      'with --calendar: the present instant, ISO 8601 (default: now); a month in progress is counted up to it',
     )
     .option('--json', 'machine-readable output')
     .action(async (opts: AvailabilityOptions) => (await import('./availability-actions.ts')).availability(run, opts));

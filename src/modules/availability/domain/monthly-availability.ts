@@ -43,6 +43,11 @@ export interface AvailabilityInput {
   year: number;
   /** 1–12, a calendar month in Europe/Oslo. */
   month: number;
+  /**
+   * The present instant. Time after it has not happened, so it is neither up nor down: a month in progress is counted
+   * up to it, and a month that has not begun has no figure. For a month that is over it changes nothing.
+   */
+  now: number;
   outages: readonly Outage[];
   maintenance: readonly Maintenance[];
   /** Periods without monitoring data. */
@@ -59,15 +64,31 @@ export interface MaintenanceVerdict {
   planned: boolean;
 }
 
-export interface AvailabilityResult {
+/** How much of the month a figure covers: all of it, its start up to now, or nothing yet. */
+export const monthProgresses = ['complete', 'to-date', 'not-started'] as const;
+export type MonthProgress = (typeof monthProgresses)[number];
+
+export interface AvailabilityFigures {
   /** (operating − unknown − downtime) / (operating − unknown); null when nothing was scheduled or known. */
   availability: number | null;
   scheduledMs: number;
   operatingMs: number;
   downtimeMs: number;
   unknownMs: number;
+}
+
+export interface AvailabilityResult extends AvailabilityFigures {
   monthStart: number;
   monthEnd: number;
+  progress: MonthProgress;
+  /** The figures cover the month from its start up to this instant: its end once it is over, `now` before that. */
+  throughMs: number;
+  /**
+   * The whole month if the published work still ahead happens as planned and nothing else goes down; null when the
+   * month is over or no late or emergency work (downtime) lies ahead in it. A what-if for the reader: compliance is
+   * never decided on it.
+   */
+  projection: AvailabilityFigures | null;
   maintenance: MaintenanceVerdict[];
 }
 
@@ -92,41 +113,34 @@ export function judgeMaintenance(
   });
 }
 
+/** Where a month stands at `now`, and the instant up to which it can be counted. */
+export function monthProgress(
+  bounds: { start: number; end: number },
+  now: number,
+): { progress: MonthProgress; throughMs: number } {
+  if (now >= bounds.end) return { progress: 'complete', throughMs: bounds.end };
+  if (now <= bounds.start) return { progress: 'not-started', throughMs: bounds.start };
+  return { progress: 'to-date', throughMs: now };
+}
+
+interface Mark extends Interval {
+  planned?: true;
+  weight?: number;
+  unknown?: true;
+}
+
+const clipTo = (i: Interval, from: number, to: number): Interval | null => {
+  const start = Math.max(i.start, from);
+  const end = Math.min(i.end, to);
+  return end > start ? { start, end } : null;
+};
+
 /**
- * Availability of a component for one calendar month (PRODUCT.md): scheduled = open time of the window in the month;
- * operating = scheduled minus planned work announced in time; downtime = the union of outages (weighted by severity,
- * the heaviest one where they overlap) plus late or emergency work, clipped to the month and to operating time.
- * Time without data is neither up nor down: it is reported apart and left out of the fraction.
+ * Tallies the marks over the open time of `window` from `from` to `to`; every mark must lie within that span. The
+ * elementary segments between all boundaries are judged once each, sweeping the boundaries in order and keeping count
+ * of what covers the current segment: O(n log n) for n marks.
  */
-export function monthlyAvailability(input: AvailabilityInput): AvailabilityResult {
-  const { start: monthStart, end: monthEnd } = monthBounds(input.year, input.month);
-  const weights = input.weights ?? defaultWeights;
-  const verdicts = judgeMaintenance(input.maintenance, input.calendars);
-  const clip = (i: Interval): Interval | null => {
-    const start = Math.max(i.start, monthStart);
-    const end = Math.min(i.end, monthEnd);
-    return end > start ? { start, end } : null;
-  };
-  // Every interval becomes weighted marks; elementary segments between all boundaries are then judged once each.
-  interface Mark extends Interval {
-    planned?: true;
-    weight?: number;
-    unknown?: true;
-  }
-  const marks: Mark[] = [];
-  for (const o of input.outages) {
-    const c = clip(o);
-    if (c) marks.push({ ...c, weight: weights[o.severity ?? 'unavailable'] });
-  }
-  for (const v of verdicts) {
-    const c = clip(v.maintenance);
-    if (c) marks.push(v.planned ? { ...c, planned: true } : { ...c, weight: 1 });
-  }
-  for (const u of input.unknown ?? []) {
-    const c = clip(u);
-    if (c) marks.push({ ...c, unknown: true });
-  }
-  // Sweep the boundaries in order, keeping count of what covers the current segment: O(n log n) for n intervals.
+function tally(window: Calendar, from: number, to: number, marks: readonly Mark[]): AvailabilityFigures {
   const changes = new Map<number, Mark[][]>();
   const at = (t: number) => {
     let entry = changes.get(t);
@@ -138,7 +152,7 @@ export function monthlyAvailability(input: AvailabilityInput): AvailabilityResul
     at(m.end)[1]?.push(m);
   }
   const times = [...changes.keys()].sort((x, y) => x - y);
-  const scheduledMs = input.window.openTimeBetween(monthStart, monthEnd);
+  const scheduledMs = to > from ? window.openTimeBetween(from, to) : 0;
   let operatingMs = scheduledMs;
   let downtimeMs = 0;
   let unknownMs = 0;
@@ -162,7 +176,7 @@ export function monthlyAvailability(input: AvailabilityInput): AvailabilityResul
     let weight = 0;
     for (const [w, n] of weightCounts) if (n > 0 && w > weight) weight = w;
     if (planned === 0 && unknown === 0 && weight === 0) continue;
-    const open = input.window.openTimeBetween(t, next);
+    const open = window.openTimeBetween(t, next);
     if (planned > 0) operatingMs -= open;
     // An outage is known to be down even where the monitor had no data.
     else if (weight > 0) downtimeMs += weight * open;
@@ -175,8 +189,53 @@ export function monthlyAvailability(input: AvailabilityInput): AvailabilityResul
     operatingMs,
     downtimeMs,
     unknownMs,
+  };
+}
+
+/**
+ * Availability of a component for one calendar month (PRODUCT.md): scheduled = open time of the window in the month;
+ * operating = scheduled minus planned work announced in time; downtime = the union of outages (weighted by severity,
+ * the heaviest one where they overlap) plus late or emergency work, clipped to the month and to operating time.
+ * Time without data is neither up nor down: it is reported apart and left out of the fraction.
+ *
+ * Only time that has passed counts. A month in progress is the month to date: every figure, scheduled time included,
+ * covers its start up to `now`, so work announced for next week and an outage recorded with an end still ahead weigh
+ * nothing beyond the present. A month not begun has no figure.
+ */
+export function monthlyAvailability(input: AvailabilityInput): AvailabilityResult {
+  const bounds = monthBounds(input.year, input.month);
+  const { start: monthStart, end: monthEnd } = bounds;
+  const { progress, throughMs } = monthProgress(bounds, input.now);
+  const weights = input.weights ?? defaultWeights;
+  const verdicts = judgeMaintenance(input.maintenance, input.calendars);
+  // What has happened, up to the present; planned work reaches `workEnd`, the month's end in the projection.
+  const marks = (workEnd: number): Mark[] => {
+    const out: Mark[] = [];
+    for (const o of input.outages) {
+      const c = clipTo(o, monthStart, throughMs);
+      if (c) out.push({ ...c, weight: weights[o.severity ?? 'unavailable'] });
+    }
+    for (const v of verdicts) {
+      const c = clipTo(v.maintenance, monthStart, workEnd);
+      if (c) out.push(v.planned ? { ...c, planned: true } : { ...c, weight: 1 });
+    }
+    for (const u of input.unknown ?? []) {
+      const c = clipTo(u, monthStart, throughMs);
+      if (c) out.push({ ...c, unknown: true });
+    }
+    return out;
+  };
+  const toDate = tally(input.window, monthStart, throughMs, marks(throughMs));
+  // Work announced in time is not downtime, so only late or emergency work still ahead can pull the month down.
+  const downtimeAhead = verdicts.some((v) => !v.planned && clipTo(v.maintenance, throughMs, monthEnd) !== null);
+  return {
+    ...toDate,
     monthStart,
     monthEnd,
+    progress,
+    throughMs,
+    projection:
+      progress !== 'complete' && downtimeAhead ? tally(input.window, monthStart, monthEnd, marks(monthEnd)) : null,
     maintenance: verdicts,
   };
 }

@@ -18,6 +18,14 @@ export const availabilityEn: Record<keyof typeof availabilityNb, string> = {
   'availability.met': 'Met',
   'availability.notMet': 'Not met',
   'availability.noFigure': 'No figure',
+  'availability.metSoFar': 'Met so far',
+  'availability.notMetSoFar': 'Not met so far',
+  'availability.notStarted': 'Not started',
+  'availability.throughNote':
+    'The figures for {month} cover the month from its start up to {instant}. The rest of the month has not happened yet and counts as neither up nor down.',
+  'availability.projection': 'Projected if the announced work happens: {value}',
+  'availability.projectionNote':
+    'A projection counts the whole month as if the announced work happens as planned and nothing else goes down. It is for information only: whether the target is met is decided on the figure so far.',
   'availability.unknown': 'Unknown time',
   'availability.unknownValue': '{duration} without monitoring data',
   'availability.history': 'The last 24 months',
@@ -34,6 +42,8 @@ export const availabilityEn: Record<keyof typeof availabilityNb, string> = {
   'availability.figureKind': 'Figure',
   'availability.figure.frozen': 'Frozen',
   'availability.figure.live': 'Provisional',
+  'availability.figure.toDate': 'So far, up to {instant}',
+  'availability.chart.descToDate': 'The figure for {month} covers the month up to {instant}.',
   'availability.outages': 'Outages',
   'availability.outages.caption': 'Outages, newest first',
   'availability.outages.none': 'No outages recorded.',

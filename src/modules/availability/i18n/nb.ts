@@ -16,6 +16,14 @@ export const availabilityNb = {
   'availability.met': 'Nådd',
   'availability.notMet': 'Ikke nådd',
   'availability.noFigure': 'Ingen tall',
+  'availability.metSoFar': 'Nådd hittil',
+  'availability.notMetSoFar': 'Ikke nådd hittil',
+  'availability.notStarted': 'Ikke begynt',
+  'availability.throughNote':
+    'Tallene for {month} gjelder fra månedens start til {instant}. Resten av måneden har ikke skjedd ennå og teller verken som oppetid eller nedetid.',
+  'availability.projection': 'Fremskrevet, hvis kunngjort arbeid blir gjort: {value}',
+  'availability.projectionNote':
+    'En fremskrivning regner hele måneden som om det kunngjorte arbeidet blir gjort som planlagt og ingenting annet går ned. Den er bare til orientering: om målet er nådd, avgjøres på tallet hittil.',
   'availability.unknown': 'Ukjent tid',
   'availability.unknownValue': '{duration} uten overvåkingsdata',
   'availability.history': 'Siste 24 måneder',
@@ -32,6 +40,8 @@ export const availabilityNb = {
   'availability.figureKind': 'Tall',
   'availability.figure.frozen': 'Låst',
   'availability.figure.live': 'Foreløpig',
+  'availability.figure.toDate': 'Hittil, til {instant}',
+  'availability.chart.descToDate': 'Tallet for {month} gjelder til {instant}.',
   'availability.outages': 'Driftsavbrudd',
   'availability.outages.caption': 'Driftsavbrudd, nyeste først',
   'availability.outages.none': 'Ingen registrerte driftsavbrudd.',

@@ -18,6 +18,14 @@ export const availabilityNn: Record<keyof typeof availabilityNb, string> = {
   'availability.met': 'Nådd',
   'availability.notMet': 'Ikkje nådd',
   'availability.noFigure': 'Ingen tal',
+  'availability.metSoFar': 'Nådd hittil',
+  'availability.notMetSoFar': 'Ikkje nådd hittil',
+  'availability.notStarted': 'Ikkje byrja',
+  'availability.throughNote':
+    'Tala for {month} gjeld frå starten av månaden til {instant}. Resten av månaden har ikkje hendt enno og tel verken som oppetid eller nedetid.',
+  'availability.projection': 'Framskrive, om kunngjort arbeid vert gjort: {value}',
+  'availability.projectionNote':
+    'Ei framskriving reknar heile månaden som om det kunngjorde arbeidet vert gjort som planlagt og ingenting anna går ned. Ho er berre til orientering: om målet er nådd, vert avgjort på talet hittil.',
   'availability.unknown': 'Ukjend tid',
   'availability.unknownValue': '{duration} utan overvakingsdata',
   'availability.history': 'Siste 24 månader',
@@ -34,6 +42,8 @@ export const availabilityNn: Record<keyof typeof availabilityNb, string> = {
   'availability.figureKind': 'Tal',
   'availability.figure.frozen': 'Låst',
   'availability.figure.live': 'Førebels',
+  'availability.figure.toDate': 'Hittil, til {instant}',
+  'availability.chart.descToDate': 'Talet for {month} gjeld til {instant}.',
   'availability.outages': 'Driftsavbrot',
   'availability.outages.caption': 'Driftsavbrot, nyaste først',
   'availability.outages.none': 'Ingen registrerte driftsavbrot.',

@@ -1,13 +1,15 @@
 import { monthBounds } from '../../../platform/domain/calendar/month-bounds.ts';
 import { createHash } from 'node:crypto';
 import {
+  type AvailabilityFigures,
   type AvailabilityInput,
-  type AvailabilityResult,
   displayPercent,
   type Interval,
   type Maintenance,
   meetsTarget,
   monthlyAvailability,
+  type MonthProgress,
+  monthProgress,
   type Outage,
 } from '../domain/monthly-availability.ts';
 import { unknownWithin } from '../domain/probe-intervals.ts';
@@ -16,17 +18,32 @@ import type { AvailabilityRollupRow } from '../schema.ts';
 import type { ServiceContext, Tx } from '../../../platform/services/context.ts';
 import { calendarLookup, parseMonth, windowOf } from './availability-access.ts';
 
+type Durations = Pick<AvailabilityFigures, 'scheduledMs' | 'operatingMs' | 'downtimeMs' | 'unknownMs'>;
+
+/** What the whole month would come to if the published work ahead happens and nothing else goes down. */
+export interface AvailabilityProjection extends Durations {
+  availability: number | null;
+  rounded: string | null;
+}
+
 /** A component's figure for one month, frozen or computed now. */
 export interface ComponentAvailability {
   componentId: string;
   componentCode: string;
   month: string;
   targetBasisPoints: number;
-  /** Unrounded; null when nothing was scheduled or known. */
+  /** Unrounded; null when nothing was scheduled or known, and for a month not begun. */
   availability: number | null;
   /** Two decimals, rounded down (displayPercent); null with `availability`. */
   rounded: string | null;
+  /** Decided on the figure as it stands: for a month in progress, the month to date. */
   meetsTarget: boolean;
+  /** Whether the figure covers the whole month, the month up to `throughMs`, or nothing yet. */
+  progress: MonthProgress;
+  /** The figure covers the month from its start up to this instant. */
+  throughMs: number;
+  /** Only for a month in progress with late or emergency work still ahead; never decides the target. */
+  projection: AvailabilityProjection | null;
   scheduledMs: number;
   operatingMs: number;
   downtimeMs: number;
@@ -134,6 +151,7 @@ export async function loadMonthInputs(
     .map((w) => ({ start: w.start_at, end: w.end_at, announced: w.announced_at ?? w.start_at, kind: w.kind }))
     .sort((x, y) => x.start - y.start || x.end - y.end || x.announced - y.announced);
   const unknown = await unmonitoredTime(ctx, component.id, start, Math.min(end, now));
+  const { progress, throughMs } = monthProgress({ start, end }, now);
   const weights = {
     unavailable: 1,
     partial: component.weight_partial_bp / 10_000,
@@ -144,6 +162,7 @@ export async function loadMonthInputs(
     calendars: calendarLookup(ctx),
     year,
     month: m,
+    now,
     outages,
     maintenance,
     unknown,
@@ -154,6 +173,9 @@ export async function loadMonthInputs(
     calendar: component.calendar_id,
     weights: { partialBp: component.weight_partial_bp, degradedBp: component.weight_degraded_bp },
     month,
+    // A month in progress is counted up to the present, so the instant is one of its inputs. A closed month leaves it
+    // out, which keeps the digests of months frozen before the instant mattered comparable with today's.
+    ...(progress === 'complete' ? {} : { through: throughMs }),
     outages,
     maintenance,
     unknown,
@@ -161,14 +183,35 @@ export async function loadMonthInputs(
   return { input, digest: createHash('sha256').update(canonicalJson(canonical)).digest('hex') };
 }
 
+/** The fraction from the durations, as a rollup stores them. */
+function fraction(ms: Durations): number | null {
+  const known = ms.operatingMs - ms.unknownMs;
+  return known > 0 ? (known - ms.downtimeMs) / known : null;
+}
+
+// Weighted partial time can be a fraction of a millisecond; whole milliseconds are what a rollup can store, and a live
+// figure must equal the frozen one computed from the same inputs.
+const wholeMs = (ms: Durations): Durations => ({
+  scheduledMs: ms.scheduledMs,
+  operatingMs: ms.operatingMs,
+  downtimeMs: Math.round(ms.downtimeMs),
+  unknownMs: ms.unknownMs,
+});
+
 function figure(
   component: Component,
   month: string,
-  ms: Pick<AvailabilityResult, 'scheduledMs' | 'operatingMs' | 'downtimeMs' | 'unknownMs'>,
-  extra: { frozen: boolean; inputsDigest: string; computedAt: number },
+  ms: Durations,
+  extra: {
+    progress: MonthProgress;
+    throughMs: number;
+    projection: AvailabilityProjection | null;
+    frozen: boolean;
+    inputsDigest: string;
+    computedAt: number;
+  },
 ): ComponentAvailability {
-  const known = ms.operatingMs - ms.unknownMs;
-  const availability = known > 0 ? (known - ms.downtimeMs) / known : null;
+  const availability = fraction(ms);
   return {
     componentId: component.id,
     componentCode: component.code,
@@ -192,17 +235,24 @@ export async function computeLive(
 ): Promise<ComponentAvailability> {
   const { input, digest } = await loadMonthInputs(ctx, component, month);
   const r = monthlyAvailability(input);
-  // Weighted partial time can be a fraction of a millisecond; whole milliseconds are what a rollup can store, and a
-  // live figure must equal the frozen one computed from the same inputs.
-  return figure(
-    component,
-    month,
-    { ...r, downtimeMs: Math.round(r.downtimeMs) },
-    { frozen: false, inputsDigest: digest, computedAt: ctx.clock.now() },
-  );
+  let projection: AvailabilityProjection | null = null;
+  if (r.projection) {
+    const ms = wholeMs(r.projection);
+    const availability = fraction(ms);
+    projection = { ...ms, availability, rounded: availability === null ? null : displayPercent(availability) };
+  }
+  return figure(component, month, wholeMs(r), {
+    progress: r.progress,
+    throughMs: r.throughMs,
+    projection,
+    frozen: false,
+    inputsDigest: digest,
+    computedAt: ctx.clock.now(),
+  });
 }
 
 export function fromRollup(component: Component, row: AvailabilityRollupRow): ComponentAvailability {
+  const { year, month } = parseMonth(row.month);
   return figure(
     component,
     row.month,
@@ -212,7 +262,14 @@ export function fromRollup(component: Component, row: AvailabilityRollupRow): Co
       downtimeMs: row.downtime_ms,
       unknownMs: row.unknown_ms,
     },
-    { frozen: true, inputsDigest: row.inputs_digest, computedAt: row.computed_at },
+    {
+      progress: 'complete',
+      throughMs: monthBounds(year, month).end,
+      projection: null,
+      frozen: true,
+      inputsDigest: row.inputs_digest,
+      computedAt: row.computed_at,
+    },
   );
 }
 

@@ -7,9 +7,12 @@ import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { AvailabilityChart } from './availability-chart.tsx';
 import {
   durationText,
+  figureKindText,
   figureText,
   monthShort,
   percentText,
+  ProjectionLine,
+  shownProjection,
   TargetTag,
   targetText,
   windowLabel,
@@ -20,6 +23,30 @@ import { EndOutageForm, MaintenanceActions, PlanMaintenanceForm, RecordOutageFor
 export interface ComponentFigure {
   component: ComponentFacts;
   figure: ComponentAvailability;
+}
+
+/**
+ * Says how far a month in progress is counted, and what a projection is where one is shown; nothing for months that
+ * are over, so the notes appear exactly when a figure could be mistaken for the whole month.
+ */
+function CoverageNotes({ page, figures }: { page: PageContext; figures: readonly ComponentAvailability[] }) {
+  const { t, locale } = page;
+  const toDate = figures.find((f) => f.progress === 'to-date');
+  return (
+    <>
+      {toDate && (
+        <Paragraph data-size="sm" data-through={toDate.throughMs}>
+          {t('availability.throughNote', {
+            month: monthName(toDate.month, locale),
+            instant: formatInstant(toDate.throughMs, locale),
+          })}
+        </Paragraph>
+      )}
+      {figures.some((f) => shownProjection(f) !== null) && (
+        <Paragraph data-size="sm">{t('availability.projectionNote')}</Paragraph>
+      )}
+    </>
+  );
 }
 
 export function AvailabilityListPage({
@@ -62,7 +89,10 @@ export function AvailabilityListPage({
                 </Table.Cell>
                 <Table.Cell>{windowLabel(component.calendarId, t)}</Table.Cell>
                 <Table.Cell>{targetText(component.targetBasisPoints, locale)}</Table.Cell>
-                <Table.Cell data-figure>{figureText(figure, locale, t)}</Table.Cell>
+                <Table.Cell data-figure data-progress={figure.progress}>
+                  {figureText(figure, locale, t)}
+                  <ProjectionLine figure={figure} locale={locale} t={t} />
+                </Table.Cell>
                 <Table.Cell>
                   <TargetTag figure={figure} t={t} />
                 </Table.Cell>
@@ -76,6 +106,7 @@ export function AvailabilityListPage({
           </Table.Body>
         </Table>
       )}
+      <CoverageNotes page={page} figures={rows.map((r) => r.figure)} />
     </Layout>
   );
 }
@@ -112,8 +143,14 @@ function chartDescription(page: PageContext, component: ComponentFacts, history:
     (low, f) => (low === undefined || (f.availability ?? 1) < (low.availability ?? 1) ? f : low),
     undefined,
   );
-  if (!lowest) return t('availability.chart.descEmpty', { count: history.length, from, to });
-  return t('availability.chart.desc', {
+  const last = history[history.length - 1];
+  // The bar of a month in progress is the month so far; the description says so, as the table does.
+  const toDate =
+    last?.progress === 'to-date'
+      ? ` ${t('availability.chart.descToDate', { month: to, instant: formatInstant(last.throughMs, locale) })}`
+      : '';
+  if (!lowest) return t('availability.chart.descEmpty', { count: history.length, from, to }) + toDate;
+  const description = t('availability.chart.desc', {
     count: history.length,
     from,
     to,
@@ -123,6 +160,7 @@ function chartDescription(page: PageContext, component: ComponentFacts, history:
     lowest: monthName(lowest.month, locale),
     lowestValue: figureText(lowest, locale, t),
   });
+  return description + toDate;
 }
 
 function HistoryTable({ page, history }: { page: PageContext; history: ComponentAvailability[] }) {
@@ -142,15 +180,18 @@ function HistoryTable({ page, history }: { page: PageContext; history: Component
       </Table.Head>
       <Table.Body>
         {[...history].reverse().map((f) => (
-          <Table.Row key={f.month} data-month={f.month}>
+          <Table.Row key={f.month} data-month={f.month} data-progress={f.progress}>
             <Table.HeaderCell scope="row">{monthName(f.month, locale)}</Table.HeaderCell>
-            <Table.Cell data-figure>{figureText(f, locale, t)}</Table.Cell>
+            <Table.Cell data-figure>
+              {figureText(f, locale, t)}
+              <ProjectionLine figure={f} locale={locale} t={t} />
+            </Table.Cell>
             <Table.Cell>
               <TargetTag figure={f} t={t} />
             </Table.Cell>
-            <Table.Cell>{durationText(f.downtimeMs, t)}</Table.Cell>
+            <Table.Cell>{f.progress === 'not-started' ? '–' : durationText(f.downtimeMs, t)}</Table.Cell>
             <Table.Cell>{f.unknownMs > 0 ? durationText(f.unknownMs, t) : '–'}</Table.Cell>
-            <Table.Cell>{f.frozen ? t('availability.figure.frozen') : t('availability.figure.live')}</Table.Cell>
+            <Table.Cell>{figureKindText(f, locale, t)}</Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>
@@ -309,6 +350,7 @@ export function AvailabilityComponentPage(view: ComponentPageView) {
           }}
         />
         <HistoryTable page={page} history={history} />
+        <CoverageNotes page={page} figures={history} />
       </section>
       <section aria-labelledby="outages-heading">
         <Heading level={2} data-size="sm" id="outages-heading">

@@ -30,8 +30,11 @@ export type ComplianceSubject =
 export type ComplianceMeasure =
   /** Cases, notices or replies: how many were in time out of those decided; `pending` are not yet decided. */
   | { kind: 'in-time'; inTime: number; late: number; pending: number }
-  /** A component's availability for the month, two decimals rounded down; null when nothing was known. */
-  | { kind: 'availability'; rounded: string | null }
+  /**
+   * A component's availability for the month, two decimals rounded down; null when nothing was known. `through` is
+   * there while the month is in progress: the figure is the month so far, up to that instant.
+   */
+  | { kind: 'availability'; rounded: string | null; through?: number }
   /** A per-week requirement: weeks met out of the ISO weeks that started in the month, and the month's own figure. */
   | { kind: 'weeks'; met: number; missed: number; monthShown: number | null; unit: 'seconds' | 'percent' }
   /** Things that may not happen at all (work inside protected hours): how many did. */
@@ -89,6 +92,8 @@ export interface ComplianceFacts {
     rounded: string | null;
     meetsTarget: boolean;
     known: boolean;
+    /** For a report month still in progress: the instant its figure covers up to. */
+    through?: number;
   }[];
   /** Published work starting in the month. */
   changes: {
@@ -170,15 +175,17 @@ function noticeRow(facts: ComplianceFacts, spec: (typeof noticeRequirements)[num
 
 function availabilityRow(facts: ComplianceFacts, component: ComplianceFacts['components'][number]): ComplianceRow {
   const status: ComplianceStatus = !component.known ? 'no-data' : component.meetsTarget ? 'met' : 'missed';
+  // A month in progress is judged so far: what starts after the instant it is counted up to is not behind a miss.
+  const past = (at: number) => component.through === undefined || at < component.through;
   const behind =
     status !== 'missed'
       ? []
       : [
           ...facts.outages
-            .filter((o) => o.componentCode === component.code)
+            .filter((o) => o.componentCode === component.code && past(o.startAt))
             .map((o) => ({ reference: component.code, kind: `outage-${o.severity}`, at: o.startAt })),
           ...facts.deviations
-            .filter((d) => d.componentCode === component.code && d.kind === 'late-notice')
+            .filter((d) => d.componentCode === component.code && d.kind === 'late-notice' && past(d.at))
             .map((d) => ({ reference: d.reference, kind: d.kind, at: d.at })),
         ];
   return {
@@ -186,7 +193,11 @@ function availabilityRow(facts: ComplianceFacts, component: ComplianceFacts['com
     requirement: component.calendarId === 'studio-hours' ? '2.4.1' : '2.3.1',
     subject: 'availability',
     componentName: component.name,
-    measure: { kind: 'availability', rounded: component.rounded },
+    measure: {
+      kind: 'availability',
+      rounded: component.rounded,
+      ...(component.through === undefined ? {} : { through: component.through }),
+    },
     target: { kind: 'availability', basisPoints: component.targetBasisPoints },
     status,
     deviations: behind.sort((a, b) => a.at - b.at),

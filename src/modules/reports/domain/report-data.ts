@@ -75,6 +75,11 @@ export interface ReportComponentAvailability {
     rounded: string | null;
     meetsTarget: boolean;
     frozen: boolean;
+    /**
+     * Only for a month still in progress when the report was made: its figure covers the month up to this instant.
+     * Absent from versions archived before months in progress were counted to date.
+     */
+    through?: number;
   }[];
 }
 

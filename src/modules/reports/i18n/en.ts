@@ -104,6 +104,10 @@ export const reportEn: Record<keyof typeof reportNb, string> = {
   'report.measure.pending': '{count} not decided yet',
   'report.measure.weeks': '{met} of {total} weeks (the month: {value})',
   'report.measure.occurrences': '{count}',
+  'report.measure.soFar': '{value} so far (up to {instant})',
+  'report.availability.monthSoFar': '{month} so far',
+  'report.availability.toDate':
+    'The month is not over: its figure covers the month from its start up to {instant}, and the rest of the month counts as neither up nor down. Whether the target is met is decided on the figure so far.',
   'report.target.every': 'All',
   'report.target.none': 'None',
   'report.target.at-most': 'At most {value}',

@@ -102,6 +102,10 @@ export const reportNb = {
   'report.measure.pending': '{count} ikke avgjort',
   'report.measure.weeks': '{met} av {total} uker (måneden: {value})',
   'report.measure.occurrences': '{count}',
+  'report.measure.soFar': '{value} hittil (til {instant})',
+  'report.availability.monthSoFar': '{month} hittil',
+  'report.availability.toDate':
+    'Måneden er ikke over: tallet for den gjelder fra månedens start til {instant}, og resten av måneden teller verken som oppetid eller nedetid. Om kravet er oppfylt, avgjøres på tallet hittil.',
   'report.target.every': 'Alle',
   'report.target.none': 'Ingen',
   'report.target.at-most': 'Høyst {value}',

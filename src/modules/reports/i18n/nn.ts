@@ -104,6 +104,10 @@ export const reportNn: Record<keyof typeof reportNb, string> = {
   'report.measure.pending': '{count} ikkje avgjorde',
   'report.measure.weeks': '{met} av {total} veker (månaden: {value})',
   'report.measure.occurrences': '{count}',
+  'report.measure.soFar': '{value} hittil (til {instant})',
+  'report.availability.monthSoFar': '{month} hittil',
+  'report.availability.toDate':
+    'Månaden er ikkje over: talet for han gjeld frå starten av månaden til {instant}, og resten av månaden tel verken som oppetid eller nedetid. Om kravet er oppfylt, vert avgjort på talet hittil.',
   'report.target.every': 'Alle',
   'report.target.none': 'Ingen',
   'report.target.at-most': 'Høgst {value}',

@@ -15,8 +15,10 @@ function measuredText(row: ComplianceRow, { t, f }: LayoutKit): string {
       if (m.pending > 0) parts.push(t('report.measure.pending', { count: m.pending }));
       return parts.length > 0 ? parts.join('; ') : '–';
     }
-    case 'availability':
-      return m.rounded === null ? t('report.unknown') : f.roundedPercent(m.rounded);
+    case 'availability': {
+      const value = m.rounded === null ? t('report.unknown') : f.roundedPercent(m.rounded);
+      return m.through === undefined ? value : t('report.measure.soFar', { value, instant: f.dateTime(m.through) });
+    }
     case 'weeks': {
       const value =
         m.monthShown === null

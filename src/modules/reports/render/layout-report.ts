@@ -155,7 +155,11 @@ function availabilityNodes(data: ReportData, { t, f }: LayoutKit): ReportNode[] 
       const known = m.rounded !== null;
       const tone = m.meetsTarget ? ('met' as const) : ('missed' as const);
       return [
-        text(f.monthShort(m.month)),
+        text(
+          m.through === undefined
+            ? f.monthShort(m.month)
+            : t('report.availability.monthSoFar', { month: f.monthShort(m.month) }),
+        ),
         known
           ? { text: f.roundedPercent(m.rounded as string), value: Number(m.rounded), tone }
           : text(t('report.unknown')),
@@ -172,6 +176,10 @@ function availabilityNodes(data: ReportData, { t, f }: LayoutKit): ReportNode[] 
       ),
     );
   }
+  // The report month, while in progress, is the month so far: say up to when, once for every component.
+  const through = data.availability.flatMap((c) => c.months).find((m) => m.through !== undefined)?.through;
+  if (through !== undefined)
+    nodes.push({ kind: 'paragraph', text: t('report.availability.toDate', { instant: f.dateTime(through) }) });
   return nodes;
 }
 

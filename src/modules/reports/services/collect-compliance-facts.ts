@@ -72,6 +72,7 @@ export async function collectSharedComplianceFacts(
         rounded: figure?.rounded ?? null,
         meetsTarget: figure?.meetsTarget ?? false,
         known: figure?.availability !== null && figure !== undefined,
+        ...(figure?.through === undefined ? {} : { through: figure.through }),
       };
     }),
     changes: changes.map((c) => ({

@@ -152,6 +152,7 @@ export async function collectSharedReportParts(
         rounded: f.rounded,
         meetsTarget: f.meetsTarget,
         frozen: f.frozen,
+        ...(f.progress === 'to-date' ? { through: f.throughMs } : {}),
       })),
     });
   }
