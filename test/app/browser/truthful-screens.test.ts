@@ -193,6 +193,64 @@ void test(
   },
 );
 
+void test(
+  'maintenance published too late for work still ahead leaves the month-to-date figure as it was',
+  { timeout: 180_000 },
+  async (t) => {
+    const s = sessionOrSkip(t, session);
+    if (!s) return;
+    const page = await newPage(s);
+    try {
+      await logIn(page, 'admin@asf.demo.niva.no');
+      await visit(page, '/availability');
+      const code = await page.locator('tr[data-component]').first().getAttribute('data-component');
+      assert.ok(code, 'the demo has components');
+      const row = page.locator(`tr[data-component="${code}"]`);
+      const before = ((await row.locator('[data-figure]').textContent()) ?? '').replace(/\s+/g, ' ');
+      const verdictBefore = (await row.locator('td').nth(4).textContent()) ?? '';
+      assert.equal(await row.locator('[data-figure]').getAttribute('data-progress'), 'to-date');
+      assert.match(
+        (await page.locator('caption').first().textContent()) ?? '',
+        /hittil/,
+        'the month in progress is labelled as counted so far',
+      );
+
+      // Tomorrow 22:00–23:00: far too late for five business days' notice, so it will count as downtime when it
+      // happens, but it has not happened.
+      const tomorrow = formatInstant(Date.now() + 24 * hour).slice(0, 10);
+      await visit(page, `/availability/${encodeURIComponent(code)}`);
+      await page.locator('#f-kind').selectOption('maintenance');
+      await page.locator('#f-title').fill('Oppgradering av databasen');
+      await page.locator('#plan-start').fill(`${tomorrow}T22:00`);
+      await page.locator('#plan-end').fill(`${tomorrow}T23:00`);
+      await page.locator('#plan-publicText').fill('Tjenesten kan være utilgjengelig i inntil en time.');
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === `/availability/${code}`),
+        page.getByRole('button', { name: 'Lagre som utkast', exact: true }).click(),
+      ]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: 'Kunngjør nå (for sent)', exact: true }).first().click(),
+      ]);
+      await checkAccessibility(page, 'component page with late maintenance ahead');
+
+      await visit(page, '/availability');
+      const after = ((await row.locator('[data-figure]').textContent()) ?? '').replace(/\s+/g, ' ');
+      const figureOf = (text: string) => /\d+,\d+ %/.exec(text)?.[0];
+      assert.equal(figureOf(after), figureOf(before), 'work ahead is neither up nor down yet');
+      assert.equal(
+        (await row.locator('td').nth(4).textContent()) ?? '',
+        verdictBefore,
+        'nor does it decide the target',
+      );
+      if (tomorrow.slice(0, 7) === formatInstant(Date.now()).slice(0, 7) && figureOf(before) === '100,00 %')
+        assert.match(after, /Fremskrevet/, 'what the late work would do is shown apart, labelled a projection');
+    } finally {
+      await page.context().close();
+    }
+  },
+);
+
 /** Reloads a page until a selector appears: the job that sends the e-mail runs beside the request. */
 async function expectEventually(page: Page, path: string, selector: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt++) {
