@@ -1,9 +1,5 @@
-import { planMaintenance } from '../../src/modules/availability/services/plan-maintenance.ts';
-import { recordOutage } from '../../src/modules/availability/services/record-outage.ts';
 import { storeAttachment } from '../../src/modules/cases/services/add-case-attachment.ts';
-import { createComponent } from '../../src/modules/availability/services/create-component.ts';
 import { registerCase } from '../../src/modules/cases/services/register-case.ts';
-import { createMonitor } from '../../src/modules/availability/services/create-monitor.ts';
 import { enqueueJob } from '../../src/platform/jobs/enqueue-job.ts';
 import { outgoingLog } from '../../src/platform/outgoing/record-outgoing-message.ts';
 import { reportEmailJob } from '../../src/modules/reports/services/generate-service-report.ts';
@@ -22,7 +18,7 @@ import type { TestStore } from '../helpers/test-store.ts';
 import { createWebhookEndpoint } from '../helpers/webhook-receiver.ts';
 import { reportContentCases } from '../reports/http/route-matrix-report-content.ts';
 import { reportCases } from '../reports/http/route-matrix-reports.ts';
-import { testOutbound } from '../helpers/outbound.ts';
+import { availabilityCases } from '../availability/http/route-matrix-availability.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
 export const callers = [
@@ -203,60 +199,7 @@ async function quarantinedMail(fx: Fixtures): Promise<string> {
   return id;
 }
 
-let matrixComponent: Promise<string> | null = null;
-
-/** One platform component shared by the availability routes (components belong to no tenant). */
-function componentOf(fx: Fixtures): Promise<string> {
-  matrixComponent ??= createComponent(systemContext(fx.store), {
-    code: unique('m'),
-    name: 'Matrise-komponent',
-    calendarId: 'always',
-    targetBasisPoints: 9990,
-  }).then((c) => c.id);
-  return matrixComponent;
-}
-
-async function freshMonitor(fx: Fixtures): Promise<string> {
-  const { monitor } = await createMonitor(
-    systemContext(fx.store),
-    {
-      component: await componentOf(fx),
-      kind: 'heartbeat',
-      name: 'Matrise-puls',
-    },
-    testOutbound(),
-  );
-  return monitor.id;
-}
-
-// Monitors are the operator's; the push endpoints (/heartbeats, /intake/…) are outside the OpenAPI document, because
-// their credential is the token in the path, and are covered by test/http/monitor-intake.test.ts instead.
-const monitorReaders: Caller[] = ['operator-admin', 'operator-agent', 'operator-auditor'];
-const monitorWriters: Caller[] = ['operator-admin', 'operator-agent'];
-
-async function freshOutage(fx: Fixtures): Promise<string> {
-  const row = await recordOutage(systemContext(fx.store), {
-    componentId: await componentOf(fx),
-    start: testEpoch - 3_600_000,
-    publicText: 'Nede',
-  });
-  return row.id;
-}
-
-async function freshDraft(fx: Fixtures): Promise<string> {
-  const row = await planMaintenance(systemContext(fx.store), {
-    componentId: await componentOf(fx),
-    kind: 'maintenance',
-    title: 'Oppgradering',
-    publicText: 'Kort nedetid',
-    start: testEpoch + 30 * 86_400_000,
-    end: testEpoch + 30 * 86_400_000 + 3_600_000,
-  });
-  return row.id;
-}
-
-// Availability is public to every role; the fixture tokens hold no availability scope, so only sessions read it.
-const outageWriters: Caller[] = ['operator-admin', 'operator-agent'];
+// Availability is public to every role; its routes and fixtures are in test/availability/http/route-matrix-availability.ts.
 const supportWriters: Caller[] = ['operator-admin', 'operator-agent'];
 
 /**
@@ -266,6 +209,7 @@ const supportWriters: Caller[] = ['operator-admin', 'operator-agent'];
 export const routeCases: Record<string, RouteCase> = {
   ...reportContentCases,
   ...reportCases,
+  ...availabilityCases,
   'GET /organisations': { allow: everyone, own: () => ({ path: '/organisations' }) },
   'POST /organisations': {
     allow: ['operator-admin'],
@@ -500,75 +444,6 @@ export const routeCases: Record<string, RouteCase> = {
     allow: admins,
     own: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.a.organisation.id)}` }),
     other: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.b.organisation.id)}` }),
-  },
-  'GET /monitors': { allow: monitorReaders, own: () => ({ path: '/monitors' }) },
-  'POST /monitors': {
-    allow: monitorWriters,
-    own: async (fx) => ({
-      path: '/monitors',
-      body: {
-        component: await componentOf(fx),
-        kind: 'http',
-        name: 'Matrise-probe',
-        url: 'https://status.example.no/health',
-      },
-    }),
-  },
-  'DELETE /monitors/{id}': {
-    allow: monitorWriters,
-    own: async (fx) => ({ path: `/monitors/${await freshMonitor(fx)}` }),
-  },
-  'GET /outages': { allow: users, own: () => ({ path: '/outages' }) },
-  'POST /outages': {
-    allow: outageWriters,
-    own: async (fx) => ({
-      path: '/outages',
-      body: {
-        componentId: await componentOf(fx),
-        start: '2026-03-01T10:00:00+01:00',
-        end: '2026-03-01T10:05:00+01:00',
-        publicText: 'Kort brudd',
-      },
-    }),
-  },
-  'PATCH /outages/{id}': {
-    allow: outageWriters,
-    own: async (fx) => ({ path: `/outages/${await freshOutage(fx)}`, body: { end: '2026-03-02T09:30:00+01:00' } }),
-  },
-  'GET /maintenance': { allow: users, own: () => ({ path: '/maintenance' }) },
-  'POST /maintenance': {
-    allow: outageWriters,
-    own: async (fx) => ({
-      path: '/maintenance',
-      body: {
-        componentId: await componentOf(fx),
-        kind: 'maintenance',
-        title: 'Oppgradering',
-        publicText: 'Kort nedetid',
-        start: '2026-04-16T02:00:00+02:00',
-        end: '2026-04-16T03:00:00+02:00',
-      },
-    }),
-  },
-  'POST /maintenance/{id}/publish': {
-    allow: outageWriters,
-    own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/publish` }),
-  },
-  'POST /maintenance/{id}/cancel': {
-    allow: outageWriters,
-    own: async (fx) => ({ path: `/maintenance/${await freshDraft(fx)}/cancel` }),
-  },
-  'GET /components/{id}/availability': {
-    allow: users,
-    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability?month=2026-02` }),
-  },
-  'GET /components/{id}/availability/history': {
-    allow: users,
-    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/history?months=3` }),
-  },
-  'POST /components/{id}/availability/{month}/recompute': {
-    allow: ['operator-admin'],
-    own: async (fx) => ({ path: `/components/${await componentOf(fx)}/availability/2026-02/recompute` }),
   },
   // Support logs are the operator's lines; their KPIs are read by every role (the fixture tokens hold no support scope).
   'POST /support/calls': {
