@@ -134,6 +134,8 @@ describe('renderReportPdf of a long report', () => {
     const pages = (await pdfContent(buffer)).pages;
     console.log(`rendered ${pages} pages (${Math.round(buffer.length / 1024)} KiB) in ${Math.round(elapsed)} ms`);
     assert.ok(pages >= 40, `${pages} pages`);
-    assert.ok(elapsed < 5000, `${elapsed} ms`);
+    // A guard against a pathological slowdown, not the target: the figure is measured by `npm run bench:report` on an
+    // idle machine. Here other test files share the cores, so the bound leaves room for them.
+    assert.ok(elapsed < 15_000, `${elapsed} ms`);
   });
 });
