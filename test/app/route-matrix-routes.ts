@@ -12,6 +12,7 @@ import {
   unique,
   orgNumber,
   type TestOperator,
+  type TestParty,
   type TestTenant,
 } from '../helpers/factories.ts';
 import type { TestStore } from '../helpers/test-store.ts';
@@ -30,6 +31,9 @@ export const callers = [
   'owner-member',
   'owner-auditor',
   'owner-token',
+  'party-admin',
+  'party-member',
+  'party-token',
 ] as const;
 export type Caller = (typeof callers)[number];
 
@@ -40,6 +44,8 @@ export interface Fixtures {
   a: TestTenant;
   /** Another tenant whose data must stay out of reach. */
   b: TestTenant;
+  /** A party: neither operator nor owner, so every owner's data is out of its reach. */
+  party: TestParty;
 }
 
 export interface RouteRequest {
@@ -57,8 +63,15 @@ export interface RouteCase {
   other?(fx: Fixtures): Promise<RouteRequest> | RouteRequest;
 }
 
-const everyone = callers;
-const users = callers.filter((c) => !c.endsWith('-token'));
+const partyCallers: Caller[] = ['party-admin', 'party-member', 'party-token'];
+// "Everyone" and "users" are the operator's and the owners' callers; a route a party reaches says so itself.
+const everyone = callers.filter((c) => !partyCallers.includes(c));
+const users = everyone.filter((c) => !c.endsWith('-token'));
+/**
+ * A party's members read the platform's public facts and list their own members and tokens (aimed at another
+ * organisation, such a list is empty); its token holds only organisations:read.
+ */
+const partyUsers: Caller[] = ['party-admin', 'party-member'];
 const admins: Caller[] = ['operator-admin', 'owner-admin'];
 const serviceWriters: Caller[] = ['operator-admin', 'operator-agent', 'owner-admin', 'owner-token'];
 const caseReporters: Caller[] = [
@@ -210,7 +223,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...reportContentCases,
   ...reportCases,
   ...availabilityCases,
-  'GET /organisations': { allow: everyone, own: () => ({ path: '/organisations' }) },
+  'GET /organisations': { allow: callers, own: () => ({ path: '/organisations' }) },
   'POST /organisations': {
     allow: ['operator-admin'],
     own: () => {
@@ -257,7 +270,7 @@ export const routeCases: Record<string, RouteCase> = {
     own: (fx) => ({ path: `/services/${fx.a.service.id}`, body: { name: `Omdøpt ${unique('')}` } }),
     other: (fx) => ({ path: `/services/${fx.b.service.id}`, body: { status: 'retired' } }),
   },
-  'GET /components': { allow: everyone, own: () => ({ path: '/components' }) },
+  'GET /components': { allow: [...everyone, ...partyUsers], own: () => ({ path: '/components' }) },
   'POST /components': {
     allow: ['operator-admin'],
     own: () => ({
@@ -265,9 +278,9 @@ export const routeCases: Record<string, RouteCase> = {
       body: { code: unique('c'), name: 'Komponent', calendarId: 'always', targetBasisPoints: 9990 },
     }),
   },
-  'GET /me': { allow: everyone, own: () => ({ path: '/me' }) },
+  'GET /me': { allow: callers, own: () => ({ path: '/me' }) },
   'GET /members': {
-    allow: users,
+    allow: [...users, ...partyUsers],
     own: (fx) => ({ path: `/members?organisationId=${fx.a.organisation.id}` }),
     other: (fx) => ({ path: `/members?organisationId=${fx.b.organisation.id}` }),
   },
@@ -291,7 +304,7 @@ export const routeCases: Record<string, RouteCase> = {
     }),
   },
   'GET /invitations': {
-    allow: users,
+    allow: [...users, ...partyUsers],
     own: (fx) => ({ path: `/invitations?organisationId=${fx.a.organisation.id}` }),
     other: (fx) => ({ path: `/invitations?organisationId=${fx.b.organisation.id}` }),
   },
@@ -306,7 +319,7 @@ export const routeCases: Record<string, RouteCase> = {
     other: async (fx) => ({ path: `/members/${await freshMembership(fx, fx.b.organisation.id)}` }),
   },
   'GET /tokens': {
-    allow: users,
+    allow: [...users, ...partyUsers],
     own: (fx) => ({ path: `/tokens?organisationId=${fx.a.organisation.id}` }),
     other: (fx) => ({ path: `/tokens?organisationId=${fx.b.organisation.id}` }),
   },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createOperator, createTenant, testPassword } from '../helpers/factories.ts';
-import { bearer, createTestApp, logIn, type Session, sessionHeaders, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { callerHeaders, createMatrixFixtures } from './route-matrix-callers.ts';
 import { createTestStore, type TestStore } from '../helpers/test-store.ts';
 import { type Caller, callers, type Fixtures, type RouteRequest, routeCases } from './route-matrix-routes.ts';
 
@@ -32,9 +32,8 @@ function send(caller: Caller | 'anonymous', method: string, request: RouteReques
   );
 }
 
-/** Every identifier of tenant B that must never appear in what A's callers see. */
-function secretsOfB(): string[] {
-  const b = fx.b;
+/** Every identifier of a tenant that must never appear in what another's callers see. */
+function secretsOf(b: Fixtures['a']): string[] {
   return [
     b.organisation.id,
     b.organisation.code,
@@ -49,22 +48,8 @@ function secretsOfB(): string[] {
 before(async () => {
   store = await createTestStore();
   ({ app } = createTestApp(store, { loginRatePerMinute: 10_000 }));
-  const operator = await createOperator(store);
-  fx = { store, operator, a: await createTenant(store), b: await createTenant(store) };
-  const sessions: [Caller, string][] = [
-    ['operator-admin', operator.users['operator-admin'].email],
-    ['operator-agent', operator.users['operator-agent'].email],
-    ['operator-auditor', operator.users.auditor.email],
-    ['owner-admin', fx.a.users['owner-admin'].email],
-    ['owner-member', fx.a.users['owner-member'].email],
-    ['owner-auditor', fx.a.users.auditor.email],
-  ];
-  for (const [caller, email] of sessions) {
-    const session: Session = await logIn(app, email, testPassword);
-    auth.set(caller, sessionHeaders(session, false));
-  }
-  auth.set('operator-token', bearer(operator.token.secret));
-  auth.set('owner-token', bearer(fx.a.token.secret));
+  fx = await createMatrixFixtures(store);
+  for (const [caller, headers] of await callerHeaders(app, fx)) auth.set(caller, headers);
   const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
@@ -106,7 +91,10 @@ describe('route matrix', () => {
       for (const caller of callers) {
         const response = await send(caller, method, await routeCase.own(fx));
         const allowed = routeCase.allow.includes(caller);
-        const ok = allowed ? response.status >= 200 && response.status < 300 : [403, 404].includes(response.status);
+        // Tenant A is a party's someone else: like any other tenant's, its ids may be answered as unknown (400).
+        const foreign = caller.startsWith('party-');
+        const denied = foreign ? response.status >= 400 && response.status < 500 : [403, 404].includes(response.status);
+        const ok = allowed ? response.status >= 200 && response.status < 300 : denied;
         if (!ok)
           failures.push(
             `${route} as ${caller}: ${response.status} (expected ${allowed ? '2xx' : '403/404'}) ${allowed ? await response.text() : ''}`,
@@ -119,7 +107,7 @@ describe('route matrix', () => {
   it("never lets one tenant read or write another tenant's data", async () => {
     const failures: string[] = [];
     const ownerCallers = callers.filter((c) => c.startsWith('owner-'));
-    const secrets = secretsOfB();
+    const secrets = secretsOf(fx.b);
     for (const route of apiRoutes) {
       const [method = 'GET'] = route.split(' ');
       const routeCase = routeCases[route];
@@ -154,5 +142,26 @@ describe('route matrix', () => {
       .where('organisation_id', '=', fx.b.organisation.id)
       .execute();
     assert.equal(planted.length, 1, 'no service was planted in tenant B');
+  });
+  it('lets a party reach nothing of any owner, through any route', async () => {
+    const failures: string[] = [];
+    const secrets = [...secretsOf(fx.a), ...secretsOf(fx.b)];
+    for (const route of apiRoutes) {
+      const [method = 'GET'] = route.split(' ');
+      const routeCase = routeCases[route];
+      assert.ok(routeCase);
+      for (const caller of ['party-admin', 'party-member', 'party-token'] as const) {
+        // Aimed at owner A and at owner B: to a party both are someone else's.
+        for (const targeted of [await routeCase.own(fx), ...(routeCase.other ? [await routeCase.other(fx)] : [])]) {
+          const response = await send(caller, method, targeted);
+          const text = (await response.text()).split(`/api/v1${targeted.path.split('?')[0] ?? ''}`).join('');
+          const leaked = secrets.filter((s) => text.includes(s));
+          if (response.status >= 200 && response.status < 300 && method !== 'GET')
+            failures.push(`${route} as ${caller} changed an owner's data: ${response.status}`);
+          else if (leaked.length > 0) failures.push(`${route} as ${caller} leaked ${leaked.join(', ')}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
   });
 });

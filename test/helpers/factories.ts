@@ -108,6 +108,35 @@ export async function createTenant(
   return { organisation, service, users, token: { secret, id: token.id } };
 }
 
+export interface TestParty {
+  organisation: Organisation;
+  users: Record<'party-admin' | 'party-member', { email: string; userId: string }>;
+  token: { secret: string; id: string };
+}
+
+/** A party (a recipient or sender organisation, neither operator nor owner) with one user per role and a token. */
+export async function createParty(store: Store): Promise<TestParty> {
+  const ctx = systemContext(store);
+  const code = unique('p');
+  const organisation = await createOrganisation(ctx, {
+    kind: 'party',
+    name: `Testkommune ${code}`,
+    code,
+    orgNumber: orgNumber(),
+    contactEmail: `postmottak@${code}.test.niva.no`,
+  });
+  const users = {
+    'party-admin': await member(ctx, organisation.id, 'party-admin', 'partyadmin'),
+    'party-member': await member(ctx, organisation.id, 'party-member', 'partymember'),
+  };
+  const { token, secret } = await createApiToken(ctx, {
+    organisationId: organisation.id,
+    name: 'party-system',
+    scopes: ['organisations:read'],
+  });
+  return { organisation, users, token: { secret, id: token.id } };
+}
+
 export interface TestOperator {
   organisation: Organisation;
   users: Record<'operator-admin' | 'operator-agent' | 'auditor', { email: string; userId: string }>;

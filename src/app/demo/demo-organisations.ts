@@ -19,6 +19,14 @@ export const demoOperator = {
   contactEmail: 'servicedesk@asf.demo.niva.no',
 };
 
+/** A party: a municipality that receives and sends confidential mail, neither operator nor service owner. */
+export const demoParty = {
+  code: 'bergen',
+  name: 'Bergen kommune',
+  orgNumber: '964338531',
+  contactEmail: 'postmottak@bergen.demo.niva.no',
+};
+
 export const demoOwners: DemoOwner[] = [
   {
     code: 'skd',

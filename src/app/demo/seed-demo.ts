@@ -12,7 +12,7 @@ import { seedDemoAvailability } from './demo-availability.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoReportContent } from './demo-report-content.ts';
 import { seedDemoSupport } from './demo-support.ts';
-import { demoComponents, demoOperator, demoOwners } from './demo-organisations.ts';
+import { demoComponents, demoOperator, demoOwners, demoParty } from './demo-organisations.ts';
 import { seedDemoRecentUsage } from './demo-usage-recent.ts';
 import { seedDemoUsage } from './demo-usage.ts';
 import { defaultInputLimits } from '../../platform/domain/input-bounds.ts';
@@ -40,6 +40,8 @@ function demoLogins(): DemoLogin[] {
     { email: 'agent@asf.demo.niva.no', role: 'operator-agent', organisation: demoOperator.code },
     { email: 'revisor@asf.demo.niva.no', role: 'auditor', organisation: demoOperator.code },
     ...owners,
+    { email: `admin@${demoParty.code}.demo.niva.no`, role: 'party-admin', organisation: demoParty.code },
+    { email: `medarbeider@${demoParty.code}.demo.niva.no`, role: 'party-member', organisation: demoParty.code },
   ];
 }
 
@@ -49,6 +51,8 @@ const names: Record<Role, string> = {
   auditor: 'Randi Revisor',
   'owner-admin': 'Kari Forvalter',
   'owner-member': 'Per Saksbehandler',
+  'party-admin': 'Siri Postmottak',
+  'party-member': 'Jon Arkivar',
 };
 
 /** Fills an empty database with the demo organisations, services, components and logins; a no-op otherwise. */
@@ -78,6 +82,8 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
     ids.set(org.code, org.id);
     for (const s of owner.services) await createService(ctx, { organisationId: org.id, ...s });
   }
+  const party = await createOrganisation(ctx, { ...demoParty, kind: 'party' });
+  ids.set(party.code, party.id);
   for (const component of demoComponents) await createComponent(ctx, component);
   await seedDemoAvailability(ctx);
   await seedDemoUsage(ctx);

@@ -1,10 +1,11 @@
+import type { OrganisationKind } from '../domain/roles.ts';
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AuthTables } from './auth-schema.ts';
 
 /** Row shapes as stored. Instants are epoch milliseconds (UTC); booleans are 0/1 integers on both dialects. */
 export interface OrganisationsTable {
   id: string;
-  kind: 'operator' | 'owner';
+  kind: OrganisationKind;
   name: string;
   org_number: string;
   code: string;

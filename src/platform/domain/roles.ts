@@ -1,9 +1,26 @@
+/**
+ * The kinds of organisation: the operator of the platform, the service owners, and parties — organisations that are
+ * neither but take part through a module (the recipients and senders of confidential mail), identified like the
+ * others by their organisation number.
+ */
+export const organisationKinds = ['operator', 'owner', 'party'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
 /** Roles and what each may do. Scope (one organisation or the whole platform) comes from the membership's organisation. */
-export const roles = ['operator-admin', 'operator-agent', 'owner-admin', 'owner-member', 'auditor'] as const;
+export const roles = [
+  'operator-admin',
+  'operator-agent',
+  'owner-admin',
+  'owner-member',
+  'auditor',
+  'party-admin',
+  'party-member',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const operatorRoles: readonly Role[] = ['operator-admin', 'operator-agent', 'auditor'];
 export const ownerRoles: readonly Role[] = ['owner-admin', 'owner-member', 'auditor'];
+export const partyRoles: readonly Role[] = ['party-admin', 'party-member'];
 
 export const actions = [
   'organisation.read',
@@ -60,6 +77,7 @@ const readOnly: Action[] = [
   'report.read',
 ];
 const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'mail.quarantine'];
+const partyRead: Action[] = ['organisation.read', 'user.read', 'token.read', 'component.read', 'availability.read'];
 
 const grants: Record<Role, readonly Action[]> = {
   'operator-admin': actions,
@@ -92,6 +110,10 @@ const grants: Record<Role, readonly Action[]> = {
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
   auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal', 'monitor.read'],
+  // A party sees its own organisation and the platform's public availability; what else it sees comes with the
+  // modules that serve it. Its admin keeps its members and tokens.
+  'party-admin': [...partyRead, 'organisation.update', 'user.manage', 'token.manage', 'audit.read'],
+  'party-member': partyRead,
 };
 
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
@@ -125,8 +147,16 @@ export function roleAllows(role: Role, action: Action, platformWide: boolean): b
 }
 
 /** Whether a role can be held in an organisation of the given kind. */
-export function roleFitsOrganisation(role: Role, kind: 'operator' | 'owner'): boolean {
-  return kind === 'operator' ? operatorRoles.includes(role) : ownerRoles.includes(role);
+export function roleFitsOrganisation(role: Role, kind: OrganisationKind): boolean {
+  return rolesOf(kind).includes(role);
+}
+
+export function rolesOf(kind: OrganisationKind): readonly Role[] {
+  return kind === 'operator' ? operatorRoles : kind === 'owner' ? ownerRoles : partyRoles;
+}
+
+export function isOrganisationKind(value: string): value is OrganisationKind {
+  return (organisationKinds as readonly string[]).includes(value);
 }
 
 export function isRole(value: string): value is Role {
@@ -172,8 +202,13 @@ export function scopesAllow(scopes: readonly TokenScope[], action: Action, platf
  * The scopes an organisation of the given kind can hold: every scope for the operator; for a service owner only those
  * unlocking no platform-only action, since an owner token could never use them. API, web form and CLI all ask this.
  */
-export function holdableScopes(kind: 'operator' | 'owner'): TokenScope[] {
+export function holdableScopes(kind: OrganisationKind): TokenScope[] {
   const all = Object.keys(tokenScopes).filter(isTokenScope);
   if (kind === 'operator') return all;
+  // A party's token reaches no further than its members do.
+  if (kind === 'party')
+    return all.filter((scope) =>
+      (tokenScopes[scope] as readonly Action[]).every((action) => partyRead.includes(action)),
+    );
   return all.filter((scope) => (tokenScopes[scope] as readonly Action[]).every((action) => !platformOnly.has(action)));
 }

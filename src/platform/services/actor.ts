@@ -1,10 +1,10 @@
-import type { Action, Role, TokenScope } from '../domain/roles.ts';
+import type { Action, OrganisationKind, Role, TokenScope } from '../domain/roles.ts';
 import { roleAllows, scopesAllow } from '../domain/roles.ts';
 import { AppError } from './app-error.ts';
 
 export interface MembershipGrant {
   organisationId: string;
-  organisationKind: 'operator' | 'owner';
+  organisationKind: OrganisationKind;
   role: Role;
 }
 
@@ -15,7 +15,7 @@ export type Actor =
       id: string;
       label: string;
       organisationId: string;
-      organisationKind: 'operator' | 'owner';
+      organisationKind: OrganisationKind;
       scopes: TokenScope[];
     }
   | { type: 'system'; id: null; label: string };

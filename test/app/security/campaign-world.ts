@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createOperator, createTenant, testPassword } from '../../helpers/factories.ts';
-import { bearer, createTestApp, logIn, sessionHeaders, type TestApp } from '../../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { callerHeaders, createMatrixFixtures } from '../route-matrix-callers.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { type Caller, callers, type Fixtures, routeCases } from '../route-matrix-routes.ts';
 
 export type CampaignCaller = Caller | 'anonymous';
 export const campaignCallers: readonly CampaignCaller[] = [...callers, 'anonymous'];
-/** Callers acting for owner A: nothing of owner B may reach them. */
-export const ownerCallers: readonly CampaignCaller[] = callers.filter((c) => c.startsWith('owner-'));
+/** Callers acting for owner A or for a party: nothing of owner B may reach them. */
+export const ownerCallers: readonly CampaignCaller[] = callers.filter(
+  (c) => c.startsWith('owner-') || c.startsWith('party-'),
+);
 
 export interface World {
   store: TestStore;
@@ -61,8 +63,7 @@ export async function buildWorld(): Promise<World> {
     intakeRatePerMinute: 1_000_000,
     subscribeRatePerHour: 1_000_000,
   });
-  const operator = await createOperator(store);
-  const fx: Fixtures = { store, operator, a: await createTenant(store), b: await createTenant(store) };
+  const fx = await createMatrixFixtures(store);
 
   for (const routeCase of Object.values(routeCases)) {
     await routeCase.own(fx);
@@ -107,21 +108,12 @@ export async function buildWorld(): Promise<World> {
     if (columns.has('id') && columns.has('case_id'))
       idsOfB.push(...(await selectIds(store, table, { column: 'case_id', in: casesOfB })));
 
-  const headers = new Map<CampaignCaller, Record<string, string>>([['anonymous', {}]]);
-  const sessions: [Caller, string][] = [
-    ['operator-admin', operator.users['operator-admin'].email],
-    ['operator-agent', operator.users['operator-agent'].email],
-    ['operator-auditor', operator.users.auditor.email],
-    ['owner-admin', fx.a.users['owner-admin'].email],
-    ['owner-member', fx.a.users['owner-member'].email],
-    ['owner-auditor', fx.a.users.auditor.email],
-  ];
-  for (const [caller, email] of sessions)
-    headers.set(caller, sessionHeaders(await logIn(app, email, testPassword), false));
-  headers.set('operator-token', bearer(operator.token.secret));
-  headers.set('owner-token', bearer(fx.a.token.secret));
+  const headers = new Map<CampaignCaller, Record<string, string>>([
+    ['anonymous', {}],
+    ...(await callerHeaders(app, fx)),
+  ]);
   // A token's first use records when it was used; that write belongs to no request of the campaign.
-  for (const caller of ['operator-token', 'owner-token'] as const)
+  for (const caller of ['operator-token', 'owner-token', 'party-token'] as const)
     await app.request('/api/v1/me', { headers: headers.get(caller) ?? {} });
 
   const secretsOfB = [

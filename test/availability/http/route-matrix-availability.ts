@@ -16,6 +16,8 @@ const users: Caller[] = [
   'owner-admin',
   'owner-member',
   'owner-auditor',
+  'party-admin',
+  'party-member',
 ];
 const outageWriters: Caller[] = ['operator-admin', 'operator-agent'];
 

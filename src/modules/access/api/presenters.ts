@@ -1,3 +1,4 @@
+import { organisationKinds } from '../../../platform/domain/roles.ts';
 import { z } from '@hono/zod-openapi';
 import type { MemberRow } from '../services/list-members.ts';
 import type { PendingInvitation } from '../services/list-invitations.ts';
@@ -10,7 +11,7 @@ import { iso, isoOrNull } from '../../../platform/http/presenting.ts';
 export const OrganisationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['operator', 'owner']),
+    kind: z.enum(organisationKinds),
     name: z.string(),
     orgNumber: z.string(),
     code: z.string(),

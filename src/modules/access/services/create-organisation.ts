@@ -1,3 +1,4 @@
+import { organisationKinds } from '../../../platform/domain/roles.ts';
 import { z } from 'zod';
 import { authorize } from '../../../platform/services/actor.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
@@ -10,7 +11,7 @@ import { guardUnique } from '../../../platform/db/unique-violation.ts';
 
 export const createOrganisationInput = z.object({
   ...organisationFields,
-  kind: z.enum(['operator', 'owner']).default('owner'),
+  kind: z.enum(organisationKinds).default('owner'),
 });
 
 export async function createOrganisation(

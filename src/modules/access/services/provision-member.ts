@@ -1,3 +1,4 @@
+import { kindPhrase } from './organisation-kind-phrase.ts';
 import { z } from 'zod';
 import { isRole, roleFitsOrganisation, roles, type Role } from '../../../platform/domain/roles.ts';
 import { authorizeSystem } from '../../../platform/services/actor.ts';
@@ -52,10 +53,7 @@ export async function provisionMember(
   const organisation = await getOrganisation(ctx, { id: data.organisationId });
   const role: Role = data.role;
   if (!isRole(role) || !roleFitsOrganisation(role, organisation.kind)) {
-    throw AppError.field(
-      'role',
-      `${role} cannot be held in ${organisation.kind === 'operator' ? 'the operator' : 'a service owner'} organisation`,
-    );
+    throw AppError.field('role', `${role} cannot be held in ${kindPhrase[organisation.kind]} organisation`);
   }
   const passwordHash = data.password ? await hashPassword(data.password) : null;
   return inTransaction(ctx, async (trx) => {

@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../../../platform/domain/roles.ts';
 // What the access pages show, presented from the operations' rows: a view never sees a database row.
 import type {
   ApiToken,
@@ -37,7 +38,7 @@ export function presentServiceItem(s: Service): ServiceItem {
 /** An organisation in a list, with how many services and users it has. */
 export interface OrganisationItem {
   id: string;
-  kind: 'operator' | 'owner';
+  kind: OrganisationKind;
   code: string;
   name: string;
   orgNumber: string;
@@ -60,7 +61,7 @@ export function presentOrganisationItem(o: OrganisationSummary): OrganisationIte
 /** One organisation's own facts, as its page shows them. */
 export interface OrganisationFacts {
   id: string;
-  kind: 'operator' | 'owner';
+  kind: OrganisationKind;
   code: string;
   name: string;
   orgNumber: string;
@@ -81,7 +82,7 @@ export function presentOrganisationFacts(o: Organisation): OrganisationFacts {
 /** An organisation a form offers to act on (add a user, make a token). */
 export interface OrganisationOption {
   id: string;
-  kind: 'operator' | 'owner';
+  kind: OrganisationKind;
   name: string;
 }
 

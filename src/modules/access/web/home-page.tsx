@@ -154,11 +154,46 @@ function OwnerHome({
   );
 }
 
+/**
+ * A party's home: its organisation and members, and where the platform's status is. What a party does in Nivå comes
+ * with the modules that serve it; their links join the menu as they are built.
+ */
+function PartyHome({ page, organisations }: { page: PageContext; organisations: OrganisationItem[] }) {
+  const { t } = page;
+  return (
+    <Layout page={page} title={t('nav.home')}>
+      <Heading level={1} data-size="lg">
+        {t('nav.home')}
+      </Heading>
+      <Paragraph>{t('home.partyIntro')}</Paragraph>
+      {organisations.map((o) => (
+        <section key={o.id} aria-labelledby={`org-${o.code}`}>
+          <Heading level={2} data-size="md" id={`org-${o.code}`}>
+            <Link href={`/organisations/${o.code}`}>{o.name}</Link>
+          </Heading>
+          <Paragraph data-size="sm">
+            {t('org.kind.party')} · {t('org.number')} {o.orgNumber}
+          </Paragraph>
+          <div className="niva-figures">
+            <Figure label={t('org.users')} value={o.userCount} href={`/users?organisationId=${o.id}`} />
+          </div>
+        </section>
+      ))}
+      <Paragraph>
+        <Link href="/status">{t('home.partyStatus')}</Link>
+      </Paragraph>
+    </Layout>
+  );
+}
+
 export const homePage = new Hono<AppEnv>().get('/', requireLogin, async (c) => {
   const ctx = serviceContext(c);
   const page = pageContext(c);
-  const [organisationRows, serviceRows] = await Promise.all([listOrganisations(ctx), listServices(ctx)]);
+  const organisationRows = await listOrganisations(ctx);
   const organisations = organisationRows.map(presentOrganisationItem);
+  // Parties hold no service register; only those who read services get the owners' view.
+  if (!can(ctx.actor, 'service.read', null)) return render(c, <PartyHome page={page} organisations={organisations} />);
+  const serviceRows = await listServices(ctx);
   const services = serviceRows.map(presentServiceItem);
   if (isPlatformActor(ctx.actor)) {
     const [components, counts] = await Promise.all([

@@ -1,3 +1,4 @@
+import { AppError } from '../../../platform/services/app-error.ts';
 import { Hono } from 'hono';
 import { can, isPlatformActor } from '../../../platform/services/actor.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
@@ -82,9 +83,13 @@ export const organisationPages = new Hono<AppEnv>()
       code: text(body, 'code') ?? '',
       orgNumber: text(body, 'orgNumber') ?? '',
       contactEmail: text(body, 'contactEmail') ?? '',
+      kind: text(body, 'kind') ?? 'owner',
     };
     try {
-      await createOrganisation(ctx, values);
+      // The operator exists once, from the start; this form makes service owners and parties.
+      if (values.kind !== 'owner' && values.kind !== 'party')
+        throw AppError.field('kind', 'a service owner or a party');
+      await createOrganisation(ctx, { ...values, kind: values.kind });
       return c.redirect('/organisations?done=created', 303);
     } catch (error) {
       if (!isAppError(error) || error.fields.length === 0) throw error;

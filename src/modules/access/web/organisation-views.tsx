@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph, Search, Table, Tag } from '@digdir/designsystemet-react';
 import type { MemberItem, OrganisationFacts, OrganisationItem, ServiceItem } from './access-model.ts';
-import { type FieldErrors, FormErrors, TextField } from '../../../platform/web/form.tsx';
+import { type FieldErrors, FormErrors, SelectField, TextField } from '../../../platform/web/form.tsx';
 import { CsrfField, Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { formatInstant } from '../../../platform/web/format.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
@@ -48,10 +48,13 @@ function OrganisationFields({
   page,
   form,
   withIdentity,
+  withKind = false,
 }: {
   page: PageContext;
   form: OrganisationForm;
   withIdentity: boolean;
+  /** A new organisation is a service owner or a party; the operator exists once, from the start. */
+  withKind?: boolean;
 }) {
   const { t } = page;
   const labels = {
@@ -59,10 +62,20 @@ function OrganisationFields({
     code: t('org.code'),
     orgNumber: t('org.number'),
     contactEmail: t('org.contact'),
+    kind: t('org.kind'),
   };
   return (
     <>
       <FormErrors errors={form.errors} labels={labels} t={t} />
+      {withKind && (
+        <SelectField
+          name="kind"
+          label={labels.kind}
+          value={form.values.kind ?? 'owner'}
+          error={form.errors.kind}
+          options={(['owner', 'party'] as const).map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+        />
+      )}
       <TextField name="name" label={labels.name} value={form.values.name} error={form.errors.name} required />
       {withIdentity && (
         <TextField name="code" label={labels.code} value={form.values.code} error={form.errors.code} required />
@@ -145,7 +158,7 @@ export function OrganisationListPage({
           </Heading>
           <form method="post" action="/organisations" className="niva-form">
             <CsrfField page={page} />
-            <OrganisationFields page={page} form={createForm} withIdentity />
+            <OrganisationFields page={page} form={createForm} withIdentity withKind />
             <Button type="submit">{t('common.create')}</Button>
           </form>
         </section>
