@@ -30,6 +30,9 @@ export const callers = [
   'owner-member',
   'owner-auditor',
   'owner-token',
+  // The machine issuer's tokens, expected to fare as their API-token twins (route-matrix-machine-callers.ts).
+  'operator-machine-token',
+  'owner-machine-token',
 ] as const;
 export type Caller = (typeof callers)[number];
 
