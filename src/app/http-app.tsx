@@ -9,6 +9,9 @@ import { AppError, isAppError } from '../platform/services/app-error.ts';
 import { pendingMigrations } from '../platform/db/migrate.ts';
 import type { AppDeps, AppEnv } from '../platform/http/env.ts';
 import { authenticate } from '../platform/http/middleware/authenticate.ts';
+import { bearerChallenge } from '../platform/http/bearer-challenge.ts';
+import { machineTokenKeys } from '../platform/auth/machine-token-keys.ts';
+import type { MachineTokenVerifier } from '../platform/auth/verify-machine-token.ts';
 import { csrfProtection } from '../platform/http/middleware/csrf.ts';
 import { requestContext } from '../platform/http/middleware/request-context.ts';
 import { securityHeaders } from '../platform/http/middleware/security-headers.ts';
@@ -40,9 +43,19 @@ const navigation: readonly NavEntry[] = [
   { href: '/api/docs', label: 'nav.api', action: null },
 ];
 
-export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
+/** One per app, so the issuer's keys are fetched and cached once per process. */
+function machineTokenVerifier(
+  dependencies: Omit<AppDeps, 'navigation' | 'machineTokens'>,
+): MachineTokenVerifier | null {
+  const settings = dependencies.config.machineTokens;
+  if (!settings) return null;
+  const { outbound, clock, logger } = dependencies;
+  return { settings, keys: machineTokenKeys(settings.jwksUrl, { outbound, clock, logger }) };
+}
+
+export function createApp(dependencies: Omit<AppDeps, 'navigation' | 'machineTokens'>) {
   installComposedMessages();
-  const deps: AppDeps = { ...dependencies, navigation };
+  const deps: AppDeps = { ...dependencies, navigation, machineTokens: machineTokenVerifier(dependencies) };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders(deps.config.secureCookies));
@@ -73,7 +86,14 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
       await sql`select 1`.execute(deps.store.db);
       const pending = await pendingMigrations(deps.store);
       if (pending.length > 0) return c.json({ status: 'migrations pending', pending }, 503);
-      return c.json({ status: 'ready', dialect: deps.store.dialect });
+      // Reported, not required: sessions and Nivå's own tokens work without the issuer, and the keys already held
+      // keep checking machine tokens, so taking the node out of service would only make an outage of it worse.
+      const keys = deps.machineTokens?.keys.state();
+      return c.json({
+        status: 'ready',
+        dialect: deps.store.dialect,
+        ...(keys ? { machineTokenIssuer: keys.issuer } : {}),
+      });
     } catch (error) {
       deps.logger.warn({ err: error }, 'readiness check failed');
       return c.json({ status: 'database unreachable' }, 503);
@@ -92,7 +112,8 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API token: niva_…',
+    description:
+      "An API token (niva_…) or, where an issuer is configured, a Maskinporten-style access token (a JWT for the consumer's organisation)",
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -139,7 +160,7 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
           : caught;
     if (isAppError(error)) {
       const problem = problemOf(error, c.req.path, c.var.requestId);
-      if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds);
+      if (wantsProblemJson(c)) return problemResponse(c, problem, error.retryAfterSeconds, bearerChallenge(c, error));
       // An upload over the body limit is refused before anyone is signed in; the case page says why.
       const upload =
         error.code === 'payload-too-large' ? /^\/cases\/([A-Za-z0-9-]+)\/attachments$/.exec(c.req.path) : null;

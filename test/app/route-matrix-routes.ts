@@ -34,6 +34,9 @@ export const callers = [
   'party-admin',
   'party-member',
   'party-token',
+  // The machine issuer's tokens, expected to fare as their API-token twins (route-matrix-machine-callers.ts).
+  'operator-machine-token',
+  'owner-machine-token',
 ] as const;
 export type Caller = (typeof callers)[number];
 

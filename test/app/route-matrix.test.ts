@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { bearer, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { callerHeaders, createMatrixFixtures } from './route-matrix-callers.ts';
 import { createTestStore, type TestStore } from '../helpers/test-store.ts';
+import { startTestTokenIssuer, type TestTokenIssuer } from '../helpers/test-token-issuer.ts';
+import { allows, machineTokens, machineTokenTwins } from './route-matrix-machine-callers.ts';
 import { type Caller, callers, type Fixtures, type RouteRequest, routeCases } from './route-matrix-routes.ts';
 
 /**
@@ -10,6 +12,7 @@ import { type Caller, callers, type Fixtures, type RouteRequest, routeCases } fr
  * Denied means 401/403/404 and nothing changed; a list may succeed but must not contain the other tenant's data.
  */
 let store: TestStore;
+let issuer: TestTokenIssuer;
 let app: TestApp;
 let fx: Fixtures;
 const auth = new Map<Caller, Record<string, string>>();
@@ -47,9 +50,11 @@ function secretsOf(b: Fixtures['a']): string[] {
 
 before(async () => {
   store = await createTestStore();
-  ({ app } = createTestApp(store, { loginRatePerMinute: 10_000 }));
+  issuer = await startTestTokenIssuer();
+  ({ app } = createTestApp(store, { loginRatePerMinute: 10_000, ...issuer.config() }, { names: issuer.names }));
   fx = await createMatrixFixtures(store);
   for (const [caller, headers] of await callerHeaders(app, fx)) auth.set(caller, headers);
+  for (const [caller, token] of await machineTokens(issuer, fx)) auth.set(caller, bearer(token));
   const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
@@ -59,6 +64,7 @@ before(async () => {
 });
 
 after(async () => {
+  await issuer.close();
   await store.destroy();
 });
 
@@ -69,6 +75,19 @@ describe('route matrix', () => {
     assert.deepEqual(missing, [], 'routes without a matrix entry');
     const stale = Object.keys(routeCases).filter((r) => !apiRoutes.includes(r));
     assert.deepEqual(stale, [], 'matrix entries for routes that no longer exist');
+  });
+
+  it('calls as the machine-token callers through the issuer, with the scopes of their API-token twins', async () => {
+    for (const [machine, twin] of Object.entries(machineTokenTwins)) {
+      const [mine, theirs] = await Promise.all(
+        [machine as Caller, twin].map(async (caller) => {
+          const response = await send(caller, 'GET', { path: '/me' });
+          return (await response.json()) as { actor: { label: string }; scopes: string[] };
+        }),
+      );
+      assert.match(mine?.actor.label ?? '', /^maskinporten:/, machine);
+      assert.deepEqual(mine?.scopes.sort(), theirs?.scopes.sort(), machine);
+    }
   });
 
   it('refuses anonymous callers on every route', async () => {
@@ -90,7 +109,7 @@ describe('route matrix', () => {
       assert.ok(routeCase);
       for (const caller of callers) {
         const response = await send(caller, method, await routeCase.own(fx));
-        const allowed = routeCase.allow.includes(caller);
+        const allowed = allows(routeCase, caller);
         // Tenant A is a party's someone else: like any other tenant's, its ids may be answered as unknown (400).
         const foreign = caller.startsWith('party-');
         const denied = foreign ? response.status >= 400 && response.status < 500 : [403, 404].includes(response.status);

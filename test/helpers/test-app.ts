@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { usageSettingsFrom } from '../../src/modules/usage/usage-config.ts';
 import { loadConfig, type Config } from '../../src/platform/config/config.ts';
 import { builtInCalendars } from '../../src/platform/domain/calendar/calendar-registry.ts';
@@ -19,9 +19,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /**
  * The real application over a test database, with a controllable clock and a silent logger. Host names resolve
- * through the test resolver (no DNS); `outboundAllow` in the overrides is the app's NIVA_OUTBOUND_ALLOW.
+ * through the test resolver (no DNS), `names` as given; `outboundAllow` in the overrides is the app's
+ * NIVA_OUTBOUND_ALLOW.
  */
-export function createTestApp(store: TestStore, overrides: Partial<Config> = {}) {
+export function createTestApp(
+  store: TestStore,
+  overrides: Partial<Config> = {},
+  options: { names?: Readonly<Record<string, readonly string[]>>; logger?: Logger } = {},
+) {
   const config = testConfig({ databaseUrl: store.url, ...overrides });
   // The runtime reads the stored key (test/access/http/link-secret.test.ts); a fixed one keeps this factory synchronous.
   const linkSecret = config.linkSecret ?? `test-link-secret-${store.url}`;
@@ -32,13 +37,13 @@ export function createTestApp(store: TestStore, overrides: Partial<Config> = {})
     clock,
     calendars: builtInCalendars(),
     usage: usageSettingsFrom(config),
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     metrics: createMetrics(),
     linkSecret,
     loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
     intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
     subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
-    outbound: outboundPolicy(config.outboundAllow, testResolver()),
+    outbound: outboundPolicy(config.outboundAllow, testResolver(options.names)),
   });
   return { app, clock, config, linkSecret };
 }

@@ -3,6 +3,7 @@ import { parseInstant } from '../domain/calendar/iso-instant.ts';
 import type { InputLimits } from '../domain/input-bounds.ts';
 import { ConfigError } from './config-error.ts';
 import { emptyAllowList, parseAllowList, type OutboundAllowList } from '../net/outbound-allow.ts';
+import { machineTokenSettings, type MachineTokenSettings } from './machine-token-settings.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -109,6 +110,8 @@ export type Config = {
   mailInPort: number;
   /** When set, `niva mail-in` requires SMTP AUTH with these credentials; otherwise AUTH is not offered. */
   mailInAuth: { user: string; password: string } | null;
+  /** Access tokens of a machine-to-machine issuer (Maskinporten) the API accepts; null: only Nivå's own tokens. */
+  machineTokens: MachineTokenSettings | null;
 };
 
 export { ConfigError };
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       `NIVA_EARLIEST_DATE: a date on or after 1970-01-01 as YYYY-MM-DD, e.g. 2000-01-01 (got ${JSON.stringify(c.NIVA_EARLIEST_DATE)})`,
     );
+  const machineTokens = machineTokenSettings(present);
   const publicUrl = c.NIVA_PUBLIC_URL ?? localUrl(c.PORT);
   return {
     port: c.PORT,
@@ -200,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       c.NIVA_MAIL_IN_USER && c.NIVA_MAIL_IN_PASSWORD
         ? { user: c.NIVA_MAIL_IN_USER, password: c.NIVA_MAIL_IN_PASSWORD }
         : null,
+    machineTokens,
   };
 }
 

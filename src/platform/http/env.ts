@@ -8,6 +8,7 @@ import type { NavEntry } from '../web/layout.tsx';
 import type { ModuleSettings } from '../config/module-settings.ts';
 import type { Store } from '../db/database.ts';
 import type { OutboundPolicy } from '../net/outbound-url.ts';
+import type { MachineTokenVerifier } from '../auth/verify-machine-token.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
 
@@ -30,6 +31,8 @@ export interface AppDeps extends ModuleSettings {
   outbound: OutboundPolicy;
   /** The main menu of the web pages, composed from the modules' manifests. */
   navigation: readonly NavEntry[];
+  /** Checks access tokens of the machine-to-machine issuer, holding its keys; null when none is configured. */
+  machineTokens: MachineTokenVerifier | null;
 }
 
 /** Per-request values set by middleware. */

@@ -41,10 +41,16 @@ export function problemOf(error: AppError, instance: string, requestId: string |
   };
 }
 
-/** RFC 9457 response. */
-export function problemResponse(c: Context, problem: Problem, retryAfterSeconds?: number): Response {
+/** RFC 9457 response; `challenge` is the `WWW-Authenticate` of a refused bearer call (`bearer-challenge.ts`). */
+export function problemResponse(
+  c: Context,
+  problem: Problem,
+  retryAfterSeconds?: number,
+  challenge?: string | null,
+): Response {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (retryAfterSeconds !== undefined) headers['retry-after'] = String(retryAfterSeconds);
+  if (challenge) headers['www-authenticate'] = challenge;
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, headers);
 }
 

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { bearer, createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { callerHeaders, createMatrixFixtures } from '../route-matrix-callers.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
+import { startTestTokenIssuer } from '../../helpers/test-token-issuer.ts';
+import { machineTokens } from '../route-matrix-machine-callers.ts';
 import { type Caller, callers, type Fixtures, routeCases } from '../route-matrix-routes.ts';
 
 export type CampaignCaller = Caller | 'anonymous';
@@ -51,18 +53,25 @@ async function selectIds(store: TestStore, table: string, where?: { column: stri
 }
 
 /**
- * The route matrix's world, filled in: owners A and B, the operator, a session for every role and the API tokens,
- * and every route's own fixtures made for both tenants, so that path parameters can name real rows of either.
+ * The route matrix's world, filled in: owners A and B, the operator, a session for every role, the API tokens and
+ * the test issuer's machine tokens with the same scopes, and every route's own fixtures made for both tenants, so
+ * that path parameters can name real rows of either.
  * Owner B's organisation, service, people and cases are renamed to carry a marker nobody else's data contains.
  */
 export async function buildWorld(): Promise<World> {
   const store = await createTestStore();
+  const issuer = await startTestTokenIssuer();
   // Rate limiters count every request of the campaign; their own tests cover them.
-  const { app } = createTestApp(store, {
-    loginRatePerMinute: 1_000_000,
-    intakeRatePerMinute: 1_000_000,
-    subscribeRatePerHour: 1_000_000,
-  });
+  const { app } = createTestApp(
+    store,
+    {
+      loginRatePerMinute: 1_000_000,
+      intakeRatePerMinute: 1_000_000,
+      subscribeRatePerHour: 1_000_000,
+      ...issuer.config(),
+    },
+    { names: issuer.names },
+  );
   const fx = await createMatrixFixtures(store);
 
   for (const routeCase of Object.values(routeCases)) {
@@ -112,6 +121,7 @@ export async function buildWorld(): Promise<World> {
     ['anonymous', {}],
     ...(await callerHeaders(app, fx)),
   ]);
+  for (const [caller, token] of await machineTokens(issuer, fx)) headers.set(caller, bearer(token));
   // A token's first use records when it was used; that write belongs to no request of the campaign.
   for (const caller of ['operator-token', 'owner-token', 'party-token'] as const)
     await app.request('/api/v1/me', { headers: headers.get(caller) ?? {} });
@@ -132,6 +142,9 @@ export async function buildWorld(): Promise<World> {
     headers,
     idsByTable,
     secretsOfB: [...new Set(secretsOfB)],
-    destroy: () => store.destroy(),
+    destroy: async () => {
+      await issuer.close();
+      await store.destroy();
+    },
   };
 }
