@@ -1,3 +1,4 @@
+import { holdableScopes } from '../domain/roles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../services/actor.ts';
@@ -48,12 +49,17 @@ export async function authenticateMachineToken(
     .executeTakeFirst();
   if (!organisation) throw new AppError('unauthenticated', refusalText.invalid);
   const label = `${machineActorPrefix}:${claims.client}`;
+  // The issuer's scope map is one for every consumer; what an organisation of this kind can hold bounds it, as it
+  // bounds Nivå's own tokens.
+  const holdable = new Set(holdableScopes(organisation.kind));
+  const scopes = claims.scopes.filter((scope) => holdable.has(scope));
+  if (scopes.length === 0) throw new AppError('unauthenticated', refusalText.invalid);
   return {
     type: 'token',
     id: label,
     label,
     organisationId: organisation.id,
     organisationKind: organisation.kind,
-    scopes: claims.scopes,
+    scopes,
   };
 }

@@ -5,7 +5,15 @@ import { pino } from 'pino';
 import { createApiToken } from '../../../src/modules/access/services/create-api-token.ts';
 import { keySetRefetchFloorMs } from '../../../src/platform/auth/machine-token-keys.ts';
 import type { TokenScope } from '../../../src/platform/domain/roles.ts';
-import { createTenant, orgNumber, systemContext, testEpoch, unique, type TestTenant } from '../../helpers/factories.ts';
+import {
+  createParty,
+  createTenant,
+  orgNumber,
+  systemContext,
+  testEpoch,
+  unique,
+  type TestTenant,
+} from '../../helpers/factories.ts';
 import { bearer, createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 import { issuerScope, startTestTokenIssuer, type TestTokenIssuer } from '../../helpers/test-token-issuer.ts';
@@ -67,6 +75,20 @@ async function assertRefused(response: Response, detail: RegExp): Promise<void> 
 }
 
 describe('machine-to-machine access tokens (Maskinporten-style)', () => {
+  it('grants a consumer no more than its kind of organisation can hold, whatever the issuer granted', async () => {
+    const { issuer, app } = await issuerAndApp();
+    const party = await createParty(store);
+    const token = await issuer.token({ orgNumber: party.organisation.org_number, scopes: caseWriter });
+    const me = (await (await get(app, token, '/me')).json()) as { scopes: string[] };
+    assert.deepEqual(me.scopes, ['organisations:read'], 'a party holds no case or service scope');
+    assert.equal((await get(app, token, '/cases')).status, 403);
+    const only = await issuer.token({
+      orgNumber: party.organisation.org_number,
+      scopes: [issuerScope('cases:write')],
+    });
+    await assertRefused(await get(app, only, '/me'), /./);
+  });
+
   it("calls the API for the consumer's organisation with the mapped scopes, and the audit shows the client", async () => {
     const { issuer, app } = await issuerAndApp();
     const token = await issuer.token({
