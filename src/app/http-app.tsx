@@ -15,6 +15,8 @@ import { securityHeaders } from '../platform/http/middleware/security-headers.ts
 import { internalProblem, problemOf, problemResponse } from '../platform/http/problem.ts';
 import { staticAssets } from '../platform/http/static-assets.ts';
 import { authPages } from '../platform/web/auth-pages.tsx';
+import { nationalLoginPages } from '../platform/web/national-login-pages.tsx';
+import { NationalLoginClient } from '../platform/auth/national/oidc-client.ts';
 import type { NavEntry } from '../platform/web/layout.tsx';
 import { installComposedMessages, manifests } from './modules.ts';
 import { ordered } from './ordered.ts';
@@ -40,12 +42,17 @@ const navigation: readonly NavEntry[] = [
   { href: '/api/docs', label: 'nav.api', action: null },
 ];
 
-export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
+export function createApp(dependencies: Omit<AppDeps, 'navigation' | 'nationalLogin'>) {
   installComposedMessages();
-  const deps: AppDeps = { ...dependencies, navigation };
+  const { nationalLogin: national } = dependencies.config;
+  const nationalLogin = national ? new NationalLoginClient(national, dependencies.clock) : null;
+  const deps: AppDeps = { ...dependencies, navigation, nationalLogin };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
-  app.use('*', securityHeaders(deps.config.secureCookies));
+  app.use(
+    '*',
+    securityHeaders(deps.config.secureCookies, () => nationalLogin?.formTargets() ?? []),
+  );
   // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
   const uploadLimit = bodyLimit({
     maxSize: 11 * 1024 * 1024,
@@ -73,7 +80,9 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
       await sql`select 1`.execute(deps.store.db);
       const pending = await pendingMigrations(deps.store);
       if (pending.length > 0) return c.json({ status: 'migrations pending', pending }, 503);
-      return c.json({ status: 'ready', dialect: deps.store.dialect });
+      // The login provider is reported, not required: when it is down, sessions and API tokens still work.
+      const issuer = nationalLogin ? { issuer: (await nationalLogin.reachable()) ? 'reachable' : 'unreachable' } : {};
+      return c.json({ status: 'ready', dialect: deps.store.dialect, ...issuer });
     } catch (error) {
       deps.logger.warn({ err: error }, 'readiness check failed');
       return c.json({ status: 'database unreachable' }, 503);
@@ -112,6 +121,7 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation'>) {
   app.route(apiVersion, api);
 
   app.route('/', authPages);
+  app.route('/', nationalLoginPages);
   for (const { router } of ordered(manifests.map((m) => m.pages))) app.route('/', router);
 
   app.notFound((c) => {

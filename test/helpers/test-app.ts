@@ -26,6 +26,7 @@ export function createTestApp(store: TestStore, overrides: Partial<Config> = {})
   // The runtime reads the stored key (test/access/http/link-secret.test.ts); a fixed one keeps this factory synchronous.
   const linkSecret = config.linkSecret ?? `test-link-secret-${store.url}`;
   const clock = fixedClock(testEpoch);
+  const identityKey = config.identitySecret ?? `test-identity-key-${store.url}`;
   const app = createApp({
     store,
     config,
@@ -35,12 +36,13 @@ export function createTestApp(store: TestStore, overrides: Partial<Config> = {})
     logger: pino({ level: 'silent' }),
     metrics: createMetrics(),
     linkSecret,
+    identityKey,
     loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
     intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
     subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
     outbound: outboundPolicy(config.outboundAllow, testResolver()),
   });
-  return { app, clock, config, linkSecret };
+  return { app, clock, config, linkSecret, identityKey };
 }
 
 export interface Session {

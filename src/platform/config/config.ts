@@ -3,6 +3,7 @@ import { parseInstant } from '../domain/calendar/iso-instant.ts';
 import type { InputLimits } from '../domain/input-bounds.ts';
 import { ConfigError } from './config-error.ts';
 import { emptyAllowList, parseAllowList, type OutboundAllowList } from '../net/outbound-allow.ts';
+import { type LoginSettings, loginSettingsFrom, nationalLoginSchema } from './national-login-config.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -54,9 +55,10 @@ const schema = z.object({
     .regex(/^\+?[0-9 ]{5,20}$/, 'a phone number such as 95 49 00 02')
     .default('95 49 00 02'),
   NIVA_REPORT_SERVICEDESK_EMAIL: z.string().email('an e-mail address').default('servicedesk@altinn.no'),
+  ...nationalLoginSchema,
 });
 
-export type Config = {
+export type Config = LoginSettings & {
   port: number;
   host: string;
   databaseUrl: string;
@@ -149,7 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `NIVA_EARLIEST_DATE: a date on or after 1970-01-01 as YYYY-MM-DD, e.g. 2000-01-01 (got ${JSON.stringify(c.NIVA_EARLIEST_DATE)})`,
     );
   const publicUrl = c.NIVA_PUBLIC_URL ?? localUrl(c.PORT);
+  const login = loginSettingsFrom(c, c.NIVA_ENV);
   return {
+    ...login,
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,

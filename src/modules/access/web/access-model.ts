@@ -122,6 +122,7 @@ export interface InvitationItem {
   organisationId: string;
   organisationName: string;
   expiresAt: number;
+  byNationalId: boolean;
 }
 
 export function presentInvitationItem(i: PendingInvitation): InvitationItem {
@@ -132,6 +133,7 @@ export function presentInvitationItem(i: PendingInvitation): InvitationItem {
     organisationId: i.organisationId,
     organisationName: i.organisationName,
     expiresAt: i.expiresAt,
+    byNationalId: i.byNationalId,
   };
 }
 

@@ -121,7 +121,17 @@ function InvitationsTable({ page, invitations }: Pick<UsersView, 'page' | 'invit
           <Table.Body>
             {invitations.map((i) => (
               <Table.Row key={i.id}>
-                <Table.Cell>{i.email}</Table.Cell>
+                <Table.Cell>
+                  {i.email}
+                  {i.byNationalId && (
+                    <>
+                      {' '}
+                      <Tag data-size="sm" data-color="info">
+                        {t('invitations.byNationalId')}
+                      </Tag>
+                    </>
+                  )}
+                </Table.Cell>
                 <Table.Cell>{i.organisationName}</Table.Cell>
                 <Table.Cell>{t(`role.${i.role}` as MessageKey)}</Table.Cell>
                 <Table.Cell>{formatInstant(i.expiresAt, locale)}</Table.Cell>
@@ -144,7 +154,12 @@ function InvitationsTable({ page, invitations }: Pick<UsersView, 'page' | 'invit
 
 function UsersPage({ page, members, invitations, manageable, form, done }: UsersView) {
   const { t } = page;
-  const labels = { organisationId: t('users.organisation'), email: t('users.email'), role: t('users.role') };
+  const labels = {
+    organisationId: t('users.organisation'),
+    email: t('users.email'),
+    role: t('users.role'),
+    nationalId: t('invitations.nationalId'),
+  };
   const field = bindFields({ ...form, labels });
   const roleOptions = roles
     .filter((r) => manageable.some((o) => roleFitsOrganisation(r, o.kind)))
@@ -169,6 +184,7 @@ function UsersPage({ page, members, invitations, manageable, form, done }: Users
             />
             <TextField {...field('email')} type="email" required autoComplete="off" />
             <SelectField {...field('role')} options={roleOptions} />
+            <TextField {...field('nationalId')} description={t('invitations.nationalIdHelp')} autoComplete="off" />
           </PostForm>
         </FormSection>
       )}
@@ -225,13 +241,15 @@ export const userPages = new Hono<AppEnv>()
       organisationId: text(body, 'organisationId') ?? '',
       email: text(body, 'email') ?? '',
       role: text(body, 'role') ?? '',
+      nationalId: text(body, 'nationalId') ?? '',
     };
     try {
       // The form's role list is a closed set; the operation validates it again against the organisation.
+      const { nationalId, ...rest } = values;
       await inviteMember(
         ctx,
-        { ...values, role: values.role as (typeof roles)[number] },
-        { publicUrl: c.var.deps.config.publicUrl, locale: c.var.locale },
+        { ...rest, role: values.role as (typeof roles)[number], ...(nationalId.trim() ? { nationalId } : {}) },
+        { publicUrl: c.var.deps.config.publicUrl, locale: c.var.locale, identityKey: c.var.deps.identityKey },
       );
       return c.redirect('/users?done=invited', 303);
     } catch (error) {
