@@ -150,6 +150,14 @@ describe(`who a national login lets in (${dialectUnderTest})`, () => {
       await store.db.selectFrom('audit_events').selectAll().execute(),
     ]);
     assert.ok(!everything.includes(nationalId), 'the number itself is kept nowhere');
+    const mail = await store.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('payload', 'like', `%${email}%`)
+      .executeTakeFirstOrThrow();
+    assert.match(mail.payload, /Logg inn med ID-porten/);
+    assert.match(mail.payload, /http:\/\/localhost:8080\/login/);
+    assert.doesNotMatch(mail.payload, /\/invitations\//, 'no link to accept with');
     assert.equal((await invite({ email, role: 'owner-member', nationalId: '02028545693' })).status, 400);
     provider.loginAs({ pid: nationalId, parties: [a.organisation.org_number] });
     const login = await logInNationally(app, provider);
@@ -162,6 +170,36 @@ describe(`who a national login lets in (${dialectUnderTest})`, () => {
       .where('user_id', '=', user.id)
       .executeTakeFirstOrThrow();
     assert.equal(identity.pid_hash, nationalIdHash(identityKey, nationalId));
+  });
+
+  it('takes a national identity number on the invitation form, and never shows it again', async () => {
+    const admin = await logIn(app, a.users['owner-admin'].email, 'correct-horse-battery-staple');
+    const form = await (await app.request('/users', { headers: { cookie: admin.cookie } })).text();
+    assert.match(form, /id="f-nationalId"/);
+    const email = `${unique('per')}@test.niva.no`;
+    const post = (nationalId: string) =>
+      app.request('/users', {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          _csrf: admin.csrf,
+          organisationId: a.organisation.id,
+          email,
+          role: 'owner-member',
+          nationalId,
+        }),
+      });
+    const wrong = await post('12345678901');
+    assert.equal(wrong.status, 400);
+    assert.match(await wrong.text(), /id="f-nationalId"[^>]*aria-invalid="true"/);
+    assert.equal((await post('06068010487')).status, 303);
+    const list = await (await app.request('/users', { headers: { cookie: admin.cookie } })).text();
+    assert.match(list, /Godtas med fødselsnummer/);
+    assert.doesNotMatch(list, /06068010487/);
+    const api = await callApi<{ items: Record<string, unknown>[] }>(app, sessionHeaders(admin), 'GET', '/invitations');
+    const item = api.body.items.find((i) => i.email === email);
+    assert.equal(item?.byNationalId, true);
+    assert.doesNotMatch(JSON.stringify(api.body), /06068010487|national_id_hash/);
   });
 
   it("never links a national identity to someone else's account on an inviter's word", async () => {

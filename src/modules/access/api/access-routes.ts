@@ -89,6 +89,7 @@ export const accessRoutes = apiRouter()
         publicUrl: deps.config.publicUrl,
         locale: c.var.locale,
         identityKey: deps.identityKey,
+        ...(deps.config.nationalLogin ? { provider: deps.config.nationalLogin.name } : {}),
       });
       return c.json(
         presentInvitation({

@@ -76,10 +76,10 @@ export const accessNb = {
   'invitations.mailBody':
     'Du er invitert til rollen {role} hos {organisation} i Nivå. Åpne lenken for å godta. Den virker i {days} dager og bare én gang. Ignorer e-posten hvis du ikke venter den.',
   'invitations.mailBodyNational':
-    'Du er invitert til rollen {role} hos {organisation} i Nivå. Logg inn med ID-porten på adressen under for å godta; invitasjonen gjelder bare deg og virker i {days} dager. Ignorer e-posten hvis du ikke venter den.',
+    'Du er invitert til rollen {role} hos {organisation} i Nivå. Logg inn med {provider} på adressen under for å godta; invitasjonen gjelder bare deg og virker i {days} dager. Ignorer e-posten hvis du ikke venter den.',
   'invitations.nationalId': 'Fødselsnummer eller d-nummer (valgfritt)',
   'invitations.nationalIdHelp':
-    'Med nummeret godtar personen ved å logge inn med ID-porten, uten lenke. Nummeret lagres bare som en nøkkelbasert hash og vises aldri.',
+    'Med nummeret godtar personen ved å logge inn med {provider}, uten lenke. Nummeret lagres bare som en nøkkelbasert hash og vises aldri.',
   'invitations.byNationalId': 'Godtas med fødselsnummer',
   'invitations.acceptNational': 'Godta ved å logge inn med {provider}',
   'users.removed': 'Rollen er fjernet.',

@@ -37,6 +37,8 @@ export interface InviteOptions {
   locale: Locale;
   /** The key national identity numbers are stored under; needed for an invitation by national identity number. */
   identityKey?: string;
+  /** What the e-mail of an invitation by number calls the national login (NIVA_OIDC_NAME). */
+  provider?: string;
 }
 
 export function invitationUrl(publicUrl: string, token: string): string {
@@ -81,7 +83,12 @@ export async function inviteMember(
     national_id_hash: nationalIdHashed,
   };
   const t = translator(options.locale);
-  const params = { organisation: organisation.name, role: t(`role.${role}`), days: invitationTtlMs / 86_400_000 };
+  const params = {
+    organisation: organisation.name,
+    role: t(`role.${role}`),
+    days: invitationTtlMs / 86_400_000,
+    provider: options.provider ?? 'ID-porten',
+  };
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('invitations').values(invitation).execute();
     await enqueueJob(trx, ctx, {
