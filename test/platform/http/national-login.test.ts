@@ -232,4 +232,24 @@ describe(`national login (${dialectUnderTest})`, () => {
     const up = await app.request('/readyz');
     assert.equal(((await up.json()) as { issuer: string }).issuer, 'reachable');
   });
+
+  it('answers with the same page when the provider goes down between the redirect and the callback', async () => {
+    const fleeting = await startTestProvider();
+    fleeting.allowRedirects('http://localhost:8080');
+    fleeting.loginAs({ pid, parties: [a.organisation.org_number] });
+    const { app: relying, clock: relyingClock } = createTestApp(store, {
+      ...nationalLoginSettings(fleeting),
+      identitySecret: identityKey,
+    });
+    relyingClock.set(Date.now());
+    const jar = new CookieJar();
+    const start = await browse(relying, jar, '/login/national');
+    const callback = await fleeting.authorize(start.headers.get('location') ?? '');
+    await fleeting.close();
+    const answer = await browse(relying, jar, `${callback.pathname}${callback.search}`);
+    assert.equal(answer.status, 503);
+    const html = await answer.text();
+    assert.match(html, /Innlogging med ID-porten er ikke tilgjengelig akkurat nå/);
+    assert.doesNotMatch(html, /at \S+\.ts:\d+|Error:|ECONNREFUSED/);
+  });
 });

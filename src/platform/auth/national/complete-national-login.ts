@@ -163,10 +163,11 @@ export async function completeNationalLogin(
     standing.memberships.some((m) => m.organisationId === organisationId && m.role === role);
   const invitations = standing.invitations.filter((i) => reaches(i.role));
   const ruleGrants = [...new Set(ruleRoles)].filter((role) => reaches(role) && acting && !held(acting.id, role));
+  // Every role the session could act with: held, invited to, or given by a rule; those the level reaches are usable.
   const candidates = [
-    ...standing.memberships.map((m) => ({ ...m, fresh: false })),
-    ...standing.invitations.map((i) => ({ organisationId: i.organisationId, role: i.role, fresh: true })),
-    ...(acting ? ruleRoles.map((role) => ({ organisationId: acting.id, role, fresh: true })) : []),
+    ...standing.memberships,
+    ...standing.invitations.map((i) => ({ organisationId: i.organisationId, role: i.role })),
+    ...(acting ? ruleRoles.map((role) => ({ organisationId: acting.id, role })) : []),
   ].filter((c) => inScope(c.organisationId));
   const usable = candidates.filter((c) => reaches(c.role));
   const withheld = usable.length < candidates.length;
