@@ -18,6 +18,8 @@ import { securityHeaders } from '../platform/http/middleware/security-headers.ts
 import { internalProblem, problemOf, problemResponse } from '../platform/http/problem.ts';
 import { staticAssets } from '../platform/http/static-assets.ts';
 import { authPages } from '../platform/web/auth-pages.tsx';
+import { nationalLoginPages } from '../platform/web/national-login-pages.tsx';
+import { NationalLoginClient } from '../platform/auth/national/oidc-client.ts';
 import type { NavEntry } from '../platform/web/layout.tsx';
 import { installComposedMessages, manifests } from './modules.ts';
 import { ordered } from './ordered.ts';
@@ -45,7 +47,7 @@ const navigation: readonly NavEntry[] = [
 
 /** One per app, so the issuer's keys are fetched and cached once per process. */
 function machineTokenVerifier(
-  dependencies: Omit<AppDeps, 'navigation' | 'machineTokens'>,
+  dependencies: Omit<AppDeps, 'navigation' | 'machineTokens' | 'nationalLogin'>,
 ): MachineTokenVerifier | null {
   const settings = dependencies.config.machineTokens;
   if (!settings) return null;
@@ -53,12 +55,22 @@ function machineTokenVerifier(
   return { settings, keys: machineTokenKeys(settings.jwksUrl, { outbound, clock, logger }) };
 }
 
-export function createApp(dependencies: Omit<AppDeps, 'navigation' | 'machineTokens'>) {
+export function createApp(dependencies: Omit<AppDeps, 'navigation' | 'machineTokens' | 'nationalLogin'>) {
   installComposedMessages();
-  const deps: AppDeps = { ...dependencies, navigation, machineTokens: machineTokenVerifier(dependencies) };
+  const { nationalLogin: national } = dependencies.config;
+  const nationalLogin = national ? new NationalLoginClient(national, dependencies.clock) : null;
+  const deps: AppDeps = {
+    ...dependencies,
+    navigation,
+    machineTokens: machineTokenVerifier(dependencies),
+    nationalLogin,
+  };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestContext(deps));
-  app.use('*', securityHeaders(deps.config.secureCookies));
+  app.use(
+    '*',
+    securityHeaders(deps.config.secureCookies, () => nationalLogin?.formTargets() ?? []),
+  );
   // File uploads get room for one 10 MiB file and its form; everything else stays within 5 MiB.
   const uploadLimit = bodyLimit({
     maxSize: 11 * 1024 * 1024,
@@ -89,9 +101,12 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation' | 'machineTok
       // Reported, not required: sessions and Nivå's own tokens work without the issuer, and the keys already held
       // keep checking machine tokens, so taking the node out of service would only make an outage of it worse.
       const keys = deps.machineTokens?.keys.state();
+      // The login provider is reported, not required: when it is down, sessions and API tokens still work.
+      const issuer = nationalLogin ? { issuer: (await nationalLogin.reachable()) ? 'reachable' : 'unreachable' } : {};
       return c.json({
         status: 'ready',
         dialect: deps.store.dialect,
+        ...issuer,
         ...(keys ? { machineTokenIssuer: keys.issuer } : {}),
       });
     } catch (error) {
@@ -133,6 +148,7 @@ export function createApp(dependencies: Omit<AppDeps, 'navigation' | 'machineTok
   app.route(apiVersion, api);
 
   app.route('/', authPages);
+  app.route('/', nationalLoginPages);
   for (const { router } of ordered(manifests.map((m) => m.pages))) app.route('/', router);
 
   app.notFound((c) => {

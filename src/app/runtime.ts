@@ -18,6 +18,7 @@ import { openStore, type Store } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { outboundPolicy } from '../platform/net/outbound-url.ts';
 import { resolveLinkSecret } from '../platform/auth/link-secret.ts';
+import { resolveIdentityKey } from '../platform/auth/identity-hash.ts';
 
 export interface Runtime {
   config: Config;
@@ -42,9 +43,11 @@ export async function openRuntime(
   const usage = usageSettingsFrom(config);
   const store = openStore(config.databaseUrl);
   let linkSecret: string;
+  let identityKey: string;
   try {
     if (options.migrate !== false) await migrateToLatest(store);
     linkSecret = await resolveLinkSecret(store.db, config.linkSecret, clock.now());
+    identityKey = await resolveIdentityKey(store.db, config.identitySecret, clock.now());
   } catch (error) {
     await store.close();
     throw error;
@@ -63,6 +66,7 @@ export async function openRuntime(
     logger,
     metrics,
     linkSecret,
+    identityKey,
     loginLimiter,
     intakeLimiter,
     subscribeLimiter,

@@ -43,7 +43,10 @@ export async function serve(run: CliRun, opts: { demo: boolean; port?: number; j
   if (opts.jobs && config.jobsEnabled) runtime.jobs.start();
   const database = `${runtime.store.dialect}${runtime.store.sqliteFile ? ` ${runtime.store.sqliteFile}` : ''}`;
   const lines = [`Nivå is running on http://localhost:${port} (database: ${database})`];
-  if (seed) {
+  if (seed && !config.passwordLogin) {
+    // NIVA_PASSWORD_LOGIN=off: the demo's passwords would not work, so they are not printed.
+    if (seed.seeded) lines.push('Demo data created (password login is off: log in with the national login).');
+  } else if (seed) {
     lines.push(
       seed.seeded ? 'Demo data created. Demo logins (password for all):' : 'Demo logins (password for all):',
       `  password: ${demoPassword}`,

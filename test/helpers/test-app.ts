@@ -31,6 +31,7 @@ export function createTestApp(
   // The runtime reads the stored key (test/access/http/link-secret.test.ts); a fixed one keeps this factory synchronous.
   const linkSecret = config.linkSecret ?? `test-link-secret-${store.url}`;
   const clock = fixedClock(testEpoch);
+  const identityKey = config.identitySecret ?? `test-identity-key-${store.url}`;
   const app = createApp({
     store,
     config,
@@ -40,12 +41,13 @@ export function createTestApp(
     logger: options.logger ?? pino({ level: 'silent' }),
     metrics: createMetrics(),
     linkSecret,
+    identityKey,
     loginLimiter: createRateLimiter({ limit: config.loginRatePerMinute, windowMs: 60_000 }),
     intakeLimiter: createRateLimiter({ limit: config.intakeRatePerMinute, windowMs: 60_000 }),
     subscribeLimiter: createRateLimiter({ limit: config.subscribeRatePerHour, windowMs: 3_600_000 }),
     outbound: outboundPolicy(config.outboundAllow, testResolver(options.names)),
   });
-  return { app, clock, config, linkSecret };
+  return { app, clock, config, linkSecret, identityKey };
 }
 
 export interface Session {

@@ -92,7 +92,7 @@ export async function logIn(
       subjectType: 'user',
       subjectId: user.id,
       organisationId: null,
-      summary: {},
+      summary: { method: 'password' },
     });
   });
   return session;

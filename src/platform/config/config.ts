@@ -4,6 +4,7 @@ import type { InputLimits } from '../domain/input-bounds.ts';
 import { ConfigError } from './config-error.ts';
 import { emptyAllowList, parseAllowList, type OutboundAllowList } from '../net/outbound-allow.ts';
 import { machineTokenSettings, type MachineTokenSettings } from './machine-token-settings.ts';
+import { type LoginSettings, loginSettingsFrom, nationalLoginSchema } from './national-login-config.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -55,9 +56,10 @@ const schema = z.object({
     .regex(/^\+?[0-9 ]{5,20}$/, 'a phone number such as 95 49 00 02')
     .default('95 49 00 02'),
   NIVA_REPORT_SERVICEDESK_EMAIL: z.string().email('an e-mail address').default('servicedesk@altinn.no'),
+  ...nationalLoginSchema,
 });
 
-export type Config = {
+export type Config = LoginSettings & {
   port: number;
   host: string;
   databaseUrl: string;
@@ -153,7 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   const machineTokens = machineTokenSettings(present);
   const publicUrl = c.NIVA_PUBLIC_URL ?? localUrl(c.PORT);
+  const login = loginSettingsFrom(c, c.NIVA_ENV);
   return {
+    ...login,
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,

@@ -80,7 +80,19 @@ export interface SessionsTable {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
+  /** How the person signed in (migration 20261203140000); the other columns below belong to national logins. */
+  method: Generated<SessionMethod>;
+  acr: string | null;
+  /** The one organisation a national login acts for; null: every membership of the account. */
+  organisation_id: string | null;
+  provider_sid: string | null;
+  /** The ID token for the logout request, sealed under the session's own token (which only the browser has). */
+  id_token_sealed: string | null;
+  /** When the login the provider granted ends; the sliding expiry never passes it. */
+  ends_at: number | null;
 }
+
+export type SessionMethod = 'password' | 'oidc';
 
 export interface AuditEventsTable {
   seq: number;

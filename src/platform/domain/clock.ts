@@ -17,3 +17,11 @@ export function fixedClock(epochMs: number): Clock & { advance(ms: number): void
     },
   };
 }
+
+/**
+ * How far `clock` is from the machine's own time, in whole seconds: libraries that read the machine's time (token
+ * checks) are told this, so that they judge by the same "now" as the rest of the program. Zero for the system clock.
+ */
+export function clockSkewSeconds(clock: Clock): number {
+  return Math.round((clock.now() - Date.now()) / 1000);
+}

@@ -11,6 +11,7 @@ import type { OutboundPolicy } from '../net/outbound-url.ts';
 import type { MachineTokenVerifier } from '../auth/verify-machine-token.ts';
 import type { Metrics } from './metrics.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
+import type { NationalLoginClient } from '../auth/national/oidc-client.ts';
 
 /** What the app is built from; the modules' own settings (`ModuleSettings`) are part of it. */
 export interface AppDeps extends ModuleSettings {
@@ -22,6 +23,10 @@ export interface AppDeps extends ModuleSettings {
   metrics: Metrics;
   /** The link-signing key: NIVA_LINK_SECRET, or the one generated and stored in the database on first start. */
   linkSecret: string;
+  /** The key national identity numbers are stored under: NIVA_IDENTITY_SECRET, or the one generated and stored. */
+  identityKey: string;
+  /** The national login's relying party (discovery kept per app), or null when NIVA_OIDC_DISCOVERY_URL is not set. */
+  nationalLogin: NationalLoginClient | null;
   loginLimiter: RateLimiter;
   /** Per client address, for the push endpoints, which anyone can reach and which check a token on each call. */
   intakeLimiter: RateLimiter;

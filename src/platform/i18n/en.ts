@@ -22,6 +22,35 @@ export const platformEn: Record<keyof typeof platformNb, string> = {
   'auth.locked': 'Too many failed attempts. Try again in {minutes} minutes.',
   'auth.rateLimited': 'Too many attempts from this address. Wait a little and try again.',
   'auth.signedInAs': 'Signed in as {name}',
+  'auth.national.button': 'Log in with {provider}',
+  'auth.national.intro':
+    'Log in with {provider}. You get access with the roles you have in Nivå for the organisation you represent.',
+  'auth.national.orPassword': 'Or log in with e-mail and password',
+  'auth.national.noAccessTitle': 'You have no access to Nivå',
+  'auth.national.noAccessText':
+    'You logged in, but you have no role in Nivå for this organisation. Ask an administrator of the organisation for an invitation.',
+  'auth.national.levelTitle': 'Security level too low',
+  'auth.national.levelText':
+    'Your role needs a login at security level high, for example with BankID. You logged in at a lower level, so the role was not granted.',
+  'auth.national.levelPartial':
+    'One of your roles needs a login at security level high, for example with BankID. You are logged in, but without that role.',
+  'auth.national.levelAgain': 'Log in again at security level high',
+  'auth.national.continue': 'Continue without the role',
+  'auth.national.chooseTitle': 'Choose an organisation',
+  'auth.national.chooseIntro': 'You can represent several organisations in Nivå. Choose the one you act for now.',
+  'auth.national.chooseLabel': 'Organisation',
+  'auth.national.choose': 'Continue',
+  'auth.national.refusedTitle': 'That organisation cannot be chosen',
+  'auth.national.refusedText':
+    'This login did not give you the right to represent that organisation. Log in again and choose an organisation you represent.',
+  'auth.national.failedTitle': 'The login could not be completed',
+  'auth.national.failedText': 'The login was cancelled, expired, already used or invalid. Start the login again.',
+  'auth.national.unavailableTitle': '{provider} is not answering',
+  'auth.national.unavailableText':
+    'Logging in with {provider} is not available right now. Try again in a little while.',
+  'auth.national.again': 'Log in again',
+  'auth.loggedOutTitle': 'You are logged out',
+  'auth.loggedOutText': 'You are logged out of Nivå.',
   'common.save': 'Save',
   'common.create': 'Create',
   'common.cancel': 'Cancel',

@@ -24,6 +24,35 @@ export const platformNb = {
   'auth.locked': 'For mange mislykkede forsøk. Prøv igjen om {minutes} minutter.',
   'auth.rateLimited': 'For mange forsøk fra denne adressen. Vent litt og prøv igjen.',
   'auth.signedInAs': 'Innlogget som {name}',
+  'auth.national.button': 'Logg inn med {provider}',
+  'auth.national.intro':
+    'Logg inn med {provider}. Du får tilgang med rollene du har i Nivå for virksomheten du representerer.',
+  'auth.national.orPassword': 'Eller logg inn med e-post og passord',
+  'auth.national.noAccessTitle': 'Du har ikke tilgang til Nivå',
+  'auth.national.noAccessText':
+    'Innloggingen lyktes, men du har ingen rolle i Nivå for denne virksomheten. Be en administrator i virksomheten om en invitasjon.',
+  'auth.national.levelTitle': 'For lavt sikkerhetsnivå',
+  'auth.national.levelText':
+    'Rollen din krever innlogging på sikkerhetsnivå høyt, for eksempel med BankID. Du logget inn på et lavere nivå, så rollen er ikke gitt.',
+  'auth.national.levelPartial':
+    'En av rollene dine krever innlogging på sikkerhetsnivå høyt, for eksempel med BankID. Du er logget inn, men uten den rollen.',
+  'auth.national.levelAgain': 'Logg inn på nytt på sikkerhetsnivå høyt',
+  'auth.national.continue': 'Fortsett uten rollen',
+  'auth.national.chooseTitle': 'Velg virksomhet',
+  'auth.national.chooseIntro': 'Du kan representere flere virksomheter i Nivå. Velg hvilken du handler på vegne av nå.',
+  'auth.national.chooseLabel': 'Virksomhet',
+  'auth.national.choose': 'Fortsett',
+  'auth.national.refusedTitle': 'Virksomheten kan ikke velges',
+  'auth.national.refusedText':
+    'Du har ikke fått fullmakt til å representere den virksomheten i denne innloggingen. Logg inn på nytt og velg en virksomhet du representerer.',
+  'auth.national.failedTitle': 'Innloggingen kunne ikke fullføres',
+  'auth.national.failedText':
+    'Innloggingen var avbrutt, utløpt, allerede brukt eller ugyldig. Start innloggingen på nytt.',
+  'auth.national.unavailableTitle': '{provider} svarer ikke',
+  'auth.national.unavailableText': 'Innlogging med {provider} er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
+  'auth.national.again': 'Logg inn på nytt',
+  'auth.loggedOutTitle': 'Du er logget ut',
+  'auth.loggedOutText': 'Du er logget ut av Nivå.',
   'common.save': 'Lagre',
   'common.create': 'Opprett',
   'common.cancel': 'Avbryt',

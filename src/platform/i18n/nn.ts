@@ -22,6 +22,35 @@ export const platformNn: Record<keyof typeof platformNb, string> = {
   'auth.locked': 'For mange mislukka forsøk. Prøv igjen om {minutes} minutt.',
   'auth.rateLimited': 'For mange forsøk frå denne adressa. Vent litt og prøv igjen.',
   'auth.signedInAs': 'Innlogga som {name}',
+  'auth.national.button': 'Logg inn med {provider}',
+  'auth.national.intro':
+    'Logg inn med {provider}. Du får tilgang med rollene du har i Nivå for verksemda du representerer.',
+  'auth.national.orPassword': 'Eller logg inn med e-post og passord',
+  'auth.national.noAccessTitle': 'Du har ikkje tilgang til Nivå',
+  'auth.national.noAccessText':
+    'Innlogginga lukkast, men du har inga rolle i Nivå for denne verksemda. Be ein administrator i verksemda om ein invitasjon.',
+  'auth.national.levelTitle': 'For lågt tryggleiksnivå',
+  'auth.national.levelText':
+    'Rolla di krev innlogging på tryggleiksnivå høgt, til dømes med BankID. Du logga inn på eit lågare nivå, så rolla er ikkje gitt.',
+  'auth.national.levelPartial':
+    'Ei av rollene dine krev innlogging på tryggleiksnivå høgt, til dømes med BankID. Du er logga inn, men utan den rolla.',
+  'auth.national.levelAgain': 'Logg inn på nytt på tryggleiksnivå høgt',
+  'auth.national.continue': 'Hald fram utan rolla',
+  'auth.national.chooseTitle': 'Vel verksemd',
+  'auth.national.chooseIntro': 'Du kan representere fleire verksemder i Nivå. Vel kven du handlar på vegner av no.',
+  'auth.national.chooseLabel': 'Verksemd',
+  'auth.national.choose': 'Hald fram',
+  'auth.national.refusedTitle': 'Verksemda kan ikkje veljast',
+  'auth.national.refusedText':
+    'Du har ikkje fått fullmakt til å representere den verksemda i denne innlogginga. Logg inn på nytt og vel ei verksemd du representerer.',
+  'auth.national.failedTitle': 'Innlogginga kunne ikkje fullførast',
+  'auth.national.failedText':
+    'Innlogginga var avbroten, utgått, allereie brukt eller ugyldig. Start innlogginga på nytt.',
+  'auth.national.unavailableTitle': '{provider} svarar ikkje',
+  'auth.national.unavailableText': 'Innlogging med {provider} er ikkje tilgjengeleg akkurat no. Prøv igjen om litt.',
+  'auth.national.again': 'Logg inn på nytt',
+  'auth.loggedOutTitle': 'Du er logga ut',
+  'auth.loggedOutText': 'Du er logga ut av Nivå.',
   'common.save': 'Lagre',
   'common.create': 'Opprett',
   'common.cancel': 'Avbryt',

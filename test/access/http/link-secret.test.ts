@@ -51,7 +51,7 @@ describe('the link-signing key without NIVA_LINK_SECRET', () => {
     const keys = await Promise.all(Array.from({ length: 5 }, () => resolveLinkSecret(store.db, null, 0)));
     assert.equal(new Set(keys).size, 1);
     assert.ok((keys[0] ?? '').length >= 43, '32 random bytes');
-    const rows = await store.db.selectFrom('secrets').selectAll().execute();
+    const rows = await store.db.selectFrom('secrets').selectAll().where('name', '=', 'link-signing-key').execute();
     assert.equal(rows.length, 1);
     assert.equal(
       await resolveLinkSecret(store.db, 'configured-key-wins-over-the-stored-one', 0),

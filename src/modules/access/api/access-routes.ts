@@ -77,7 +77,8 @@ export const accessRoutes = apiRouter()
       method: 'post',
       path: '/members',
       tags: ['Access'],
-      summary: 'Invite a person to a role: they receive a single-use link and become a member when they accept it',
+      summary:
+        'Invite a person to a role: they receive a single-use link, or with `nationalId` log in nationally, and become a member when they accept',
       security,
       request: { body: { content: { 'application/json': { schema: inviteMemberInput } }, required: true } },
       responses: { 201: json(InvitationSchema, 'Invited'), ...errorResponses },
@@ -87,6 +88,8 @@ export const accessRoutes = apiRouter()
       const invitation = await inviteMember(serviceContext(c), c.req.valid('json'), {
         publicUrl: deps.config.publicUrl,
         locale: c.var.locale,
+        identityKey: deps.identityKey,
+        ...(deps.config.nationalLogin ? { provider: deps.config.nationalLogin.name } : {}),
       });
       return c.json(
         presentInvitation({
@@ -96,6 +99,7 @@ export const accessRoutes = apiRouter()
           organisationId: invitation.organisation_id,
           createdAt: invitation.created_at,
           expiresAt: invitation.expires_at,
+          byNationalId: invitation.national_id_hash !== null,
         }),
         201,
       );

@@ -152,6 +152,8 @@ export const InvitationSchema = z
     role: z.string(),
     createdAt: z.string(),
     expiresAt: z.string(),
+    /** Accepted by the national login of the person named by number (never shown), not by the e-mailed link. */
+    byNationalId: z.boolean(),
   })
   .openapi('Invitation');
 
@@ -163,6 +165,7 @@ export function presentInvitation(i: Omit<PendingInvitation, 'organisationName'>
     role: i.role,
     createdAt: iso(i.createdAt),
     expiresAt: iso(i.expiresAt),
+    byNationalId: i.byNationalId,
   };
 }
 

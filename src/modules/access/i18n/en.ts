@@ -81,6 +81,13 @@ export const accessEn: Record<keyof typeof accessNb, string> = {
   'invitations.mailSubject': 'Invitation to {organisation} in Nivå',
   'invitations.mailBody':
     'You are invited to the role {role} at {organisation} in Nivå. Open the link to accept. It works for {days} days, once. Ignore this e-mail if you did not expect it.',
+  'invitations.mailBodyNational':
+    'You are invited to the role {role} at {organisation} in Nivå. Log in with {provider} at the address below to accept; the invitation is for you alone and works for {days} days. Ignore this e-mail if you did not expect it.',
+  'invitations.nationalId': 'National identity number or D number (optional)',
+  'invitations.nationalIdHelp':
+    'With the number, the person accepts by logging in with {provider}, without a link. The number is kept only as a keyed hash and is never shown.',
+  'invitations.byNationalId': 'Accepted by national identity number',
+  'invitations.acceptNational': 'Accept by logging in with {provider}',
   'users.removed': 'The role is removed.',
   'role.operator-admin': 'Platform administrator',
   'role.operator-agent': 'Service desk agent',

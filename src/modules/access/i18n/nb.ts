@@ -79,6 +79,13 @@ export const accessNb = {
   'invitations.mailSubject': 'Invitasjon til {organisation} i Nivå',
   'invitations.mailBody':
     'Du er invitert til rollen {role} hos {organisation} i Nivå. Åpne lenken for å godta. Den virker i {days} dager og bare én gang. Ignorer e-posten hvis du ikke venter den.',
+  'invitations.mailBodyNational':
+    'Du er invitert til rollen {role} hos {organisation} i Nivå. Logg inn med {provider} på adressen under for å godta; invitasjonen gjelder bare deg og virker i {days} dager. Ignorer e-posten hvis du ikke venter den.',
+  'invitations.nationalId': 'Fødselsnummer eller d-nummer (valgfritt)',
+  'invitations.nationalIdHelp':
+    'Med nummeret godtar personen ved å logge inn med {provider}, uten lenke. Nummeret lagres bare som en nøkkelbasert hash og vises aldri.',
+  'invitations.byNationalId': 'Godtas med fødselsnummer',
+  'invitations.acceptNational': 'Godta ved å logge inn med {provider}',
   'users.removed': 'Rollen er fjernet.',
   'role.operator-admin': 'Plattformadministrator',
   'role.operator-agent': 'Saksbehandler (servicedesk)',

@@ -81,6 +81,13 @@ export const accessNn: Record<keyof typeof accessNb, string> = {
   'invitations.mailSubject': 'Invitasjon til {organisation} i Nivå',
   'invitations.mailBody':
     'Du er invitert til rolla {role} hjå {organisation} i Nivå. Opne lenkja for å godta. Ho verkar i {days} dagar og berre éin gong. Sjå bort frå e-posten om du ikkje ventar han.',
+  'invitations.mailBodyNational':
+    'Du er invitert til rolla {role} hjå {organisation} i Nivå. Logg inn med {provider} på adressa under for å godta; invitasjonen gjeld berre deg og verkar i {days} dagar. Sjå bort frå e-posten om du ikkje ventar han.',
+  'invitations.nationalId': 'Fødselsnummer eller d-nummer (valfritt)',
+  'invitations.nationalIdHelp':
+    'Med nummeret godtek personen ved å logge inn med {provider}, utan lenkje. Nummeret blir berre lagra som ein nøkkelbasert hash og blir aldri vist.',
+  'invitations.byNationalId': 'Blir godteken med fødselsnummer',
+  'invitations.acceptNational': 'Godta ved å logge inn med {provider}',
   'users.removed': 'Rolla er fjerna.',
   'role.operator-admin': 'Plattformadministrator',
   'role.operator-agent': 'Sakshandsamar (servicedesk)',

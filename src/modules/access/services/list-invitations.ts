@@ -10,6 +10,8 @@ export interface PendingInvitation {
   organisationName: string;
   createdAt: number;
   expiresAt: number;
+  /** Whether it is accepted by national login with a number (kept only as its HMAC, never returned). */
+  byNationalId: boolean;
 }
 
 /** Invitations not yet accepted, revoked or expired, in the organisations whose members the actor manages. */
@@ -35,5 +37,6 @@ export async function listInvitations(
     .orderBy('organisations.name')
     .orderBy('invitations.email');
   if (organisationId) q = q.where('invitations.organisation_id', '=', organisationId);
-  return q.execute();
+  const rows = await q.select('invitations.national_id_hash').execute();
+  return rows.map(({ national_id_hash, ...row }) => ({ ...row, byNationalId: national_id_hash !== null }));
 }

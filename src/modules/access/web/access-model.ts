@@ -123,6 +123,7 @@ export interface InvitationItem {
   organisationId: string;
   organisationName: string;
   expiresAt: number;
+  byNationalId: boolean;
 }
 
 export function presentInvitationItem(i: PendingInvitation): InvitationItem {
@@ -133,6 +134,7 @@ export function presentInvitationItem(i: PendingInvitation): InvitationItem {
     organisationId: i.organisationId,
     organisationName: i.organisationName,
     expiresAt: i.expiresAt,
+    byNationalId: i.byNationalId,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { systemRequestContext } from '../../../platform/http/route-kit.ts';
 import { Hono } from 'hono';
-import { Alert, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import type { MessageKey } from '../../../platform/i18n/messages.ts';
 import { assertFormToken, formToken } from '../../../platform/http/form-token.ts';
@@ -10,6 +10,7 @@ import { bindFields, type FieldErrors, fieldErrors, PostForm, TextField } from '
 import { formatInstant } from '../../../platform/web/format.ts';
 import { Layout, type PageContext } from '../../../platform/web/layout.tsx';
 import { pageContext, render } from '../../../platform/web/render.tsx';
+import { nationalLoginHref } from '../../../platform/web/national-login-views.tsx';
 import { formBody, serviceContext, text } from '../../../platform/web/web-kit.ts';
 import { acceptInvitation } from '../services/accept-invitation.ts';
 import { findInvitation, type InvitationView } from '../services/find-invitation.ts';
@@ -17,7 +18,8 @@ import { findInvitation, type InvitationView } from '../services/find-invitation
 /**
  * Accepting an invitation, from the link in its e-mail. The link's token is the credential: someone with an account
  * accepts signed in as the invited address; a new person chooses a name and password, on a form guarded like the
- * sign-in form (pre-session token and Origin), since there is no session yet.
+ * sign-in form (pre-session token and Origin), since there is no session yet. With the national login set up, anyone
+ * may instead accept by logging in with it from here: the link's token travels with the login.
  */
 
 interface AcceptView {
@@ -25,9 +27,26 @@ interface AcceptView {
   token: string;
   invitation: InvitationView;
   form: { values: Record<string, string>; errors: FieldErrors };
+  /** The national login's provider name, when it is set up: the person may accept by logging in with it. */
+  national: string | null;
+  /** Whether a new person may choose a password here (off: only the national login accepts). */
+  passwords: boolean;
 }
 
-function AcceptBody({ page, token, invitation, form }: AcceptView) {
+function NationalAccept({ page, token, national }: Pick<AcceptView, 'page' | 'token' | 'national'>) {
+  if (national === null) return null;
+  return (
+    <Paragraph>
+      <Button asChild variant="primary">
+        <a href={nationalLoginHref({ invitation: token })}>
+          {page.t('invitations.acceptNational', { provider: national })}
+        </a>
+      </Button>
+    </Paragraph>
+  );
+}
+
+function AcceptBody({ page, token, invitation, form, national, passwords }: AcceptView) {
   const { t } = page;
   const action = `/invitations/${encodeURIComponent(token)}`;
   const actor = page.actor;
@@ -40,22 +59,30 @@ function AcceptBody({ page, token, invitation, form }: AcceptView) {
       </PostForm>
     );
   }
+  const viaNational = <NationalAccept page={page} token={token} national={national} />;
+  if (!passwords) return viaNational;
   if (invitation.accountExists) {
     return (
-      <Paragraph>
-        <Link href={`/login?next=${encodeURIComponent(action)}`}>
-          {t('invitations.signInToAccept', { email: invitation.email })}
-        </Link>
-      </Paragraph>
+      <>
+        {viaNational}
+        <Paragraph>
+          <Link href={`/login?next=${encodeURIComponent(action)}`}>
+            {t('invitations.signInToAccept', { email: invitation.email })}
+          </Link>
+        </Paragraph>
+      </>
     );
   }
   const labels = { name: t('users.name'), password: t('invitations.choosePassword') };
   const field = bindFields({ ...form, labels });
   return (
-    <PostForm page={page} action={action} errors={form.errors} labels={labels} submit={t('invitations.accept')}>
-      <TextField {...field('name')} required autoComplete="name" />
-      <TextField {...field('password')} value={undefined} type="password" required autoComplete="new-password" />
-    </PostForm>
+    <>
+      {viaNational}
+      <PostForm page={page} action={action} errors={form.errors} labels={labels} submit={t('invitations.accept')}>
+        <TextField {...field('name')} required autoComplete="name" />
+        <TextField {...field('password')} value={undefined} type="password" required autoComplete="new-password" />
+      </PostForm>
+    </>
   );
 }
 
@@ -110,7 +137,19 @@ async function show(c: Context<AppEnv>, token: string, form: AcceptView['form'],
   const page = acceptContext(c);
   try {
     const invitation = await findInvitation(systemRequestContext(c, 'invitation'), { token });
-    return render(c, <AcceptPage page={page} token={token} invitation={invitation} form={form} />, status);
+    const { config } = c.var.deps;
+    return render(
+      c,
+      <AcceptPage
+        page={page}
+        token={token}
+        invitation={invitation}
+        form={form}
+        national={config.nationalLogin?.name ?? null}
+        passwords={config.passwordLogin}
+      />,
+      status,
+    );
   } catch (error) {
     if (isAppError(error) && error.code === 'not-found') return render(c, <InvalidPage page={page} />, 404);
     throw error;
@@ -122,6 +161,8 @@ export const invitationPages = new Hono<AppEnv>()
   .post('/invitations/:token', async (c) => {
     const token = c.req.param('token');
     const signedIn = c.var.actor !== null;
+    // Without passwords, a new person accepts only by national login: there is no account to create here.
+    if (!signedIn && !c.var.deps.config.passwordLogin) return c.notFound();
     // A session's form is checked by the CSRF middleware; an anonymous one by its pre-session token here.
     if (!signedIn) assertFormToken(c, (await c.req.parseBody())._csrf);
     const body = await formBody(c);

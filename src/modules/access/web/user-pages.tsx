@@ -42,6 +42,8 @@ interface UsersView {
   manageable: OrganisationOption[];
   form: { values: Record<string, string>; errors: FieldErrors };
   done: string | undefined;
+  /** The national login's name when it is set up: invitations may then name a national identity number. */
+  provider: string | null;
 }
 
 function MembersTable({ page, members, manageable }: Pick<UsersView, 'page' | 'members' | 'manageable'>) {
@@ -121,7 +123,17 @@ function InvitationsTable({ page, invitations }: Pick<UsersView, 'page' | 'invit
           <Table.Body>
             {invitations.map((i) => (
               <Table.Row key={i.id}>
-                <Table.Cell>{i.email}</Table.Cell>
+                <Table.Cell>
+                  {i.email}
+                  {i.byNationalId && (
+                    <>
+                      {' '}
+                      <Tag data-size="sm" data-color="info">
+                        {t('invitations.byNationalId')}
+                      </Tag>
+                    </>
+                  )}
+                </Table.Cell>
                 <Table.Cell>{i.organisationName}</Table.Cell>
                 <Table.Cell>{t(`role.${i.role}` as MessageKey)}</Table.Cell>
                 <Table.Cell>{formatInstant(i.expiresAt, locale)}</Table.Cell>
@@ -142,9 +154,14 @@ function InvitationsTable({ page, invitations }: Pick<UsersView, 'page' | 'invit
   );
 }
 
-function UsersPage({ page, members, invitations, manageable, form, done }: UsersView) {
+function UsersPage({ page, members, invitations, manageable, form, done, provider }: UsersView) {
   const { t } = page;
-  const labels = { organisationId: t('users.organisation'), email: t('users.email'), role: t('users.role') };
+  const labels = {
+    organisationId: t('users.organisation'),
+    email: t('users.email'),
+    role: t('users.role'),
+    nationalId: t('invitations.nationalId'),
+  };
   const field = bindFields({ ...form, labels });
   const roleOptions = roles
     .filter((r) => manageable.some((o) => roleFitsOrganisation(r, o.kind)))
@@ -169,6 +186,13 @@ function UsersPage({ page, members, invitations, manageable, form, done }: Users
             />
             <TextField {...field('email')} type="email" required autoComplete="off" />
             <SelectField {...field('role')} options={roleOptions} />
+            {provider !== null && (
+              <TextField
+                {...field('nationalId')}
+                description={t('invitations.nationalIdHelp', { provider })}
+                autoComplete="off"
+              />
+            )}
           </PostForm>
         </FormSection>
       )}
@@ -183,6 +207,7 @@ async function view(
   organisationId: string | undefined,
   form: UsersView['form'],
   done: string | undefined,
+  provider: string | null,
 ) {
   const filter = organisationId ? { organisationId } : {};
   const [members, invitations, organisations] = await Promise.all([
@@ -199,6 +224,7 @@ async function view(
       manageable={can(ctx.actor, 'user.manage', null) ? manageable.map(presentOrganisationOption) : []}
       form={form}
       done={done}
+      provider={provider}
     />
   );
 }
@@ -215,30 +241,39 @@ export const userPages = new Hono<AppEnv>()
         c.req.query('organisationId'),
         { values: {}, errors: {} },
         c.req.query('done'),
+        c.var.deps.config.nationalLogin?.name ?? null,
       ),
     ),
   )
   .post('/users', async (c) => {
     const ctx = serviceContext(c);
+    const provider = c.var.deps.config.nationalLogin?.name ?? null;
     const body = await formBody(c);
     const values = {
       organisationId: text(body, 'organisationId') ?? '',
       email: text(body, 'email') ?? '',
       role: text(body, 'role') ?? '',
+      nationalId: text(body, 'nationalId') ?? '',
     };
     try {
       // The form's role list is a closed set; the operation validates it again against the organisation.
+      const { nationalId, ...rest } = values;
       await inviteMember(
         ctx,
-        { ...values, role: values.role as (typeof roles)[number] },
-        { publicUrl: c.var.deps.config.publicUrl, locale: c.var.locale },
+        { ...rest, role: values.role as (typeof roles)[number], ...(nationalId.trim() ? { nationalId } : {}) },
+        {
+          publicUrl: c.var.deps.config.publicUrl,
+          locale: c.var.locale,
+          identityKey: c.var.deps.identityKey,
+          ...(provider === null ? {} : { provider }),
+        },
       );
       return c.redirect('/users?done=invited', 303);
     } catch (error) {
       if (!isAppError(error) || error.fields.length === 0) throw error;
       return render(
         c,
-        await view(ctx, pageContext(c), undefined, { values, errors: fieldErrors(error.fields) }, undefined),
+        await view(ctx, pageContext(c), undefined, { values, errors: fieldErrors(error.fields) }, undefined, provider),
         400,
       );
     }

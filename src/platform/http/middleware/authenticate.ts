@@ -36,7 +36,8 @@ export function authenticate() {
       c.set('authVia', 'token');
     } else {
       const token = getCookie(c, sessionCookie);
-      const session = token ? await resolveSession(store.db, token, clock.now(), config.sessionTtlMs) : null;
+      const levels = config.nationalLogin?.roleAcr ?? null;
+      const session = token ? await resolveSession(store.db, token, clock.now(), config.sessionTtlMs, levels) : null;
       if (session && token) {
         c.set('actor', session.actor);
         c.set('authVia', 'session');
