@@ -6,7 +6,6 @@ import {
   Input,
   Label,
   Paragraph,
-  Select,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { checkEvent, deriveCase, type LifecycleEvent } from '../domain/case-lifecycle.ts';
@@ -19,7 +18,8 @@ import {
 } from '../domain/case-types.ts';
 import type { MessageKey, Translate } from '../../../platform/i18n/messages.ts';
 import type { CaseAgent } from '../services/list-case-agents.ts';
-import { CheckboxField, type FieldErrors, FormErrors, TextareaField } from '../../../platform/web/form.tsx';
+import { CheckboxField, type FieldErrors, FormErrors } from '../../../platform/web/form.tsx';
+import { BodyField, ChoiceField, fieldId } from './case-action-fields.tsx';
 import { CsrfField, type PageContext } from '../../../platform/web/layout.tsx';
 
 /** A form on the case page that was sent back: which one, what was typed, and what was wrong with it. */
@@ -28,9 +28,6 @@ export interface FailedForm {
   values: Record<string, string>;
   errors: FieldErrors;
 }
-
-/** The forms of the case page are told apart by a prefix, so their fields get ids of their own. */
-const fieldId = (form: string, field: string) => `f-${form}-${field}`;
 
 /** The service desk's actions in the order the work goes; comments and files have forms of their own. */
 const actionOrder: readonly CaseEventType[] = [
@@ -118,68 +115,6 @@ function ActionForm({
         </Button>
       </form>
     </section>
-  );
-}
-
-function BodyField({
-  form,
-  label,
-  failed,
-  required,
-}: {
-  form: string;
-  label: string;
-  failed: FailedForm | undefined;
-  required?: boolean;
-}) {
-  const mine = failed?.form === form ? failed : undefined;
-  return (
-    <TextareaField
-      id={fieldId(form, 'body')}
-      name="body"
-      label={label}
-      value={mine?.values.body}
-      error={mine?.errors.body}
-      required={required ?? false}
-      rows={3}
-    />
-  );
-}
-
-function ChoiceField({
-  form,
-  name,
-  label,
-  options,
-  value,
-  error,
-}: {
-  form: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  value: string | undefined;
-  error: string | undefined;
-}) {
-  const id = fieldId(form, name);
-  return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      <Select
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {options.map((o) => (
-          <Select.Option key={o.value} value={o.value}>
-            {o.label}
-          </Select.Option>
-        ))}
-      </Select>
-      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
-    </Field>
   );
 }
 
