@@ -1,13 +1,5 @@
 import type { ReactNode } from 'react';
-import {
-  Button,
-  Field,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Input, Label, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { checkEvent, deriveCase, type LifecycleEvent } from '../domain/case-lifecycle.ts';
 import {
   type CaseEventType,
