@@ -4,6 +4,7 @@
 // not there, a compile error. Only types are imported from modules.ts, so none of its imports load at run time.
 import { cli as access } from '../modules/access/cli.ts';
 import { cli as availability } from '../modules/availability/cli.ts';
+import { cli as billing } from '../modules/billing/cli.ts';
 import { cli as calendar } from '../modules/calendar/cli.ts';
 import { cli as cases } from '../modules/cases/cli.ts';
 import { cli as mailIn } from '../modules/mail-in/cli.ts';
@@ -22,6 +23,7 @@ export const cliModules = {
   usage,
   support,
   reports,
+  billing,
 } as const satisfies Record<ModuleName, ModuleCli>;
 
 /**

@@ -5,6 +5,7 @@
 // breaks ties between contributions with the same `order`.
 import { manifest as access } from '../modules/access/manifest.ts';
 import { manifest as availability } from '../modules/availability/manifest.ts';
+import { manifest as billing } from '../modules/billing/manifest.ts';
 import { manifest as calendar } from '../modules/calendar/manifest.ts';
 import { manifest as cases } from '../modules/cases/manifest.ts';
 import { manifest as mailIn } from '../modules/mail-in/manifest.ts';
@@ -23,6 +24,7 @@ export const modules = [
   usage,
   support,
   reports,
+  billing,
 ] as const satisfies readonly ModuleManifest[];
 
 export type ModuleName = (typeof modules)[number]['name'];

@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/domain/clock.ts';
 import type { Role } from '../../platform/domain/roles.ts';
 import type { Store } from '../../platform/db/database.ts';
 import { seedDemoAvailability } from './demo-availability.ts';
+import { seedDemoBilling } from './demo-billing.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoReportContent } from './demo-report-content.ts';
 import { seedDemoSupport } from './demo-support.ts';
@@ -88,6 +89,7 @@ export async function seedDemo({ store, clock }: { store: Store; clock: Clock })
   await seedDemoAvailability(ctx);
   await seedDemoUsage(ctx);
   await seedDemoRecentUsage(ctx);
+  await seedDemoBilling(ctx);
   await seedDemoCases(
     ctx,
     demoOwners.map((o) => ({ code: o.code, services: o.services.map((s) => s.resourceId) })),

@@ -4,3 +4,5 @@ export { metricYearRows, type MetricYearRow } from './domain/metric-year-rows.ts
 export { monthlyFigures } from './services/usage-figures.ts';
 export type { UsageCatalogue } from './services/usage-settings.ts';
 export { usageCatalogueFrom } from './usage-config.ts';
+export { monthlyOwnerUsage, unclosedMonths, type OwnerMonthCount } from './services/owner-month-usage.ts';
+export { metricIds } from './services/usage-settings.ts';

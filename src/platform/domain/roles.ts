@@ -58,6 +58,9 @@ export const actions = [
   'report.read',
   'report.manage',
   'report.subscribe',
+  'billing.read',
+  'billing.plan',
+  'billing.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -75,6 +78,7 @@ const readOnly: Action[] = [
   'usage.read',
   'support.read',
   'report.read',
+  'billing.read',
 ];
 const caseWork: Action[] = ['case.report', 'case.work', 'case.read-internal', 'mail.quarantine'];
 const partyRead: Action[] = ['organisation.read', 'user.read', 'token.read', 'component.read', 'availability.read'];
@@ -93,6 +97,7 @@ const grants: Record<Role, readonly Action[]> = {
     'support.manage',
     'report.manage',
     'report.subscribe',
+    'billing.plan',
   ],
   // An owner's admin chooses who in the organisation receives its report.
   'owner-admin': [
@@ -109,7 +114,15 @@ const grants: Record<Role, readonly Action[]> = {
   ],
   'owner-member': [...readOnly, 'case.report'],
   // Auditors review everything the operator sees, internal case notes included, but change nothing.
-  auditor: [...readOnly, 'audit.read', 'audit.verify', 'job.read', 'case.read-internal', 'monitor.read'],
+  auditor: [
+    ...readOnly,
+    'audit.read',
+    'audit.verify',
+    'job.read',
+    'case.read-internal',
+    'monitor.read',
+    'billing.plan',
+  ],
   // A party sees its own organisation and the platform's public availability; what else it sees comes with the
   // modules that serve it. Its admin keeps its members and tokens.
   'party-admin': [...partyRead, 'organisation.update', 'user.manage', 'token.manage', 'audit.read'],
@@ -117,6 +130,7 @@ const grants: Record<Role, readonly Action[]> = {
 };
 
 /** Actions that only make sense platform-wide; an owner-side grant of them is ignored. */
+// Financing scenarios set owners' amounts side by side, so planning is the operator's; an owner reads its own statements.
 // Usage counts are what owners are billed for, so only the platform's own systems send them and only the operator
 // imports, adjusts or closes them; support logs are the operator's own lines.
 // The audit chain spans every tenant, so verifying it is platform-only too. Working cases, reading the operator's
@@ -139,6 +153,8 @@ const platformOnly: ReadonlySet<Action> = new Set([
   'usage.manage',
   'support.manage',
   'report.manage',
+  'billing.plan',
+  'billing.manage',
 ]);
 
 export function roleAllows(role: Role, action: Action, platformWide: boolean): boolean {
@@ -186,6 +202,9 @@ export const tokenScopes = {
   'reports:read': ['report.read'],
   /** Operator systems only: edit the report's content and archive new versions. */
   'reports:write': ['report.read', 'report.manage'],
+  'billing:read': ['billing.read'],
+  /** Operator systems only: the financing scenarios, the catalogue, price lists, budgets and billing runs. */
+  'billing:write': ['billing.read', 'billing.plan', 'billing.manage'],
 } as const satisfies Record<string, readonly Action[]>;
 export type TokenScope = keyof typeof tokenScopes;
 

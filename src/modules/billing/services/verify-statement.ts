@@ -1,0 +1,64 @@
+import { authorize } from '../../../platform/services/actor.ts';
+import { AppError } from '../../../platform/services/app-error.ts';
+import type { ServiceContext } from '../../../platform/services/context.ts';
+import { ratePeriod } from '../domain/rate-period.ts';
+import { canonicalJson, digestOf } from '../domain/rating-snapshot.ts';
+import { statementLines } from '../domain/statement-delta.ts';
+import { findPriceList } from './billing-catalogue.ts';
+import { getStatement } from './billing-statements.ts';
+import type { RunSnapshot } from './period-rating.ts';
+import { billedStatements } from './run-billing.ts';
+
+export interface StatementVerification {
+  number: string;
+  /** The run's stored snapshot still has the digest the statement names. */
+  snapshotIntact: boolean;
+  /** The price list the run names still has the digest the statement names. */
+  priceListIntact: boolean;
+  /** Rating the snapshot again and taking off what was billed before gives exactly the statement's lines. */
+  linesMatch: boolean;
+  matches: boolean;
+  expectedTotalOre: number;
+  totalOre: number;
+}
+
+/**
+ * Rates a statement again from what it names: the run's stored snapshot (checked against its digest) and the
+ * statements issued before it for the same owner and year. An owner may verify its own statements.
+ */
+export async function verifyStatement(ctx: ServiceContext, number: string): Promise<StatementVerification> {
+  authorize(ctx.actor, 'billing.read');
+  const view = await getStatement(ctx, number);
+  const run = await ctx.db.selectFrom('billing_runs').selectAll().where('id', '=', view.runId).executeTakeFirst();
+  if (!run) throw new AppError('not-found', 'no such statement');
+  const snapshot = JSON.parse(run.snapshot) as RunSnapshot;
+  const snapshotIntact = digestOf(snapshot) === view.provenance.snapshotDigest;
+  const priceList = await findPriceList(ctx.db, run.price_list_id);
+  const priceListIntact =
+    priceList !== null &&
+    priceList.digest === view.provenance.priceListDigest &&
+    canonicalJson(priceList.terms) === canonicalJson(snapshot.terms);
+  const owner = await ctx.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('code', '=', view.owner.code)
+    .executeTakeFirstOrThrow();
+  const before = (await billedStatements(ctx.db, view.year)).filter(
+    (s) => s.organisationId === owner.id && s.number < view.number,
+  );
+  const rated = ratePeriod(snapshot).owners.find((o) => o.owner === view.owner.code);
+  const expected = statementLines(
+    rated?.lines ?? [],
+    before.flatMap((s) => s.lines),
+  );
+  const linesMatch = canonicalJson(expected) === canonicalJson(view.lines);
+  return {
+    number: view.number,
+    snapshotIntact,
+    priceListIntact,
+    linesMatch,
+    matches: snapshotIntact && priceListIntact && linesMatch,
+    expectedTotalOre: expected.reduce((a, l) => a + l.ore, 0),
+    totalOre: view.totalOre,
+  };
+}
