@@ -91,7 +91,7 @@ const weights = {
   consents: 0.2,
 };
 const sizeCategories = {
-  from: { storst: 10_000_001, svaertStor: 4_000_000, stor: 1_000_000, medium: 400_000, liten: 10_000 },
+  from: { storst: 10_000_001, svaertStor: 4_000_000, stor: 1_000_000, medium: 300_000, liten: 10_000 },
   feeOre: { medium: 103_000_000, liten: 27_500_000, andre: 7_000_000 },
 };
 
