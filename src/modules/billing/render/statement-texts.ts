@@ -23,6 +23,7 @@ export interface StatementTexts {
   quarter: (quarter: number, year: number) => string;
   seller: string;
   buyer: string;
+  name: string;
   orgNumber: string;
   email: string;
   buyerReference: string;
@@ -65,6 +66,7 @@ export const statementTexts: Record<Locale, StatementTexts> = {
     quarter: (quarter, year) => `${quarter}. kvartal ${year} (året hittil, a konto)`,
     seller: 'Selger',
     buyer: 'Kjøper',
+    name: 'Navn',
     orgNumber: 'Org.nr.',
     email: 'E-post',
     buyerReference: 'Deres referanse',
@@ -104,6 +106,7 @@ export const statementTexts: Record<Locale, StatementTexts> = {
     quarter: (quarter, year) => `${quarter}. kvartal ${year} (året så langt, a konto)`,
     seller: 'Seljar',
     buyer: 'Kjøpar',
+    name: 'Namn',
     orgNumber: 'Org.nr.',
     email: 'E-post',
     buyerReference: 'Dykkar referanse',
@@ -143,6 +146,7 @@ export const statementTexts: Record<Locale, StatementTexts> = {
     quarter: (quarter, year) => `Q${quarter} ${year} (year to date, on account)`,
     seller: 'Seller',
     buyer: 'Buyer',
+    name: 'Name',
     orgNumber: 'Org. no.',
     email: 'Email',
     buyerReference: 'Your reference',
