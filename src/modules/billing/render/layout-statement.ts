@@ -91,7 +91,7 @@ export function checkStatement(doc: StatementDocument): void {
 
 /** Calendar dates are read as UTC midnights so no time zone moves them to the day before. */
 function utcOf(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10) || '1'));
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 function dateFormats(lang: Locale) {
