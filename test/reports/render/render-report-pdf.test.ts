@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
-import { layoutTable } from '../../../src/modules/reports/render/pdf-table.ts';
+import { layoutTable } from '../../../src/platform/render/pdf-table.ts';
 import { renderReportPdf } from '../../../src/modules/reports/render/render-report-pdf.ts';
 import type { ReportDocument } from '../../../src/modules/reports/render/report-document.ts';
 import { normaliseSpaces, pdfContent } from '../../helpers/pdf-text.ts';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { renderReportXlsx, sheetName } from '../../../src/modules/reports/render/render-report-xlsx.ts';
+import { renderReportXlsx } from '../../../src/modules/reports/render/render-report-xlsx.ts';
+import { sheetName } from '../../../src/platform/render/sheet-name.ts';
 import type { ReportDocument } from '../../../src/modules/reports/render/report-document.ts';
 import { longTable, sampleReport } from './sample-report.ts';
 

@@ -1,5 +1,5 @@
 import type { ChartPicture, ChartShape } from '../../../platform/web/charts/chart-picture.ts';
-import { colours, fonts, pdfSafe } from './pdf-style.ts';
+import { colours, fonts, pdfSafe } from '../../../platform/render/pdf-style.ts';
 
 function stroke(doc: PDFKit.PDFDocument, colour: string, width: number, dash: number[] | undefined): void {
   doc.lineWidth(width).strokeColor(colour);

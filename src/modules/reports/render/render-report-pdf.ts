@@ -3,8 +3,8 @@ import type { Locale } from '../../../platform/i18n/messages.ts';
 import type { ChartPicture } from '../../../platform/web/charts/chart-picture.ts';
 import { type InlineRun, markdownToParagraphs } from './markdown.ts';
 import { chartHeight, drawChart } from './pdf-chart.ts';
-import { colours, fontFor, fonts, pdfSafe } from './pdf-style.ts';
-import { drawTable } from './pdf-table.ts';
+import { colours, fontFor, fonts, pdfSafe } from '../../../platform/render/pdf-style.ts';
+import { drawTable } from '../../../platform/render/pdf-table.ts';
 import type { ReportDocument, ReportNode, ReportSection } from './report-document.ts';
 
 const margin = { top: 56, bottom: 56, left: 50, right: 50 };

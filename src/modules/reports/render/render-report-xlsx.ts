@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../platform/i18n/messages.ts';
+import { sheetName } from '../../../platform/render/sheet-name.ts';
 import type { ReportDocument, ReportSection, ReportTable } from './report-document.ts';
 
 const contentsWords: Record<Locale, { sheet: string; section: string; table: string; sheetName: string }> = {
@@ -7,27 +8,6 @@ const contentsWords: Record<Locale, { sheet: string; section: string; table: str
   nn: { sheet: 'Innhald', section: 'Del', table: 'Tabell', sheetName: 'Ark' },
   en: { sheet: 'Contents', section: 'Section', table: 'Table', sheetName: 'Sheet' },
 };
-
-const maxSheetName = 31;
-
-/**
- * A sheet name Excel accepts and no other sheet has: at most 31 characters, none of []:*?/\, not starting or ending
- * with an apostrophe, unique ignoring case (as Excel compares them).
- */
-export function sheetName(wanted: string, taken: Set<string>): string {
-  const base =
-    wanted
-      .replace(/[[\]:*?/\\]/g, '-')
-      .replace(/^'+|'+$/g, '')
-      .slice(0, maxSheetName) || 'Sheet';
-  let name = base;
-  for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
-    const suffix = `-${n}`;
-    name = `${base.slice(0, maxSheetName - suffix.length)}${suffix}`;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 function tablesOf(doc: ReportDocument): { section: ReportSection; table: ReportTable }[] {
   return doc.sections.flatMap((section) =>

@@ -1,6 +1,6 @@
 /**
- * Fonts, colours and text encoding shared by the PDF renderer's parts. The report uses the PDF standard Helvetica
- * fonts: every reader has them, nothing is embedded, and their WinAnsi encoding covers Norwegian letters and the
+ * Fonts, colours and text encoding shared by the PDF renderers (the service report, billing statements). They use the
+ * PDF standard Helvetica fonts: every reader has them, nothing is embedded, and their WinAnsi encoding covers Norwegian letters and the
  * no-break space that Norwegian number formatting uses.
  */
 export const fonts = {
@@ -24,7 +24,7 @@ export function fontFor(bold: boolean | undefined, italic: boolean | undefined):
   return italic === true ? fonts.italic : fonts.regular;
 }
 
-/** Characters outside WinAnsi that report texts are known to use, and what to write instead. */
+/** Characters outside WinAnsi that the rendered texts are known to use, and what to write instead. */
 const replacements: Record<string, string> = {
   '\u2265': '>=',
   '\u2264': '<=',

@@ -1,5 +1,23 @@
-import type { ReportCell, ReportTable } from './report-document.ts';
 import { colours, fonts, pdfSafe } from './pdf-style.ts';
+
+/**
+ * A table as the PDF draws it: final texts, and each cell's raw value only to tell columns of figures (right-aligned,
+ * kept on one line) from text. The reports module's tables and the billing statement's lines both have this shape.
+ */
+export interface PdfTable {
+  caption: string;
+  columns: string[];
+  rows: PdfCell[][];
+  /** Whether each row's first cell names the row (drawn bold). */
+  rowHeaders: boolean;
+}
+
+export interface PdfCell {
+  text: string;
+  value: number | string | null;
+  /** A figure that misses its target is drawn in the warning colour. */
+  tone?: 'met' | 'missed';
+}
 
 /** Measures `text` on one line in the regular or bold font at `size` points. */
 export type Measure = (text: string, bold: boolean, size: number) => number;
@@ -17,7 +35,7 @@ export interface TableLayout {
 // to keep every figure on one line in portrait A4; at 6 pt its figures wrapped mid-number.
 const smallestSize = 5.5;
 
-function isNumericColumn(table: ReportTable, column: number): boolean {
+function isNumericColumn(table: PdfTable, column: number): boolean {
   const cells = table.rows.map((row) => row[column]);
   return (
     cells.some((c) => typeof c?.value === 'number') &&
@@ -42,7 +60,7 @@ function waterFill(wants: number[], room: number): number[] {
  * Column widths and a font size so the table fits `width` without cutting any text. Wide tables (a year, twelve
  * months and a total) get a smaller font so their figures fit on one line in portrait A4; text columns wrap.
  */
-export function layoutTable(table: ReportTable, width: number, measure: Measure): TableLayout {
+export function layoutTable(table: PdfTable, width: number, measure: Measure): TableLayout {
   const columns = table.columns.length;
   const numeric = table.columns.map((_, c) => isNumericColumn(table, c));
   const base = columns <= 6 ? 9 : columns <= 10 ? 8 : 7;
@@ -128,7 +146,7 @@ interface DrawnCell {
   bold: boolean;
   /** A figure: right-aligned, as is every cell of a column of figures. */
   figure?: boolean;
-  tone?: ReportCell['tone'];
+  tone?: PdfCell['tone'];
 }
 
 function drawRow(
@@ -161,7 +179,7 @@ function drawRow(
 
 function drawHeader(
   doc: PDFKit.PDFDocument,
-  table: ReportTable,
+  table: PdfTable,
   y: number,
   height: number,
   area: TableArea,
@@ -182,7 +200,7 @@ function drawHeader(
  * Draws the table from the current position: the caption, a bold header row on a light background, then the rows;
  * a row that does not fit goes to the next page under a repeated header. Leaves `doc.y` below the table.
  */
-export function drawTable(doc: PDFKit.PDFDocument, table: ReportTable, area: TableArea): void {
+export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable, area: TableArea): void {
   const layout = layoutTable(table, area.width, (text, bold, size) => {
     cellFont(doc, bold, size);
     return doc.widthOfString(text);
