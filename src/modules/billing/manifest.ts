@@ -1,6 +1,7 @@
 // The billing module: products, costs, price lists, financing alternatives, billing runs and statements.
 import { defineModule } from '../../platform/module-manifest.ts';
 import { billingConfigRoutes } from './api/billing-config-routes.ts';
+import { billingExportRoutes } from './api/billing-export-routes.ts';
 import { billingRunRoutes } from './api/billing-run-routes.ts';
 import { billingStatementRoutes } from './api/billing-statement-routes.ts';
 import { messages } from './i18n/catalogue.ts';
@@ -8,6 +9,7 @@ import { messages } from './i18n/catalogue.ts';
 export const manifest = defineModule({
   name: 'billing',
   api: [
+    { order: 165, router: billingExportRoutes },
     { order: 170, router: billingStatementRoutes },
     { order: 180, router: billingRunRoutes },
     { order: 190, router: billingConfigRoutes },

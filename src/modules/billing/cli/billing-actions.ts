@@ -9,9 +9,10 @@ import { listStatements, statementDocument } from '../services/billing-statement
 import { compareFinancingScenarios } from '../services/financing-scenarios.ts';
 import { runBilling } from '../services/run-billing.ts';
 import { verifyStatement } from '../services/verify-statement.ts';
-import { formatOre } from './format-ore.ts';
+import { formatNok } from '../render/money.ts';
+import { isStatementFormat, statementFormats } from '../render/render-statement.ts';
 
-const statementFormats = ['pdf', 'csv', 'xlsx', 'ehf'] as const;
+const formatOre = (ore: number) => `NOK ${formatNok(ore, 'en')}`;
 
 /** A service's complaint about an input becomes a usage line naming the option that was typed. */
 function asOptionError(error: unknown, options: Record<string, string>): never {
@@ -112,8 +113,8 @@ export async function billingStatement(
   run: CliRun,
   opts: { owner: string; year: string; number?: string; format: string; out: string; lang: string; json?: boolean },
 ): Promise<void> {
-  if (!(statementFormats as readonly string[]).includes(opts.format))
-    throw new UsageError(`--format: one of ${statementFormats.join(', ')}: ${opts.format}`);
+  const format = opts.format;
+  if (!isStatementFormat(format)) throw new UsageError(`--format: one of ${statementFormats.join(', ')}: ${format}`);
   if (!isLocale(opts.lang)) throw new UsageError(`--lang: one of nb, nn, en: ${opts.lang}`);
   const lang = opts.lang;
   const y = year(opts.year);
@@ -132,7 +133,7 @@ export async function billingStatement(
     return statementDocument(ctx, chosen.number, lang, metricName);
   });
   const render = await import('../render/render-statement.ts');
-  const bytes = await render.renderStatement(doc, opts.format, lang);
+  const bytes = await render.renderStatement(doc, format, lang);
   writeFileSync(opts.out, bytes);
   run.print(
     !!opts.json,
