@@ -12,6 +12,9 @@ import {
   renderStatement,
 } from '../render/render-statement.ts';
 import { scenarioTables } from '../render/layout-scenario-tables.ts';
+import { summaryTables } from '../render/layout-summary-tables.ts';
+import type { BillingTable } from '../render/billing-table.ts';
+import { billingSummary } from '../services/billing-summary.ts';
 
 const binary = (description: string) => ({
   description,
@@ -76,17 +79,57 @@ export const billingExportRoutes = apiRouter()
         ...(query.extraNeedMnok === undefined ? {} : { extraNeedMnok: query.extraNeedMnok }),
       });
       const tables = scenarioTables(comparison, c.var.locale);
-      const { renderBillingTableCsv, renderBillingTablesXlsx } = await import('../render/render-billing-table.ts');
-      if (query.format === 'xlsx')
-        return c.body(new Uint8Array(await renderBillingTablesXlsx(tables)), 200, {
-          'content-type': xlsxType,
-          'content-disposition': `attachment; filename="financing-scenarios-${query.year}.xlsx"`,
-        });
-      const table = tables.find((t) => t.id === query.table);
-      if (!table) throw AppError.field('table', 'no such table');
-      return c.body(renderBillingTableCsv(table), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="financing-scenarios-${query.year}-${table.id}.csv"`,
-      });
+      return c.body(...(await tablesDownload(tables, query.format, query.table, `financing-scenarios-${query.year}`)));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/billing/summary/export',
+      tags: ['Billing'],
+      summary: "A billing year's summary as XLSX (every table a sheet) or one table as CSV (operator side)",
+      security,
+      request: {
+        query: z.object({
+          year: z
+            .string()
+            .regex(/^\d{4}$/, 'a year, YYYY')
+            .transform(Number),
+          format: z.enum(['csv', 'xlsx']),
+          table: z.enum(['overview', 'periods', 'owners']).default('overview'),
+        }),
+      },
+      responses: { 200: binary('The tables, as an attachment'), ...errorResponses },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const tables = summaryTables(await billingSummary(serviceContext(c), { year: query.year }), c.var.locale);
+      return c.body(...(await tablesDownload(tables, query.format, query.table, `billing-${query.year}`)));
     },
   );
+
+/** Every table as one workbook, or the chosen one as CSV: the body and headers of the download. */
+async function tablesDownload(
+  tables: readonly BillingTable[],
+  format: 'csv' | 'xlsx',
+  tableId: string,
+  baseName: string,
+): Promise<[Uint8Array<ArrayBuffer> | string, 200, Record<string, string>]> {
+  const { renderBillingTableCsv, renderBillingTablesXlsx } = await import('../render/render-billing-table.ts');
+  if (format === 'xlsx')
+    return [
+      new Uint8Array(await renderBillingTablesXlsx(tables)),
+      200,
+      { 'content-type': xlsxType, 'content-disposition': `attachment; filename="${baseName}.xlsx"` },
+    ];
+  const table = tables.find((t) => t.id === tableId);
+  if (!table) throw AppError.field('table', 'no such table');
+  return [
+    renderBillingTableCsv(table),
+    200,
+    {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${baseName}-${table.id}.csv"`,
+    },
+  ];
+}
