@@ -2,8 +2,8 @@ import { sizeCategories, type SizeCategory, type SizeCategoryTerms } from './bil
 
 /**
  * The size category of an owner with `transactions` weighted transactions over `months` months of a year. The
- * yearly thresholds are scaled to the months counted (rounded half up), so a provisional quarter places an owner by
- * its pace rather than by a quarter's volume against a year's bounds.
+ * yearly thresholds are scaled to the months counted, so a provisional quarter places an owner by its pace rather than
+ * by a quarter's volume against a year's bounds.
  */
 export function sizeCategoryOf(terms: SizeCategoryTerms, transactions: number, months = 12): SizeCategory {
   for (const category of sizeCategories) {
@@ -13,8 +13,12 @@ export function sizeCategoryOf(terms: SizeCategoryTerms, transactions: number, m
   return 'andre';
 }
 
+/**
+ * The least count over `months` months whose yearly pace (count × 12 / months) reaches `yearly`. Rounded up, not to
+ * the nearest: a first quarter of 2 500 000 is a pace of exactly 10 M a year, Svært stor as such a year would be.
+ */
 export function scaledThreshold(yearly: number, months: number): number {
-  return Math.floor((yearly * months + 6) / 12);
+  return Math.ceil((yearly * months) / 12);
 }
 
 /** The next category up and how many more weighted transactions reach it; null for the largest category. */
