@@ -19,6 +19,12 @@ describe('seasonalShare', () => {
     { name: 'a year without volume is left out', history: [empty, even], months: 3, share: 0.25 },
     { name: 'only years without volume', history: [empty, empty], months: 3, share: null },
     { name: 'nothing in the months counted', history: [lateOnly], months: 6, share: null },
+    {
+      name: 'a year with nothing in the months counted still counts',
+      history: [lateOnly, even],
+      months: 6,
+      share: 0.25,
+    },
     { name: 'no months', history: [even], months: 0, share: null },
   ];
   for (const c of cases) it(`${c.name} → ${c.share}`, () => assert.equal(seasonalShare(c.history, c.months), c.share));

@@ -16,6 +16,7 @@ describe('canonicalJson', () => {
     { name: 'strings escaped as JSON', value: { 'k"': 'a\nb' }, json: '{"k\\"":"a\\nb"}' },
     { name: 'scalars', value: [1.5, -0, true, 'x', null], json: '[1.5,0,true,"x",null]' },
     { name: 'empty containers', value: { a: {}, b: [] }, json: '{"a":{},"b":[]}' },
+    { name: 'undefined in an array is null, as JSON.stringify writes it', value: [1, undefined], json: '[1,null]' },
   ];
   for (const c of cases)
     it(c.name, () => {

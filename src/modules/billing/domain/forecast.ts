@@ -1,6 +1,7 @@
 /**
  * The share of a year that its first `months` months usually carry, from earlier whole years (twelve monthly
- * figures each): the mean over the years that have any volume. Null when there is no such year.
+ * figures each): the mean over the years that have any volume. Null when there is no such year, or when those
+ * years carried nothing in these months.
  */
 export function seasonalShare(history: readonly (readonly number[])[], months: number): number | null {
   const shares = history
@@ -8,8 +9,9 @@ export function seasonalShare(history: readonly (readonly number[])[], months: n
       const total = year.reduce((a, b) => a + b, 0);
       return total > 0 ? year.slice(0, months).reduce((a, b) => a + b, 0) / total : null;
     })
-    .filter((share): share is number => share !== null && share > 0);
-  return shares.length === 0 ? null : shares.reduce((a, b) => a + b, 0) / shares.length;
+    .filter((share): share is number => share !== null);
+  const mean = shares.length === 0 ? 0 : shares.reduce((a, b) => a + b, 0) / shares.length;
+  return mean > 0 ? mean : null;
 }
 
 /**
