@@ -3,6 +3,7 @@
 // what Intl writes for the same number: "1 030 000,00 kr" in Norwegian (no-break spaces, a real minus sign) and
 // "NOK 1,030,000.00" in English.
 import type { Locale } from '../../../platform/i18n/messages.ts';
+import { formatNok } from '../render/money.ts';
 
 const nbsp = '\u00a0';
 const minusSign = '\u2212';
@@ -47,10 +48,8 @@ function roundedDivide(abs: number, unit: number): number {
 /** Øre as kroner: "1 030 000,00 kr", "−5,50 kr"; in English "NOK 1,030,000.00", "-NOK 5.50". */
 export function formatOre(ore: number, locale: Locale): string {
   assertWhole(ore);
-  const style = styleOf(locale);
-  const [kroner, rest] = divide(Math.abs(ore), 100);
-  const amount = `${grouped(kroner, style.group)}${style.decimal}${String(rest).padStart(2, '0')}`;
-  const sign = ore < 0 ? style.minus : '';
+  const amount = formatNok(Math.abs(ore), locale);
+  const sign = ore < 0 ? styleOf(locale).minus : '';
   return locale === 'en' ? `${sign}NOK${nbsp}${amount}` : `${sign}${amount}${nbsp}kr`;
 }
 
