@@ -20,6 +20,7 @@ import { createWebhookEndpoint } from '../helpers/webhook-receiver.ts';
 import { reportContentCases } from '../reports/http/route-matrix-report-content.ts';
 import { reportCases } from '../reports/http/route-matrix-reports.ts';
 import { availabilityCases } from '../availability/http/route-matrix-availability.ts';
+import { billingCases } from '../billing/http/route-matrix-billing.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
 export const callers = [
@@ -226,6 +227,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...reportContentCases,
   ...reportCases,
   ...availabilityCases,
+  ...billingCases,
   'GET /organisations': { allow: callers, own: () => ({ path: '/organisations' }) },
   'POST /organisations': {
     allow: ['operator-admin'],

@@ -8,7 +8,7 @@ import { nameText } from '../../../platform/validation/text.ts';
 import { publicSizeCategoryTerms, type PriceListTerms } from '../domain/billing-model.ts';
 import { digestOf } from '../domain/rating-snapshot.ts';
 import { findPriceList, loadProducts, type PriceList } from './billing-catalogue.ts';
-import { productPricingInput, sizeCategoryInput, thousandths } from './price-list-terms.ts';
+import { productPricingInput, sizeCategoryInput, thousandths, toThousandths } from './price-list-terms.ts';
 
 const yearStart = z
   .string()
@@ -53,11 +53,11 @@ export async function createPriceList(
     if (!productIds.has(product)) throw AppError.field(`products.${product}`, 'no such product');
   const sizes = data.sizeCategories;
   const terms: PriceListTerms = {
-    weightsPermille: data.weights,
+    weightsPermille: Object.fromEntries(Object.entries(data.weights).map(([m, w]) => [m, toThousandths(w)])),
     products: Object.fromEntries(
       Object.entries(data.products).map(([id, p]) => [
         id,
-        { tierModel: p.tierModel, tiers: p.tiers.map((t) => ({ from: t.from, ratePermille: t.rate })) },
+        { tierModel: p.tierModel, tiers: p.tiers.map((t) => ({ from: t.from, ratePermille: toThousandths(t.rate) })) },
       ]),
     ),
     sizeCategories: sizes

@@ -20,6 +20,11 @@ export interface RunSnapshot extends RatingInput {
   year: number;
   alternative: number;
   usageThrough: string;
+  /**
+   * The organisation id of each owner code in `usage`: the operator may change an owner's code later, and
+   * verification must still find the owner the run rated. Absent in runs stored before it was recorded.
+   */
+  ownerIds?: Record<string, string>;
 }
 
 export interface PeriodRating {
@@ -68,9 +73,11 @@ export async function periodRating(
     metrics: products.flatMap((p) => p.metrics),
   });
   const totals = new Map<string, { owner: string; metric: string; count: number }>();
+  const ownerIds: Record<string, string> = {};
   for (const c of counts) {
     const owner = owners.get(c.ownerId);
     if (!owner) continue;
+    ownerIds[owner.code] = owner.id;
     const key = `${owner.code}\u0000${c.metric}`;
     const total = totals.get(key) ?? { owner: owner.code, metric: c.metric, count: 0 };
     total.count += c.count;
@@ -88,6 +95,7 @@ export async function periodRating(
     terms: priceList.terms,
     usage,
     cost: ownerCostThrough(split.ownerCost, quarter),
+    ownerIds,
   };
   return {
     snapshot,

@@ -20,14 +20,20 @@ export const priceListTermsSchema: z.ZodType<PriceListTerms> = z.object({
   }),
 });
 
-/** A decimal with at most three decimals, as a whole number of thousandths. */
+/**
+ * A decimal with at most three decimals (stored as thousandths, `toThousandths`). No transform here: a route validates
+ * its body with the same schema before the service parses it again, so parsing must give back what it was given.
+ */
 export function thousandths(max: number) {
   return z
     .number()
     .min(0, 'must not be negative')
     .max(max, `must be at most ${max}`)
-    .refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, 'at most three decimals')
-    .transform((v) => Math.round(v * 1000));
+    .refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, 'at most three decimals');
+}
+
+export function toThousandths(value: number): number {
+  return Math.round(value * 1000);
 }
 
 const increasingTiers = z

@@ -46,7 +46,9 @@ export async function verifyStatement(ctx: ServiceContext, number: string): Prom
   const before = (await billedStatements(ctx.db, view.year)).filter(
     (s) => s.organisationId === owner.id && s.number < view.number,
   );
-  const rated = ratePeriod(snapshot).owners.find((o) => o.owner === view.owner.code);
+  // The snapshot names owners by their code at the time of the run, which the operator may have changed since.
+  const ratedAs = Object.entries(snapshot.ownerIds ?? {}).find(([, id]) => id === owner.id)?.[0] ?? view.owner.code;
+  const rated = ratePeriod(snapshot).owners.find((o) => o.owner === ratedAs);
   const expected = statementLines(
     rated?.lines ?? [],
     before.flatMap((s) => s.lines),
