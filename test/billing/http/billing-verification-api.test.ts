@@ -17,6 +17,7 @@ interface Verification {
   snapshotIntact: boolean;
   priceListIntact: boolean;
   linesMatch: boolean;
+  recordedInAudit: boolean;
   matches: boolean;
   expectedTotalOre: number;
   totalOre: number;
@@ -175,5 +176,18 @@ describe('GET /api/v1/billing/statements/{number}/verification', () => {
       .execute();
     const body = await verify(number);
     assert.deepEqual([body.priceListIntact, body.matches], [false, false]);
+  });
+
+  it("says that it does not match when the run's audit event no longer vouches for the statement", async () => {
+    const number = numbers[numbers.length - 1]!;
+    const run = await runOf(number);
+    await store.db
+      .updateTable('audit_events')
+      .set({ summary: JSON.stringify({ snapshot: 'sha256:0', statements: [] }) })
+      .where('action', '=', 'billing.run')
+      .where('subject_id', '=', run.id)
+      .execute();
+    const body = await verify(number);
+    assert.deepEqual([body.recordedInAudit, body.matches], [false, false]);
   });
 });

@@ -154,6 +154,7 @@ export const VerificationSchema = z
     snapshotIntact: z.boolean(),
     priceListIntact: z.boolean(),
     linesMatch: z.boolean(),
+    recordedInAudit: z.boolean(),
     matches: z.boolean(),
     expectedTotalOre: z.number().int(),
     totalOre: z.number().int(),

@@ -64,6 +64,7 @@ export const billingEn: Record<keyof typeof billingNb, string> = {
   'billing.verify.snapshot': 'The basis has a different digest.',
   'billing.verify.priceList': 'The price list has changed.',
   'billing.verify.lines': 'The lines come out differently.',
+  'billing.verify.audit': 'The audit log does not vouch for this statement.',
   'billing.provenance.heading': 'Basis',
   'billing.provenance.intro': 'What the statement was rated from, so that it can be rated again and checked.',
   'billing.provenance.priceList': 'Price list',

@@ -62,6 +62,7 @@ export const billingNb = {
   'billing.verify.snapshot': 'Grunnlaget har fått en annen kontrollsum.',
   'billing.verify.priceList': 'Prislisten har endret seg.',
   'billing.verify.lines': 'Linjene blir ikke de samme.',
+  'billing.verify.audit': 'Revisjonsloggen bekrefter ikke denne fakturaen.',
   'billing.provenance.heading': 'Grunnlag',
   'billing.provenance.intro': 'Det fakturaen er beregnet fra, slik at den kan beregnes på nytt og kontrolleres.',
   'billing.provenance.priceList': 'Prisliste',

@@ -64,6 +64,7 @@ export const billingNn: Record<keyof typeof billingNb, string> = {
   'billing.verify.snapshot': 'Grunnlaget har fått ein annan kontrollsum.',
   'billing.verify.priceList': 'Prislista har endra seg.',
   'billing.verify.lines': 'Linjene blir ikkje dei same.',
+  'billing.verify.audit': 'Revisjonsloggen stadfestar ikkje denne fakturaen.',
   'billing.provenance.heading': 'Grunnlag',
   'billing.provenance.intro': 'Det fakturaen er rekna ut frå, slik at han kan reknast ut på nytt og kontrollerast.',
   'billing.provenance.priceList': 'Prisliste',

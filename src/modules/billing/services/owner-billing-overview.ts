@@ -74,13 +74,20 @@ export async function ownerBillingOverview(
       forecastProducts[product] = (forecastProducts[product] ?? 0) + weightedTransactions(terms, u.metric, u.count);
   }
   const forecast = Object.values(forecastProducts).reduce((a, b) => a + b, 0);
+  // Weighted as a billing run weighs them: each metric's total over the months counted, rounded once (the months'
+  // rows are rounded one by one, so their sum can differ by a few transactions).
+  const counted = new Map<string, number>();
+  for (const m of volumes.monthly) counted.set(m.metric, (counted.get(m.metric) ?? 0) + m.count);
+  let yearToDate = 0;
+  for (const [metric, count] of counted)
+    if (productOf.has(metric)) yearToDate += weightedTransactions(terms, metric, count);
   return {
     owner: { code: owner.code, name: owner.name },
     year: volumes.basisYear,
     products,
     months,
     monthsCounted: volumes.monthsCounted,
-    yearToDate: months.reduce((a, m) => a + m.total, 0),
+    yearToDate,
     forecast: { total: forecast, products: forecastProducts },
     category: sizeCategoryOf(terms.sizeCategories, forecast),
     next: distanceToNextCategory(terms.sizeCategories, forecast),

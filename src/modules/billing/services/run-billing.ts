@@ -221,7 +221,14 @@ export async function runBilling(
       subjectType: 'billing-run',
       subjectId: runId,
       organisationId: null,
-      summary: { year, quarter, statements: issued.length, totalOre: outcome.totalOre, snapshot: rating.digest },
+      summary: {
+        year,
+        quarter,
+        totalOre: outcome.totalOre,
+        snapshot: rating.digest,
+        // Each statement's number and total, so the hash-chained audit log vouches for what was issued.
+        statements: issued.map((st) => [st.number, st.totalOre]),
+      },
     });
     return outcome;
   });

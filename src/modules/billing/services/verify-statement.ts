@@ -5,7 +5,7 @@ import { ratePeriod } from '../domain/rate-period.ts';
 import { canonicalJson, digestOf } from '../domain/rating-snapshot.ts';
 import { statementLines } from '../domain/statement-delta.ts';
 import { findPriceList } from './billing-catalogue.ts';
-import { getStatement } from './billing-statements.ts';
+import { getStatement, type StatementView } from './billing-statements.ts';
 import type { RunSnapshot } from './period-rating.ts';
 import { billedStatements } from './run-billing.ts';
 
@@ -15,6 +15,11 @@ export interface StatementVerification {
   snapshotIntact: boolean;
   /** The price list the run names still has the digest the statement names. */
   priceListIntact: boolean;
+  /**
+   * The run's audit event (hash-chained: `niva audit verify` checks the chain) names the same snapshot digest and this
+   * statement's number and total.
+   */
+  recordedInAudit: boolean;
   /** Rating the snapshot again and taking off what was billed before gives exactly the statement's lines. */
   linesMatch: boolean;
   matches: boolean;
@@ -54,13 +59,31 @@ export async function verifyStatement(ctx: ServiceContext, number: string): Prom
     before.flatMap((s) => s.lines),
   );
   const linesMatch = canonicalJson(expected) === canonicalJson(view.lines);
+  const recordedInAudit = await auditRecords(ctx, run.id, view);
   return {
     number: view.number,
     snapshotIntact,
     priceListIntact,
     linesMatch,
-    matches: snapshotIntact && priceListIntact && linesMatch,
+    recordedInAudit,
+    matches: snapshotIntact && priceListIntact && linesMatch && recordedInAudit,
     expectedTotalOre: expected.reduce((a, l) => a + l.ore, 0),
     totalOre: view.totalOre,
   };
+}
+
+async function auditRecords(ctx: ServiceContext, runId: string, view: StatementView): Promise<boolean> {
+  const event = await ctx.db
+    .selectFrom('audit_events')
+    .select('summary')
+    .where('action', '=', 'billing.run')
+    .where('subject_id', '=', runId)
+    .executeTakeFirst();
+  if (!event) return false;
+  const summary = JSON.parse(event.summary) as { snapshot?: unknown; statements?: unknown };
+  if (summary.snapshot !== view.provenance.snapshotDigest) return false;
+  return (
+    Array.isArray(summary.statements) &&
+    summary.statements.some((entry) => Array.isArray(entry) && entry[0] === view.number && entry[1] === view.totalOre)
+  );
 }

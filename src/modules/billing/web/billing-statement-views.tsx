@@ -59,6 +59,7 @@ function failedChecks(t: Translate, v: StatementView['verification']): string {
     v.snapshotIntact ? null : t('billing.verify.snapshot'),
     v.priceListIntact ? null : t('billing.verify.priceList'),
     v.linesMatch ? null : t('billing.verify.lines'),
+    v.recordedInAudit ? null : t('billing.verify.audit'),
   ]
     .filter((x): x is string => x !== null)
     .join(' ');

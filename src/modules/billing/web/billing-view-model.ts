@@ -170,7 +170,13 @@ export interface StatementView {
   lines: { productName: string; metricName: string; weightedTransactions: number; ore: number }[];
   totalOre: number;
   provenance: { priceListId: string; priceListDigest: string; usageThrough: string; snapshotDigest: string };
-  verification: { matches: boolean; snapshotIntact: boolean; priceListIntact: boolean; linesMatch: boolean };
+  verification: {
+    matches: boolean;
+    snapshotIntact: boolean;
+    priceListIntact: boolean;
+    linesMatch: boolean;
+    recordedInAudit: boolean;
+  };
 }
 
 export function presentStatement(doc: StatementDocument, verification: StatementVerification): StatementView {
@@ -202,6 +208,7 @@ export function presentStatement(doc: StatementDocument, verification: Statement
       snapshotIntact: verification.snapshotIntact,
       priceListIntact: verification.priceListIntact,
       linesMatch: verification.linesMatch,
+      recordedInAudit: verification.recordedInAudit,
     },
   };
 }
