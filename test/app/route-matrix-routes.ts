@@ -1,5 +1,3 @@
-import { storeAttachment } from '../../src/modules/cases/services/add-case-attachment.ts';
-import { registerCase } from '../../src/modules/cases/services/register-case.ts';
 import { enqueueJob } from '../../src/platform/jobs/enqueue-job.ts';
 import { outgoingLog } from '../../src/platform/outgoing/record-outgoing-message.ts';
 import { reportEmailJob } from '../../src/modules/reports/services/generate-service-report.ts';
@@ -21,6 +19,9 @@ import { reportContentCases } from '../reports/http/route-matrix-report-content.
 import { reportCases } from '../reports/http/route-matrix-reports.ts';
 import { availabilityCases } from '../availability/http/route-matrix-availability.ts';
 import { billingCases } from '../billing/http/route-matrix-billing.ts';
+import { caseCases } from '../cases/http/route-matrix-cases.ts';
+import { supportCases } from '../support/http/route-matrix-support.ts';
+import { usageCases } from '../usage/http/route-matrix-usage.ts';
 
 /** Who calls: every role, as a session user, plus API tokens of each side. */
 export const callers = [
@@ -78,15 +79,6 @@ const users = everyone.filter((c) => !c.endsWith('-token'));
 const partyUsers: Caller[] = ['party-admin', 'party-member'];
 const admins: Caller[] = ['operator-admin', 'owner-admin'];
 const serviceWriters: Caller[] = ['operator-admin', 'operator-agent', 'owner-admin', 'owner-token'];
-const caseReporters: Caller[] = [
-  'operator-admin',
-  'operator-agent',
-  'operator-token',
-  'owner-admin',
-  'owner-member',
-  'owner-token',
-];
-
 async function freshMembership(fx: Fixtures, organisationId: string): Promise<string> {
   const { membershipId } = await provisionMember(systemContext(fx.store), {
     organisationId,
@@ -114,48 +106,6 @@ async function freshToken(fx: Fixtures, organisationId: string): Promise<string>
   });
   return token.id;
 }
-
-const fixtureCases = new Map<string, Promise<{ caseId: string; attachmentId: string }>>();
-
-/** One support request with a file per tenant, created on first use and shared by the read routes. */
-function caseOf(fx: Fixtures, tenant: Fixtures['a']): Promise<{ caseId: string; attachmentId: string }> {
-  let pending = fixtureCases.get(tenant.organisation.id);
-  if (!pending) {
-    pending = (async () => {
-      const ctx = systemContext(fx.store);
-      const { row } = await registerCase(ctx, {
-        organisationId: tenant.organisation.id,
-        kind: 'support-request',
-        title: 'Matrise-sak',
-      });
-      const attachment = await fx.store.db
-        .transaction()
-        .execute((trx) =>
-          storeAttachment(
-            trx,
-            ctx,
-            row,
-            { fileName: 'matrise.txt', contentType: 'text/plain', content: Buffer.from('innhold') },
-            'text/plain',
-          ),
-        );
-      return { caseId: row.id, attachmentId: attachment.id };
-    })();
-    fixtureCases.set(tenant.organisation.id, pending);
-  }
-  return pending;
-}
-
-const usageCsv = (): FormData => {
-  const form = new FormData();
-  form.set('file', new File(['year,jan,feb\n2025,10,20\n'], 'usage.csv', { type: 'text/csv' }));
-  return form;
-};
-const textFile = (): FormData => {
-  const form = new FormData();
-  form.set('file', new File(['skjermbilde mangler'], 'notat.txt', { type: 'text/plain' }));
-  return form;
-};
 
 async function freshWebhook(fx: Fixtures, organisationId: string): Promise<string> {
   const { id } = await createWebhookEndpoint(fx.store, organisationId, 'https://hooks.example.no/niva', testEpoch);
@@ -188,36 +138,7 @@ function keptMail(fx: Fixtures): Promise<string> {
   });
 }
 
-/** A pending message from an unknown sender, as the mail listener leaves it in the quarantine. */
-async function quarantinedMail(fx: Fixtures): Promise<string> {
-  const id = unique('q');
-  const raw = Buffer.from(
-    `From: Ukjent <ukjent@example.com>\r\nSubject: Hjelp med innlogging\r\nMessage-ID: <${id}@example.com>\r\n\r\nVi får ikke logget inn.\r\n`,
-  );
-  await fx.store.db
-    .insertInto('mail_quarantine')
-    .values({
-      id,
-      message_id: `<${id}@example.com>`,
-      from_address: 'ukjent@example.com',
-      from_name: 'Ukjent',
-      subject: 'Hjelp med innlogging',
-      text_body: 'Vi får ikke logget inn.',
-      reason: 'unknown-sender',
-      raw,
-      size_bytes: raw.length,
-      received_at: testEpoch,
-      status: 'pending',
-      case_id: null,
-      handled_by: null,
-      handled_at: null,
-    })
-    .execute();
-  return id;
-}
-
 // Availability is public to every role; its routes and fixtures are in test/availability/http/route-matrix-availability.ts.
-const supportWriters: Caller[] = ['operator-admin', 'operator-agent'];
 
 /**
  * Every API route of the OpenAPI document, keyed "METHOD /path". A route missing here fails the matrix test,
@@ -228,6 +149,9 @@ export const routeCases: Record<string, RouteCase> = {
   ...reportCases,
   ...availabilityCases,
   ...billingCases,
+  ...caseCases,
+  ...supportCases,
+  ...usageCases,
   'GET /organisations': { allow: callers, own: () => ({ path: '/organisations' }) },
   'POST /organisations': {
     allow: ['operator-admin'],
@@ -367,76 +291,9 @@ export const routeCases: Record<string, RouteCase> = {
     allow: ['operator-admin', 'operator-agent', 'operator-auditor'],
     own: async (fx) => ({ path: `/outgoing-messages/${await keptMail(fx)}` }),
   },
-  'GET /cases': {
-    allow: everyone,
-    own: (fx) => ({ path: `/cases?organisationId=${fx.a.organisation.id}&state=all` }),
-    other: (fx) => ({ path: `/cases?organisationId=${fx.b.organisation.id}&state=all` }),
-  },
-  'POST /cases': {
-    allow: caseReporters,
-    own: (fx) => ({
-      path: '/cases',
-      body: { organisationId: fx.a.organisation.id, kind: 'support-request', title: 'Hvordan får vi tilgang?' },
-    }),
-    other: (fx) => ({
-      path: '/cases',
-      body: { organisationId: fx.b.organisation.id, kind: 'support-request', title: 'Planted' },
-    }),
-  },
-  'GET /cases/{id}': {
-    allow: everyone,
-    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}` }),
-    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}` }),
-  },
-  'POST /cases/{id}/events': {
-    allow: caseReporters,
-    own: async (fx) => ({
-      path: `/cases/${(await caseOf(fx, fx.a)).caseId}/events`,
-      body: { type: 'commented', body: 'Oppdatering' },
-    }),
-    other: async (fx) => ({
-      path: `/cases/${(await caseOf(fx, fx.b)).caseId}/events`,
-      body: { type: 'commented', body: 'Planted' },
-    }),
-  },
-  'POST /cases/{id}/attachments': {
-    allow: caseReporters,
-    own: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.a)).caseId}/attachments`, form: textFile }),
-    other: async (fx) => ({ path: `/cases/${(await caseOf(fx, fx.b)).caseId}/attachments`, form: textFile }),
-  },
-  'GET /cases/{id}/attachments/{attachmentId}': {
-    allow: everyone,
-    own: async (fx) => {
-      const { caseId, attachmentId } = await caseOf(fx, fx.a);
-      return { path: `/cases/${caseId}/attachments/${attachmentId}` };
-    },
-    other: async (fx) => {
-      const { caseId, attachmentId } = await caseOf(fx, fx.b);
-      return { path: `/cases/${caseId}/attachments/${attachmentId}` };
-    },
-  },
   'POST /jobs/{id}/retry': {
     allow: ['operator-admin'],
     own: async (fx) => ({ path: `/jobs/${await deadJob(fx)}/retry` }),
-  },
-  'GET /mail-quarantine': {
-    allow: ['operator-admin', 'operator-agent'],
-    own: () => ({ path: '/mail-quarantine?status=all' }),
-  },
-  'GET /mail-quarantine/{id}': {
-    allow: ['operator-admin', 'operator-agent'],
-    own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}` }),
-  },
-  'POST /mail-quarantine/{id}/accept': {
-    allow: ['operator-admin', 'operator-agent'],
-    own: async (fx) => ({
-      path: `/mail-quarantine/${await quarantinedMail(fx)}/accept`,
-      body: { organisationId: fx.a.organisation.id },
-    }),
-  },
-  'POST /mail-quarantine/{id}/discard': {
-    allow: ['operator-admin', 'operator-agent'],
-    own: async (fx) => ({ path: `/mail-quarantine/${await quarantinedMail(fx)}/discard` }),
   },
   'GET /webhooks': {
     allow: admins,
@@ -462,86 +319,5 @@ export const routeCases: Record<string, RouteCase> = {
     allow: admins,
     own: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.a.organisation.id)}` }),
     other: async (fx) => ({ path: `/webhooks/${await freshWebhook(fx, fx.b.organisation.id)}` }),
-  },
-  // Support logs are the operator's lines; their KPIs are read by every role (the fixture tokens hold no support scope).
-  'POST /support/calls': {
-    allow: supportWriters,
-    own: () => ({
-      path: '/support/calls',
-      body: [
-        {
-          line: 'brukerservice',
-          externalId: unique('call-'),
-          queuedAt: '2026-02-02T09:00:00+01:00',
-          answeredAt: '2026-02-02T09:00:40+01:00',
-        },
-      ],
-    }),
-  },
-  'POST /support/emails': {
-    allow: supportWriters,
-    own: () => ({
-      path: '/support/emails',
-      body: [{ line: 'brukerservice', externalId: unique('mail-'), receivedAt: '2026-02-02T09:00:00+01:00' }],
-    }),
-  },
-  'GET /support/kpis': { allow: users, own: () => ({ path: '/support/kpis?from=2026-01&to=2026-02' }) },
-  // Usage figures: every role reads them (owners their own); the fixture tokens hold no usage:read scope.
-  'GET /usage/metrics': { allow: users, own: () => ({ path: '/usage/metrics' }) },
-  'GET /usage/statistics': {
-    allow: users,
-    own: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }),
-    other: (fx) => ({ path: `/usage/statistics?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
-  },
-  'GET /usage/statistics.csv': {
-    allow: users,
-    own: (fx) => ({
-      path: `/usage/statistics.csv?metric=messages_sent&year=2026&years=2&owner=${fx.a.organisation.code}`,
-    }),
-    other: (fx) => ({ path: `/usage/statistics.csv?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
-  },
-  // Usage events come from the platform's own systems; the operator fixture token holds usage:write.
-  'POST /events': {
-    allow: ['operator-admin', 'operator-token'],
-    own: (fx) => ({
-      path: '/events',
-      body: [
-        {
-          specversion: '1.0',
-          id: unique('ev-'),
-          source: 'https://matrix.test',
-          type: 'no.niva.usage',
-          time: '2026-03-01T10:00:00Z',
-          data: { metric: 'consents', owner: fx.a.organisation.code, service: null, count: 1 },
-        },
-      ],
-    }),
-  },
-  'POST /usage/adjustments': {
-    allow: ['operator-admin'],
-    own: (fx) => ({
-      path: '/usage/adjustments',
-      body: {
-        metric: 'consents',
-        month: '2026-02',
-        owner: fx.a.organisation.code,
-        delta: 5,
-        reason: 'Etterregistrert fra kilde',
-      },
-    }),
-  },
-  'GET /usage/months/closed': { allow: users, own: () => ({ path: '/usage/months/closed' }) },
-  'POST /usage/months/{month}/close': {
-    allow: ['operator-admin'],
-    own: () => ({ path: '/usage/months/2026-01/close' }),
-  },
-  'POST /usage/imports': {
-    allow: ['operator-admin'],
-    own: (fx) => ({ path: `/usage/imports?metric=messages_sent&owner=${fx.a.organisation.code}`, form: usageCsv }),
-  },
-  'GET /usage/statistics.xlsx': {
-    allow: users,
-    own: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.a.organisation.code}` }),
-    other: (fx) => ({ path: `/usage/statistics.xlsx?metric=messages_sent&year=2026&owner=${fx.b.organisation.code}` }),
   },
 };
