@@ -50,6 +50,14 @@ export interface UsageMonthClosuresTable {
   closed_by: string | null;
 }
 
+/** A closed month's count per metric and owner (migration 20261203160000-usage-month-totals). */
+export interface UsageMonthTotalsTable {
+  month: string;
+  metric: string;
+  owner_id: string;
+  count: number;
+}
+
 export interface UsageTables {
   usage_daily: UsageDailyTable;
   usage_event_keys: UsageEventKeysTable;
@@ -57,6 +65,7 @@ export interface UsageTables {
   usage_monthly_imports: UsageMonthlyImportsTable;
   usage_adjustments: UsageAdjustmentsTable;
   usage_month_closures: UsageMonthClosuresTable;
+  usage_month_totals: UsageMonthTotalsTable;
 }
 
 export type UsageDailyRow = Selectable<UsageDailyTable>;

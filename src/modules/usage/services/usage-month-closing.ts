@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/services/app-error.ts';
 import { recordAuditEvent } from '../../../platform/audit/record-audit-event.ts';
 import { inTransaction, type ServiceContext } from '../../../platform/services/context.ts';
 import { parseInput } from '../../../platform/services/parse-input.ts';
+import { storeMonthTotals } from './month-totals.ts';
 
 /** The end (exclusive, an instant) of a `YYYY-MM` month in Europe/Oslo. */
 export function usageMonthEnd(month: string): number {
@@ -57,7 +58,8 @@ export async function closeUsageMonth(
       .selectAll()
       .where('month', '=', month)
       .executeTakeFirstOrThrow();
-    if (inserted)
+    if (inserted) {
+      await storeMonthTotals(trx, month);
       await recordAuditEvent(trx, ctx, {
         action: 'usage.month-close',
         subjectType: 'usage-month',
@@ -65,6 +67,7 @@ export async function closeUsageMonth(
         organisationId: null,
         summary: { month },
       });
+    }
     return { month, closedAt: row.closed_at, closedBy: row.closed_by, alreadyClosed: !inserted };
   });
 }
