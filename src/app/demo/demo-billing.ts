@@ -98,7 +98,7 @@ const sizeCategories = {
 /**
  * Billing on top of the demo's usage: seed 003's products and costs for 2025 and 2026, a price list for each (the
  * public size-category model in 2025, per-product scales in 2026), the usage months that are over closed, 2025 billed
- * under today's model, a provisional first quarter of 2026 under alternative 2, and one correction after an audited
+ * under today's model, a provisional first quarter of 2026 under alternative 2, and the corrections after an audited
  * adjustment of 2025.
  */
 export async function seedDemoBilling(ctx: ServiceContext): Promise<void> {
@@ -164,16 +164,15 @@ export async function seedDemoBilling(ctx: ServiceContext): Promise<void> {
   if (!closedThrough('2025-12') || monthOf(now) < '2026-01') return;
   await runBilling(ctx, { year: 2025 });
   if (closedThrough('2026-03')) await runBilling(ctx, { year: 2026, quarter: 1 });
+  // Messages counted for the wrong owner in November 2025, moved to the right one: the platform's published figures
+  // stay as they are, and the 2025 statements get their corrections.
+  const moved = { metric: 'messages_sent', month: '2025-11', delta: 300_000 };
+  const reason = 'Feilattribuert: meldinger fra NAVs fagsystem ble telt på Skatteetaten i november 2025';
   await adjustUsage(
     ctx,
-    {
-      metric: 'messages_sent',
-      month: '2025-11',
-      owner: 'nav',
-      delta: 2_400_000,
-      reason: 'Etterregistrert: meldinger fra et fagsystem som ikke rapporterte i november 2025',
-    },
+    { ...moved, owner: 'skd', service: 'skd-a-melding', delta: -moved.delta, reason },
     builtInCatalogue,
   );
+  await adjustUsage(ctx, { ...moved, owner: 'nav', service: 'nav-sykmelding', reason }, builtInCatalogue);
   await runBilling(ctx, { year: 2025 });
 }

@@ -125,4 +125,49 @@ describe('billing configuration', () => {
       { product: 'data-exchange', metric: 'messages_sent', weightedTransactions: 500, ore: 500_000 },
     ]);
   });
+
+  it('ends a price list at a year end, so the next year can have its own, but never before a year billed under it', async () => {
+    const created = await admin<{ id: string }>('POST', '/billing/price-lists', {
+      name: 'Prisliste 2015–2018',
+      validFrom: '2015-01-01',
+      validTo: '2018-12-31',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const later = { name: 'Prisliste 2018', validFrom: '2018-01-01', validTo: '2018-12-31' };
+    assert.equal((await admin('POST', '/billing/price-lists', later)).status, 409, 'overlaps 2018');
+
+    await admin('PUT', '/billing/budgets/2017', {
+      alternative: 5,
+      centralAppropriationOre: 0,
+      ownerFundingTodayOre: 0,
+      costs: [{ product: 'data-exchange', element: 'variable-operations', ore: 1_000_000 }],
+    });
+    await importUsage(store, 2017, [await createTenant(store)], [{ messages_sent: { 5: 100 } }]);
+    await closeMonths(store, 2017, 1, 12);
+    assert.equal((await admin('POST', '/billing/runs', { year: 2017 })).status, 200);
+
+    const end = (validTo: string) =>
+      admin<{ validTo: string | null; errors?: { field: string }[] }>(
+        'POST',
+        `/billing/price-lists/${created.body.id}/end`,
+        { validTo },
+      );
+    const billed = await end('2016-12-31');
+    assert.equal(billed.status, 409, JSON.stringify(billed.body));
+    assert.deepEqual(
+      billed.body.errors?.map((e) => e.field),
+      ['validTo'],
+    );
+    assert.equal((await end('2019-12-31')).status, 400, 'never lengthened');
+    assert.equal((await end('2014-12-31')).status, 400, 'not before it begins');
+    assert.equal((await end('2017-06-30')).status, 400, 'only at a year end');
+    const ended = await end('2017-12-31');
+    assert.equal(ended.status, 200, JSON.stringify(ended.body));
+    assert.equal(ended.body.validTo, '2017-12-31');
+    assert.equal((await admin('POST', '/billing/price-lists', later)).status, 201, '2018 is free now');
+    assert.equal(
+      (await admin('POST', `/billing/price-lists/${crypto.randomUUID()}/end`, { validTo: '2017-12-31' })).status,
+      404,
+    );
+  });
 });

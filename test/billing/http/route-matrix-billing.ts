@@ -1,3 +1,4 @@
+import { createPriceList } from '../../../src/modules/billing/services/create-price-list.ts';
 import { runBilling } from '../../../src/modules/billing/services/run-billing.ts';
 import { builtInCatalogue } from '../../../src/modules/usage/services/usage-settings.ts';
 import { systemContext, unique } from '../../helpers/factories.ts';
@@ -51,6 +52,17 @@ async function freeMetric(fx: Fixtures): Promise<string> {
 
 // Each price list the operator admin stores is valid for a year of its own, so that none overlaps another.
 let priceListYear = 2040;
+let endedList: Promise<string> | null = null;
+
+/** A price list of 2090–2091, far from the others, made once per database. */
+function listToEnd(fx: Fixtures): Promise<string> {
+  endedList ??= createPriceList(systemContext(fx.store), {
+    name: 'Matrise 2090–2091',
+    validFrom: '2090-01-01',
+    validTo: '2091-12-31',
+  }).then((list) => list.id);
+  return endedList;
+}
 
 const statementRoute = (suffix: string): RouteCase => ({
   allow: readers,
@@ -96,6 +108,11 @@ export const billingCases: Record<string, RouteCase> = {
         body: { name: `Matrise ${valid}`, validFrom: `${valid}-01-01`, validTo: `${valid}-12-31` },
       };
     },
+  },
+  // One list for every caller: the first allowed call shortens it, the later ones end it where it already ends.
+  'POST /billing/price-lists/{id}/end': {
+    allow: managers,
+    own: async (fx) => ({ path: `/billing/price-lists/${await listToEnd(fx)}/end`, body: { validTo: '2090-12-31' } }),
   },
   // A dry run: allowed callers rate the year, and nothing is issued whoever calls.
   'POST /billing/runs': {

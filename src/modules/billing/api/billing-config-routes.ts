@@ -1,11 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter, errorResponses, json, security, serviceContext } from '../../../platform/http/route-kit.ts';
+import {
+  apiRouter,
+  errorResponses,
+  IdParam,
+  json,
+  security,
+  serviceContext,
+} from '../../../platform/http/route-kit.ts';
 import { authorize } from '../../../platform/services/actor.ts';
 import { metricIds } from '../../usage/index.ts';
 import { costElements } from '../domain/billing-model.ts';
 import { findBudgetYear, loadCosts, loadPriceLists, loadProducts } from '../services/billing-catalogue.ts';
 import { createPriceList, createPriceListInput } from '../services/create-price-list.ts';
 import { createProduct, createProductInput } from '../services/create-product.ts';
+import { endPriceList, endPriceListInput } from '../services/end-price-list.ts';
 import { setBudgetYear, setBudgetYearInput } from '../services/set-budget-year.ts';
 import { PriceListSchema, ProductSchema, presentPriceList, presentProduct } from './billing-presenters.ts';
 import { AppError } from '../../../platform/services/app-error.ts';
@@ -146,4 +154,27 @@ export const billingConfigRoutes = apiRouter()
       responses: { 201: json(PriceListSchema, 'Created'), ...errorResponses },
     }),
     async (c) => c.json(presentPriceList(await createPriceList(serviceContext(c), c.req.valid('json'))), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/billing/price-lists/{id}/end',
+      tags: ['Billing'],
+      summary: 'End a price list at the close of a year, never before a year billed under it (operator admin; audited)',
+      description:
+        'Its terms and digest stay as they are; only its validity is shortened, so the next year can have a price list of its own.',
+      security,
+      request: {
+        params: IdParam,
+        body: { required: true, content: { 'application/json': { schema: endPriceListInput.omit({ id: true }) } } },
+      },
+      responses: { 200: json(PriceListSchema, 'The price list as stored'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        presentPriceList(
+          await endPriceList(serviceContext(c), { ...c.req.valid('json'), id: c.req.valid('param').id }),
+        ),
+        200,
+      ),
   );

@@ -10,10 +10,15 @@ import { digestOf } from '../domain/rating-snapshot.ts';
 import { findPriceList, loadProducts, type PriceList } from './billing-catalogue.ts';
 import { productPricingInput, sizeCategoryInput, thousandths, toThousandths } from './price-list-terms.ts';
 
+const inBillingYears = (date: string) => Number(date.slice(0, 4)) >= 2000 && Number(date.slice(0, 4)) <= 2100;
 const yearStart = z
   .string()
-  .regex(/^\d{4}-01-01$/, 'the first day of a year, YYYY-01-01 (prices change at a year end)');
-const yearEnd = z.string().regex(/^\d{4}-12-31$/, 'the last day of a year, YYYY-12-31 (prices change at a year end)');
+  .regex(/^\d{4}-01-01$/, 'the first day of a year, YYYY-01-01 (prices change at a year end)')
+  .refine(inBillingYears, 'a year from 2000 to 2100');
+export const yearEnd = z
+  .string()
+  .regex(/^\d{4}-12-31$/, 'the last day of a year, YYYY-12-31 (prices change at a year end)')
+  .refine(inBillingYears, 'a year from 2000 to 2100');
 
 export const createPriceListInput = z
   .object({
