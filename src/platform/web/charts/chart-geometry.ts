@@ -7,11 +7,38 @@ const accent = '#0062ba';
 const danger = '#c01b1b';
 
 /** A round upper bound for the axis: 1, 2, 2.5 or 5 times a power of ten, at or above `value`. */
-export function niceCeiling(value: number): number {
+export function niceCeiling(value: number, steps: readonly number[] = [1, 2, 2.5, 5, 10]): number {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+  for (const step of steps) if (step * power >= value) return step * power;
   return 10 * power;
+}
+
+/** Horizontal grid lines at 0, ¼, ½, ¾ and all of `high`, each labelled at the left edge of the plot. */
+export function valueGrid(input: {
+  left: number;
+  right: number;
+  width: number;
+  high: number;
+  y: (value: number) => number;
+  axisNumber: (value: number) => string;
+}): ChartShape[] {
+  const { left, right, width, high, y } = input;
+  const shapes: ChartShape[] = [];
+  for (let i = 0; i <= 4; i += 1) {
+    const tick = (high * i) / 4;
+    shapes.push({ kind: 'line', x1: left, y1: y(tick), x2: width - right, y2: y(tick), stroke: grid, width: 1 });
+    shapes.push({
+      kind: 'text',
+      x: left - 6,
+      y: y(tick) + 4,
+      text: input.axisNumber(tick),
+      size: 11,
+      anchor: 'end',
+      fill: ink,
+    });
+  }
+  return shapes;
 }
 
 /**
@@ -80,20 +107,7 @@ export function yearLinesChart(input: YearLinesInput): ChartPicture {
   const high = niceCeiling(Math.max(0, ...values));
   const x = (i: number) => left + (plotWidth * (i + 0.5)) / 12;
   const y = (v: number) => top + plotHeight * (1 - Math.max(0, v) / high);
-  const shapes: ChartShape[] = [];
-  for (let i = 0; i <= 4; i += 1) {
-    const tick = (high * i) / 4;
-    shapes.push({ kind: 'line', x1: left, y1: y(tick), x2: width - right, y2: y(tick), stroke: grid, width: 1 });
-    shapes.push({
-      kind: 'text',
-      x: left - 6,
-      y: y(tick) + 4,
-      text: input.axisNumber(tick),
-      size: 11,
-      anchor: 'end',
-      fill: ink,
-    });
-  }
+  const shapes: ChartShape[] = valueGrid({ left, right, width, high, y, axisNumber: input.axisNumber });
   input.monthLabels.forEach((label, i) => {
     shapes.push({
       kind: 'text',

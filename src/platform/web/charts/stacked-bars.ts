@@ -1,7 +1,7 @@
 import type { ChartPicture, ChartShape } from './chart-picture.ts';
+import { niceCeiling, valueGrid } from './chart-geometry.ts';
 
 const ink = '#1e2b3c';
-const grid = '#c9d1db';
 const background = '#ffffff';
 /**
  * The parts of a bar, bottom first. Each has at least 3:1 contrast against white (WCAG 1.4.11), and the parts are
@@ -15,10 +15,7 @@ const partColours = ['#0062ba', '#b35900', '#1a7f4b', '#68707c'];
  * 530 reach up to 600 instead of standing at half the height of 1 000.
  */
 export function axisCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8]) if (step * power >= value) return step * power;
-  return 10 * power;
+  return niceCeiling(value, [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10]);
 }
 
 export interface StackedBarsInput {
@@ -48,20 +45,7 @@ export function stackedBarsChart(input: StackedBarsInput): ChartPicture {
   const totals = input.bars.map((bar) => bar.values.reduce((a, v) => a + Math.max(0, v), 0));
   const high = axisCeiling(Math.max(0, ...totals));
   const y = (v: number) => top + plotHeight * (1 - v / high);
-  const shapes: ChartShape[] = [];
-  for (let i = 0; i <= 4; i += 1) {
-    const tick = (high * i) / 4;
-    shapes.push({ kind: 'line', x1: left, y1: y(tick), x2: width - right, y2: y(tick), stroke: grid, width: 1 });
-    shapes.push({
-      kind: 'text',
-      x: left - 6,
-      y: y(tick) + 4,
-      text: input.axisNumber(tick),
-      size: 11,
-      anchor: 'end',
-      fill: ink,
-    });
-  }
+  const shapes: ChartShape[] = valueGrid({ left, right, width, high, y, axisNumber: input.axisNumber });
   const slot = plotWidth / Math.max(1, input.bars.length);
   const barWidth = Math.min(72, slot * 0.6);
   input.bars.forEach((bar, i) => {
