@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 import { type MailListener, startMailListener } from '../../src/modules/mail-in/cli/mail-listener.ts';
 import { builtInCalendars } from '../../src/platform/domain/calendar/calendar-registry.ts';
 import { systemActor } from '../../src/platform/services/actor.ts';
 import type { ServiceContext } from '../../src/platform/services/context.ts';
 import { provisionMember } from '../../src/modules/access/services/provision-member.ts';
-import { nivaEnv, spawnNiva } from '../helpers/cli.ts';
 import {
   createOperator,
   createTenant,
@@ -19,6 +17,7 @@ import {
 import { createTestApp, logIn, sessionHeaders, type TestApp } from '../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../helpers/test-store.ts';
 import { defaultInputLimits } from '../../src/platform/domain/input-bounds.ts';
+import { referenceIn, send } from './smtp-client.ts';
 
 interface CaseBody {
   id: string;
@@ -38,9 +37,6 @@ interface QuarantineItem {
   status: string;
   caseId: string | null;
   raw?: unknown;
-}
-interface Sent {
-  response: string;
 }
 interface SmtpFailure {
   responseCode?: number;
@@ -74,12 +70,6 @@ async function call<T>(
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
-function send(port: number, message: SendMailOptions): Promise<Sent> {
-  // The listener offers no STARTTLS; ignoreTLS keeps the client from insisting on it.
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  return transport.sendMail({ to: 'servicedesk@niva.test', ...message });
-}
-
 async function refusal(message: SendMailOptions): Promise<SmtpFailure> {
   try {
     await send(listener.port, message);
@@ -87,12 +77,6 @@ async function refusal(message: SendMailOptions): Promise<SmtpFailure> {
     return error as SmtpFailure;
   }
   throw new Error('the message was accepted');
-}
-
-function referenceIn(response: string): string {
-  const match = /NIVA-\d+/.exec(response);
-  assert.ok(match, `a case reference in "${response}"`);
-  return match[0];
 }
 
 async function counts(): Promise<Record<string, number>> {
@@ -370,59 +354,5 @@ describe('e-mail intake', () => {
     assert.equal(failure.responseCode, 554);
     assert.match(failure.response ?? '', /oppdatering\.exe/);
     assert.deepEqual(await counts(), before);
-  });
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-describe('niva mail-in', () => {
-  it('listens on the given port, registers a mail as a case and stops on SIGTERM', async () => {
-    const port = await freePort();
-    const child = spawnNiva(
-      ['mail-in', '--port', String(port), '--host', '127.0.0.1', '--case-type', 'incident', '--category', 'C'],
-      nivaEnv(store),
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no listening line: ${stdout}${stderr}`)), 30_000);
-        child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-          stdout += chunk;
-          if (stdout.includes('listening')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('close', () => reject(new Error(`niva mail-in exited: ${stdout}${stderr}`)));
-      });
-      assert.match(stdout, new RegExp(`listening on 127\\.0\\.0\\.1:${port}`));
-      const sent = await send(port, {
-        from: a.users['owner-admin'].email,
-        subject: 'Skjema utilgjengelig',
-        text: 'Ingen får åpnet skjemaet.',
-      });
-      const row = await store.db
-        .selectFrom('cases')
-        .select(['kind', 'category', 'organisation_id', 'channel'])
-        .where('reference', '=', referenceIn(sent.response))
-        .executeTakeFirstOrThrow();
-      assert.deepEqual(row, { kind: 'incident', category: 'C', organisation_id: a.organisation.id, channel: 'email' });
-    } finally {
-      child.kill('SIGTERM');
-    }
-    assert.equal(await exited, 0, stderr);
   });
 });

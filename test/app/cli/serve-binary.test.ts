@@ -2,9 +2,9 @@
 // without SMTP says that it keeps e-mail, and production without SMTP does not start.
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { nivaEnv, runNivaBinary, spawnNiva, stopProcess } from '../../helpers/cli.ts';
+import { freePort } from '../../helpers/free-port.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 
 let store: TestStore;
@@ -17,20 +17,6 @@ after(async () => {
   await Promise.all(running.map(stopProcess));
   await store.destroy();
 });
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Starts `niva serve …` and resolves with the port it says it runs on and everything it wrote until then. */
 function startServe(args: string[], env: Record<string, string>): Promise<{ port: number; output: string }> {

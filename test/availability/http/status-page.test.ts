@@ -6,6 +6,7 @@ import { createComponent } from '../../../src/modules/availability/services/crea
 import type { Component } from '../../../src/platform/db/schema.ts';
 import { createTenant, systemContext, testEpoch, unique } from '../../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { assertWellFormedXml } from '../../helpers/well-formed-xml.ts';
 import { createTestStore, type TestStore } from '../../helpers/test-store.ts';
 
 const hour = 3_600_000;
@@ -221,20 +222,6 @@ function stateOf(html: string, component: Component): string | undefined {
 }
 
 /** A small well-formedness check: every tag closes in order and only XML's own entities are used. */
-function assertWellFormedXml(xml: string): void {
-  assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\n/);
-  const stack: string[] = [];
-  for (const [, closing, name, , selfClosing] of xml
-    .replace(/^<\?xml[^>]*\?>/, '')
-    .matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g)) {
-    if (selfClosing) continue;
-    if (closing) assert.equal(stack.pop(), name, `</${name ?? ''}> closes the element that is open`);
-    else stack.push(name ?? '');
-  }
-  assert.deepEqual(stack, []);
-  assert.doesNotMatch(xml.replace(/<[^>]*>/g, ''), /[<]|&(?!(amp|lt|gt|quot|apos);)/, 'text has only escaped markup');
-}
-
 describe('the public status page', () => {
   it('shows each component’s state without anyone signed in', async () => {
     const html = await page();
