@@ -3,7 +3,8 @@ import { apiRouter, errorResponses, security, serviceContext } from '../../../pl
 import { AppError } from '../../../platform/services/app-error.ts';
 import { statementDocument } from '../services/billing-statements.ts';
 import { compareFinancingScenarios } from '../services/financing-scenarios.ts';
-import { parseGrowth, ScenarioQuery } from './billing-run-routes.ts';
+import { parseGrowth } from '../services/growth-text.ts';
+import { ScenarioQuery } from './billing-run-routes.ts';
 import { NumberParam } from './billing-statement-routes.ts';
 import {
   statementFileName,

@@ -4,7 +4,7 @@ import { numberOption } from '../../../platform/cli/args.ts';
 import { isLocale } from '../../../platform/i18n/messages.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import { usageCatalogueFrom } from '../../usage/index.ts';
-import { parseGrowth } from '../api/billing-run-routes.ts';
+import { parseGrowth } from '../services/growth-text.ts';
 import { listStatements, statementDocument } from '../services/billing-statements.ts';
 import { compareFinancingScenarios } from '../services/financing-scenarios.ts';
 import { runBilling } from '../services/run-billing.ts';

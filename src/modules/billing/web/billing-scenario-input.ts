@@ -4,7 +4,7 @@
 import type { Translate } from '../../../platform/i18n/messages.ts';
 import { isAppError } from '../../../platform/services/app-error.ts';
 import type { FieldErrors } from '../../../platform/web/form.tsx';
-import { parseGrowth } from '../api/billing-run-routes.ts';
+import { parseGrowth } from '../services/growth-text.ts';
 
 export interface ScenarioQuestion {
   year: number;
